@@ -1,0 +1,136 @@
+import { useState } from 'preact/hooks';
+import type { Author, AuthorCardData, Paper } from '../lib/model';
+import { arxivAbsUrl, formatArxivId } from '../lib/model';
+import { formatAge, formatCount, formatPublicationDate, splitAuthorList } from '../lib/format';
+
+export type AuthorCardState =
+  | { status: 'loading'; author?: Author }
+  | { status: 'error'; message: string; author?: Author }
+  | { status: 'ready'; data: AuthorCardData };
+
+export interface AuthorCardProps {
+  state: AuthorCardState;
+  onRetry?: () => void;
+  now?: number;
+}
+
+const SOURCE_LABEL: Record<Author['source'], string> = { semanticscholar: 'Semantic Scholar' };
+
+function Metric({ label, value }: { label: string; value: number | null }) {
+  return (
+    <div class="ss-metric">
+      <dt>{label}</dt>
+      <dd>{formatCount(value)}</dd>
+    </div>
+  );
+}
+
+function CardHeader({ author }: { author: Author }) {
+  const initial = author.name.trim().charAt(0).toUpperCase() || '?';
+  return (
+    <header class="ss-card-header">
+      <span class="ss-avatar" aria-hidden="true">{initial}</span>
+      <div class="ss-who">
+        <h2 class="ss-name">{author.name}</h2>
+        {author.affiliations.length > 0 && <p class="ss-affiliation">{author.affiliations.join('; ')}</p>}
+      </div>
+    </header>
+  );
+}
+
+function Metrics({ author }: { author: Author }) {
+  return (
+    <dl class="ss-metrics">
+      <Metric label="Total Citations" value={author.citationCount} />
+      <Metric label="h-index" value={author.hIndex} />
+      <Metric label="Papers" value={author.paperCount} />
+    </dl>
+  );
+}
+
+export function PublicationItem({ paper, rank }: { paper: Paper; rank: number }) {
+  const [open, setOpen] = useState(false);
+  const { shown, more } = splitAuthorList(paper.authors);
+  const arxiv = paper.arxivId ? { id: paper.arxivId, version: paper.version } : null;
+  const citations = paper.citationCount ?? 0;
+  return (
+    <li class="ss-pub">
+      <div class="ss-pub-meta">
+        <span class="ss-rank">#{rank}</span>
+        {arxiv && (
+          <a class="ss-arxiv-id" href={arxivAbsUrl(arxiv)} target="_blank" rel="noopener noreferrer">
+            {formatArxivId(arxiv)}
+          </a>
+        )}
+        <span class="ss-date">{formatPublicationDate(paper.publicationDate, paper.year)}</span>
+      </div>
+      <h3 class="ss-pub-title">{paper.title}</h3>
+      {paper.abstract && (
+        <div class="ss-abstract">
+          <button type="button" class="ss-link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? 'Hide abstract' : 'Show abstract'}
+          </button>
+          {open && <p class="ss-abstract-text">{paper.abstract}</p>}
+        </div>
+      )}
+      <p class="ss-pub-authors">
+        {shown.map((author, index) => (
+          <span class="ss-pub-author" key={`${index}-${author.name}`}>{author.name}</span>
+        ))}
+        {more > 0 && <span class="ss-more">+{more}</span>}
+      </p>
+      <p class="ss-citations">
+        {formatCount(citations)} {citations === 1 ? 'Citation' : 'Citations'}
+      </p>
+    </li>
+  );
+}
+
+function SourceLine({ author, fetchedAt, now }: { author: Author; fetchedAt: number; now?: number }) {
+  return (
+    <footer class="ss-source">
+      <span>
+        Numbers from {SOURCE_LABEL[author.source]}, {formatAge(fetchedAt, now)}
+      </span>
+      <a href={author.url} target="_blank" rel="noopener noreferrer">
+        Profile on Semantic Scholar
+      </a>
+    </footer>
+  );
+}
+
+/** The author card: who, how cited, and what they published, newest first. */
+export function AuthorCard({ state, onRetry, now }: AuthorCardProps) {
+  const author = state.status === 'ready' ? state.data.author : state.author;
+  return (
+    <article class="ss-card" aria-busy={state.status === 'loading'}>
+      {author ? <CardHeader author={author} /> : <p class="ss-status">Loading author…</p>}
+      {author && <Metrics author={author} />}
+      <section class="ss-pubs" aria-label="Publications">
+        <h3 class="ss-section-title">Publications</h3>
+        {state.status === 'loading' && <p class="ss-status" role="status">Loading publications…</p>}
+        {state.status === 'error' && (
+          <div class="ss-error" role="alert">
+            <p>Could not load this author: {state.message}</p>
+            {onRetry && (
+              <button type="button" class="ss-button" onClick={onRetry}>
+                Try again
+              </button>
+            )}
+          </div>
+        )}
+        {state.status === 'ready' && state.data.publications.length === 0 && (
+          <p class="ss-status">No publications listed for this author yet.</p>
+        )}
+        {state.status === 'ready' && state.data.publications.length > 0 && (
+          <ol class="ss-pub-list">
+            {state.data.publications.map((paper, index) => (
+              <PublicationItem key={paper.s2PaperId ?? `${index}`} paper={paper} rank={index + 1} />
+            ))}
+          </ol>
+        )}
+      </section>
+      {state.status === 'ready' && <SourceLine author={state.data.author} fetchedAt={state.data.fetchedAt} now={now} />}
+    </article>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Author, PaperWithAuthors } from '../lib/model';
+import { arxivAbsUrl, formatArxivId } from '../lib/model';
+import { formatCompactCount } from '../lib/format';
+import type { PopupTarget } from '../lib/popupTarget';
+import { AuthorCard, type AuthorCardState } from './AuthorCard';
+
+export type PaperState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; entry: PaperWithAuthors | null };
+
+export interface PopupViewProps {
+  target: PopupTarget | null;
+  paper: PaperState;
+  expanded: ReadonlySet<string>;
+  cards: ReadonlyMap<string, AuthorCardState>;
+  onToggleAuthor: (author: Author) => void;
+  onRetryPaper: () => void;
+}
+
+function NotAPaper() {
+  return (
+    <section class="ss-empty">
+      <h1 class="ss-popup-title">ScholarScope</h1>
+      <p>This tab is not an arXiv paper.</p>
+      <p>
+        Open a paper on arXiv (an abstract page such as <code>arxiv.org/abs/1810.04805</code>, or its PDF) and this
+        popup shows the paper's authors with their citations, h-index and publications. On abstract pages each
+        author name also gets a small chip; hover it or focus it for the author card.
+      </p>
+    </section>
+  );
+}
+
+function AuthorRow({ author, open, card, onToggle }: { author: Author; open: boolean; card: AuthorCardState | undefined; onToggle: () => void }) {
+  const panelId = `author-${author.authorId}`;
+  return (
+    <li class="ss-author-row">
+      <button type="button" class="ss-author-toggle" aria-expanded={open} aria-controls={panelId} onClick={onToggle}>
+        <span class="ss-author-name">{author.name}</span>
+        <span class="ss-author-metrics">
+          h {formatCompactCount(author.hIndex)} · {formatCompactCount(author.citationCount)}
+        </span>
+      </button>
+      {open && (
+        <div id={panelId} class="ss-author-panel">
+          <AuthorCard state={card ?? { status: 'loading', author }} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The toolbar popup: the paper in the current tab and a card for each of its authors. */
+export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper }: PopupViewProps) {
+  if (!target) return <NotAPaper />;
+  const shownId = formatArxivId({ id: target.arxivId, version: target.version });
+  const entry = paper.status === 'ready' ? paper.entry : null;
+  const title = entry?.paper.title || target.pageTitle || '';
+  return (
+    <section class="ss-popup-paper">
+      <header class="ss-paper-header">
+        <p class="ss-paper-id">
+          <a href={arxivAbsUrl({ id: target.arxivId, version: target.version })} target="_blank" rel="noopener noreferrer">
+            arXiv:{shownId}
+          </a>
+        </p>
+        {title && <h1 class="ss-popup-title">{title}</h1>}
+      </header>
+      {paper.status === 'loading' && <p class="ss-status" role="status">Loading authors…</p>}
+      {paper.status === 'error' && (
+        <div class="ss-error" role="alert">
+          <p>Could not load this paper's authors: {paper.message}</p>
+          <button type="button" class="ss-button" onClick={onRetryPaper}>
+            Try again
+          </button>
+        </div>
+      )}
+      {paper.status === 'ready' && !entry && (
+        <p class="ss-status">Semantic Scholar does not list this paper yet; new papers usually appear within a few days.</p>
+      )}
+      {entry && entry.authors.length === 0 && <p class="ss-status">Semantic Scholar lists no authors for this paper.</p>}
+      {entry && entry.authors.length > 0 && (
+        <ul class="ss-author-list" aria-label="Authors">
+          {entry.authors.map((author) => (
+            <AuthorRow
+              key={author.authorId}
+              author={author}
+              open={expanded.has(author.authorId)}
+              card={cards.get(author.authorId)}
+              onToggle={() => onToggleAuthor(author)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { AuthorCardState } from '../../components/AuthorCard';
+import { PopupView, type PaperState } from '../../components/PopupView';
+import { ask } from '../../lib/client';
+import type { PageContextReply } from '../../lib/messages';
+import type { Author } from '../../lib/model';
+import { resolvePopupTarget, type PopupTarget } from '../../lib/popupTarget';
+
+// `?tab=<id>` lets the popup be opened for a given tab (tests, "open in a tab"); else the active tab.
+async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return browser.tabs.get(Number(param));
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function pageContext(tabId: number | undefined): Promise<PageContextReply | null> {
+  if (tabId === undefined) return null;
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'pageContext' })) as PageContextReply | undefined;
+    return reply?.kind === 'abs' ? reply : null;
+  } catch {
+    return null; // No content script on this tab (PDF, other sites).
+  }
+}
+
+export function PopupApp() {
+  const [target, setTarget] = useState<PopupTarget | null | undefined>(undefined);
+  const [paper, setPaper] = useState<PaperState>({ status: 'loading' });
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [cards, setCards] = useState<ReadonlyMap<string, AuthorCardState>>(new Map());
+
+  const loadPaper = useCallback((arxivId: string) => {
+    setPaper({ status: 'loading' });
+    ask({ type: 'papers', arxivIds: [arxivId] }).then(
+      (answer) => setPaper({ status: 'ready', entry: answer[arxivId] ?? null }),
+      (error: unknown) => setPaper({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      const tab = await currentTab();
+      const resolved = resolvePopupTarget(tab?.url, await pageContext(tab?.id));
+      setTarget(resolved);
+      if (resolved) loadPaper(resolved.arxivId);
+    })();
+  }, [loadPaper]);
+
+  const setCard = (authorId: string, state: AuthorCardState) => setCards((previous) => new Map(previous).set(authorId, state));
+
+  const toggleAuthor = (author: Author) => {
+    const next = new Set(expanded);
+    if (next.delete(author.authorId)) {
+      setExpanded(next);
+      return;
+    }
+    next.add(author.authorId);
+    setExpanded(next);
+    if (cards.get(author.authorId)?.status === 'ready') return;
+    setCard(author.authorId, { status: 'loading', author });
+    ask({ type: 'authorCard', authorId: author.authorId }).then(
+      (data) => setCard(author.authorId, { status: 'ready', data }),
+      (error: unknown) => setCard(author.authorId, { status: 'error', message: error instanceof Error ? error.message : String(error), author }),
+    );
+  };
+
+  if (target === undefined) return <p class="ss-status">Loading…</p>;
+  return (
+    <PopupView
+      target={target}
+      paper={paper}
+      expanded={expanded}
+      cards={cards}
+      onToggleAuthor={toggleAuthor}
+      onRetryPaper={() => target && loadPaper(target.arxivId)}
+    />
+  );
+}

@@ -1,0 +1,154 @@
+// One hover card per page, shown beside the author name being hovered or focused.
+// Keyboard: focusing a name or activating its chip opens it, Escape closes it and returns focus.
+
+import { h, render } from 'preact';
+import { AuthorCard, type AuthorCardState } from '../../components/AuthorCard';
+import type { Author, AuthorCardData } from '../model';
+import { createShadowHost } from './shadow';
+
+const OPEN_DELAY_MS = 250;
+const CLOSE_DELAY_MS = 300;
+
+export interface HoverCardOptions {
+  doc: Document;
+  css: string;
+  loadCard: (authorId: string) => Promise<AuthorCardData>;
+}
+
+export interface HoverCard {
+  /** Wire a trigger (the author's link, or its chip) to the card for `author`. */
+  attach(trigger: HTMLElement, author: Author): void;
+  /** Open now; with `focusCard` the keyboard focus moves into the card. */
+  open(trigger: HTMLElement, author: Author, focusCard: boolean): void;
+  close(returnFocus: boolean): void;
+  readonly host: HTMLElement;
+}
+
+export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): HoverCard {
+  const { host, root } = createShadowHost(doc, 'scholarscope-card', css, 'block');
+  for (const [property, value] of Object.entries({ position: 'absolute', top: '0', left: '0', width: '0', height: '0', 'z-index': '2147483000' })) {
+    host.style.setProperty(property, value, 'important');
+  }
+  const frame = doc.createElement('div');
+  frame.className = 'ss-popover ss-root';
+  frame.setAttribute('role', 'dialog');
+  frame.tabIndex = -1;
+  frame.hidden = true;
+  root.append(frame);
+  doc.body.append(host);
+
+  const loaded = new Map<string, Promise<AuthorCardData>>();
+  let current: { trigger: HTMLElement; author: Author } | null = null;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let returningFocus = false;
+
+  function draw(state: AuthorCardState, author: Author) {
+    render(h(AuthorCard, { state, onRetry: () => show(author, true) }), frame);
+  }
+
+  function show(author: Author, retry = false) {
+    if (retry) loaded.delete(author.authorId);
+    let pending = loaded.get(author.authorId);
+    if (!pending) {
+      pending = loadCard(author.authorId);
+      loaded.set(author.authorId, pending);
+      pending.catch(() => loaded.delete(author.authorId));
+    }
+    draw({ status: 'loading', author }, author);
+    pending.then(
+      (data) => current?.author.authorId === author.authorId && draw({ status: 'ready', data }, author),
+      (error: unknown) =>
+        current?.author.authorId === author.authorId &&
+        draw({ status: 'error', message: error instanceof Error ? error.message : String(error), author }, author),
+    );
+  }
+
+  function place(trigger: HTMLElement) {
+    const view = doc.defaultView;
+    const rect = trigger.getBoundingClientRect();
+    const scrollX = view?.scrollX ?? 0;
+    const scrollY = view?.scrollY ?? 0;
+    const viewportWidth = view?.innerWidth ?? 1024;
+    const width = Math.min(440, viewportWidth - 16);
+    const left = Math.max(8, Math.min(rect.left, viewportWidth - width - 8));
+    frame.style.left = `${left + scrollX}px`;
+    frame.style.top = `${rect.bottom + scrollY + 6}px`;
+  }
+
+  function open(trigger: HTMLElement, author: Author, focusCard: boolean) {
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
+    const same = current?.trigger === trigger && !frame.hidden;
+    current = { trigger, author };
+    frame.setAttribute('aria-label', `Author card: ${author.name}`);
+    if (!same) {
+      place(trigger);
+      frame.hidden = false;
+      show(author);
+    }
+    if (focusCard) frame.focus();
+  }
+
+  function close(returnFocus: boolean) {
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
+    if (frame.hidden) return;
+    frame.hidden = true;
+    const trigger = current?.trigger;
+    current = null;
+    if (returnFocus && trigger) {
+      // A chip's focusable part is inside its own shadow root.
+      const target = trigger.shadowRoot?.querySelector<HTMLElement>('button') ?? trigger;
+      returningFocus = true;
+      target.focus();
+      returningFocus = false;
+    }
+  }
+
+  function scheduleClose() {
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(() => close(false), CLOSE_DELAY_MS);
+  }
+
+  function attach(trigger: HTMLElement, author: Author) {
+    trigger.addEventListener('mouseenter', () => {
+      clearTimeout(closeTimer);
+      clearTimeout(openTimer);
+      openTimer = setTimeout(() => open(trigger, author, false), OPEN_DELAY_MS);
+    });
+    trigger.addEventListener('mouseleave', scheduleClose);
+    trigger.addEventListener('focus', () => {
+      if (!returningFocus) open(trigger, author, false);
+    });
+    trigger.addEventListener('blur', () => {
+      // Focus moving into the card keeps it open; anywhere else closes it.
+      setTimeout(() => {
+        if (doc.activeElement !== host && current?.trigger === trigger) close(false);
+      }, 0);
+    });
+    trigger.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') close(true);
+    });
+  }
+
+  frame.addEventListener('mouseenter', () => clearTimeout(closeTimer));
+  frame.addEventListener('mouseleave', scheduleClose);
+  frame.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close(true);
+    }
+  });
+  frame.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !root.contains(next)) {
+      setTimeout(() => {
+        if (doc.activeElement !== host) close(false);
+      }, 0);
+    }
+  });
+
+  return { attach, open, close, host };
+}

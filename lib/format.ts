@@ -1,0 +1,49 @@
+// How numbers, dates and ages read on screen.
+
+const DATE = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2026-02-05` -> `Feb 05, 2026`; a bare year stays a year. */
+export function formatPublicationDate(isoDate: string | null, year: number | null = null): string {
+  if (isoDate && /^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
+    const time = Date.parse(`${isoDate}T00:00:00Z`);
+    if (!Number.isNaN(time)) return DATE.format(time);
+  }
+  return year ? String(year) : '';
+}
+
+/** Full count for the reader's locale (`12,345`); a dash when unknown. */
+export function formatCount(value: number | null | undefined, locale?: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** Short count where space is tight (`74`, `1.2k`, `3.4M`). */
+export function formatCompactCount(value: number | null | undefined, locale?: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  if (Math.abs(value) < 1000) return String(value);
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value).toLowerCase();
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** `updated just now`, `updated 5 minutes ago`, `updated 3 days ago`. */
+export function formatAge(fetchedAt: number, now: number = Date.now()): string {
+  const elapsed = Math.max(0, now - fetchedAt);
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} ago`;
+  if (elapsed < MINUTE) return 'updated just now';
+  if (elapsed < HOUR) return `updated ${unit(Math.floor(elapsed / MINUTE), 'minute')}`;
+  if (elapsed < DAY) return `updated ${unit(Math.floor(elapsed / HOUR), 'hour')}`;
+  return `updated ${unit(Math.floor(elapsed / DAY), 'day')}`;
+}
+
+/** The first `shown` names and how many more there are. */
+export function splitAuthorList<T>(authors: readonly T[], shown = 5): { shown: T[]; more: number } {
+  return { shown: authors.slice(0, shown), more: Math.max(0, authors.length - shown) };
+}

@@ -1,0 +1,139 @@
+// Records shared by every part of the extension, and arXiv identifier rules.
+
+/** An arXiv identifier: `id` is the key (no version), `version` is kept for display. */
+export interface ArxivId {
+  id: string;
+  version: number | null;
+}
+
+// New style: YYMM.NNNN (2007-04 to 2014-12) or YYMM.NNNNN (from 2015-01).
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
+// Old style: archive[.SUBJ]/YYMMNNN, e.g. hep-th/9108002, math.GT/0309136.
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(?:\.([A-Z]{2}))?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/;
+// Paths under which arXiv serves a paper; the id follows the prefix.
+const PAPER_PATH = /^\/(?:abs|pdf|html|format|e-print|src)\/(.+?)(?:\.pdf)?\/?$/;
+const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+
+function parseVersion(text: string | undefined): number | null | undefined {
+  if (text === undefined) return null;
+  const version = Number(text);
+  return Number.isInteger(version) && version >= 1 ? version : undefined;
+}
+
+function parseBareId(text: string): ArxivId | null {
+  const modern = NEW_STYLE.exec(text);
+  if (modern) {
+    const [, yy, mm, number, v] = modern as unknown as [string, string, string, string, string | undefined];
+    const year = Number(yy);
+    const month = Number(mm);
+    if (month < 1 || month > 12) return null;
+    if (year < 7 || (year === 7 && month < 4)) return null; // new style began 2007-04
+    const fiveDigits = year >= 15;
+    if (number.length !== (fiveDigits ? 5 : 4)) return null;
+    const version = parseVersion(v);
+    if (version === undefined) return null;
+    return { id: `${yy}${mm}.${number}`, version };
+  }
+  const legacy = OLD_STYLE.exec(text);
+  if (legacy) {
+    const [, archive, , yy, mm, number, v] = legacy as unknown as [
+      string, string, string | undefined, string, string, string, string | undefined,
+    ];
+    const year = Number(yy);
+    const month = Number(mm);
+    if (month < 1 || month > 12) return null;
+    // Old style ran from 1991-08 to 2007-03.
+    const fullYear = year >= 91 ? 1900 + year : 2000 + year;
+    if (fullYear > 2007 || (fullYear === 2007 && month > 3)) return null;
+    const version = parseVersion(v);
+    if (version === undefined) return null;
+    // The subject class (".GT") is not part of the canonical identifier.
+    return { id: `${archive}/${yy}${mm}${number}`, version };
+  }
+  return null;
+}
+
+/**
+ * Parses an arXiv identifier from a bare id (`2602.16165v1`, `hep-th/9108002`),
+ * an `arXiv:` reference, or an arXiv abs/pdf/html URL. Returns null for anything else.
+ */
+export function parseArxivId(input: string): ArxivId | null {
+  const text = input.trim();
+  if (text.length === 0 || text.length > 200) return null;
+  if (/^[a-z]+:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    if (!ARXIV_HOSTS.has(url.hostname)) return null;
+    const path = PAPER_PATH.exec(decodeURIComponent(url.pathname));
+    return path ? parseBareId(path[1] as string) : null;
+  }
+  const bare = text.replace(/^arxiv:\s*/i, '');
+  return parseBareId(bare);
+}
+
+/** `2602.16165v1`, or just the id when the version is unknown. */
+export function formatArxivId(ref: ArxivId): string {
+  return ref.version ? `${ref.id}v${ref.version}` : ref.id;
+}
+
+export function arxivAbsUrl(ref: ArxivId): string {
+  return `https://arxiv.org/abs/${formatArxivId(ref)}`;
+}
+
+/** An author as a paper lists them; the id is Semantic Scholar's when known. */
+export interface AuthorRef {
+  authorId: string | null;
+  name: string;
+}
+
+export interface Paper {
+  /** arXiv id without version, when the paper is on arXiv. */
+  arxivId: string | null;
+  /** Latest arXiv version known, null when unknown. */
+  version: number | null;
+  s2PaperId: string | null;
+  title: string;
+  abstract: string | null;
+  /** ISO date `YYYY-MM-DD`, or null. */
+  publicationDate: string | null;
+  year: number | null;
+  citationCount: number | null;
+  authors: AuthorRef[];
+}
+
+export type SourceName = 'semanticscholar';
+
+/** The reported metrics of an author, as one source gives them. */
+export interface Author {
+  authorId: string;
+  name: string;
+  affiliations: string[];
+  citationCount: number | null;
+  hIndex: number | null;
+  paperCount: number | null;
+  /** The author's page at the source. */
+  url: string;
+  source: SourceName;
+  fetchedAt: number;
+}
+
+/** A paper with the authors the source lists for it, ready for chips. */
+export interface PaperWithAuthors {
+  paper: Paper;
+  authors: Author[];
+  fetchedAt: number;
+}
+
+/** Everything the author card shows. */
+export interface AuthorCardData {
+  author: Author;
+  /** Newest first. */
+  publications: Paper[];
+  /** When the publication list was fetched. */
+  fetchedAt: number;
+}

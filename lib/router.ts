@@ -1,0 +1,26 @@
+// The background's single entry point for messages: check the sender and the payload,
+// dispatch to the service, and always answer (never throw back into the messaging layer).
+
+import { parseBackgroundRequest, type Reply } from './messages';
+import type { Service } from './service';
+
+export interface Sender {
+  /** The extension id of the sender, as the browser reports it. */
+  id?: string;
+}
+
+export async function handleMessage(service: Service, raw: unknown, sender: Sender, ownId: string): Promise<Reply<unknown>> {
+  if (sender.id !== ownId) return { ok: false, error: 'Messages are accepted only from this extension' };
+  const request = parseBackgroundRequest(raw);
+  if ('error' in request) return { ok: false, error: request.error };
+  try {
+    switch (request.type) {
+      case 'papers':
+        return { ok: true, data: await service.papers(request.arxivIds) };
+      case 'authorCard':
+        return { ok: true, data: await service.authorCard(request.authorId) };
+    }
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,187 @@
+// What the background can do. The only code that touches both the store and the sources:
+// fresh records come from IndexedDB with no request, the rest in as few requests as the APIs allow,
+// and identical requests in flight are shared.
+
+import type { Author, AuthorCardData, Paper, PaperWithAuthors } from './model';
+import type { Database, PaperRecord, PublicationsRecord } from './store/db';
+import { isFresh, TTL } from './store/cache';
+import type { FetchLike } from './sources/http';
+import { fetchAuthor, fetchAuthorPapers, fetchPapersByArxivId, type S2Options } from './sources/semanticScholar';
+import { fetchLatestVersions } from './sources/arxiv';
+
+export interface ServiceDeps {
+  db: () => Promise<Database>;
+  fetch: FetchLike;
+  now?: () => number;
+  /** The reader's Semantic Scholar key, if they entered one. */
+  apiKey?: () => Promise<string | undefined>;
+}
+
+export interface Service {
+  /** Papers by arXiv id (without version) with their authors; null for ids the source does not know. */
+  papers(arxivIds: readonly string[]): Promise<Record<string, PaperWithAuthors | null>>;
+  authorCard(authorId: string): Promise<AuthorCardData>;
+}
+
+export function createService(deps: ServiceDeps): Service {
+  const now = deps.now ?? Date.now;
+  const inflight = new Map<string, Promise<unknown>>();
+
+  async function s2Options(): Promise<S2Options> {
+    return { fetch: deps.fetch, apiKey: await deps.apiKey?.() };
+  }
+
+  /** Runs `task` once for `key` while it is in flight; later callers share its result. */
+  function shared<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const running = inflight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const started = task().finally(() => inflight.delete(key));
+    inflight.set(key, started);
+    return started;
+  }
+
+  async function readAuthors(db: Database, ids: Iterable<string>): Promise<Map<string, Author>> {
+    const tx = db.transaction('authors');
+    const found = new Map<string, Author>();
+    await Promise.all(
+      [...new Set(ids)].map(async (id) => {
+        const author = await tx.store.get(id);
+        if (author) found.set(id, author);
+      }),
+    );
+    await tx.done;
+    return found;
+  }
+
+  function paperRecordFresh(record: PaperRecord | undefined, at: number): record is PaperRecord {
+    if (!record) return false;
+    return isFresh(record.fetchedAt, record.paper ? TTL.paper : TTL.missingPaper, at);
+  }
+
+  // One batch request for every id not already being fetched; resolves when the store holds the answer.
+  async function fetchPapers(db: Database, ids: string[]): Promise<void> {
+    const waiting: Promise<unknown>[] = [];
+    const toFetch = ids.filter((id) => {
+      const running = inflight.get(`paper:${id}`);
+      if (running) waiting.push(running);
+      return !running;
+    });
+    if (toFetch.length > 0) {
+      const batch = (async () => {
+        const answers = await fetchPapersByArxivId(toFetch, await s2Options(), now);
+        const fetchedAt = now();
+        const tx = db.transaction(['papers', 'authors'], 'readwrite');
+        const writes: Promise<unknown>[] = [];
+        for (const id of toFetch) {
+          const answer = answers.get(id) ?? null;
+          const authorIds = answer?.authors.map((author) => author.authorId) ?? [];
+          writes.push(tx.objectStore('papers').put({ arxivId: id, paper: answer?.paper ?? null, authorIds, fetchedAt }));
+          for (const author of answer?.authors ?? []) writes.push(tx.objectStore('authors').put(author));
+        }
+        await Promise.all([...writes, tx.done]);
+      })();
+      for (const id of toFetch) inflight.set(`paper:${id}`, batch);
+      batch.then(
+        () => toFetch.forEach((id) => inflight.delete(`paper:${id}`)),
+        () => toFetch.forEach((id) => inflight.delete(`paper:${id}`)),
+      );
+      waiting.push(batch);
+    }
+    await Promise.all(waiting);
+  }
+
+  async function readPapers(db: Database, ids: string[]): Promise<Map<string, PaperRecord>> {
+    const tx = db.transaction('papers');
+    const records = new Map<string, PaperRecord>();
+    await Promise.all(
+      ids.map(async (id) => {
+        const record = await tx.store.get(id);
+        if (record) records.set(id, record);
+      }),
+    );
+    await tx.done;
+    return records;
+  }
+
+  async function papers(arxivIds: readonly string[]): Promise<Record<string, PaperWithAuthors | null>> {
+    const ids = [...new Set(arxivIds)];
+    const db = await deps.db();
+    let records = await readPapers(db, ids);
+    const at = now();
+    const stale = ids.filter((id) => !paperRecordFresh(records.get(id), at));
+    if (stale.length > 0) {
+      try {
+        await fetchPapers(db, stale);
+      } catch (error) {
+        // Stale data beats no data; only fail when something has nothing at all to show.
+        if (stale.some((id) => !records.has(id))) throw error;
+      }
+      records = await readPapers(db, ids);
+    }
+    const authors = await readAuthors(db, [...records.values()].flatMap((record) => record.authorIds));
+    const result: Record<string, PaperWithAuthors | null> = {};
+    for (const id of ids) {
+      const record = records.get(id);
+      if (!record?.paper) {
+        result[id] = null;
+        continue;
+      }
+      result[id] = {
+        paper: record.paper,
+        authors: record.authorIds.map((authorId) => authors.get(authorId)).filter((a): a is Author => a !== undefined),
+        fetchedAt: record.fetchedAt,
+      };
+    }
+    return result;
+  }
+
+  async function withVersions(list: Paper[]): Promise<Paper[]> {
+    const arxivIds = list.map((paper) => paper.arxivId).filter((id): id is string => id !== null);
+    if (arxivIds.length === 0) return list;
+    try {
+      const versions = await fetchLatestVersions(arxivIds, { fetch: deps.fetch });
+      return list.map((paper) => (paper.arxivId ? { ...paper, version: versions.get(paper.arxivId) ?? null } : paper));
+    } catch {
+      return list; // Versions are a nicety; the card is complete without them.
+    }
+  }
+
+  async function authorRecord(db: Database, authorId: string): Promise<Author> {
+    const cached = await db.get('authors', authorId);
+    if (cached && isFresh(cached.fetchedAt, TTL.author, now())) return cached;
+    try {
+      return await shared(`author:${authorId}`, async () => {
+        const author = await fetchAuthor(authorId, await s2Options(), now);
+        await db.put('authors', author);
+        return author;
+      });
+    } catch (error) {
+      if (cached) return cached;
+      throw error;
+    }
+  }
+
+  async function publicationsRecord(db: Database, authorId: string): Promise<PublicationsRecord> {
+    const cached = await db.get('publications', authorId);
+    if (cached && isFresh(cached.fetchedAt, TTL.publications, now())) return cached;
+    try {
+      return await shared(`publications:${authorId}`, async () => {
+        const list = await withVersions(await fetchAuthorPapers(authorId, await s2Options()));
+        const record: PublicationsRecord = { authorId, papers: list, fetchedAt: now() };
+        await db.put('publications', record);
+        return record;
+      });
+    } catch (error) {
+      if (cached) return cached;
+      throw error;
+    }
+  }
+
+  async function authorCard(authorId: string): Promise<AuthorCardData> {
+    const db = await deps.db();
+    const [author, publications] = await Promise.all([authorRecord(db, authorId), publicationsRecord(db, authorId)]);
+    return { author, publications: publications.papers, fetchedAt: Math.min(author.fetchedAt, publications.fetchedAt) };
+  }
+
+  return { papers, authorCard };
+}

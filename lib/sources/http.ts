@@ -1,0 +1,102 @@
+// One way to call a JSON or text API: bounded time, bounded retries, typed failures.
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type SourceErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'client' | 'not-found' | 'malformed';
+
+export class SourceError extends Error {
+  constructor(
+    readonly kind: SourceErrorKind,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+/** A 429 or 5xx answer, with the wait the server asked for. */
+class RetryableHttpError extends SourceError {
+  constructor(kind: SourceErrorKind, message: string, status: number, readonly waitMs: number | null) {
+    super(kind, message, status);
+  }
+}
+
+export interface RequestOptions {
+  fetch: FetchLike;
+  timeoutMs?: number;
+  /** Extra tries after the first, for 429 and 5xx answers and network faults. */
+  retries?: number;
+  /** Waits between tries; replaced in tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), capped. */
+export function retryAfterMs(header: string | null, now = Date.now(), capMs = 60_000): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, capMs);
+  const date = Date.parse(header);
+  if (!Number.isNaN(date)) return Math.min(Math.max(0, date - now), capMs);
+  return null;
+}
+
+function classify(status: number): SourceErrorKind {
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  return 'client';
+}
+
+async function attempt(url: string, init: RequestInit, options: RequestOptions): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
+  try {
+    return await options.fetch(url, { ...init, signal: controller.signal });
+  } catch (error) {
+    if (controller.signal.aborted) throw new SourceError('timeout', `No answer from ${new URL(url).host} in time`);
+    throw new SourceError('network', `Could not reach ${new URL(url).host}: ${String(error)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Fetches `url`, retrying rate limits, server errors and network faults with backoff; returns the body text. */
+export async function requestText(url: string, init: RequestInit, options: RequestOptions): Promise<string> {
+  const retries = options.retries ?? 2;
+  const sleep = options.sleep ?? defaultSleep;
+  let lastError: SourceError | null = null;
+  for (let tryIndex = 0; tryIndex <= retries; tryIndex++) {
+    if (tryIndex > 0) {
+      const backoff = 1000 * 2 ** (tryIndex - 1) * (0.5 + Math.random());
+      await sleep(Math.max(backoff, lastError instanceof RetryableHttpError ? lastError.waitMs ?? 0 : 0));
+    }
+    let response: Response;
+    try {
+      response = await attempt(url, init, options);
+    } catch (error) {
+      lastError = error as SourceError;
+      continue;
+    }
+    if (response.ok) return response.text();
+    const kind = classify(response.status);
+    const message = `${new URL(url).host} answered ${response.status}`;
+    if (kind === 'rate-limited' || kind === 'server') {
+      lastError = new RetryableHttpError(kind, message, response.status, retryAfterMs(response.headers.get('retry-after')));
+      continue;
+    }
+    throw new SourceError(kind, message, response.status);
+  }
+  throw lastError ?? new SourceError('network', `Could not reach ${new URL(url).host}`);
+}
+
+export async function requestJson(url: string, init: RequestInit, options: RequestOptions): Promise<unknown> {
+  const body = await requestText(url, init, options);
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new SourceError('malformed', `${new URL(url).host} sent an answer that is not JSON`);
+  }
+}

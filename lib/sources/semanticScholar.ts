@@ -1,0 +1,159 @@
+// Semantic Scholar Graph API client: fetch, validate, normalise into the common records.
+
+import { parseArxivId, type Author, type AuthorRef, type Paper } from '../model';
+import { isRecord, readCount, readIsoDate, readString, readStringList } from '../validate';
+import { requestJson, SourceError, type RequestOptions } from './http';
+
+export const S2_API = 'https://api.semanticscholar.org/graph/v1';
+/** The paper batch endpoint takes at most this many ids. */
+export const PAPER_BATCH_LIMIT = 500;
+
+const AUTHOR_FIELDS = ['authorId', 'name', 'url', 'affiliations', 'citationCount', 'hIndex', 'paperCount'];
+// One paper request carries everything the chips need: the paper and its authors' metrics.
+const PAPER_BATCH_FIELDS = [
+  'paperId', 'externalIds', 'title', 'publicationDate', 'year', 'citationCount',
+  ...AUTHOR_FIELDS.map((field) => `authors.${field}`),
+].join(',');
+const AUTHOR_PAPER_FIELDS = 'paperId,externalIds,title,abstract,publicationDate,year,citationCount,authors';
+/** Newest papers first is how the author papers endpoint pages; one page is plenty for a card. */
+export const AUTHOR_PAPERS_PAGE = 100;
+
+export interface S2Options extends RequestOptions {
+  apiKey?: string;
+}
+
+function headers(options: S2Options, json = false): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (json) result['content-type'] = 'application/json';
+  if (options.apiKey) result['x-api-key'] = options.apiKey;
+  return result;
+}
+
+export function authorPageUrl(authorId: string): string {
+  return `https://www.semanticscholar.org/author/${encodeURIComponent(authorId)}`;
+}
+
+function normaliseAuthorRef(raw: unknown): AuthorRef | null {
+  if (!isRecord(raw)) return null;
+  const name = readString(raw.name, 500);
+  if (!name) return null;
+  return { authorId: readString(raw.authorId, 64), name };
+}
+
+/** An author record with reported metrics; null when the entry has no id or name. */
+export function normaliseAuthor(raw: unknown, fetchedAt: number): Author | null {
+  if (!isRecord(raw)) return null;
+  const authorId = readString(raw.authorId, 64);
+  const name = readString(raw.name, 500);
+  if (!authorId || !name) return null;
+  return {
+    authorId,
+    name,
+    affiliations: readStringList(raw.affiliations, 20),
+    citationCount: readCount(raw.citationCount),
+    hIndex: readCount(raw.hIndex),
+    paperCount: readCount(raw.paperCount),
+    url: authorPageUrl(authorId),
+    source: 'semanticscholar',
+    fetchedAt,
+  };
+}
+
+/** A paper; null when the entry is not a paper at all (for example `null` in a batch). */
+export function normalisePaper(raw: unknown): Paper | null {
+  if (!isRecord(raw)) return null;
+  const s2PaperId = readString(raw.paperId, 64);
+  const title = readString(raw.title, 2000);
+  if (!s2PaperId && !title) return null;
+  const externalIds = isRecord(raw.externalIds) ? raw.externalIds : {};
+  const arxiv = typeof externalIds.ArXiv === 'string' ? parseArxivId(externalIds.ArXiv) : null;
+  const authors = Array.isArray(raw.authors)
+    ? raw.authors.map(normaliseAuthorRef).filter((author): author is AuthorRef => author !== null)
+    : [];
+  return {
+    arxivId: arxiv?.id ?? null,
+    version: null,
+    s2PaperId,
+    title: title ?? '',
+    abstract: readString(raw.abstract, 20_000),
+    publicationDate: readIsoDate(raw.publicationDate),
+    year: readCount(raw.year),
+    citationCount: readCount(raw.citationCount),
+    authors,
+  };
+}
+
+export interface PaperBatchEntry {
+  paper: Paper;
+  authors: Author[];
+}
+
+/**
+ * Papers for arXiv ids (without versions), with their authors' metrics, in one request per
+ * `PAPER_BATCH_LIMIT` ids. Unknown ids map to null.
+ */
+export async function fetchPapersByArxivId(
+  arxivIds: readonly string[],
+  options: S2Options,
+  now: () => number = Date.now,
+): Promise<Map<string, PaperBatchEntry | null>> {
+  const result = new Map<string, PaperBatchEntry | null>();
+  for (let start = 0; start < arxivIds.length; start += PAPER_BATCH_LIMIT) {
+    const chunk = arxivIds.slice(start, start + PAPER_BATCH_LIMIT);
+    const body = await requestJson(
+      `${S2_API}/paper/batch?fields=${encodeURIComponent(PAPER_BATCH_FIELDS)}`,
+      { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: chunk.map((id) => `arXiv:${id}`) }) },
+      options,
+    );
+    if (!Array.isArray(body) || body.length !== chunk.length) {
+      throw new SourceError('malformed', 'Semantic Scholar sent a paper batch of the wrong shape');
+    }
+    const fetchedAt = now();
+    chunk.forEach((arxivId, index) => {
+      const raw = body[index];
+      const paper = normalisePaper(raw);
+      if (!paper || !isRecord(raw)) {
+        result.set(arxivId, null);
+        return;
+      }
+      const authors = Array.isArray(raw.authors)
+        ? raw.authors.map((author) => normaliseAuthor(author, fetchedAt)).filter((a): a is Author => a !== null)
+        : [];
+      // The batch answers in request order; the arXiv id is ours even if externalIds omits it.
+      result.set(arxivId, { paper: { ...paper, arxivId }, authors });
+    });
+  }
+  return result;
+}
+
+export async function fetchAuthor(authorId: string, options: S2Options, now: () => number = Date.now): Promise<Author> {
+  const body = await requestJson(
+    `${S2_API}/author/${encodeURIComponent(authorId)}?fields=${AUTHOR_FIELDS.join(',')}`,
+    { headers: headers(options) },
+    options,
+  );
+  const author = normaliseAuthor(body, now());
+  if (!author) throw new SourceError('malformed', 'Semantic Scholar sent an author record without id or name');
+  return author;
+}
+
+/** The author's newest papers (one page), newest first. */
+export async function fetchAuthorPapers(authorId: string, options: S2Options): Promise<Paper[]> {
+  const body = await requestJson(
+    `${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${AUTHOR_PAPERS_PAGE}`,
+    { headers: headers(options) },
+    options,
+  );
+  if (!isRecord(body) || !Array.isArray(body.data)) {
+    throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
+  }
+  return sortNewestFirst(body.data.map(normalisePaper).filter((paper): paper is Paper => paper !== null));
+}
+
+function sortKey(paper: Paper): string {
+  return paper.publicationDate ?? (paper.year ? `${paper.year}-00-00` : '');
+}
+
+export function sortNewestFirst(papers: Paper[]): Paper[] {
+  return [...papers].sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
+}

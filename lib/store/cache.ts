@@ -1,0 +1,15 @@
+// How long records stay fresh. A fresh record is served without any request.
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const TTL = {
+  paper: 7 * DAY,
+  /** An id the source did not know yet; new papers appear within a day or two. */
+  missingPaper: 1 * DAY,
+  author: 7 * DAY,
+  publications: 7 * DAY,
+} as const;
+
+export function isFresh(fetchedAt: number, ttlMs: number, now: number = Date.now()): boolean {
+  return now - fetchedAt < ttlMs && fetchedAt <= now;
+}

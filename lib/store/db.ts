@@ -1,0 +1,43 @@
+// The IndexedDB schema. One `openDB` whose `upgrade` walks the versions in order;
+// each step is tested by opening a database at the version before it.
+
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Author, Paper } from '../model';
+
+export const DB_NAME = 'scholarscope';
+export const DB_VERSION = 1;
+
+/** A paper as one source knows it; `paper` is null when the source does not know the id. */
+export interface PaperRecord {
+  arxivId: string;
+  paper: Paper | null;
+  /** Ids of the authors the source lists, in order; their records live in `authors`. */
+  authorIds: string[];
+  fetchedAt: number;
+}
+
+export interface PublicationsRecord {
+  authorId: string;
+  papers: Paper[];
+  fetchedAt: number;
+}
+
+export interface ScholarScopeDB extends DBSchema {
+  papers: { key: string; value: PaperRecord };
+  authors: { key: string; value: Author };
+  publications: { key: string; value: PublicationsRecord };
+}
+
+export type Database = IDBPDatabase<ScholarScopeDB>;
+
+export function openDatabase(name = DB_NAME): Promise<Database> {
+  return openDB<ScholarScopeDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('papers', { keyPath: 'arxivId' });
+        db.createObjectStore('authors', { keyPath: 'authorId' });
+        db.createObjectStore('publications', { keyPath: 'authorId' });
+      }
+    },
+  });
+}

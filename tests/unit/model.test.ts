@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { arxivAbsUrl, formatArxivId, parseArxivId } from '../../lib/model';
+
+describe('parseArxivId', () => {
+  it.each([
+    ['2602.16165', '2602.16165', null],
+    ['2602.16165v1', '2602.16165', 1],
+    ['0704.0105v2', '0704.0105', 2],
+    ['1412.9999', '1412.9999', null],
+    ['1501.00001v12', '1501.00001', 12],
+    ['arXiv:1810.04805v2', '1810.04805', 2],
+    ['arxiv: 1810.04805', '1810.04805', null],
+    ['hep-th/9108002', 'hep-th/9108002', null],
+    ['hep-th/9108002v1', 'hep-th/9108002', 1],
+    ['math.GT/0309136', 'math/0309136', null],
+    ['math-ph/0509039v3', 'math-ph/0509039', 3],
+    ['ao-sci/9503001', 'ao-sci/9503001', null],
+    ['https://arxiv.org/abs/2602.16165v1', '2602.16165', 1],
+    ['https://arxiv.org/pdf/2602.16165v1', '2602.16165', 1],
+    ['https://arxiv.org/pdf/2602.16165v1.pdf', '2602.16165', 1],
+    ['https://arxiv.org/html/2602.16165v1', '2602.16165', 1],
+    ['https://www.arxiv.org/abs/hep-th/9108002', 'hep-th/9108002', null],
+    ['http://export.arxiv.org/abs/1810.04805', '1810.04805', null],
+    ['http://arxiv.org/abs/2602.16165v1', '2602.16165', 1],
+  ])('accepts %s', (input, id, version) => {
+    expect(parseArxivId(input)).toEqual({ id, version });
+  });
+
+  it.each([
+    '',
+    'hello',
+    '2602.1616', // four digits after 2015
+    '1412.00001', // five digits before 2015
+    '0703.0001', // before new style began
+    '2613.00001', // month 13
+    '2602.16165v0',
+    '2602.16165v',
+    'hep-th/0704001', // old style ended 2007-03
+    'hep-th/9113001',
+    'HEP-TH/9108002',
+    'https://example.org/abs/2602.16165',
+    'https://arxiv.org.evil.example/abs/2602.16165',
+    'https://arxiv.org/list/cs.LG/new',
+    'javascript:alert(1)',
+    'ftp://arxiv.org/abs/2602.16165',
+  ])('rejects %j', (input) => {
+    expect(parseArxivId(input)).toBeNull();
+  });
+
+  it('keeps the version for display and drops it from the key', () => {
+    const parsed = parseArxivId('arXiv:2602.16165v3')!;
+    expect(parsed.id).toBe('2602.16165');
+    expect(formatArxivId(parsed)).toBe('2602.16165v3');
+    expect(formatArxivId({ id: 'hep-th/9108002', version: null })).toBe('hep-th/9108002');
+    expect(arxivAbsUrl(parsed)).toBe('https://arxiv.org/abs/2602.16165v3');
+  });
+});
