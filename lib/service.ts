@@ -7,7 +7,8 @@ import type { Database, PaperRecord, PublicationsRecord } from './store/db';
 import { isFresh, TTL } from './store/cache';
 import type { FetchLike } from './sources/http';
 import { fetchAuthor, fetchAuthorPapers, fetchPapersByArxivId, type S2Options } from './sources/semanticScholar';
-import { fetchLatestVersions } from './sources/arxiv';
+import { arxivSpacer, fetchLatestVersions } from './sources/arxiv';
+import type { Spacer } from './sources/spacing';
 
 export interface ServiceDeps {
   db: () => Promise<Database>;
@@ -15,6 +16,8 @@ export interface ServiceDeps {
   now?: () => number;
   /** The reader's Semantic Scholar key, if they entered one. */
   apiKey?: () => Promise<string | undefined>;
+  /** Keeps arXiv API calls 3 s apart; tests pass one without waits. */
+  arxivSpacer?: Spacer;
 }
 
 export interface Service {
@@ -139,7 +142,7 @@ export function createService(deps: ServiceDeps): Service {
     const arxivIds = list.map((paper) => paper.arxivId).filter((id): id is string => id !== null);
     if (arxivIds.length === 0) return list;
     try {
-      const versions = await fetchLatestVersions(arxivIds, { fetch: deps.fetch });
+      const versions = await fetchLatestVersions(arxivIds, { fetch: deps.fetch }, deps.arxivSpacer ?? arxivSpacer);
       return list.map((paper) => (paper.arxivId ? { ...paper, version: versions.get(paper.arxivId) ?? null } : paper));
     } catch {
       return list; // Versions are a nicety; the card is complete without them.

@@ -3,13 +3,14 @@
 
 import { parseArxivId } from '../model';
 import { requestText, type RequestOptions } from './http';
-import { createSpacer } from './spacing';
+import { createSpacer, type Spacer } from './spacing';
 
 export const ARXIV_API = 'https://export.arxiv.org/api/query';
 export const ARXIV_INTERVAL_MS = 3000;
 const ID_LIST_LIMIT = 100;
 
-const spacer = createSpacer(ARXIV_INTERVAL_MS);
+/** The spacer every caller in one background shares, so arXiv sees one request every 3 s at most. */
+export const arxivSpacer: Spacer = createSpacer(ARXIV_INTERVAL_MS);
 
 /** Latest version of each entry in an Atom feed, keyed by id without version. */
 export function parseAtomVersions(atom: string): Map<string, number> {
@@ -23,7 +24,11 @@ export function parseAtomVersions(atom: string): Map<string, number> {
 }
 
 /** Latest versions for up to `ID_LIST_LIMIT` ids per request; unknown ids are left out. */
-export async function fetchLatestVersions(ids: readonly string[], options: RequestOptions): Promise<Map<string, number>> {
+export async function fetchLatestVersions(
+  ids: readonly string[],
+  options: RequestOptions,
+  spacer: Spacer = arxivSpacer,
+): Promise<Map<string, number>> {
   const versions = new Map<string, number>();
   for (let start = 0; start < ids.length; start += ID_LIST_LIMIT) {
     const chunk = ids.slice(start, start + ID_LIST_LIMIT);

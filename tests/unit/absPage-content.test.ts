@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { annotateAbsPage } from '../../lib/content/absPage';
+import { createService } from '../../lib/service';
+import { createSpacer } from '../../lib/sources/spacing';
+import { openDatabase } from '../../lib/store/db';
+import { extractAbsPage } from '../../lib/pages/arxiv';
+import { renderAbsPage } from '../fixtures/arxivAbs';
+import { recordedFetch } from '../fixtures/recordedApi';
+import { hiperRecord } from '../fixtures/seedWorld';
+
+const URL_ = 'https://arxiv.org/abs/2602.16165';
+
+beforeEach(() => {
+  const doc = new DOMParser().parseFromString(renderAbsPage(hiperRecord), 'text/html');
+  document.head.innerHTML = doc.head.innerHTML;
+  document.body.innerHTML = doc.body.innerHTML;
+});
+
+async function recordedDeps() {
+  const db = await openDatabase(`content-${Math.random()}`);
+  const service = createService({ db: async () => db, fetch: recordedFetch(), arxivSpacer: createSpacer(0) });
+  return { doc: document, css: '', papers: service.papers, authorCard: service.authorCard };
+}
+
+const chipTexts = () =>
+  [...document.querySelectorAll('scholarscope-chip')].map((host) => host.shadowRoot!.querySelector('.ss-chip')!.textContent);
+
+describe('annotateAbsPage', () => {
+  it('puts a chip after each author link, inside a shadow root, with the recorded numbers', async () => {
+    const context = extractAbsPage(document, URL_)!;
+    await annotateAbsPage(context, await recordedDeps());
+    const links = [...document.querySelectorAll('div.authors a')];
+    expect(links).toHaveLength(7);
+    for (const link of links) expect(link.nextElementSibling!.tagName).toBe('SCHOLARSCOPE-CHIP');
+    expect(chipTexts()[0]).toBe('h 5 · 74');
+    expect(chipTexts()).toHaveLength(7);
+    // Nothing of ours outside shadow roots but the hosts.
+    expect(document.querySelectorAll('div.authors .ss-chip')).toHaveLength(0);
+  });
+
+  it('does not annotate twice', async () => {
+    const deps = await recordedDeps();
+    await annotateAbsPage(extractAbsPage(document, URL_)!, deps);
+    await annotateAbsPage(extractAbsPage(document, URL_)!, deps);
+    expect(document.querySelectorAll('scholarscope-chip')).toHaveLength(7);
+  });
+
+  it('shows a loading chip at once, then an error chip when the background fails', async () => {
+    let fail!: (error: Error) => void;
+    const pending = annotateAbsPage(extractAbsPage(document, URL_)!, {
+      doc: document,
+      css: '',
+      papers: () => new Promise((_, reject) => (fail = reject)),
+      authorCard: () => Promise.reject(new Error('unused')),
+    });
+    expect(chipTexts()[0]).toBe('…');
+    fail(new Error('api.semanticscholar.org answered 503'));
+    await pending;
+    const chip = document.querySelector('scholarscope-chip')!.shadowRoot!.querySelector('.ss-chip')!;
+    expect(chip.textContent).toBe('!');
+    expect(chip.getAttribute('aria-label')).toContain('answered 503');
+  });
+
+  it('marks every author unknown when the source does not know the paper', async () => {
+    await annotateAbsPage(extractAbsPage(document, URL_)!, {
+      doc: document,
+      css: '',
+      papers: async () => ({ '2602.16165': null }),
+      authorCard: () => Promise.reject(new Error('unused')),
+    });
+    expect(new Set(chipTexts())).toEqual(new Set(['?']));
+  });
+
+  it('opens the hover card when a name gets focus and closes it with Escape', async () => {
+    await annotateAbsPage(extractAbsPage(document, URL_)!, await recordedDeps());
+    const link = document.querySelector<HTMLAnchorElement>('div.authors a')!;
+    link.focus();
+    const host = document.querySelector('scholarscope-card')!;
+    const frame = host.shadowRoot!.querySelector<HTMLElement>('.ss-popover')!;
+    expect(frame.hidden).toBe(false);
+    expect(frame.getAttribute('aria-label')).toBe('Author card: Zhaoran Wang');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(frame.querySelector('.ss-name')!.textContent).toBe('Zhaoran Wang');
+    link.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(frame.hidden).toBe(true);
+    expect(document.activeElement).toBe(link);
+  });
+});

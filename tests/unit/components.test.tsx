@@ -1,0 +1,153 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AuthorCard } from '../../components/AuthorCard';
+import { Chip } from '../../components/Chip';
+import { PopupView } from '../../components/PopupView';
+import type { Author, AuthorCardData } from '../../lib/model';
+import { createService } from '../../lib/service';
+import { createSpacer } from '../../lib/sources/spacing';
+import { openDatabase } from '../../lib/store/db';
+import { recordedFetch } from '../fixtures/recordedApi';
+import { SEED_AUTHOR_ID, seed } from '../fixtures/seedWorld';
+
+let container: HTMLElement;
+beforeEach(() => {
+  document.body.innerHTML = '';
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+const NOW = Date.UTC(2026, 10, 24);
+
+async function seedCard(): Promise<AuthorCardData> {
+  const db = await openDatabase(`components-${Math.random()}`);
+  const service = createService({ db: async () => db, fetch: recordedFetch(), now: () => NOW, arxivSpacer: createSpacer(0) });
+  await service.papers(['2602.16165']);
+  return service.authorCard(SEED_AUTHOR_ID);
+}
+
+const texts = (selector: string) => [...container.querySelectorAll(selector)].map((node) => node.textContent?.trim());
+
+describe('AuthorCard', () => {
+  it('shows exactly what the seed profile shows', async () => {
+    const data = await seedCard();
+    render(<AuthorCard state={{ status: 'ready', data }} now={NOW + 3 * 86_400_000} />, container);
+    expect(container.querySelector('.ss-avatar')!.textContent).toBe(seed.author.avatarInitial);
+    expect(container.querySelector('.ss-name')!.textContent).toBe('Zhaoran Wang');
+    expect(texts('.ss-metric dt')).toEqual(['Total Citations', 'h-index', 'Papers']);
+    expect(texts('.ss-metric dd')).toEqual(['74', '5', '3']);
+    const items = [...container.querySelectorAll('.ss-pub')];
+    expect(items).toHaveLength(seed.publications.length);
+    seed.publications.forEach((publication, index) => {
+      const item = items[index]!;
+      expect(item.querySelector('.ss-rank')!.textContent).toBe(`#${publication.rank}`);
+      expect(item.querySelector('.ss-arxiv-id')!.textContent).toBe(`${publication.arxivId}v${publication.version}`);
+      expect(item.querySelector('.ss-date')!.textContent).toBe(publication.dateShown);
+      expect(item.querySelector('.ss-pub-title')!.textContent).toBe(publication.title);
+      expect([...item.querySelectorAll('.ss-pub-author')].map((n) => n.textContent)).toEqual(publication.authorsShown);
+      expect(item.querySelector('.ss-more')!.textContent).toBe(`+${publication.moreAuthors}`);
+      expect(item.querySelector('.ss-citations')!.textContent).toBe(`${publication.citations} Citations`);
+    });
+    expect(container.textContent).toContain('Alfredo García');
+    expect(container.querySelector('.ss-source')!.textContent).toContain('Numbers from Semantic Scholar, updated 3 days ago');
+    expect(container.querySelector<HTMLAnchorElement>('.ss-source a')!.href).toBe(`https://www.semanticscholar.org/author/${SEED_AUTHOR_ID}`);
+  });
+
+  it('keeps abstracts collapsed behind a toggle', async () => {
+    const data = await seedCard();
+    render(<AuthorCard state={{ status: 'ready', data }} />, container);
+    const toggle = container.querySelector<HTMLButtonElement>('.ss-pub .ss-link-button')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(container.querySelector('.ss-abstract-text')).toBeNull();
+    await act(() => toggle.click());
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(container.querySelector('.ss-abstract-text')!.textContent).toMatch(/^Training LLMs as interactive agents/);
+  });
+
+  it('has real loading, empty and error states', async () => {
+    const data = await seedCard();
+    render(<AuthorCard state={{ status: 'loading', author: data.author }} />, container);
+    expect(container.querySelector('[role="status"]')!.textContent).toBe('Loading publications…');
+    expect(texts('.ss-metric dd')).toEqual(['74', '5', '3']);
+    render(<AuthorCard state={{ status: 'ready', data: { ...data, publications: [] } }} />, container);
+    expect(container.textContent).toContain('No publications listed for this author yet.');
+    let retried = 0;
+    render(<AuthorCard state={{ status: 'error', message: 'api.semanticscholar.org answered 429', author: data.author }} onRetry={() => retried++} />, container);
+    expect(container.querySelector('[role="alert"]')!.textContent).toContain('answered 429');
+    container.querySelector<HTMLButtonElement>('.ss-error button')!.click();
+    expect(retried).toBe(1);
+  });
+
+  it('renders hostile text as text', async () => {
+    const data = await seedCard();
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const author: Author = { ...data.author, name: hostile, affiliations: ['"><svg onload=alert(1)>'] };
+    render(<AuthorCard state={{ status: 'ready', data: { ...data, author, publications: [{ ...data.publications[0]!, title: hostile }] } }} />, container);
+    expect(container.querySelector('img, svg')).toBeNull();
+    expect(container.querySelector('.ss-name')!.textContent).toBe(hostile);
+    expect(container.querySelector('.ss-pub-title')!.textContent).toBe(hostile);
+  });
+});
+
+describe('Chip', () => {
+  it('shows h-index and citations, and a label for screen readers', async () => {
+    const { author } = await seedCard();
+    let activated = 0;
+    render(<Chip name="Zhaoran Wang" state={{ status: 'ready', author }} expanded={false} onActivate={() => activated++} />, container);
+    const button = container.querySelector('button')!;
+    expect(button.textContent).toBe('h 5 · 74');
+    expect(button.getAttribute('aria-label')).toBe('Zhaoran Wang: h-index 5, 74 citations. Show author card');
+    button.click();
+    expect(activated).toBe(1);
+  });
+
+  it('says what is going on when there is no number', () => {
+    render(<Chip name="A. Mikovic" state={{ status: 'unknown' }} expanded={false} onActivate={() => {}} />, container);
+    expect(container.querySelector('.ss-chip')!.getAttribute('aria-label')).toBe('No Semantic Scholar record matched A. Mikovic');
+    render(<Chip name="A. Mikovic" state={{ status: 'error', message: 'offline' }} expanded={false} onActivate={() => {}} />, container);
+    expect(container.querySelector('.ss-chip')!.getAttribute('aria-label')).toContain('offline');
+  });
+});
+
+describe('PopupView', () => {
+  const noop = () => {};
+  it('explains itself on a page that is not a paper', () => {
+    render(<PopupView target={null} paper={{ status: 'loading' }} expanded={new Set()} cards={new Map()} onToggleAuthor={noop} onRetryPaper={noop} />, container);
+    expect(container.textContent).toContain('This tab is not an arXiv paper.');
+    expect(container.textContent).toContain('arxiv.org/abs/');
+  });
+
+  it('shows the paper with id, version and its authors', async () => {
+    const db = await openDatabase(`popup-${Math.random()}`);
+    const service = createService({ db: async () => db, fetch: recordedFetch(), now: () => NOW });
+    const entry = (await service.papers(['2602.16165']))['2602.16165']!;
+    const toggled: string[] = [];
+    render(
+      <PopupView
+        target={{ arxivId: '2602.16165', version: 1, pageTitle: null }}
+        paper={{ status: 'ready', entry }}
+        expanded={new Set()}
+        cards={new Map()}
+        onToggleAuthor={(author) => toggled.push(author.name)}
+        onRetryPaper={noop}
+      />,
+      container,
+    );
+    expect(container.querySelector('.ss-paper-id')!.textContent).toBe('arXiv:2602.16165v1');
+    expect(container.querySelector('.ss-popup-title')!.textContent).toBe(seed.publications[0]!.title);
+    expect(texts('.ss-author-name').slice(0, 5)).toEqual(seed.publications[0]!.authorsShown);
+    container.querySelector<HTMLButtonElement>('.ss-author-toggle')!.click();
+    expect(toggled).toEqual(['Zhaoran Wang']);
+  });
+
+  it('says so when the source does not know the paper, and offers a retry on errors', () => {
+    let retries = 0;
+    const target = { arxivId: '1810.04805', version: 2, pageTitle: 'BERT' };
+    render(<PopupView target={target} paper={{ status: 'ready', entry: null }} expanded={new Set()} cards={new Map()} onToggleAuthor={noop} onRetryPaper={noop} />, container);
+    expect(container.textContent).toContain('does not list this paper yet');
+    render(<PopupView target={target} paper={{ status: 'error', message: 'offline' }} expanded={new Set()} cards={new Map()} onToggleAuthor={noop} onRetryPaper={() => retries++} />, container);
+    container.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    expect(retries).toBe(1);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_IDS_PER_MESSAGE, parseBackgroundRequest } from '../../lib/messages';
+import { handleMessage } from '../../lib/router';
+import type { Service } from '../../lib/service';
+
+const OWN_ID = 'own-extension-id';
+
+function fakeService(overrides: Partial<Service> = {}): Service & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    papers: async (ids) => (calls.push(`papers:${ids.join(',')}`), {}),
+    authorCard: async (id) => {
+      calls.push(`authorCard:${id}`);
+      throw new Error('Semantic Scholar answered 404');
+    },
+    ...overrides,
+  };
+}
+
+describe('parseBackgroundRequest', () => {
+  it('accepts well-formed requests', () => {
+    expect(parseBackgroundRequest({ type: 'papers', arxivIds: ['2602.16165', 'hep-th/9108002'] })).toEqual({
+      type: 'papers',
+      arxivIds: ['2602.16165', 'hep-th/9108002'],
+    });
+    expect(parseBackgroundRequest({ type: 'authorCard', authorId: '2259683' })).toEqual({ type: 'authorCard', authorId: '2259683' });
+  });
+
+  it.each([
+    [null, /no type/],
+    ['papers', /no type/],
+    [{ type: 'drop-database' }, /Unknown message type/],
+    [{ type: 'papers' }, /1 to/],
+    [{ type: 'papers', arxivIds: [] }, /1 to/],
+    [{ type: 'papers', arxivIds: ['2602.16165v1'] }, /without version/],
+    [{ type: 'papers', arxivIds: ['<img src=x onerror=alert(1)>'] }, /Not an arXiv id/],
+    [{ type: 'papers', arxivIds: [42] }, /Not an arXiv id/],
+    [{ type: 'papers', arxivIds: Array(MAX_IDS_PER_MESSAGE + 1).fill('2602.16165') }, /1 to/],
+    [{ type: 'authorCard', authorId: '../../paper/batch' }, /author id/],
+    [{ type: 'authorCard', authorId: 12 }, /author id/],
+  ])('refuses %j', (raw, reason) => {
+    const parsed = parseBackgroundRequest(raw);
+    expect('error' in parsed && parsed.error).toMatch(reason);
+  });
+});
+
+describe('handleMessage', () => {
+  it('dispatches valid requests from this extension', async () => {
+    const service = fakeService();
+    const reply = await handleMessage(service, { type: 'papers', arxivIds: ['2602.16165'] }, { id: OWN_ID }, OWN_ID);
+    expect(reply).toEqual({ ok: true, data: {} });
+    expect(service.calls).toEqual(['papers:2602.16165']);
+  });
+
+  it('refuses other senders without touching the service', async () => {
+    const service = fakeService();
+    const reply = await handleMessage(service, { type: 'papers', arxivIds: ['2602.16165'] }, { id: 'someone-else' }, OWN_ID);
+    expect(reply).toEqual({ ok: false, error: 'Messages are accepted only from this extension' });
+    expect(await handleMessage(service, { type: 'papers', arxivIds: ['2602.16165'] }, {}, OWN_ID)).toMatchObject({ ok: false });
+    expect(service.calls).toEqual([]);
+  });
+
+  it('answers malformed messages and service failures with an error, never a throw', async () => {
+    const service = fakeService();
+    expect(await handleMessage(service, { type: 'nope' }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: false, error: 'Unknown message type: nope' });
+    expect(await handleMessage(service, { type: 'authorCard', authorId: '1' }, { id: OWN_ID }, OWN_ID)).toEqual({
+      ok: false,
+      error: 'Semantic Scholar answered 404',
+    });
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { SourceError } from '../../lib/sources/http';
+import {
+  fetchAuthor,
+  fetchAuthorPapers,
+  fetchPapersByArxivId,
+  normaliseAuthor,
+  normalisePaper,
+  PAPER_BATCH_LIMIT,
+} from '../../lib/sources/semanticScholar';
+import { loadJson, loadRecording, replayFetch } from '../fixtures/recordings';
+import { authorPapersAnswer, paperBatchAnswer, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
+
+const noSleep = async () => {};
+const jsonResponse = (value: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('normalising recorded Semantic Scholar answers', () => {
+  it('reads a full paper record and skips null batch entries', () => {
+    const [interaction] = loadRecording('test_get_papers_return_not_found');
+    const body = JSON.parse(interaction!.body) as unknown[];
+    expect(body[0]).toBeNull();
+    expect(normalisePaper(body[0])).toBeNull();
+    const paper = normalisePaper(body[1])!;
+    expect(paper.title).toBe('How Much Should We Trust Differences-in-Differences Estimates?');
+    expect(paper.citationCount).toBe(10670);
+    expect(paper.publicationDate).toBe('2001-10-01');
+    expect(paper.arxivId).toBeNull();
+    expect(paper.authors.map((a) => a.name)).toEqual(['Marianne Bertrand', 'E. Duflo', 'S. Mullainathan']);
+  });
+
+  it('reads author metrics as the paper authors endpoint reports them', () => {
+    const [interaction] = loadRecording('test_get_paper_authors');
+    const [duflo] = (JSON.parse(interaction!.body) as { data: unknown[] }).data;
+    const author = normaliseAuthor(duflo, 1000)!;
+    expect(author).toMatchObject({ authorId: '2259683', name: 'E. Duflo', paperCount: 282, citationCount: 58740, hIndex: 91, fetchedAt: 1000 });
+    expect(author.url).toBe('https://www.semanticscholar.org/author/2259683');
+  });
+
+  it('reads an author with papers (Author.json) and a paper with null lists', () => {
+    const author = normaliseAuthor(loadJson('Author'), 0)!;
+    expect(author).toMatchObject({ name: 'A. Turing', hIndex: 23, citationCount: 12415, paperCount: 60, affiliations: [] });
+    const paper = normalisePaper(loadJson('PaperWithNullValues'))!;
+    expect(paper.authors).toEqual([]);
+    expect(paper.citationCount).toBeNull();
+  });
+
+  it('turns wrong types into unknowns instead of throwing', () => {
+    expect(normaliseAuthor({ authorId: '1', name: 'X', hIndex: 'five', citationCount: -3, affiliations: 'MIT' }, 0)).toMatchObject({
+      hIndex: null,
+      citationCount: null,
+      affiliations: [],
+    });
+    expect(normaliseAuthor({ name: 'No id' }, 0)).toBeNull();
+    expect(normalisePaper('nonsense')).toBeNull();
+    expect(normalisePaper({ paperId: 'p', authors: [null, { name: 5 }, { authorId: '1', name: 'Ok' }] })!.authors).toEqual([{ authorId: '1', name: 'Ok' }]);
+  });
+});
+
+describe('fetchPapersByArxivId', () => {
+  it('asks once with arXiv: ids and the author fields the chips need, in the recorded batch shape', async () => {
+    const log: { url: string; init?: RequestInit }[] = [];
+    const ids = ['2602.16165', '1810.04805'];
+    const fetch = replayFetch([jsonResponse(paperBatchAnswer(ids.map((id) => `arXiv:${id}`)))], log);
+    const result = await fetchPapersByArxivId(ids, { fetch, sleep: noSleep }, () => 42);
+    expect(log).toHaveLength(1);
+    expect(log[0]!.url).toMatch(/^https:\/\/api\.semanticscholar\.org\/graph\/v1\/paper\/batch\?fields=/);
+    const fields = decodeURIComponent(new URL(log[0]!.url).searchParams.get('fields')!).split(',');
+    expect(fields).toEqual(expect.arrayContaining(['title', 'authors.hIndex', 'authors.citationCount', 'authors.paperCount']));
+    expect(JSON.parse(log[0]!.init!.body as string)).toEqual({ ids: ['arXiv:2602.16165', 'arXiv:1810.04805'] });
+    expect(result.get('1810.04805')).toBeNull();
+    const hiper = result.get('2602.16165')!;
+    expect(hiper.paper.arxivId).toBe('2602.16165');
+    expect(hiper.authors[0]).toMatchObject({ authorId: SEED_AUTHOR_ID, name: 'Zhaoran Wang', hIndex: 5, citationCount: 74, paperCount: 3, fetchedAt: 42 });
+  });
+
+  it('splits more than 500 ids into batches of 500', async () => {
+    const log: { url: string; init?: RequestInit }[] = [];
+    const ids = Array.from({ length: PAPER_BATCH_LIMIT + 20 }, (_, i) => `2601.${String(10000 + i)}`);
+    const fetch = async (url: string, init?: RequestInit) => {
+      log.push({ url, init });
+      const asked = (JSON.parse(init!.body as string) as { ids: string[] }).ids;
+      return jsonResponse(asked.map(() => null));
+    };
+    await fetchPapersByArxivId(ids, { fetch, sleep: noSleep });
+    expect(log.map((entry) => (JSON.parse(entry.init!.body as string) as { ids: string[] }).ids.length)).toEqual([500, 20]);
+  });
+
+  it('sends the API key as x-api-key when there is one', async () => {
+    const log: { url: string; init?: RequestInit }[] = [];
+    await fetchPapersByArxivId(['2602.16165'], { fetch: replayFetch([jsonResponse([null])], log), apiKey: 'secret', sleep: noSleep });
+    expect((log[0]!.init!.headers as Record<string, string>)['x-api-key']).toBe('secret');
+  });
+
+  it('rejects a batch of the wrong length as malformed', async () => {
+    const fetch = replayFetch([jsonResponse([null, null])]);
+    await expect(fetchPapersByArxivId(['2602.16165'], { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'malformed' });
+  });
+
+  it('retries a 429 after the wait Retry-After asks for, a bounded number of times', async () => {
+    const waits: number[] = [];
+    const log: { url: string }[] = [];
+    const fetch = replayFetch([jsonResponse({ message: 'Too Many Requests' }, 429, { 'retry-after': '7' }), jsonResponse([null])], log);
+    const result = await fetchPapersByArxivId(['2602.16165'], { fetch, sleep: async (ms) => void waits.push(ms) });
+    expect(result.get('2602.16165')).toBeNull();
+    expect(log).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(7000);
+
+    log.length = 0;
+    const always429 = replayFetch([jsonResponse({ message: 'Too Many Requests' }, 429)], log);
+    await expect(fetchPapersByArxivId(['2602.16165'], { fetch: always429, sleep: noSleep, retries: 2 })).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(log).toHaveLength(3);
+  });
+
+  it('does not retry a 400 and reports it', async () => {
+    const [bad] = loadRecording('test_bad_query_parameters');
+    const log: { url: string }[] = [];
+    const fetch = replayFetch([new Response(bad!.body, { status: bad!.status })], log);
+    await expect(fetchPapersByArxivId(['2602.16165'], { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'client', status: 400 });
+    expect(log).toHaveLength(1);
+  });
+
+  it('reports network faults and non-JSON answers as source errors', async () => {
+    const offline = replayFetch([new TypeError('Failed to fetch')]);
+    const error = await fetchPapersByArxivId(['2602.16165'], { fetch: offline, sleep: noSleep, retries: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).kind).toBe('network');
+    const html = replayFetch([new Response('<html>Bad gateway</html>', { status: 200 })]);
+    await expect(fetchPapersByArxivId(['2602.16165'], { fetch: html, sleep: noSleep })).rejects.toMatchObject({ kind: 'malformed' });
+  });
+});
+
+describe('author endpoints', () => {
+  it('maps a recorded 404 body to not-found', async () => {
+    const interactions = loadRecording('test_not_found');
+    const authorMissing = interactions.find((i) => i.uri.includes('/author/'))!;
+    const fetch = replayFetch([new Response(authorMissing.body, { status: authorMissing.status })]);
+    await expect(fetchAuthor('0', { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'not-found', status: 404 });
+  });
+
+  it('reads an author papers page and sorts it newest first', async () => {
+    const answer = authorPapersAnswer(SEED_AUTHOR_ID) as { data: unknown[] };
+    const shuffled = { ...answer, data: [answer.data[2], answer.data[0], answer.data[1]] };
+    const log: { url: string }[] = [];
+    const papers = await fetchAuthorPapers(SEED_AUTHOR_ID, { fetch: replayFetch([jsonResponse(shuffled)], log), sleep: noSleep });
+    expect(log[0]!.url).toContain(`/author/${SEED_AUTHOR_ID}/papers?fields=`);
+    expect(papers.map((p) => p.arxivId)).toEqual(['2602.16165', '2602.05381', '2601.18217']);
+    expect(papers.map((p) => p.authors.length)).toEqual([7, 16, 9]);
+  });
+
+  it('reads the recorded author papers pages (title-only fields)', async () => {
+    const [first] = loadRecording('test_get_author_papers');
+    const papers = await fetchAuthorPapers('1723755', { fetch: replayFetch([new Response(first!.body)]), sleep: noSleep });
+    expect(papers).toHaveLength(100);
+    expect(papers.every((p) => p.title.length > 0 && p.authors.length === 0)).toBe(true);
+  });
+});

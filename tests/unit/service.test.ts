@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createService } from '../../lib/service';
+import { openDatabase, type Database } from '../../lib/store/db';
+import { TTL } from '../../lib/store/cache';
+import { createSpacer } from '../../lib/sources/spacing';
+import { recordedFetch } from '../fixtures/recordedApi';
+import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
+
+let dbName: string;
+let database: Database;
+let clock: number;
+let counter = 0;
+
+beforeEach(async () => {
+  dbName = `test-${++counter}`;
+  database = await openDatabase(dbName);
+  clock = Date.UTC(2026, 10, 24);
+});
+afterEach(() => database.close());
+
+function serviceWith(fetch: ReturnType<typeof recordedFetch>) {
+  return createService({ db: async () => database, fetch, now: () => clock, arxivSpacer: createSpacer(0) });
+}
+
+describe('service: papers', () => {
+  it('fetches once, then serves fresh records with no request', async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = serviceWith(recordedFetch(log));
+    const first = await service.papers(['2602.16165']);
+    expect(log).toHaveLength(1);
+    expect(first['2602.16165']!.authors.map((a) => a.name).slice(0, 5)).toEqual(['Zhaoran Wang', 'Jian Peng', 'Yuanxin Liu', 'Charles Fleming', 'Alfredo García']);
+    clock += TTL.paper - 1000;
+    const second = await service.papers(['2602.16165']);
+    expect(log).toHaveLength(1);
+    expect(second).toEqual(first);
+  });
+
+  it('remembers ids the source does not know, for a shorter time', async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = serviceWith(recordedFetch(log));
+    expect(await service.papers(['1810.04805'])).toEqual({ '1810.04805': null });
+    await service.papers(['1810.04805']);
+    expect(log).toHaveLength(1);
+    clock += TTL.missingPaper + 1;
+    await service.papers(['1810.04805']);
+    expect(log).toHaveLength(2);
+  });
+
+  it('shares one request between identical requests in flight', async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = serviceWith(recordedFetch(log));
+    const [a, b] = await Promise.all([service.papers(['2602.16165']), service.papers(['2602.16165'])]);
+    expect(log).toHaveLength(1);
+    expect(a).toEqual(b);
+  });
+
+  it('serves stale data when the source fails, and fails only with nothing to show', async () => {
+    const log: { method: string; url: string }[] = [];
+    await serviceWith(recordedFetch(log)).papers(['2602.16165']);
+    clock += TTL.paper + 1;
+    const failing = createService({ db: async () => database, fetch: async () => new Response('', { status: 400 }), now: () => clock, arxivSpacer: createSpacer(0) });
+    const stale = await failing.papers(['2602.16165']);
+    expect(stale['2602.16165']!.authors[0]!.hIndex).toBe(5);
+    await expect(failing.papers(['2602.16165', '2601.18217'])).rejects.toThrow(/400/);
+    // The good record is still there afterwards.
+    expect((await database.get('papers', '2602.16165'))!.paper!.title).toMatch(/^HiPER/);
+  });
+});
+
+describe('service: author card', () => {
+  it('returns the seed card: metrics, three publications newest first, versions from arXiv', async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = serviceWith(recordedFetch(log));
+    await service.papers(['2602.16165']);
+    const card = await service.authorCard(SEED_AUTHOR_ID);
+    expect(card.author).toMatchObject({ name: 'Zhaoran Wang', citationCount: 74, hIndex: 5, paperCount: 3 });
+    expect(card.publications.map((p) => [p.arxivId, p.version, p.publicationDate])).toEqual([
+      ['2602.16165', 1, '2026-02-18'],
+      ['2602.05381', 1, '2026-02-05'],
+      ['2601.18217', 1, '2026-01-26'],
+    ]);
+    // Paper batch, author papers, arXiv versions; the author record came with the paper batch.
+    expect(log.map((entry) => new URL(entry.url).pathname)).toEqual([
+      '/graph/v1/paper/batch',
+      `/graph/v1/author/${SEED_AUTHOR_ID}/papers`,
+      '/api/query',
+    ]);
+    await service.authorCard(SEED_AUTHOR_ID);
+    expect(log).toHaveLength(3);
+  });
+
+  it('fetches the author record when no paper brought it', async () => {
+    const log: { method: string; url: string }[] = [];
+    const card = await serviceWith(recordedFetch(log)).authorCard(SEED_AUTHOR_ID);
+    expect(card.author.hIndex).toBe(5);
+    expect(log.some((entry) => new URL(entry.url).pathname === `/graph/v1/author/${SEED_AUTHOR_ID}`)).toBe(true);
+  });
+
+  it('shows the card without versions when the arXiv API is down', async () => {
+    const recorded = recordedFetch();
+    const fetch = async (url: string, init?: RequestInit) =>
+      url.startsWith('https://export.arxiv.org/') ? new Response('', { status: 400 }) : recorded(url, init);
+    const card = await createService({ db: async () => database, fetch, now: () => clock, arxivSpacer: createSpacer(0) }).authorCard(SEED_AUTHOR_ID);
+    expect(card.publications).toHaveLength(3);
+    expect(card.publications.every((p) => p.version === null)).toBe(true);
+  });
+
+  it('reports an unknown author as an error', async () => {
+    await expect(serviceWith(recordedFetch()).authorCard('123')).rejects.toThrow(/404/);
+  });
+});
+
+describe('store schema', () => {
+  it('creates the stores of version 1 from an empty database', async () => {
+    expect([...database.objectStoreNames].sort()).toEqual(['authors', 'papers', 'publications']);
+    expect(database.version).toBe(1);
+  });
+
+  it('round-trips records', async () => {
+    await database.put('publications', { authorId: '1', papers: [], fetchedAt: 5 });
+    expect(await database.get('publications', '1')).toEqual({ authorId: '1', papers: [], fetchedAt: 5 });
+  });
+});
