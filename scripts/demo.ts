@@ -1,0 +1,52 @@
+// `npm run demo`: the built extension in Chromium on a recorded arXiv abstract page with recorded
+// API answers; no account, no network. With a display it opens a window to try it by hand; without
+// one it runs headless and saves screenshots of the annotated page, the hover card and the popup.
+
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch } from '../tests/e2e/harness';
+import { renderAbsPage } from '../tests/fixtures/arxivAbs';
+import { hiperRecord } from '../tests/fixtures/seedWorld';
+
+const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
+const OUT = resolve('demo-output');
+const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const shots: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    const harness = await launch({ headless, colorScheme: scheme });
+    harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
+    const page = await harness.context.newPage();
+    await page.goto(PAPER_URL);
+    await page.locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
+    if (!headless) {
+      console.log(`Chromium is open on ${PAPER_URL} with ScholarScope loaded. Hover or Tab to an author name. Close the window to end.`);
+      await new Promise((done) => harness.context.on('close', done));
+      return;
+    }
+    const shot = async (name: string, take: (path: string) => Promise<unknown>) => {
+      const path = `${OUT}/${name}-${scheme}.png`;
+      await take(path);
+      shots.push(path);
+    };
+    await shot('abstract-page', (path) => page.locator('#abs').screenshot({ path }));
+    await page.locator('div.authors > a').first().focus();
+    const card = page.locator('scholarscope-card .ss-popover');
+    await card.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
+    await shot('hover-card', (path) => page.screenshot({ path, clip: { x: 0, y: 0, width: 1000, height: 760 } }));
+    const popup = await harness.openPopup(PAPER_URL);
+    await popup.locator('.ss-author-toggle', { hasText: 'Zhaoran Wang' }).click();
+    await popup.locator('.ss-author-panel .ss-pub').first().waitFor({ timeout: 15_000 });
+    await shot('popup', (path) => popup.screenshot({ path, fullPage: true }));
+    await harness.close();
+  }
+  console.log('ScholarScope demo: screenshots of the extension at work on a recorded arXiv page:');
+  for (const path of shots) console.log(`  ${path}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+// `npm test`: typecheck, unit tests, build, browser tests in real Chromium; then one summary line
+// `N passed, N failed` over all of them (the typecheck and the build count as one check each).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = [];
+mkdirSync('test-results', { recursive: true });
+
+function run(label, command, args) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const { status } = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  return status === 0;
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args);
+  results.push({ label, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  return ok;
+}
+
+function vitest(project) {
+  const report = `test-results/${project}.json`;
+  rmSync(report, { force: true });
+  const ok = run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  if (!existsSync(report)) {
+    results.push({ label: `${project} tests`, passed: 0, failed: 1 });
+    return;
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  // A file that failed to load runs no tests; count it as a failure rather than nothing.
+  const brokenFiles = json.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  const failed = json.numFailedTests + brokenFiles + (ok || json.numFailedTests + brokenFiles > 0 ? 0 : 1);
+  results.push({ label: `${project} tests`, passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests });
+}
+
+check('typecheck', 'npx', ['tsc', '--noEmit']);
+vitest('unit');
+if (check('build (Chrome MV3)', 'npx', ['wxt', 'build'])) vitest('e2e');
+else results.push({ label: 'e2e tests', passed: 0, failed: 1 });
+
+console.log('\n=== Summary');
+for (const r of results) console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

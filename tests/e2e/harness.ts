@@ -1,0 +1,112 @@
+// Real Chromium with the built extension, recorded arXiv pages served at their real https URLs,
+// and the APIs answered from recorded responses. Fails loudly when Chromium or the build is missing.
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { recordedAnswer } from '../fixtures/recordedApi';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+
+export interface ApiRequest {
+  method: string;
+  url: string;
+}
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every request the API route answered, in order. */
+  apiRequests: ApiRequest[];
+  /** Pages to serve, by URL without hash. */
+  pages: Map<string, string>;
+  /** Override for API answers (fault injection); return null to use the recording. */
+  apiOverride: ((request: ApiRequest) => { status: number; body: string; headers?: Record<string, string> } | null) | null;
+  openPopup(forUrl: string): Promise<Page>;
+  tabIdFor(url: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launch(options: { colorScheme?: 'light' | 'dark'; headless?: boolean } = {}): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No extension build at ${EXTENSION_DIR}. Run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'scholarscope-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  const harness: Harness = {
+    context,
+    worker,
+    extensionId,
+    apiRequests: [],
+    pages: new Map(),
+    apiOverride: null,
+    async openPopup(forUrl) {
+      const tabId = await harness.tabIdFor(forUrl);
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 440, height: 800 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    },
+    async tabIdFor(url) {
+      const id = await worker.evaluate(async (wanted) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((tab) => tab.url === wanted)?.id ?? null;
+      }, url);
+      if (id === null) throw new Error(`No tab open at ${url}`);
+      return id;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+
+  // Everything else on the network is refused, so a test can never reach a live service.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  await context.route(/^https:\/\/(www\.|export\.)?arxiv\.org\/(abs|pdf|html|list|search)\//, async (route: Route) => {
+    const url = route.request().url().split('#')[0] as string;
+    const html = harness.pages.get(url);
+    if (html === undefined) return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+  const answerApi = async (route: Route) => {
+    const request = route.request();
+    const entry = { method: request.method(), url: request.url() };
+    harness.apiRequests.push(entry);
+    const override = harness.apiOverride?.(entry);
+    if (override) return route.fulfill({ status: override.status, body: override.body, headers: override.headers });
+    const answer = recordedAnswer(entry.method, entry.url, request.postData());
+    if (!answer) return route.abort('connectionrefused');
+    return route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body });
+  };
+  await context.route(/^https:\/\/api\.semanticscholar\.org\//, answerApi);
+  await context.route(/^https:\/\/export\.arxiv\.org\/api\//, answerApi);
+  return harness;
+}
+
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
