@@ -19,6 +19,14 @@ export async function handleMessage(service: Service, raw: unknown, sender: Send
         return { ok: true, data: await service.papers(request.arxivIds) };
       case 'authorCard':
         return { ok: true, data: await service.authorCard(request.authorId) };
+      case 'getSettings':
+        return { ok: true, data: await service.settings() };
+      case 'saveSettings':
+        return { ok: true, data: await service.saveSettings(request.settings) };
+      case 'cacheInfo':
+        return { ok: true, data: await service.cacheInfo() };
+      case 'clearCache':
+        return { ok: true, data: await service.clearCache() };
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -3,7 +3,7 @@
 // and identical requests in flight are shared.
 
 import type { Author, AuthorCardData, Paper, PaperWithAuthors } from './model';
-import type { Database, PaperRecord, PublicationsRecord } from './store/db';
+import { CACHE_STORES, DEFAULT_SETTINGS, type Database, type PaperRecord, type PublicationsRecord, type Settings } from './store/db';
 import { isFresh, TTL } from './store/cache';
 import type { FetchLike } from './sources/http';
 import { fetchAuthor, fetchAuthorPapers, fetchPapersByArxivId, type S2Options } from './sources/semanticScholar';
@@ -14,8 +14,6 @@ export interface ServiceDeps {
   db: () => Promise<Database>;
   fetch: FetchLike;
   now?: () => number;
-  /** The reader's Semantic Scholar key, if they entered one. */
-  apiKey?: () => Promise<string | undefined>;
   /** Keeps arXiv API calls 3 s apart; tests pass one without waits. */
   arxivSpacer?: Spacer;
 }
@@ -24,14 +22,28 @@ export interface Service {
   /** Papers by arXiv id (without version) with their authors; null for ids the source does not know. */
   papers(arxivIds: readonly string[]): Promise<Record<string, PaperWithAuthors | null>>;
   authorCard(authorId: string): Promise<AuthorCardData>;
+  settings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<Settings>;
+  /** How many records the cache holds, per store. */
+  cacheInfo(): Promise<CacheInfo>;
+  /** Empties the cached copies of source data (never the reader's settings). */
+  clearCache(): Promise<CacheInfo>;
 }
+
+export type CacheInfo = Record<(typeof CACHE_STORES)[number], number>;
 
 export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
   const inflight = new Map<string, Promise<unknown>>();
 
+  async function settings(): Promise<Settings> {
+    const db = await deps.db();
+    return { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'settings')) };
+  }
+
   async function s2Options(): Promise<S2Options> {
-    return { fetch: deps.fetch, apiKey: await deps.apiKey?.() };
+    const { s2ApiKey } = await settings();
+    return { fetch: deps.fetch, apiKey: s2ApiKey || undefined };
   }
 
   /** Runs `task` once for `key` while it is in flight; later callers share its result. */
@@ -186,5 +198,24 @@ export function createService(deps: ServiceDeps): Service {
     return { author, publications: publications.papers, fetchedAt: Math.min(author.fetchedAt, publications.fetchedAt) };
   }
 
-  return { papers, authorCard };
+  async function saveSettings(next: Settings): Promise<Settings> {
+    const db = await deps.db();
+    await db.put('settings', next, 'settings');
+    return next;
+  }
+
+  async function cacheInfo(): Promise<CacheInfo> {
+    const db = await deps.db();
+    const [papers, authors, publications] = await Promise.all(CACHE_STORES.map((store) => db.count(store)));
+    return { papers: papers ?? 0, authors: authors ?? 0, publications: publications ?? 0 };
+  }
+
+  async function clearCache(): Promise<CacheInfo> {
+    const db = await deps.db();
+    const tx = db.transaction([...CACHE_STORES], 'readwrite');
+    await Promise.all([...CACHE_STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
+    return cacheInfo();
+  }
+
+  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache };
 }

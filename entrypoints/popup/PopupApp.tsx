@@ -68,13 +68,20 @@ export function PopupApp() {
 
   if (target === undefined) return <p class="ss-status">Loading…</p>;
   return (
-    <PopupView
-      target={target}
-      paper={paper}
-      expanded={expanded}
-      cards={cards}
-      onToggleAuthor={toggleAuthor}
-      onRetryPaper={() => target && loadPaper(target.arxivId)}
-    />
+    <>
+      <PopupView
+        target={target}
+        paper={paper}
+        expanded={expanded}
+        cards={cards}
+        onToggleAuthor={toggleAuthor}
+        onRetryPaper={() => target && loadPaper(target.arxivId)}
+      />
+      <footer class="ss-popup-footer">
+        <button type="button" class="ss-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings: API key, cache
+        </button>
+      </footer>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Author, Paper } from '../model';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A paper as one source knows it; `paper` is null when the source does not know the id. */
 export interface PaperRecord {
@@ -22,11 +22,23 @@ export interface PublicationsRecord {
   fetchedAt: number;
 }
 
+/** The reader's settings, one record. */
+export interface Settings {
+  /** Semantic Scholar API key, sent as `x-api-key`; empty for the shared pool. */
+  s2ApiKey: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = { s2ApiKey: '' };
+
 export interface ScholarScopeDB extends DBSchema {
   papers: { key: string; value: PaperRecord };
   authors: { key: string; value: Author };
   publications: { key: string; value: PublicationsRecord };
+  settings: { key: 'settings'; value: Settings };
 }
+
+/** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
+export const CACHE_STORES = ['papers', 'authors', 'publications'] as const;
 
 export type Database = IDBPDatabase<ScholarScopeDB>;
 
@@ -37,6 +49,9 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         db.createObjectStore('papers', { keyPath: 'arxivId' });
         db.createObjectStore('authors', { keyPath: 'authorId' });
         db.createObjectStore('publications', { keyPath: 'authorId' });
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('settings');
       }
     },
   });

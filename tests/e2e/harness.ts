@@ -13,6 +13,7 @@ export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
 export interface ApiRequest {
   method: string;
   url: string;
+  headers: Record<string, string>;
 }
 
 export interface Harness {
@@ -26,6 +27,7 @@ export interface Harness {
   /** Override for API answers (fault injection); return null to use the recording. */
   apiOverride: ((request: ApiRequest) => { status: number; body: string; headers?: Record<string, string> } | null) | null;
   openPopup(forUrl: string): Promise<Page>;
+  openOptions(): Promise<Page>;
   tabIdFor(url: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -72,6 +74,11 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; headless
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       return popup;
     },
+    async openOptions() {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      return options;
+    },
     async tabIdFor(url) {
       const id = await worker.evaluate(async (wanted) => {
         const tabs = await chrome.tabs.query({});
@@ -96,7 +103,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; headless
   });
   const answerApi = async (route: Route) => {
     const request = route.request();
-    const entry = { method: request.method(), url: request.url() };
+    const entry = { method: request.method(), url: request.url(), headers: await request.allHeaders() };
     harness.apiRequests.push(entry);
     const override = harness.apiOverride?.(entry);
     if (override) return route.fulfill({ status: override.status, body: override.body, headers: override.headers });

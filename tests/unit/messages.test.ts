@@ -14,6 +14,10 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
       calls.push(`authorCard:${id}`);
       throw new Error('Semantic Scholar answered 404');
     },
+    settings: async () => (calls.push('settings'), { s2ApiKey: '' }),
+    saveSettings: async (settings) => (calls.push(`saveSettings:${settings.s2ApiKey}`), settings),
+    cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0 }),
+    clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0 }),
     ...overrides,
   };
 }
@@ -39,6 +43,9 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'papers', arxivIds: Array(MAX_IDS_PER_MESSAGE + 1).fill('2602.16165') }, /1 to/],
     [{ type: 'authorCard', authorId: '../../paper/batch' }, /author id/],
     [{ type: 'authorCard', authorId: 12 }, /author id/],
+    [{ type: 'saveSettings' }, /s2ApiKey/],
+    [{ type: 'saveSettings', settings: { s2ApiKey: 'abc\r\nx-evil: 1' } }, /letters and digits/],
+    [{ type: 'saveSettings', settings: { s2ApiKey: 'a'.repeat(101) } }, /letters and digits/],
   ])('refuses %j', (raw, reason) => {
     const parsed = parseBackgroundRequest(raw);
     expect('error' in parsed && parsed.error).toMatch(reason);
@@ -58,7 +65,18 @@ describe('handleMessage', () => {
     const reply = await handleMessage(service, { type: 'papers', arxivIds: ['2602.16165'] }, { id: 'someone-else' }, OWN_ID);
     expect(reply).toEqual({ ok: false, error: 'Messages are accepted only from this extension' });
     expect(await handleMessage(service, { type: 'papers', arxivIds: ['2602.16165'] }, {}, OWN_ID)).toMatchObject({ ok: false });
+    expect(await handleMessage(service, { type: 'clearCache' }, { id: 'someone-else' }, OWN_ID)).toMatchObject({ ok: false });
     expect(service.calls).toEqual([]);
+  });
+
+  it('dispatches settings and cache requests, trimming the key', async () => {
+    const service = fakeService();
+    expect(await handleMessage(service, { type: 'saveSettings', settings: { s2ApiKey: '  abc123  ' } }, { id: OWN_ID }, OWN_ID)).toEqual({
+      ok: true,
+      data: { s2ApiKey: 'abc123' },
+    });
+    await handleMessage(service, { type: 'clearCache' }, { id: OWN_ID }, OWN_ID);
+    expect(service.calls).toEqual(['saveSettings:abc123', 'clearCache']);
   });
 
   it('answers malformed messages and service failures with an error, never a throw', async () => {

@@ -110,12 +110,36 @@ describe('service: author card', () => {
   });
 });
 
-describe('store schema', () => {
-  it('creates the stores of version 1 from an empty database', async () => {
-    expect([...database.objectStoreNames].sort()).toEqual(['authors', 'papers', 'publications']);
-    expect(database.version).toBe(1);
+describe('service: settings and cache', () => {
+  it('sends the saved API key with every Semantic Scholar request', async () => {
+    const seen: (string | undefined)[] = [];
+    const recorded = recordedFetch();
+    const fetch = async (url: string, init?: RequestInit) => {
+      if (url.startsWith('https://api.semanticscholar.org/')) seen.push((init?.headers as Record<string, string> | undefined)?.['x-api-key']);
+      return recorded(url, init);
+    };
+    const service = createService({ db: async () => database, fetch, now: () => clock, arxivSpacer: createSpacer(0) });
+    expect(await service.settings()).toEqual({ s2ApiKey: '' });
+    await service.papers(['2602.16165']);
+    await service.saveSettings({ s2ApiKey: 'k3y' });
+    await service.authorCard(SEED_AUTHOR_ID);
+    expect(seen).toEqual([undefined, 'k3y']);
   });
 
+  it('clears cached source data but keeps settings', async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = serviceWith(recordedFetch(log));
+    await service.saveSettings({ s2ApiKey: 'k3y' });
+    await service.papers(['2602.16165']);
+    expect(await service.cacheInfo()).toEqual({ papers: 1, authors: 7, publications: 0 });
+    expect(await service.clearCache()).toEqual({ papers: 0, authors: 0, publications: 0 });
+    expect(await service.settings()).toEqual({ s2ApiKey: 'k3y' });
+    await service.papers(['2602.16165']);
+    expect(log).toHaveLength(2);
+  });
+});
+
+describe('store', () => {
   it('round-trips records', async () => {
     await database.put('publications', { authorId: '1', papers: [], fetchedAt: 5 });
     expect(await database.get('publications', '1')).toEqual({ authorId: '1', papers: [], fetchedAt: 5 });
