@@ -150,6 +150,20 @@ describe('arXiv abstract page in real Chromium', () => {
     await unknown.close();
   });
 
+  it('reads the paper id from a PDF address, where no content script runs', async () => {
+    const pdfUrl = 'https://arxiv.org/pdf/2602.16165v1';
+    harness.pages.set(pdfUrl, '<html><body><embed type="application/pdf"></body></html>');
+    const pdf = await harness.context.newPage();
+    await pdf.goto(pdfUrl);
+    const popup = await harness.openPopup(pdfUrl);
+    await popup.locator('.ss-author-toggle').first().waitFor({ timeout: 10_000 });
+    expect(await popup.locator('.ss-paper-id').textContent()).toBe('arXiv:2602.16165v1');
+    expect(await popup.locator('.ss-popup-title').textContent()).toBe(hiperRecord.title);
+    expect(await popup.locator('.ss-author-metrics').first().textContent()).toBe('h 5 · 74');
+    await popup.close();
+    await pdf.close();
+  });
+
   it('explains what it does on a page that is not a paper', async () => {
     harness.pages.set('https://arxiv.org/list/cs.LG/new', '<html><body><h1>New submissions</h1></body></html>');
     const listing = await harness.context.newPage();
