@@ -32,7 +32,8 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 export type TabRequest = { type: 'pageContext' };
 
 export interface PageContextReply {
-  kind: 'abs';
+  /** A page about one paper (abstract page, HTML full text). */
+  kind: 'paper';
   arxivId: string;
   version: number | null;
   title: string;

@@ -1,33 +1,41 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
-import { annotateAbsPage } from '../../lib/content/absPage';
+import { annotateEntries, type AnnotateDeps } from '../../lib/content/annotate';
 import type { PageContextReply, TabRequest } from '../../lib/messages';
-import { extractAbsPage } from '../../lib/pages/arxiv';
+import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
+
+// arXiv pages with papers: abstract pages, listings, catch-up, author listings, search, HTML full text.
+const HOSTS = ['https://arxiv.org', 'https://www.arxiv.org', 'https://export.arxiv.org'];
+const PATHS = ['/abs/*', '/list/*', '/catchup*', '/a/*', '/search/*', '/html/*'];
+
+function answerPopup(reply: PageContextReply) {
+  // The popup asks what this page is about; the page knows the version shown.
+  browser.runtime.onMessage.addListener((message: TabRequest) => (message?.type === 'pageContext' ? Promise.resolve(reply) : undefined));
+}
 
 export default defineContentScript({
-  matches: ['https://arxiv.org/abs/*', 'https://www.arxiv.org/abs/*', 'https://export.arxiv.org/abs/*'],
+  matches: HOSTS.flatMap((host) => PATHS.map((path) => `${host}${path}`)),
   runAt: 'document_idle',
   main() {
-    const context = extractAbsPage(document, location.href);
-    if (!context) return;
-    // The popup asks what this page is about; the page knows the version shown.
-    browser.runtime.onMessage.addListener((message: TabRequest) => {
-      if (message?.type !== 'pageContext') return undefined;
-      const reply: PageContextReply = {
-        kind: 'abs',
-        arxivId: context.arxiv.id,
-        version: context.arxiv.version,
-        title: context.title,
-        authorNames: context.authors.map((author) => author.name),
-      };
-      return Promise.resolve(reply);
-    });
-    void annotateAbsPage(context, {
+    const deps: AnnotateDeps = {
       doc: document,
       css,
       papers: (arxivIds) => ask({ type: 'papers', arxivIds }),
       authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
-    });
+    };
+    const abs = extractAbsPage(document, location.href);
+    if (abs) {
+      answerPopup({ kind: 'paper', arxivId: abs.arxiv.id, version: abs.arxiv.version, title: abs.title, authorNames: abs.authors.map((a) => a.name) });
+      void annotateEntries([absEntry(abs)], deps, { badges: false, eagerChips: true });
+      return;
+    }
+    const list = extractListPage(document, location.href);
+    if (!list) return;
+    const single = list.kind === 'html' ? list.entries[0] : undefined;
+    if (single) {
+      answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name) });
+    }
+    void annotateEntries(list.entries, deps, { badges: true, eagerChips: list.kind === 'html' });
   },
 });

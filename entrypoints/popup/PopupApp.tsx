@@ -19,7 +19,7 @@ async function pageContext(tabId: number | undefined): Promise<PageContextReply 
   if (tabId === undefined) return null;
   try {
     const reply = (await browser.tabs.sendMessage(tabId, { type: 'pageContext' })) as PageContextReply | undefined;
-    return reply?.kind === 'abs' ? reply : null;
+    return reply?.kind === 'paper' ? reply : null;
   } catch {
     return null; // No content script on this tab (PDF, other sites).
   }

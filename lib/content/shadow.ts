@@ -1,7 +1,26 @@
 // Every element we put into a page lives in a shadow root: arXiv's CSS never reaches it,
-// and ours never leaks out.
+// and ours never leaks out. One constructed stylesheet is shared by all roots on a page
+// (thousands of chips on a big listing); where that is unavailable each root gets a <style>.
 
 export const HOST_ATTRIBUTE = 'data-scholarscope';
+
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+function sharedSheet(doc: Document, css: string): CSSStyleSheet | null {
+  if (sheets.has(doc)) return sheets.get(doc) ?? null;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const view = doc.defaultView as (Window & typeof globalThis) | null;
+    if (view && 'replaceSync' in view.CSSStyleSheet.prototype) {
+      sheet = new view.CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+  } catch {
+    sheet = null;
+  }
+  sheets.set(doc, sheet);
+  return sheet;
+}
 
 export function createShadowHost(doc: Document, tag: string, css: string, display: 'inline' | 'block'): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement(tag);
@@ -10,8 +29,16 @@ export function createShadowHost(doc: Document, tag: string, css: string, displa
   host.style.setProperty('display', display, 'important');
   host.style.setProperty('position', 'static', 'important');
   const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.append(style);
+  const sheet = css ? sharedSheet(doc, css) : null;
+  try {
+    if (sheet) root.adoptedStyleSheets = [sheet];
+  } catch {
+    // Firefox content scripts may refuse a sheet made in another compartment; fall back below.
+  }
+  if (css && root.adoptedStyleSheets?.length !== 1) {
+    const style = doc.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
   return { host, root };
 }

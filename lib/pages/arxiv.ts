@@ -54,7 +54,7 @@ export const absPageExamples = {
 /** An author name as the page shows it, with the link arXiv renders for it. */
 export interface PageAuthor {
   name: string;
-  element: HTMLAnchorElement;
+  element: HTMLElement;
 }
 
 export interface AbsPageContext {
@@ -63,6 +63,99 @@ export interface AbsPageContext {
   title: string;
   authors: PageAuthor[];
 }
+
+/** One paper on a page that lists several (listings, search results) or shows one (HTML). */
+export interface PageEntry {
+  arxiv: ArxivId;
+  title: string;
+  authors: PageAuthor[];
+  /** The element after which the entry's badge goes; null where a page gets no badge. */
+  badgeAfter: Element | null;
+}
+
+export type ListPageKind = 'listing' | 'search' | 'html';
+
+export interface ListPageContext {
+  kind: ListPageKind;
+  entries: PageEntry[];
+}
+
+function pathOf(href: string): { url: URL; path: string } | null {
+  const url = parseUrl(href);
+  if (!url || url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return null;
+  return { url, path: url.pathname };
+}
+
+/**
+ * Listings: `/list/<archive or category>/new|recent|pastweek|YYYY-MM|YYYY|YYMM` (with `skip`/`show`),
+ * catch-up pages `/catchup/...`, and author listings `/a/<id>`; all use `dl#articles`.
+ */
+export function isListingPage(href: string): boolean {
+  const parts = pathOf(href);
+  if (!parts) return false;
+  const { path } = parts;
+  if (/^\/list\/[a-z-]+(?:\.[A-Za-z-]+)?\/(?:new|recent|pastweek|\d{4}-\d{2}|\d{4}|\d{2}\d{2})\/?$/.test(path)) return true;
+  if (/^\/catchup(?:\/|$)/.test(path)) return true;
+  return /^\/a\/[a-z0-9_.-]+(?:\.html)?\/?$/i.test(path);
+}
+
+export const listingPageExamples = {
+  match: [
+    'https://arxiv.org/list/cs.LG/new',
+    'https://arxiv.org/list/cs.LG/recent',
+    'https://arxiv.org/list/cs.LG/recent?skip=0&show=2000',
+    'https://arxiv.org/list/hep-th/pastweek?show=500',
+    'https://arxiv.org/list/math/2024-10',
+    'https://arxiv.org/list/math.AP/2024',
+    'https://arxiv.org/list/astro-ph/0701',
+    'https://www.arxiv.org/list/cs/new',
+    'https://export.arxiv.org/list/q-bio.BM/new',
+    'https://arxiv.org/catchup/cs/2024-10-01',
+    'https://arxiv.org/catchup?smonth=10&group=grp_cs',
+    'https://arxiv.org/a/wang_z_1',
+    'https://arxiv.org/a/wang_z_1.html',
+  ],
+  noMatch: [
+    'https://arxiv.org/list/',
+    'https://arxiv.org/list/cs.LG/',
+    'https://arxiv.org/list/cs.LG/old',
+    'https://arxiv.org/abs/1810.04805',
+    'https://arxiv.org/a/',
+    'https://arxiv.org/a/wang_z_1/extra',
+    'http://arxiv.org/list/cs.LG/new',
+    'https://example.org/list/cs.LG/new',
+  ],
+};
+
+/** Search results: `/search/?query=...` and `/search/<archive>?...` (author search among them). */
+export function isSearchPage(href: string): boolean {
+  const parts = pathOf(href);
+  if (!parts) return false;
+  return /^\/search(?:\/[a-z-]+(?:\.[A-Za-z-]+)?)?\/?$/.test(parts.path) && parts.url.searchParams.has('query');
+}
+
+export const searchPageExamples = {
+  match: [
+    'https://arxiv.org/search/?query=wang%2C+z&searchtype=author',
+    'https://arxiv.org/search/cs?searchtype=author&query=Wang,+Z',
+    'https://arxiv.org/search/?query=transformers&searchtype=all&source=header',
+    'https://arxiv.org/search/advanced?advanced=&terms-0-term=x&query=x',
+    'https://www.arxiv.org/search/?query=x',
+  ],
+  noMatch: ['https://arxiv.org/search/', 'https://arxiv.org/search/cs', 'https://arxiv.org/searching/?query=x', 'https://arxiv.org/abs/1810.04805'],
+};
+
+/** HTML full text: `/html/<id>[vN]`. */
+export function isHtmlPaper(href: string): boolean {
+  const parts = pathOf(href);
+  if (!parts || !parts.path.startsWith('/html/')) return false;
+  return parseArxivId(parts.url.origin + parts.path.replace(/\/$/, '')) !== null;
+}
+
+export const htmlPaperExamples = {
+  match: ['https://arxiv.org/html/2602.16165', 'https://arxiv.org/html/2602.16165v1', 'https://arxiv.org/html/2602.16165v1/', 'https://www.arxiv.org/html/1810.04805v2'],
+  noMatch: ['https://arxiv.org/html/', 'https://arxiv.org/html/not-an-id', 'https://arxiv.org/abs/2602.16165', 'https://example.org/html/2602.16165'],
+};
 
 function text(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -98,15 +191,102 @@ function pageTitle(doc: Document): string {
 // Author links, including those arXiv hides behind "et al. (N additional authors not shown)".
 function pageAuthors(doc: Document): PageAuthor[] {
   const block = doc.querySelector('#abs div.authors, div.authors');
-  if (!block) return [];
+  return block ? linkAuthors(block.querySelectorAll<HTMLAnchorElement>('a[href]')) : [];
+}
+
+function linkAuthors(links: Iterable<HTMLAnchorElement>): PageAuthor[] {
   const authors: PageAuthor[] = [];
-  for (const anchor of block.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+  for (const anchor of links) {
     const href = anchor.getAttribute('href') ?? '';
     if (anchor.id === 'toggle' || href.startsWith('javascript:')) continue;
     const name = text(anchor);
     if (name) authors.push({ name, element: anchor });
   }
   return authors;
+}
+
+function idFromLink(anchor: Element | null): ArxivId | null {
+  if (!anchor) return null;
+  const href = anchor.getAttribute('href') ?? '';
+  const fromHref = parseArxivId(href.startsWith('/') ? `https://arxiv.org${href}` : href);
+  if (fromHref) return fromHref;
+  return parseArxivId(anchor.getAttribute('id') ?? '') ?? parseArxivId(text(anchor));
+}
+
+// Listings: each `dl#articles` (a page can have several: new, cross-lists, replacements) pairs a
+// `dt` (the Abstract link carries the id) with the `dd` that follows it.
+function listingEntries(doc: Document): PageEntry[] {
+  const entries: PageEntry[] = [];
+  for (const dt of doc.querySelectorAll('dl#articles > dt, dl[id="articles"] > dt')) {
+    const link = dt.querySelector('a[title="Abstract"]');
+    const arxiv = idFromLink(link);
+    const dd = dt.nextElementSibling;
+    if (!link || !arxiv || dd?.tagName !== 'DD') continue;
+    const titleNode = dd.querySelector('.list-title')?.cloneNode(true) as Element | undefined;
+    titleNode?.querySelector('.descriptor')?.remove();
+    entries.push({
+      arxiv,
+      title: text(titleNode),
+      authors: linkAuthors(dd.querySelectorAll<HTMLAnchorElement>('.list-authors a[href]')),
+      badgeAfter: link,
+    });
+  }
+  return entries;
+}
+
+function searchEntries(doc: Document): PageEntry[] {
+  const entries: PageEntry[] = [];
+  for (const item of doc.querySelectorAll('li.arxiv-result')) {
+    const link = item.querySelector('p.list-title a[href*="/abs/"]');
+    const arxiv = idFromLink(link);
+    if (!link || !arxiv) continue;
+    entries.push({
+      arxiv,
+      title: text(item.querySelector('p.title')),
+      authors: linkAuthors(item.querySelectorAll<HTMLAnchorElement>('p.authors a[href]')),
+      badgeAfter: link,
+    });
+  }
+  return entries;
+}
+
+// LaTeXML: `.ltx_authors .ltx_personname` holds the name, often followed by affiliation lines
+// (`<br>`, `.ltx_role_affiliation`) and notes; the name is the first line of text.
+function htmlAuthors(doc: Document): { name: string; element: HTMLElement }[] {
+  const authors: { name: string; element: HTMLElement }[] = [];
+  for (const person of doc.querySelectorAll<HTMLElement>('.ltx_authors .ltx_personname')) {
+    let name = '';
+    for (const node of person.childNodes) {
+      if (node.nodeName === 'BR') break;
+      if (node.nodeType === 1 && (node as Element).matches('.ltx_note, .ltx_role_affiliation, .ltx_role_email, sup')) continue;
+      name += node.textContent ?? '';
+    }
+    name = name.replace(/\s+/g, ' ').trim().replace(/[,;*†‡∗]+$/u, '').trim();
+    if (name) authors.push({ name, element: person });
+  }
+  return authors;
+}
+
+/** What a listing, search or HTML page says about its papers; null when the page is none of them. */
+export function extractListPage(doc: Document, href: string): ListPageContext | null {
+  if (isListingPage(href)) return { kind: 'listing', entries: listingEntries(doc) };
+  if (isSearchPage(href)) return { kind: 'search', entries: searchEntries(doc) };
+  if (isHtmlPaper(href)) {
+    const url = new URL(href);
+    const arxiv = parseArxivId(url.origin + url.pathname.replace(/\/$/, ''));
+    const title = doc.querySelector('h1.ltx_title_document, h1.ltx_title');
+    if (!arxiv || !title) return { kind: 'html', entries: [] };
+    return {
+      kind: 'html',
+      entries: [{ arxiv, title: text(title), authors: htmlAuthors(doc), badgeAfter: title }],
+    };
+  }
+  return null;
+}
+
+/** An abstract page as a one-entry list (its chips, no badge). */
+export function absEntry(context: AbsPageContext): PageEntry {
+  return { arxiv: context.arxiv, title: context.title, authors: context.authors, badgeAfter: null };
 }
 
 /** What an abstract page says about its paper; null when the page is not one. */

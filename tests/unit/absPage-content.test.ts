@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { annotateAbsPage } from '../../lib/content/absPage';
+import { annotateEntries, type AnnotateDeps } from '../../lib/content/annotate';
 import { createService } from '../../lib/service';
 import { createSpacer } from '../../lib/sources/spacing';
 import { openDatabase } from '../../lib/store/db';
-import { extractAbsPage } from '../../lib/pages/arxiv';
+import { absEntry, extractAbsPage } from '../../lib/pages/arxiv';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { hiperRecord } from '../fixtures/seedWorld';
@@ -25,7 +25,10 @@ async function recordedDeps() {
 const chipTexts = () =>
   [...document.querySelectorAll('scholarscope-chip')].map((host) => host.shadowRoot!.querySelector('.ss-chip')!.textContent);
 
-describe('annotateAbsPage', () => {
+const ABS = { badges: false, eagerChips: true };
+const annotateAbsPage = (context: ReturnType<typeof extractAbsPage>, deps: AnnotateDeps) => annotateEntries([absEntry(context!)], deps, ABS);
+
+describe('annotating an abstract page', () => {
   it('puts a chip after each author link, inside a shadow root, with the recorded numbers', async () => {
     const context = extractAbsPage(document, URL_)!;
     await annotateAbsPage(context, await recordedDeps());

@@ -3,7 +3,7 @@ import { resolvePopupTarget } from '../../lib/popupTarget';
 
 describe('resolvePopupTarget', () => {
   it('prefers what the page reports (it knows the version shown)', () => {
-    const page = { kind: 'abs' as const, arxivId: '1810.04805', version: 2, title: 'BERT', authorNames: [] };
+    const page = { kind: 'paper' as const, arxivId: '1810.04805', version: 2, title: 'BERT', authorNames: [] };
     expect(resolvePopupTarget('https://arxiv.org/abs/1810.04805', page)).toEqual({ arxivId: '1810.04805', version: 2, pageTitle: 'BERT' });
   });
 

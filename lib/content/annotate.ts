@@ -1,0 +1,143 @@
+// The in-page feature on every arXiv page with papers: a chip beside each author name, a badge
+// on each listed paper, and the hover card behind the chips.
+//
+// Cost: one message per up to PAPER_BATCH_LIMIT papers, so one Semantic Scholar request each on a
+// cold cache and none on a warm one; entries in view are asked for and drawn first; drawing runs
+// in short slices so the page stays responsive on a 2,000-entry listing.
+
+import { h, render } from 'preact';
+import { Chip, type ChipState } from '../../components/Chip';
+import { PaperBadge } from '../../components/PaperBadge';
+import { matchAuthors } from '../authorMatch';
+import type { Author, AuthorCardData, PaperWithAuthors } from '../model';
+import type { PageAuthor, PageEntry } from '../pages/arxiv';
+import { PAPER_BATCH_LIMIT } from '../sources/semanticScholar';
+import { createHoverCard, type HoverCard } from './hoverCard';
+import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
+import { inSlices, yieldToPage, type Yield } from './slices';
+
+export interface AnnotateDeps {
+  doc: Document;
+  css: string;
+  papers: (arxivIds: string[]) => Promise<Record<string, PaperWithAuthors | null>>;
+  authorCard: (authorId: string) => Promise<AuthorCardData>;
+  pause?: Yield;
+}
+
+export interface AnnotateOptions {
+  /** A badge after each entry's id link (listings, search, HTML). */
+  badges: boolean;
+  /** Show loading chips at once, and `?` chips for authors with no record (a single-paper page). */
+  eagerChips: boolean;
+}
+
+interface ChipSlot {
+  pageAuthor: PageAuthor;
+  root: ShadowRoot;
+  host: HTMLElement;
+}
+
+function alreadyAnnotated(element: Element): boolean {
+  return element.nextElementSibling?.hasAttribute(HOST_ATTRIBUTE) ?? false;
+}
+
+function addHost(doc: Document, css: string, after: Element, tag: string): { host: HTMLElement; root: ShadowRoot } {
+  const made = createShadowHost(doc, tag, css, 'inline');
+  after.after(made.host);
+  return made;
+}
+
+function drawChip(slot: ChipSlot, state: ChipState, onActivate: () => void = () => {}) {
+  render(h(Chip, { name: slot.pageAuthor.name, state, expanded: false, onActivate }), slot.root);
+}
+
+/** Entries in view first, then the rest in page order. */
+export function visibleFirst(entries: readonly PageEntry[], viewportHeight: number): PageEntry[] {
+  const visible: PageEntry[] = [];
+  const rest: PageEntry[] = [];
+  for (const entry of entries) {
+    const anchor = entry.badgeAfter ?? entry.authors[0]?.element;
+    if (!anchor) {
+      rest.push(entry);
+      continue;
+    }
+    const rect = anchor.getBoundingClientRect();
+    (rect.bottom >= 0 && rect.top <= viewportHeight ? visible : rest).push(entry);
+  }
+  return [...visible, ...rest];
+}
+
+/** Ids in groups of at most `size` distinct ids, keeping order. */
+export function groupIds(entries: readonly PageEntry[], size = PAPER_BATCH_LIMIT): string[][] {
+  const unique = [...new Set(entries.map((entry) => entry.arxiv.id))];
+  const groups: string[][] = [];
+  for (let start = 0; start < unique.length; start += size) groups.push(unique.slice(start, start + size));
+  return groups;
+}
+
+export async function annotateEntries(entries: readonly PageEntry[], deps: AnnotateDeps, options: AnnotateOptions): Promise<void> {
+  const { doc, css } = deps;
+  const pause = deps.pause ?? yieldToPage;
+  const fresh = entries.filter((entry) => !(entry.badgeAfter && options.badges ? alreadyAnnotated(entry.badgeAfter) : entry.authors.some((a) => alreadyAnnotated(a.element))));
+  if (fresh.length === 0) return;
+  let card: HoverCard | null = null;
+  const hoverCard = () => (card ??= createHoverCard({ doc, css, loadCard: deps.authorCard }));
+
+  const eagerSlots = new Map<PageEntry, ChipSlot[]>();
+  if (options.eagerChips) {
+    for (const entry of fresh) {
+      const slots = entry.authors.map((pageAuthor) => ({ pageAuthor, ...addHost(doc, css, pageAuthor.element, 'scholarscope-chip') }));
+      slots.forEach((slot) => drawChip(slot, { status: 'loading' }));
+      eagerSlots.set(entry, slots);
+    }
+  }
+
+  function drawEntry(entry: PageEntry, answer: PaperWithAuthors | null | Error) {
+    if (options.badges && entry.badgeAfter) {
+      const { root } = addHost(doc, css, entry.badgeAfter, 'scholarscope-badge');
+      render(h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message } : { paper: answer?.paper ?? null }), root);
+    }
+    const slots = eagerSlots.get(entry);
+    if (!answer || answer instanceof Error) {
+      if (!slots) return; // On listings, stay quiet about papers the source does not know.
+      const state: ChipState = answer instanceof Error ? { status: 'error', message: answer.message } : { status: 'unknown' };
+      slots.forEach((slot) => drawChip(slot, state));
+      return;
+    }
+    const sourceAuthors = answer.authors;
+    const matches = matchAuthors(entry.authors.map((a) => a.name), sourceAuthors.map((a) => a.name));
+    entry.authors.forEach((pageAuthor, index) => {
+      const match = matches[index];
+      const author: Author | undefined = match === null || match === undefined ? undefined : sourceAuthors[match];
+      const slot = slots?.[index];
+      if (!author) {
+        if (slot) drawChip(slot, { status: 'unknown' });
+        return;
+      }
+      const placed = slot ?? { pageAuthor, ...addHost(doc, css, pageAuthor.element, 'scholarscope-chip') };
+      const cardForPage = hoverCard();
+      drawChip(placed, { status: 'ready', author }, () => cardForPage.open(placed.host, author, true));
+      cardForPage.attach(pageAuthor.element, author);
+      cardForPage.attach(placed.host, author);
+    });
+  }
+
+  const ordered = visibleFirst(fresh, doc.defaultView?.innerHeight ?? 800);
+  const byId = new Map<string, PageEntry[]>();
+  for (const entry of ordered) byId.set(entry.arxiv.id, [...(byId.get(entry.arxiv.id) ?? []), entry]);
+
+  // All groups are asked for at once (the background batches each into one request); each is
+  // drawn as its answer arrives, the group with the entries in view first.
+  await Promise.all(
+    groupIds(ordered).map(async (ids) => {
+      let answers: Record<string, PaperWithAuthors | null> | Error;
+      try {
+        answers = await deps.papers(ids);
+      } catch (error) {
+        answers = error instanceof Error ? error : new Error(String(error));
+      }
+      const work = ids.flatMap((id) => (byId.get(id) ?? []).map((entry) => ({ entry, id })));
+      await inSlices(work, ({ entry, id }) => drawEntry(entry, answers instanceof Error ? answers : (answers[id] ?? null)), 8, pause);
+    }),
+  );
+}
