@@ -55,29 +55,17 @@ export function createService(deps: ServiceDeps): Service {
     return started;
   }
 
-  async function readAuthors(db: Database, ids: Iterable<string>): Promise<Map<string, Author>> {
-    const tx = db.transaction('authors');
-    const found = new Map<string, Author>();
-    await Promise.all(
-      [...new Set(ids)].map(async (id) => {
-        const author = await tx.store.get(id);
-        if (author) found.set(id, author);
-      }),
-    );
-    await tx.done;
-    return found;
-  }
-
   function paperRecordFresh(record: PaperRecord | undefined, at: number): record is PaperRecord {
     if (!record) return false;
     return isFresh(record.fetchedAt, record.paper ? TTL.paper : TTL.missingPaper, at);
   }
 
-  // One batch request for every id not already being fetched; resolves when the store holds the answer.
-  async function fetchPapers(db: Database, ids: string[]): Promise<void> {
-    const waiting: Promise<unknown>[] = [];
+  // One batch request for every id not already being fetched. Resolves with the records written,
+  // so callers answer from memory instead of reading them back.
+  function fetchPapers(db: Database, ids: string[]): Promise<Map<string, PaperRecord>> {
+    const waiting: Promise<Map<string, PaperRecord>>[] = [];
     const toFetch = ids.filter((id) => {
-      const running = inflight.get(`paper:${id}`);
+      const running = inflight.get(`paper:${id}`) as Promise<Map<string, PaperRecord>> | undefined;
       if (running) waiting.push(running);
       return !running;
     });
@@ -85,24 +73,27 @@ export function createService(deps: ServiceDeps): Service {
       const batch = (async () => {
         const answers = await fetchPapersByArxivId(toFetch, await s2Options(), now);
         const fetchedAt = now();
-        const tx = db.transaction(['papers', 'authors'], 'readwrite');
-        const writes: Promise<unknown>[] = [];
+        const records = new Map<string, PaperRecord>();
+        const authors = new Map<string, Author>();
         for (const id of toFetch) {
           const answer = answers.get(id) ?? null;
-          const authorIds = answer?.authors.map((author) => author.authorId) ?? [];
-          writes.push(tx.objectStore('papers').put({ arxivId: id, paper: answer?.paper ?? null, authorIds, fetchedAt }));
-          for (const author of answer?.authors ?? []) writes.push(tx.objectStore('authors').put(author));
+          records.set(id, { arxivId: id, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt });
+          for (const author of answer?.authors ?? []) authors.set(author.authorId, author);
         }
-        await Promise.all([...writes, tx.done]);
+        const tx = db.transaction(['papers', 'authors'], 'readwrite');
+        const papersStore = tx.objectStore('papers');
+        const authorsStore = tx.objectStore('authors');
+        for (const record of records.values()) void papersStore.put(record);
+        for (const author of authors.values()) void authorsStore.put(author);
+        await tx.done;
+        return records;
       })();
       for (const id of toFetch) inflight.set(`paper:${id}`, batch);
-      batch.then(
-        () => toFetch.forEach((id) => inflight.delete(`paper:${id}`)),
-        () => toFetch.forEach((id) => inflight.delete(`paper:${id}`)),
-      );
+      const forget = () => toFetch.forEach((id) => inflight.delete(`paper:${id}`));
+      batch.then(forget, forget);
       waiting.push(batch);
     }
-    await Promise.all(waiting);
+    return Promise.all(waiting).then((maps) => new Map(maps.flatMap((map) => [...map])));
   }
 
   async function readPapers(db: Database, ids: string[]): Promise<Map<string, PaperRecord>> {
@@ -121,31 +112,21 @@ export function createService(deps: ServiceDeps): Service {
   async function papers(arxivIds: readonly string[]): Promise<Record<string, PaperWithAuthors | null>> {
     const ids = [...new Set(arxivIds)];
     const db = await deps.db();
-    let records = await readPapers(db, ids);
+    const records = await readPapers(db, ids);
     const at = now();
     const stale = ids.filter((id) => !paperRecordFresh(records.get(id), at));
     if (stale.length > 0) {
       try {
-        await fetchPapers(db, stale);
+        for (const [id, record] of await fetchPapers(db, stale)) records.set(id, record);
       } catch (error) {
         // Stale data beats no data; only fail when something has nothing at all to show.
         if (stale.some((id) => !records.has(id))) throw error;
       }
-      records = await readPapers(db, ids);
     }
-    const authors = await readAuthors(db, [...records.values()].flatMap((record) => record.authorIds));
     const result: Record<string, PaperWithAuthors | null> = {};
     for (const id of ids) {
       const record = records.get(id);
-      if (!record?.paper) {
-        result[id] = null;
-        continue;
-      }
-      result[id] = {
-        paper: record.paper,
-        authors: record.authorIds.map((authorId) => authors.get(authorId)).filter((a): a is Author => a !== undefined),
-        fetchedAt: record.fetchedAt,
-      };
+      result[id] = record?.paper ? { paper: record.paper, authors: record.authors, fetchedAt: record.fetchedAt } : null;
     }
     return result;
   }

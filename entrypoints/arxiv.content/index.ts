@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
 import { annotateEntries, type AnnotateDeps } from '../../lib/content/annotate';
+import { measure } from '../../lib/content/slices';
 import type { PageContextReply, TabRequest } from '../../lib/messages';
 import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
 
@@ -18,6 +19,7 @@ export default defineContentScript({
   matches: HOSTS.flatMap((host) => PATHS.map((path) => `${host}${path}`)),
   runAt: 'document_idle',
   main() {
+    const started = performance.now();
     const deps: AnnotateDeps = {
       doc: document,
       css,
@@ -31,6 +33,7 @@ export default defineContentScript({
       return;
     }
     const list = extractListPage(document, location.href);
+    measure('extract', started);
     if (!list) return;
     const single = list.kind === 'html' ? list.entries[0] : undefined;
     if (single) {

@@ -1,5 +1,6 @@
-// One hover card per page, shown beside the author name being hovered or focused.
+// One hover card per page, shown beside the author name or chip being hovered or focused.
 // Keyboard: focusing a name or activating its chip opens it, Escape closes it and returns focus.
+// Listeners are delegated from the document, so thousands of names cost one registry entry each.
 
 import { h, render } from 'preact';
 import { AuthorCard, type AuthorCardState } from '../../components/AuthorCard';
@@ -15,9 +16,11 @@ export interface HoverCardOptions {
   loadCard: (authorId: string) => Promise<AuthorCardData>;
 }
 
+export type TriggerKind = 'name' | 'chip';
+
 export interface HoverCard {
-  /** Wire a trigger (the author's link, or its chip) to the card for `author`. */
-  attach(trigger: HTMLElement, author: Author): void;
+  /** Makes `trigger` (an author's name, or the host of its chip) open the card for `author`. */
+  register(trigger: HTMLElement, author: Author, kind: TriggerKind): void;
   /** Open now; with `focusCard` the keyboard focus moves into the card. */
   open(trigger: HTMLElement, author: Author, focusCard: boolean): void;
   close(returnFocus: boolean): void;
@@ -37,6 +40,7 @@ export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): Hover
   root.append(frame);
   doc.body.append(host);
 
+  const triggers = new WeakMap<Element, { author: Author; kind: TriggerKind }>();
   const loaded = new Map<string, Promise<AuthorCardData>>();
   let current: { trigger: HTMLElement; author: Author } | null = null;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -67,13 +71,11 @@ export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): Hover
   function place(trigger: HTMLElement) {
     const view = doc.defaultView;
     const rect = trigger.getBoundingClientRect();
-    const scrollX = view?.scrollX ?? 0;
-    const scrollY = view?.scrollY ?? 0;
     const viewportWidth = view?.innerWidth ?? 1024;
     const width = Math.min(440, viewportWidth - 16);
     const left = Math.max(8, Math.min(rect.left, viewportWidth - width - 8));
-    frame.style.left = `${left + scrollX}px`;
-    frame.style.top = `${rect.bottom + scrollY + 6}px`;
+    frame.style.left = `${left + (view?.scrollX ?? 0)}px`;
+    frame.style.top = `${rect.bottom + (view?.scrollY ?? 0) + 6}px`;
   }
 
   function open(trigger: HTMLElement, author: Author, focusCard: boolean) {
@@ -112,29 +114,53 @@ export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): Hover
     closeTimer = setTimeout(() => close(false), CLOSE_DELAY_MS);
   }
 
-  function attach(trigger: HTMLElement, author: Author) {
-    trigger.addEventListener('mouseenter', () => {
-      clearTimeout(closeTimer);
-      clearTimeout(openTimer);
-      openTimer = setTimeout(() => open(trigger, author, false), OPEN_DELAY_MS);
-    });
-    trigger.addEventListener('mouseleave', scheduleClose);
-    trigger.addEventListener('focus', () => {
-      if (!returningFocus) open(trigger, author, false);
-    });
-    trigger.addEventListener('blur', () => {
-      // Focus moving into the card keeps it open; anywhere else closes it.
-      setTimeout(() => {
-        if (doc.activeElement !== host && current?.trigger === trigger) close(false);
-      }, 0);
-    });
-    trigger.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') close(true);
-    });
+  // Events from inside a chip's shadow root reach the document retargeted to the chip's host.
+  function triggerOf(target: EventTarget | null): HTMLElement | null {
+    let node = target instanceof Element ? target : null;
+    for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+      if (triggers.has(node)) return node as HTMLElement;
+    }
+    return null;
   }
 
-  frame.addEventListener('mouseenter', () => clearTimeout(closeTimer));
-  frame.addEventListener('mouseleave', scheduleClose);
+  doc.addEventListener('mouseover', (event) => {
+    if (event.target === host) return clearTimeout(closeTimer);
+    const trigger = triggerOf(event.target);
+    if (!trigger || (current?.trigger === trigger && !frame.hidden)) return clearTimeout(closeTimer);
+    const { author } = triggers.get(trigger)!;
+    clearTimeout(closeTimer);
+    clearTimeout(openTimer);
+    openTimer = setTimeout(() => open(trigger, author, false), OPEN_DELAY_MS);
+  });
+  doc.addEventListener('mouseout', (event) => {
+    const from = event.target === host ? host : triggerOf(event.target);
+    if (!from) return;
+    const to = (event as MouseEvent).relatedTarget;
+    if (to === host || (to && triggerOf(to) === from)) return;
+    scheduleClose();
+  });
+  doc.addEventListener('focusin', (event) => {
+    const trigger = triggerOf(event.target);
+    if (trigger && !returningFocus) open(trigger, triggers.get(trigger)!.author, false);
+  });
+  doc.addEventListener('focusout', (event) => {
+    const trigger = triggerOf(event.target);
+    if (!trigger) return;
+    // Focus moving into the card keeps it open; anywhere else closes it.
+    setTimeout(() => {
+      if (doc.activeElement !== host && current?.trigger === trigger) close(false);
+    }, 0);
+  });
+  doc.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && triggerOf(event.target)) close(true);
+  });
+  doc.addEventListener('click', (event) => {
+    const trigger = triggerOf(event.target);
+    const entry = trigger && triggers.get(trigger);
+    // Names stay links to arXiv's author search; chips open the card and move focus into it.
+    if (trigger && entry?.kind === 'chip') open(trigger, entry.author, true);
+  });
+
   frame.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
@@ -150,5 +176,10 @@ export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): Hover
     }
   });
 
-  return { attach, open, close, host };
+  return {
+    register: (trigger, author, kind) => void triggers.set(trigger, { author, kind }),
+    open,
+    close,
+    host,
+  };
 }

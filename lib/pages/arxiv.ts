@@ -181,11 +181,7 @@ function pageVersion(doc: Document, id: string): number | null {
 function pageTitle(doc: Document): string {
   const fromMeta = metaContent(doc, 'citation_title');
   if (fromMeta) return fromMeta;
-  const heading = doc.querySelector('h1.title');
-  if (!heading) return '';
-  const clone = heading.cloneNode(true) as Element;
-  clone.querySelector('.descriptor')?.remove();
-  return text(clone);
+  return titleWithoutDescriptor(doc.querySelector('h1.title'));
 }
 
 // Author links, including those arXiv hides behind "et al. (N additional authors not shown)".
@@ -205,31 +201,56 @@ function linkAuthors(links: Iterable<HTMLAnchorElement>): PageAuthor[] {
   return authors;
 }
 
+// The Abstract link's `id` attribute is the bare id on listings (cheapest to read); else its href.
 function idFromLink(anchor: Element | null): ArxivId | null {
   if (!anchor) return null;
+  const fromId = parseArxivId(anchor.getAttribute('id') ?? '');
+  if (fromId) return fromId;
   const href = anchor.getAttribute('href') ?? '';
-  const fromHref = parseArxivId(href.startsWith('/') ? `https://arxiv.org${href}` : href);
-  if (fromHref) return fromHref;
-  return parseArxivId(anchor.getAttribute('id') ?? '') ?? parseArxivId(text(anchor));
+  return parseArxivId(href.startsWith('/') ? `https://arxiv.org${href}` : href) ?? parseArxivId(text(anchor));
+}
+
+/** An entry whose title and authors are read from the page only when first asked for. */
+function lazyEntry(arxiv: ArxivId, badgeAfter: Element, readTitle: () => string, readAuthors: () => PageAuthor[]): PageEntry {
+  let title: string | undefined;
+  let authors: PageAuthor[] | undefined;
+  return {
+    arxiv,
+    badgeAfter,
+    get title() {
+      return (title ??= readTitle());
+    },
+    get authors() {
+      return (authors ??= readAuthors());
+    },
+  };
+}
+
+function titleWithoutDescriptor(node: Element | null): string {
+  if (!node) return '';
+  const clone = node.cloneNode(true) as Element;
+  clone.querySelector('.descriptor')?.remove();
+  return text(clone);
 }
 
 // Listings: each `dl#articles` (a page can have several: new, cross-lists, replacements) pairs a
-// `dt` (the Abstract link carries the id) with the `dd` that follows it.
+// `dt` (the Abstract link carries the id) with the `dd` that follows it. Titles and names are read
+// lazily, so finding 2,000 entries is one quick pass and the rest happens in the drawing slices.
 function listingEntries(doc: Document): PageEntry[] {
   const entries: PageEntry[] = [];
   for (const dt of doc.querySelectorAll('dl#articles > dt, dl[id="articles"] > dt')) {
     const link = dt.querySelector('a[title="Abstract"]');
     const arxiv = idFromLink(link);
     const dd = dt.nextElementSibling;
-    if (!link || !arxiv || dd?.tagName !== 'DD') continue;
-    const titleNode = dd.querySelector('.list-title')?.cloneNode(true) as Element | undefined;
-    titleNode?.querySelector('.descriptor')?.remove();
-    entries.push({
-      arxiv,
-      title: text(titleNode),
-      authors: linkAuthors(dd.querySelectorAll<HTMLAnchorElement>('.list-authors a[href]')),
-      badgeAfter: link,
-    });
+    if (!link || !arxiv || !dd || dd.tagName !== 'DD') continue;
+    entries.push(
+      lazyEntry(
+        arxiv,
+        link,
+        () => titleWithoutDescriptor(dd.querySelector('.list-title')),
+        () => linkAuthors(dd.querySelectorAll<HTMLAnchorElement>('.list-authors a[href]')),
+      ),
+    );
   }
   return entries;
 }
@@ -240,12 +261,14 @@ function searchEntries(doc: Document): PageEntry[] {
     const link = item.querySelector('p.list-title a[href*="/abs/"]');
     const arxiv = idFromLink(link);
     if (!link || !arxiv) continue;
-    entries.push({
-      arxiv,
-      title: text(item.querySelector('p.title')),
-      authors: linkAuthors(item.querySelectorAll<HTMLAnchorElement>('p.authors a[href]')),
-      badgeAfter: link,
-    });
+    entries.push(
+      lazyEntry(
+        arxiv,
+        link,
+        () => text(item.querySelector('p.title')),
+        () => linkAuthors(item.querySelectorAll<HTMLAnchorElement>('p.authors a[href]')),
+      ),
+    );
   }
   return entries;
 }

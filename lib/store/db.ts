@@ -5,14 +5,17 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Author, Paper } from '../model';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
-/** A paper as one source knows it; `paper` is null when the source does not know the id. */
+/**
+ * A paper as one source knows it, with its authors' metrics as fetched with it (so a page of 2,000
+ * papers is read back with 2,000 gets, not one per author too); `paper` is null when the source
+ * does not know the id.
+ */
 export interface PaperRecord {
   arxivId: string;
   paper: Paper | null;
-  /** Ids of the authors the source lists, in order; their records live in `authors`. */
-  authorIds: string[];
+  authors: Author[];
   fetchedAt: number;
 }
 
@@ -44,7 +47,7 @@ export type Database = IDBPDatabase<ScholarScopeDB>;
 
 export function openDatabase(name = DB_NAME): Promise<Database> {
   return openDB<ScholarScopeDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         db.createObjectStore('papers', { keyPath: 'arxivId' });
         db.createObjectStore('authors', { keyPath: 'authorId' });
@@ -52,6 +55,12 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
       }
       if (oldVersion < 2) {
         db.createObjectStore('settings');
+      }
+      if (oldVersion < 3 && oldVersion >= 1) {
+        // Paper records now carry their authors instead of author ids. The store is a cache of
+        // Semantic Scholar answers, so old-shape records are dropped and fetched again when needed;
+        // authors, publication lists and settings are kept.
+        transaction.objectStore('papers').clear();
       }
     },
   });

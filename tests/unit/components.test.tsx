@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthorCard } from '../../components/AuthorCard';
-import { Chip } from '../../components/Chip';
+import { renderChip } from '../../lib/content/chip';
 import { PopupView } from '../../components/PopupView';
 import type { Author, AuthorCardData } from '../../lib/model';
 import { createService } from '../../lib/service';
@@ -90,23 +90,25 @@ describe('AuthorCard', () => {
   });
 });
 
-describe('Chip', () => {
-  it('shows h-index and citations, and a label for screen readers', async () => {
+describe('chip', () => {
+  it('shows h-index and citations as a button, with a label for screen readers', async () => {
     const { author } = await seedCard();
-    let activated = 0;
-    render(<Chip name="Zhaoran Wang" state={{ status: 'ready', author }} expanded={false} onActivate={() => activated++} />, container);
-    const button = container.querySelector('button')!;
-    expect(button.textContent).toBe('h 5 · 74');
-    expect(button.getAttribute('aria-label')).toBe('Zhaoran Wang: h-index 5, 74 citations. Show author card');
-    button.click();
-    expect(activated).toBe(1);
+    const root = container.attachShadow({ mode: 'open' });
+    const chip = renderChip(root, 'Zhaoran Wang', { status: 'ready', author });
+    expect(chip.tagName).toBe('BUTTON');
+    expect(chip.textContent).toBe('h 5 · 74');
+    expect(chip.getAttribute('aria-label')).toBe('Zhaoran Wang: h-index 5, 74 citations. Show author card');
   });
 
-  it('says what is going on when there is no number', () => {
-    render(<Chip name="A. Mikovic" state={{ status: 'unknown' }} expanded={false} onActivate={() => {}} />, container);
-    expect(container.querySelector('.ss-chip')!.getAttribute('aria-label')).toBe('No Semantic Scholar record matched A. Mikovic');
-    render(<Chip name="A. Mikovic" state={{ status: 'error', message: 'offline' }} expanded={false} onActivate={() => {}} />, container);
-    expect(container.querySelector('.ss-chip')!.getAttribute('aria-label')).toContain('offline');
+  it('says what is going on when there is no number, and redraws in place', () => {
+    const root = container.attachShadow({ mode: 'open' });
+    renderChip(root, 'A. Mikovic', { status: 'loading' });
+    renderChip(root, 'A. Mikovic', { status: 'unknown' });
+    expect(root.querySelectorAll('.ss-chip')).toHaveLength(1);
+    expect(root.querySelector('.ss-chip')!.getAttribute('aria-label')).toBe('No Semantic Scholar record matched A. Mikovic');
+    renderChip(root, '<b>x</b>', { status: 'error', message: 'offline' });
+    expect(root.querySelector('.ss-chip')!.getAttribute('aria-label')).toBe('Could not load metrics for <b>x</b>: offline');
+    expect(root.querySelector('b')).toBeNull();
   });
 });
 

@@ -19,21 +19,43 @@ async function createVersion1(name: string) {
   db.close();
 }
 
+async function createVersion2(name: string) {
+  await createVersion1(name);
+  const db = await openDB(name, 2, {
+    upgrade(database) {
+      database.createObjectStore('settings');
+    },
+  });
+  await db.put('settings', { s2ApiKey: 'k3y' }, 'settings');
+  db.close();
+}
+
 describe('schema migrations', () => {
-  it('is at version 2', () => {
-    expect(DB_VERSION).toBe(2);
+  it('is at version 3', () => {
+    expect(DB_VERSION).toBe(3);
   });
 
-  it('upgrades version 1 to 2 keeping every record and adding settings', async () => {
+  it('upgrades version 1 to 3: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual(['authors', 'papers', 'publications', 'settings']);
-    expect(await db.get('papers', '2602.16165')).toEqual({ arxivId: '2602.16165', paper: null, authorIds: ['9000001'], fetchedAt: 1 });
+    expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
     expect(await db.get('publications', '9000001')).toEqual({ authorId: '9000001', papers: [], fetchedAt: 1 });
     expect(await db.get('settings', 'settings')).toBeUndefined();
+    db.close();
+  });
+
+  it("upgrades version 2 to 3 keeping the reader's settings", async () => {
+    const name = `migrate-2-${Math.random()}`;
+    await createVersion2(name);
+    const db = await openDatabase(name);
+    expect(db.version).toBe(3);
+    expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
+    expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
+    expect(await db.count('papers')).toBe(0);
     db.close();
   });
 

@@ -1,0 +1,51 @@
+// The chip beside an author name: `h 5 · 74`. Built from a few DOM nodes rather than a component,
+// because a big listing carries thousands; text is only ever set as text.
+
+import type { Author } from '../model';
+import { formatCompactCount } from '../format';
+
+export type ChipState =
+  | { status: 'loading' }
+  | { status: 'ready'; author: Author }
+  | { status: 'unknown' }
+  | { status: 'error'; message: string };
+
+export function chipLabel(name: string, state: ChipState): string {
+  switch (state.status) {
+    case 'ready':
+      return `${name}: h-index ${state.author.hIndex ?? 'unknown'}, ${state.author.citationCount ?? 'unknown'} citations. Show author card`;
+    case 'loading':
+      return `Loading metrics for ${name}`;
+    case 'unknown':
+      return `No Semantic Scholar record matched ${name}`;
+    case 'error':
+      return `Could not load metrics for ${name}: ${state.message}`;
+  }
+}
+
+export function chipText(state: ChipState): string {
+  if (state.status === 'ready') return `h ${formatCompactCount(state.author.hIndex)} · ${formatCompactCount(state.author.citationCount)}`;
+  return state.status === 'loading' ? '…' : state.status === 'unknown' ? '?' : '!';
+}
+
+/** Draws (or redraws) the chip in `root`; a ready chip is a button, the others are labelled images. */
+export function renderChip(root: ShadowRoot, name: string, state: ChipState): HTMLElement {
+  const doc = root.ownerDocument;
+  const ready = state.status === 'ready';
+  const chip = doc.createElement(ready ? 'button' : 'span');
+  chip.className = ready ? 'ss-chip' : `ss-chip ss-chip-${state.status}`;
+  chip.textContent = chipText(state);
+  const label = chipLabel(name, state);
+  chip.setAttribute('aria-label', label);
+  if (ready) {
+    (chip as HTMLButtonElement).type = 'button';
+    chip.setAttribute('aria-haspopup', 'dialog');
+  } else {
+    chip.setAttribute('role', 'img');
+    chip.title = label;
+  }
+  const previous = root.querySelector('.ss-chip');
+  if (previous) previous.replaceWith(chip);
+  else root.append(chip);
+  return chip;
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loadAbsRecord } from '../fixtures/arxivAbs';
+import { listedAuthors, renderHtmlPaper, renderListingPage, renderSearchPage } from '../fixtures/arxivPages';
+import { listingRecords, registerPapers } from '../fixtures/recordedPapers';
+import { launch, type Harness } from './harness';
+
+const LISTING_URL = 'https://arxiv.org/list/cs/new';
+const SEARCH_URL = 'https://arxiv.org/search/?query=Devlin%2C+J&searchtype=author';
+const HTML_URL = 'https://arxiv.org/html/1810.04805v2';
+const ENTRIES = 1200;
+const KNOWN = 1100; // the last 100 entries are unknown to the recorded source
+
+let harness: Harness;
+const records = listingRecords(ENTRIES);
+
+beforeAll(async () => {
+  harness = await launch();
+  registerPapers(records.slice(0, KNOWN));
+  harness.pages.set(
+    LISTING_URL,
+    renderListingPage('cs', 'Computer Science', [
+      { heading: 'New submissions (showing 800 of 800 entries)', records: records.slice(0, 800) },
+      { heading: 'Cross submissions (showing 300 of 300 entries)', records: records.slice(800, 1100), type: 'cross' },
+      { heading: 'Replacement submissions (showing 100 of 100 entries)', records: records.slice(1100), type: 'rep' },
+    ]),
+  );
+  harness.pages.set(SEARCH_URL, renderSearchPage('Devlin, J', [loadAbsRecord('1810.04805'), loadAbsRecord('1411.4413'), loadAbsRecord('0704.0833')]));
+  harness.pages.set(HTML_URL, renderHtmlPaper(loadAbsRecord('1810.04805'), 2));
+});
+afterAll(async () => harness?.close());
+
+const paperRequests = () => harness.apiRequests.filter((r) => r.url.includes('/graph/v1/paper/batch'));
+
+async function waitForBadges(page: Page, count: number) {
+  await expect.poll(() => page.locator('scholarscope-badge').count(), { timeout: 20_000 }).toBe(count);
+}
+
+describe('arXiv listings, search and HTML papers in real Chromium', () => {
+  it('annotates a 1,200-entry listing with ceil(1200/500) = 3 paper requests cold', async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(LISTING_URL);
+    await waitForBadges(page, ENTRIES);
+    expect(paperRequests()).toHaveLength(Math.ceil(ENTRIES / 500));
+    // Badges sit after each entry's Abstract link, in all three dl#articles blocks.
+    const placement = await page.evaluate(() =>
+      [...document.querySelectorAll('dl#articles > dt')].every((dt) => dt.querySelector('a[title="Abstract"]')!.nextElementSibling?.tagName === 'SCHOLARSCOPE-BADGE'),
+    );
+    expect(placement).toBe(true);
+    const unknown = await page.locator('scholarscope-badge .ss-badge-unknown').count();
+    expect(unknown).toBe(ENTRIES - KNOWN);
+    const chips = await page.locator('scholarscope-chip').count();
+    expect(chips).toBe(records.slice(0, KNOWN).reduce((sum, r) => sum + listedAuthors(r).length, 0));
+    // The first entry's first author chip shows that author's recorded numbers.
+    const firstChip = await page.locator('dl#articles > dd').first().locator('scholarscope-chip .ss-chip').first().textContent();
+    expect(firstChip).toMatch(/^h \d+ · [\d.]+k?$/);
+    await page.close();
+  });
+
+  it('makes zero requests on a warm revisit of the listing', async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(LISTING_URL);
+    await waitForBadges(page, ENTRIES);
+    expect(harness.apiRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the author card from a listing by keyboard', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(LISTING_URL);
+    await waitForBadges(page, ENTRIES);
+    const firstAuthor = page.locator('dl#articles > dd .list-authors a').first();
+    await firstAuthor.focus();
+    const frame = page.locator('scholarscope-card .ss-popover');
+    await expect.poll(() => frame.isVisible()).toBe(true);
+    expect(await frame.getAttribute('aria-label')).toBe(`Author card: ${records[0]!.authors[0]}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => frame.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('annotates search results: badge per result, chips for the authors shown', async () => {
+    registerPapers([loadAbsRecord('1810.04805'), loadAbsRecord('1411.4413'), loadAbsRecord('0704.0833')]);
+    // The listing visit cached these papers; start cold.
+    const options = await harness.openOptions();
+    await options.getByRole('button', { name: 'Clear cache' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Cache cleared.');
+    await options.close();
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(SEARCH_URL);
+    await waitForBadges(page, 3);
+    expect(await page.locator('li.arxiv-result').nth(1).locator('scholarscope-chip').count()).toBe(25);
+    expect(await page.locator('li.arxiv-result').first().locator('scholarscope-chip').count()).toBe(4);
+    expect(paperRequests()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('annotates an HTML paper and the popup reads it', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(HTML_URL);
+    await waitForBadges(page, 1);
+    const names = await page.evaluate(() =>
+      [...document.querySelectorAll('.ltx_personname')].map((person) => person.nextElementSibling?.tagName),
+    );
+    expect(names).toEqual(['SCHOLARSCOPE-CHIP', 'SCHOLARSCOPE-CHIP', 'SCHOLARSCOPE-CHIP', 'SCHOLARSCOPE-CHIP']);
+    const popup = await harness.openPopup(HTML_URL);
+    await popup.locator('.ss-author-toggle').first().waitFor({ timeout: 10_000 });
+    expect(await popup.locator('.ss-paper-id').textContent()).toBe('arXiv:1810.04805v2');
+    expect(await popup.locator('.ss-author-name').allTextContents()).toEqual(['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova']);
+    await popup.close();
+    await page.close();
+  });
+});
