@@ -6,9 +6,14 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch } from '../tests/e2e/harness';
 import { renderAbsPage } from '../tests/fixtures/arxivAbs';
+import { renderListingPage } from '../tests/fixtures/arxivPages';
+import { listingRecords, registerPapers } from '../tests/fixtures/recordedPapers';
 import { hiperRecord } from '../tests/fixtures/seedWorld';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
+const LISTING_URL = 'https://arxiv.org/list/cs/new';
+const listing = listingRecords(120);
+registerPapers(listing.slice(0, 110));
 const OUT = resolve('demo-output');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 
@@ -18,6 +23,7 @@ async function main() {
   for (const scheme of ['light', 'dark'] as const) {
     const harness = await launch({ headless, colorScheme: scheme });
     harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
+    harness.pages.set(LISTING_URL, renderListingPage('cs', 'Computer Science', [{ heading: 'New submissions (showing 120 of 120 entries)', records: listing }]));
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
     await page.locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
@@ -40,6 +46,11 @@ async function main() {
     await popup.locator('.ss-author-toggle', { hasText: 'Zhaoran Wang' }).click();
     await popup.locator('.ss-author-panel .ss-pub').first().waitFor({ timeout: 15_000 });
     await shot('popup', (path) => popup.screenshot({ path, fullPage: true }));
+    const list = await harness.context.newPage();
+    await list.goto(LISTING_URL);
+    await list.locator('scholarscope-badge').nth(5).waitFor({ timeout: 15_000 });
+    await list.locator('dl#articles > dt').nth(2).scrollIntoViewIfNeeded();
+    await shot('listing', (path) => list.screenshot({ path }));
     await harness.close();
   }
   console.log('ScholarScope demo: screenshots of the extension at work on a recorded arXiv page:');
