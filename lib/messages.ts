@@ -2,8 +2,9 @@
 // Every message the background receives is checked here before anything acts on it.
 
 import { parseArxivId, type AuthorCardData, type PaperWithAuthors } from './model';
-import type { CacheInfo } from './service';
-import type { Settings } from './store/db';
+import type { Candidate, Resolution } from './identity';
+import type { CacheInfo, ProfileQuery } from './service';
+import type { Prefs, Settings } from './store/db';
 import { isRecord } from './validate';
 
 /** A page of up to 2,000 entries asks in one message. */
@@ -15,7 +16,12 @@ export type BackgroundRequest =
   | { type: 'getSettings' }
   | { type: 'saveSettings'; settings: Settings }
   | { type: 'cacheInfo' }
-  | { type: 'clearCache' };
+  | { type: 'clearCache' }
+  | { type: 'resolveProfile'; profile: ProfileQuery }
+  | { type: 'profileCandidates'; profile: ProfileQuery }
+  | { type: 'pinProfile'; profile: string; authorId: string | null }
+  | { type: 'getPrefs' }
+  | { type: 'savePrefs'; prefs: Prefs };
 
 export interface BackgroundResponses {
   papers: Record<string, PaperWithAuthors | null>;
@@ -24,21 +30,54 @@ export interface BackgroundResponses {
   saveSettings: Settings;
   cacheInfo: CacheInfo;
   clearCache: CacheInfo;
+  resolveProfile: Resolution;
+  profileCandidates: Candidate[];
+  pinProfile: null;
+  getPrefs: Prefs;
+  savePrefs: Prefs;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
+const PROFILE_KEY = /^(semanticscholar|dblp):[A-Za-z0-9/_.-]{1,100}$/;
+const MAX_PROFILE_PAPERS = 500;
+
+function parseArxivIdList(ids: unknown, max: number): string[] | null {
+  if (!Array.isArray(ids) || ids.length > max) return null;
+  const result: string[] = [];
+  for (const id of ids) {
+    const parsed = typeof id === 'string' ? parseArxivId(id) : null;
+    if (!parsed || parsed.version !== null || parsed.id !== id) return null;
+    result.push(parsed.id);
+  }
+  return result;
+}
+
+function parseProfileQuery(raw: unknown): ProfileQuery | { error: string } {
+  if (!isRecord(raw)) return { error: 'A profile is needed' };
+  if (typeof raw.profile !== 'string' || !PROFILE_KEY.test(raw.profile)) return { error: 'Unknown profile key' };
+  const name = raw.name === null ? null : typeof raw.name === 'string' && raw.name.length <= 200 ? raw.name : undefined;
+  if (name === undefined) return { error: 'A profile name is text of at most 200 characters, or null' };
+  const s2AuthorId = raw.s2AuthorId === null ? null : typeof raw.s2AuthorId === 'string' && AUTHOR_ID.test(raw.s2AuthorId) ? raw.s2AuthorId : undefined;
+  if (s2AuthorId === undefined) return { error: 'A Semantic Scholar author id is digits, or null' };
+  const arxivIds = parseArxivIdList(raw.arxivIds, MAX_PROFILE_PAPERS);
+  if (!arxivIds) return { error: `A profile lists at most ${MAX_PROFILE_PAPERS} arXiv ids without versions` };
+  return { profile: raw.profile, name, s2AuthorId, arxivIds };
+}
+
 /** What the popup asks the content script of a tab. */
 export type TabRequest = { type: 'pageContext' };
 
-export interface PageContextReply {
-  /** A page about one paper (abstract page, HTML full text). */
-  kind: 'paper';
-  arxivId: string;
-  version: number | null;
-  title: string;
-  authorNames: string[];
-}
+export type PageContextReply =
+  | {
+      /** A page about one paper (abstract page, HTML full text). */
+      kind: 'paper';
+      arxivId: string;
+      version: number | null;
+      title: string;
+      authorNames: string[];
+    }
+  | { kind: 'profile'; profile: ProfileQuery };
 
 const AUTHOR_ID = /^\d{1,20}$/;
 // Semantic Scholar keys are 40 letters and digits; allow some slack, nothing else.
@@ -53,11 +92,10 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
       if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS_PER_MESSAGE) {
         return { error: `papers needs 1 to ${MAX_IDS_PER_MESSAGE} arXiv ids` };
       }
-      const arxivIds: string[] = [];
-      for (const id of ids) {
-        const parsed = typeof id === 'string' ? parseArxivId(id) : null;
-        if (!parsed || parsed.version !== null || parsed.id !== id) return { error: `Not an arXiv id without version: ${String(id).slice(0, 40)}` };
-        arxivIds.push(parsed.id);
+      const arxivIds = parseArxivIdList(ids, MAX_IDS_PER_MESSAGE);
+      if (!arxivIds) {
+        const bad = ids.find((id) => typeof id !== 'string' || parseArxivId(id)?.id !== id);
+        return { error: `Not an arXiv id without version: ${String(bad).slice(0, 40)}` };
       }
       return { type: 'papers', arxivIds };
     }
@@ -75,7 +113,22 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
     case 'getSettings':
     case 'cacheInfo':
     case 'clearCache':
+    case 'getPrefs':
       return { type: raw.type };
+    case 'resolveProfile':
+    case 'profileCandidates': {
+      const profile = parseProfileQuery(raw.profile);
+      return 'error' in profile ? profile : { type: raw.type, profile };
+    }
+    case 'pinProfile': {
+      if (typeof raw.profile !== 'string' || !PROFILE_KEY.test(raw.profile)) return { error: 'Unknown profile key' };
+      if (raw.authorId !== null && (typeof raw.authorId !== 'string' || !AUTHOR_ID.test(raw.authorId))) return { error: 'pinProfile needs a Semantic Scholar author id or null' };
+      return { type: 'pinProfile', profile: raw.profile, authorId: raw.authorId };
+    }
+    case 'savePrefs': {
+      if (!isRecord(raw.prefs) || typeof raw.prefs.panelCollapsed !== 'boolean') return { error: 'savePrefs needs prefs with panelCollapsed' };
+      return { type: 'savePrefs', prefs: { panelCollapsed: raw.prefs.panelCollapsed } };
+    }
     default:
       return { error: `Unknown message type: ${raw.type.slice(0, 40)}` };
   }

@@ -12,7 +12,7 @@ export interface PopupTarget {
 }
 
 export function resolvePopupTarget(tabUrl: string | undefined, page: PageContextReply | null): PopupTarget | null {
-  if (page) return { arxivId: page.arxivId, version: page.version, pageTitle: page.title || null };
+  if (page?.kind === 'paper') return { arxivId: page.arxivId, version: page.version, pageTitle: page.title || null };
   const fromUrl = tabUrl ? parseArxivId(tabUrl) : null;
   return fromUrl ? { arxivId: fromUrl.id, version: fromUrl.version, pageTitle: null } : null;
 }

@@ -27,6 +27,17 @@ export async function handleMessage(service: Service, raw: unknown, sender: Send
         return { ok: true, data: await service.cacheInfo() };
       case 'clearCache':
         return { ok: true, data: await service.clearCache() };
+      case 'resolveProfile':
+        return { ok: true, data: await service.resolveProfile(request.profile) };
+      case 'profileCandidates':
+        return { ok: true, data: await service.profileCandidates(request.profile) };
+      case 'pinProfile':
+        await service.pinProfile(request.profile, request.authorId);
+        return { ok: true, data: null };
+      case 'getPrefs':
+        return { ok: true, data: await service.prefs() };
+      case 'savePrefs':
+        return { ok: true, data: await service.savePrefs(request.prefs) };
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -3,10 +3,11 @@
 // and identical requests in flight are shared.
 
 import type { Author, AuthorCardData, Paper, PaperWithAuthors } from './model';
-import { CACHE_STORES, DEFAULT_SETTINGS, type Database, type PaperRecord, type PublicationsRecord, type Settings } from './store/db';
+import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type Settings } from './store/db';
+import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { isFresh, TTL } from './store/cache';
 import type { FetchLike } from './sources/http';
-import { fetchAuthor, fetchAuthorPapers, fetchPapersByArxivId, type S2Options } from './sources/semanticScholar';
+import { fetchAuthor, fetchAuthorPapers, fetchPapersByArxivId, searchAuthors, type S2Options } from './sources/semanticScholar';
 import { arxivSpacer, fetchLatestVersions } from './sources/arxiv';
 import type { Spacer } from './sources/spacing';
 
@@ -28,6 +29,21 @@ export interface Service {
   cacheInfo(): Promise<CacheInfo>;
   /** Empties the cached copies of source data (never the reader's settings). */
   clearCache(): Promise<CacheInfo>;
+  resolveProfile(profile: ProfileQuery): Promise<Resolution>;
+  /** Candidates for a profile by name search, those who wrote the page's papers first. */
+  profileCandidates(profile: ProfileQuery): Promise<Candidate[]>;
+  /** Pins (or with null, unpins) who a profile is. */
+  pinProfile(profile: string, authorId: string | null): Promise<void>;
+  prefs(): Promise<Prefs>;
+  savePrefs(prefs: Prefs): Promise<Prefs>;
+}
+
+export interface ProfileQuery {
+  /** `<site>:<profile key>`. */
+  profile: string;
+  name: string | null;
+  s2AuthorId: string | null;
+  arxivIds: string[];
 }
 
 export type CacheInfo = Record<(typeof CACHE_STORES)[number], number>;
@@ -198,5 +214,51 @@ export function createService(deps: ServiceDeps): Service {
     return cacheInfo();
   }
 
-  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache };
+  async function pagePapers(query: ProfileQuery) {
+    if (!query.name || query.arxivIds.length === 0) return { tally: new Map<string, { author: Author; count: number }>(), count: 0 };
+    const answers = Object.values(await papers(query.arxivIds));
+    return { tally: tallyByName(query.name, answers), count: answers.filter(Boolean).length };
+  }
+
+  async function resolveProfile(query: ProfileQuery): Promise<Resolution> {
+    const db = await deps.db();
+    const pin = await db.get('pins', query.profile);
+    if (pin) return { status: 'resolved', via: 'pin', evidence: 0, author: await authorRecord(db, pin.authorId) };
+    if (query.s2AuthorId) return { status: 'resolved', via: 'page-id', evidence: 0, author: await authorRecord(db, query.s2AuthorId) };
+    const { tally, count } = await pagePapers(query);
+    const agreed = resolveFromPapers(tally, count);
+    if (agreed) return { status: 'resolved', via: 'papers', evidence: agreed.count, author: agreed.author };
+    const candidates = await profileCandidatesFrom(query, tally);
+    return candidates.length > 0 ? { status: 'candidates', candidates } : { status: 'unknown' };
+  }
+
+  async function profileCandidatesFrom(query: ProfileQuery, tally: Map<string, { count: number }>): Promise<Candidate[]> {
+    if (!query.name) return [];
+    const name = query.name;
+    const found = await shared(`search:${name}`, async () => searchAuthors(name, await s2Options(), 10, now));
+    return rankCandidates(found, tally);
+  }
+
+  async function profileCandidates(query: ProfileQuery): Promise<Candidate[]> {
+    return profileCandidatesFrom(query, (await pagePapers(query)).tally);
+  }
+
+  async function pinProfile(profile: string, authorId: string | null): Promise<void> {
+    const db = await deps.db();
+    if (authorId === null) await db.delete('pins', profile);
+    else await db.put('pins', { profile, authorId, pinnedAt: now() });
+  }
+
+  async function prefs(): Promise<Prefs> {
+    const db = await deps.db();
+    return { ...DEFAULT_PREFS, ...(await db.get('prefs', 'prefs')) };
+  }
+
+  async function savePrefs(next: Prefs): Promise<Prefs> {
+    const db = await deps.db();
+    await db.put('prefs', next, 'prefs');
+    return next;
+  }
+
+  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs };
 }

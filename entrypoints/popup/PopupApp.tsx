@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AuthorCardState } from '../../components/AuthorCard';
+import { AuthorCard, type AuthorCardState } from '../../components/AuthorCard';
 import { PopupView, type PaperState } from '../../components/PopupView';
 import { ask } from '../../lib/client';
 import type { PageContextReply } from '../../lib/messages';
 import type { Author } from '../../lib/model';
 import { resolvePopupTarget, type PopupTarget } from '../../lib/popupTarget';
+import type { ProfileQuery } from '../../lib/service';
 
 // `?tab=<id>` lets the popup be opened for a given tab (tests, "open in a tab"); else the active tab.
 async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
@@ -19,13 +20,42 @@ async function pageContext(tabId: number | undefined): Promise<PageContextReply 
   if (tabId === undefined) return null;
   try {
     const reply = (await browser.tabs.sendMessage(tabId, { type: 'pageContext' })) as PageContextReply | undefined;
-    return reply?.kind === 'paper' ? reply : null;
+    return reply ?? null;
   } catch {
     return null; // No content script on this tab (PDF, other sites).
   }
 }
 
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** On a profile page: the card of the person the page is about, as the page's panel resolved it. */
+function ProfilePopup({ profile }: { profile: ProfileQuery }) {
+  const [card, setCard] = useState<AuthorCardState | { status: 'unresolved' }>({ status: 'loading' });
+  useEffect(() => {
+    ask({ type: 'resolveProfile', profile }).then(
+      (resolution) => {
+        if (resolution.status !== 'resolved') return setCard({ status: 'unresolved' });
+        setCard({ status: 'loading', author: resolution.author });
+        ask({ type: 'authorCard', authorId: resolution.author.authorId }).then(
+          (data) => setCard({ status: 'ready', data }),
+          (error: unknown) => setCard({ status: 'error', message: errorText(error), author: resolution.author }),
+        );
+      },
+      (error: unknown) => setCard({ status: 'error', message: errorText(error) }),
+    );
+  }, [profile]);
+  if (card.status === 'unresolved') {
+    return (
+      <p class="ss-status">
+        ScholarScope could not tell which Semantic Scholar profile {profile.name ?? 'this person'} is. Choose one in the panel on the page.
+      </p>
+    );
+  }
+  return <AuthorCard state={card} />;
+}
+
 export function PopupApp() {
+  const [profile, setProfile] = useState<ProfileQuery | null>(null);
   const [target, setTarget] = useState<PopupTarget | null | undefined>(undefined);
   const [paper, setPaper] = useState<PaperState>({ status: 'loading' });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -42,7 +72,13 @@ export function PopupApp() {
   useEffect(() => {
     void (async () => {
       const tab = await currentTab();
-      const resolved = resolvePopupTarget(tab?.url, await pageContext(tab?.id));
+      const context = await pageContext(tab?.id);
+      if (context?.kind === 'profile') {
+        setProfile(context.profile);
+        setTarget(null);
+        return;
+      }
+      const resolved = resolvePopupTarget(tab?.url, context);
       setTarget(resolved);
       if (resolved) loadPaper(resolved.arxivId);
     })();
@@ -67,6 +103,7 @@ export function PopupApp() {
   };
 
   if (target === undefined) return <p class="ss-status">Loading…</p>;
+  if (profile) return <ProfilePopup profile={profile} />;
   return (
     <>
       <PopupView

@@ -157,3 +157,19 @@ function sortKey(paper: Paper): string {
 export function sortNewestFirst(papers: Paper[]): Paper[] {
   return [...papers].sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
 }
+
+/** Authors whose name matches `name`, best first as Semantic Scholar ranks them. */
+export async function searchAuthors(name: string, options: S2Options, limit = 10, now: () => number = Date.now): Promise<Author[]> {
+  const query = encodeURIComponent(name.slice(0, 200));
+  const body = await requestJson(
+    `${S2_API}/author/search?query=${query}&fields=${AUTHOR_FIELDS.join(',')}&limit=${limit}`,
+    { headers: headers(options) },
+    options,
+  );
+  if (!isRecord(body)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
+  // An empty result has no `data` at all (test_empty_paginated_results.yaml).
+  if (body.data === undefined) return [];
+  if (!Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
+  const fetchedAt = now();
+  return body.data.map((raw) => normaliseAuthor(raw, fetchedAt)).filter((author): author is Author => author !== null);
+}

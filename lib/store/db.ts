@@ -5,7 +5,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Author, Paper } from '../model';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * A paper as one source knows it, with its authors' metrics as fetched with it (so a page of 2,000
@@ -33,7 +33,24 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { s2ApiKey: '' };
 
+/** The reader's choice of who a profile page is; it wins over every other evidence. */
+export interface PinRecord {
+  /** `<site>:<profile key>`, e.g. `dblp:36/8449`. */
+  profile: string;
+  authorId: string;
+  pinnedAt: number;
+}
+
+/** Small interface preferences. */
+export interface Prefs {
+  panelCollapsed: boolean;
+}
+
+export const DEFAULT_PREFS: Prefs = { panelCollapsed: false };
+
 export interface ScholarScopeDB extends DBSchema {
+  pins: { key: string; value: PinRecord };
+  prefs: { key: 'prefs'; value: Prefs };
   papers: { key: string; value: PaperRecord };
   authors: { key: string; value: Author };
   publications: { key: string; value: PublicationsRecord };
@@ -61,6 +78,10 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         // Semantic Scholar answers, so old-shape records are dropped and fetched again when needed;
         // authors, publication lists and settings are kept.
         transaction.objectStore('papers').clear();
+      }
+      if (oldVersion < 4) {
+        db.createObjectStore('pins', { keyPath: 'profile' });
+        db.createObjectStore('prefs');
       }
     },
   });

@@ -18,6 +18,11 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
     saveSettings: async (settings) => (calls.push(`saveSettings:${settings.s2ApiKey}`), settings),
     cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0 }),
     clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0 }),
+    resolveProfile: async (profile) => (calls.push(`resolve:${profile.profile}`), { status: 'unknown' }),
+    profileCandidates: async () => [],
+    pinProfile: async (profile, authorId) => void calls.push(`pin:${profile}:${authorId}`),
+    prefs: async () => ({ panelCollapsed: false }),
+    savePrefs: async (prefs) => prefs,
     ...overrides,
   };
 }
@@ -44,6 +49,12 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'authorCard', authorId: '../../paper/batch' }, /author id/],
     [{ type: 'authorCard', authorId: 12 }, /author id/],
     [{ type: 'saveSettings' }, /s2ApiKey/],
+    [{ type: 'resolveProfile', profile: { profile: 'evil:1', name: null, s2AuthorId: null, arxivIds: [] } }, /Unknown profile key/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 5, s2AuthorId: null, arxivIds: [] } }, /name/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: '1; drop', arxivIds: [] } }, /author id/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: null, arxivIds: ['nope'] } }, /arXiv ids/],
+    [{ type: 'pinProfile', profile: 'dblp:36/8449', authorId: 'abc' }, /author id or null/],
+    [{ type: 'savePrefs', prefs: { panelCollapsed: 'yes' } }, /panelCollapsed/],
     [{ type: 'saveSettings', settings: { s2ApiKey: 'abc\r\nx-evil: 1' } }, /letters and digits/],
     [{ type: 'saveSettings', settings: { s2ApiKey: 'a'.repeat(101) } }, /letters and digits/],
   ])('refuses %j', (raw, reason) => {
@@ -77,6 +88,14 @@ describe('handleMessage', () => {
     });
     await handleMessage(service, { type: 'clearCache' }, { id: OWN_ID }, OWN_ID);
     expect(service.calls).toEqual(['saveSettings:abc123', 'clearCache']);
+  });
+
+  it('dispatches profile requests', async () => {
+    const service = fakeService();
+    const profile = { profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165'] };
+    expect(await handleMessage(service, { type: 'resolveProfile', profile }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: { status: 'unknown' } });
+    expect(await handleMessage(service, { type: 'pinProfile', profile: 'dblp:36/8449', authorId: null }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: null });
+    expect(service.calls).toEqual(['resolve:dblp:36/8449', 'pin:dblp:36/8449:null']);
   });
 
   it('answers malformed messages and service failures with an error, never a throw', async () => {

@@ -30,17 +30,43 @@ async function createVersion2(name: string) {
   db.close();
 }
 
+async function createVersion3(name: string) {
+  await createVersion2(name);
+  const db = await openDB(name, 3, {
+    upgrade(_database, _old, _new, transaction) {
+      transaction.objectStore('papers').clear();
+    },
+  });
+  await db.put('papers', { arxivId: '2602.16165', paper: null, authors: [], fetchedAt: 2 });
+  db.close();
+}
+
+const STORES = ['authors', 'papers', 'pins', 'prefs', 'publications', 'settings'];
+
 describe('schema migrations', () => {
-  it('is at version 3', () => {
-    expect(DB_VERSION).toBe(3);
+  it('is at version 4', () => {
+    expect(DB_VERSION).toBe(4);
   });
 
-  it('upgrades version 1 to 3: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
+  it('upgrades version 3 to 4 keeping every record and adding pins and prefs', async () => {
+    const name = `migrate-3-${Math.random()}`;
+    await createVersion3(name);
+    const db = await openDatabase(name);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await db.get('papers', '2602.16165')).toEqual({ arxivId: '2602.16165', paper: null, authors: [], fetchedAt: 2 });
+    expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
+    expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
+    expect(await db.count('pins')).toBe(0);
+    db.close();
+  });
+
+  it('upgrades version 1 to 4: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['authors', 'papers', 'publications', 'settings']);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
     expect(await db.get('publications', '9000001')).toEqual({ authorId: '9000001', papers: [], fetchedAt: 1 });
@@ -48,11 +74,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it("upgrades version 2 to 3 keeping the reader's settings", async () => {
+  it("upgrades version 2 to 4 keeping the reader's settings", async () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);
@@ -61,7 +87,7 @@ describe('schema migrations', () => {
 
   it('creates the current schema from nothing', async () => {
     const db = await openDatabase(`fresh-${Math.random()}`);
-    expect([...db.objectStoreNames].sort()).toEqual(['authors', 'papers', 'publications', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
     db.close();
   });
 });

@@ -1,0 +1,28 @@
+// Profile sites, one module each; adding a site is adding a module and a line here.
+
+import type { ProfileQuery } from '../../service';
+import { extractDblpPage } from './dblp';
+import { extractS2AuthorPage } from './semanticScholar';
+import type { ProfileContext } from './types';
+
+const EXTRACTORS = [extractS2AuthorPage, extractDblpPage];
+
+export function extractProfilePage(doc: Document, href: string): ProfileContext | null {
+  for (const extract of EXTRACTORS) {
+    const context = extract(doc, href);
+    if (context) return context;
+  }
+  return null;
+}
+
+/** What the background needs to resolve the person: ids first, the page's arXiv papers as evidence. */
+export function profileQuery(context: ProfileContext): ProfileQuery {
+  return {
+    profile: `${context.site}:${context.profileKey}`,
+    name: context.name,
+    s2AuthorId: context.s2AuthorId,
+    arxivIds: [...new Set(context.entries.map((entry) => entry.arxiv.id))].slice(0, 500),
+  };
+}
+
+export type { ProfileContext } from './types';

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { renderDblpPage, renderS2AuthorPage } from '../fixtures/profilePages';
+import { seed } from '../fixtures/seedWorld';
+import { launch, type Harness } from './harness';
+
+const DBLP_URL = 'https://dblp.org/pid/36/8449.html';
+const S2_URL = 'https://www.semanticscholar.org/author/Zhaoran-Wang/9000001';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await launch();
+  harness.pages.set(DBLP_URL, renderDblpPage('36/8449'));
+  harness.pages.set(S2_URL, renderS2AuthorPage('Zhaoran Wang'));
+});
+afterAll(async () => harness?.close());
+
+const panel = (page: Page) => page.locator('scholarscope-panel .ss-panel');
+
+async function cardMetrics(page: Page) {
+  await panel(page).locator('.ss-metric dd').first().waitFor({ timeout: 10_000 });
+  return panel(page).locator('.ss-metric dd').allTextContents();
+}
+
+describe('profile pages in real Chromium', () => {
+  it('resolves a DBLP person from the author ids of their arXiv papers and annotates those papers', async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(DBLP_URL);
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    expect(await panel(page).locator('.ss-panel-via').textContent()).toContain("Matched by the author ids on 3 of this page's arXiv papers.");
+    await panel(page).locator('.ss-pub').first().waitFor({ timeout: 10_000 });
+    expect(await panel(page).locator('.ss-pub-title').allTextContents()).toEqual(seed.publications.map((p) => p.title));
+    // Each DBLP entry with an arXiv DOI gets a badge after its title, and chips for its authors.
+    await expect.poll(() => page.locator('scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.locator('li.entry').first().locator('scholarscope-chip').count()).toBe(7);
+    // No name search was needed: identity came from ids.
+    expect(harness.apiRequests.some((r) => r.url.includes('/author/search'))).toBe(false);
+    expect(harness.apiRequests.filter((r) => r.url.includes('/paper/batch'))).toHaveLength(1);
+    await page.close();
+  });
+
+  it('lets the reader correct the match; the pin is kept and wins on the next visit', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(DBLP_URL);
+    await cardMetrics(page);
+    await panel(page).getByRole('button', { name: 'Not this person?' }).click();
+    const candidates = panel(page).locator('.ss-candidate');
+    await candidates.first().waitFor({ timeout: 10_000 });
+    expect(await candidates.count()).toBe(2);
+    expect(await candidates.first().textContent()).toContain("wrote 3 of this page's papers");
+    await panel(page).getByRole('button', { name: 'This is Zhaoran Wang (9200001)' }).click();
+    await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain('Matched by your choice.');
+    expect(await cardMetrics(page)).toEqual(['340', '7', '12']);
+    await page.reload();
+    await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain('Matched by your choice.');
+    expect(await cardMetrics(page)).toEqual(['340', '7', '12']);
+    // Back to the evidence: pin the right one.
+    await panel(page).getByRole('button', { name: 'Not this person?' }).click();
+    await panel(page).getByRole('button', { name: 'This is Zhaoran Wang (9000001)' }).click();
+    await expect.poll(() => cardMetrics(page), { timeout: 10_000 }).toEqual(['74', '5', '3']);
+    await page.close();
+  });
+
+  it('remembers that the panel was collapsed', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(DBLP_URL);
+    await cardMetrics(page);
+    await panel(page).getByRole('button', { name: 'Hide' }).click();
+    expect(await panel(page).locator('.ss-panel-body').count()).toBe(0);
+    await page.waitForTimeout(200);
+    await page.reload();
+    await panel(page).getByRole('button', { name: 'Show' }).waitFor({ timeout: 10_000 });
+    expect(await panel(page).locator('.ss-panel-body').count()).toBe(0);
+    await panel(page).getByRole('button', { name: 'Show' }).click();
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    await page.close();
+  });
+
+  it('uses the id in a Semantic Scholar address and follows in-app navigation; the popup shows the card', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(S2_URL);
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    expect(await panel(page).locator('.ss-panel-via').textContent()).toContain('Matched by the Semantic Scholar id in this address.');
+    const popup = await harness.openPopup(S2_URL);
+    await popup.locator('.ss-metric dd').first().waitFor({ timeout: 10_000 });
+    expect(await popup.locator('.ss-name').textContent()).toBe('Zhaoran Wang');
+    expect(await popup.locator('.ss-metric dd').allTextContents()).toEqual(['74', '5', '3']);
+    await popup.close();
+    await page.evaluate(() => (window as unknown as { goToAuthor: (s: string, i: string, n: string) => void }).goToAuthor('Zhaoran-Wang', '9200001', 'Zhaoran Wang'));
+    await expect.poll(() => cardMetrics(page), { timeout: 10_000 }).toEqual(['340', '7', '12']);
+    await page.close();
+  });
+});

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rankCandidates, resolveFromPapers, tallyByName } from '../../lib/identity';
+import type { Author, PaperWithAuthors } from '../../lib/model';
+import { createService } from '../../lib/service';
+import { searchAuthors } from '../../lib/sources/semanticScholar';
+import { openDatabase, type Database } from '../../lib/store/db';
+import { recordedFetch } from '../fixtures/recordedApi';
+import { loadRecording, replayFetch } from '../fixtures/recordings';
+import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
+
+const author = (authorId: string, name: string, citationCount = 0): Author => ({
+  authorId, name, affiliations: [], citationCount, hIndex: 1, paperCount: 1, url: '', source: 'semanticscholar', fetchedAt: 0,
+});
+const paper = (...authors: Author[]): PaperWithAuthors => ({
+  paper: { arxivId: null, version: null, s2PaperId: null, title: '', abstract: null, publicationDate: null, year: null, citationCount: 0, authors: [] },
+  authors,
+  fetchedAt: 0,
+});
+
+describe('identity from the papers on a profile page', () => {
+  it('agrees on the id most papers give the person', () => {
+    const tally = tallyByName('Zhaoran Wang', [
+      paper(author('1', 'Zhaoran Wang'), author('9', 'Jian Peng')),
+      paper(author('9', 'Jian Peng'), author('1', 'Z. Wang')),
+      paper(author('2', 'Zhaoran Wang')), // a split profile
+      null,
+    ]);
+    expect(tally.get('1')!.count).toBe(2);
+    expect(resolveFromPapers(tally, 3)!.author.authorId).toBe('1');
+  });
+
+  it('does not decide on a tie or on a single paper among several', () => {
+    const tie = tallyByName('Ann Lee', [paper(author('1', 'Ann Lee')), paper(author('2', 'Ann Lee'))]);
+    expect(resolveFromPapers(tie, 2)).toBeNull();
+    const thin = tallyByName('Ann Lee', [paper(author('1', 'Ann Lee')), paper(author('7', 'Bo Chen'))]);
+    expect(resolveFromPapers(thin, 2)).toBeNull();
+    expect(resolveFromPapers(thin, 1)!.author.authorId).toBe('1');
+  });
+
+  it('ranks name-search candidates by overlap with the page, then citations', () => {
+    const found = [author('5', 'A. Turing', 100), author('6', 'A. Turing', 5000), author('7', 'A. Turing', 10)];
+    const ranked = rankCandidates(found, new Map([['7', { count: 3 }]]));
+    expect(ranked.map((c) => [c.author.authorId, c.overlap])).toEqual([['7', 3], ['6', 0], ['5', 0]]);
+  });
+});
+
+describe('author search on the recorded answer', () => {
+  it('reads test_search_author.yaml', async () => {
+    const [interaction] = loadRecording('test_search_author');
+    const log: { url: string }[] = [];
+    const found = await searchAuthors('turing', { fetch: replayFetch([new Response(interaction!.body)], log), sleep: async () => {} });
+    expect(log[0]!.url).toMatch(/\/graph\/v1\/author\/search\?query=turing&fields=/);
+    expect(found.length).toBeGreaterThan(10);
+    expect(found[0]).toMatchObject({ authorId: '2262347', name: 'A. Turing' });
+  });
+
+  it('reads an empty result page as no candidates', async () => {
+    const [empty] = loadRecording('test_empty_paginated_results');
+    expect(await searchAuthors('n0 r3sult', { fetch: replayFetch([new Response(empty!.body)]), sleep: async () => {} })).toEqual([]);
+  });
+});
+
+describe('service: resolveProfile', () => {
+  let db: Database;
+  beforeEach(async () => (db = await openDatabase(`identity-${Math.random()}`)));
+  afterEach(() => db.close());
+
+  it('uses the page id, then a pin wins over it', async () => {
+    const service = createService({ db: async () => db, fetch: recordedFetch() });
+    const query = { profile: 'semanticscholar:9000001', name: null, s2AuthorId: SEED_AUTHOR_ID, arxivIds: [] };
+    expect(await service.resolveProfile(query)).toMatchObject({ status: 'resolved', via: 'page-id', author: { name: 'Zhaoran Wang' } });
+    await service.pinProfile('semanticscholar:9000001', '9100001');
+    expect(await service.resolveProfile(query)).toMatchObject({ status: 'resolved', via: 'pin', author: { name: 'Jian Peng' } });
+    await service.pinProfile('semanticscholar:9000001', null);
+    expect(await service.resolveProfile(query)).toMatchObject({ via: 'page-id' });
+  });
+
+  it('resolves a DBLP-like profile from its arXiv papers, with no name search', async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = createService({ db: async () => db, fetch: recordedFetch(log) });
+    const result = await service.resolveProfile({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165'] });
+    expect(result).toMatchObject({ status: 'resolved', via: 'papers', evidence: 1, author: { authorId: SEED_AUTHOR_ID } });
+    expect(log.some((entry) => entry.url.includes('/author/search'))).toBe(false);
+  });
+});

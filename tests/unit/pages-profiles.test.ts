@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { arxivIdFromHref, dblpPageExamples, dblpPidFromUrl } from '../../lib/pages/profiles/dblp';
+import { extractProfilePage, profileQuery } from '../../lib/pages/profiles';
+import { s2AuthorIdFromUrl, s2AuthorPageExamples } from '../../lib/pages/profiles/semanticScholar';
+import { renderDblpPage, renderS2AuthorPage } from '../fixtures/profilePages';
+import { seed } from '../fixtures/seedWorld';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+describe('profile page predicates', () => {
+  it.each(s2AuthorPageExamples.match)('Semantic Scholar: matches %s', (url) => expect(s2AuthorIdFromUrl(url)).not.toBeNull());
+  it.each(s2AuthorPageExamples.noMatch)('Semantic Scholar: does not match %s', (url) => expect(s2AuthorIdFromUrl(url)).toBeNull());
+  it.each(dblpPageExamples.match)('DBLP: matches %s', (url) => expect(dblpPidFromUrl(url)).not.toBeNull());
+  it.each(dblpPageExamples.noMatch)('DBLP: does not match %s', (url) => expect(dblpPidFromUrl(url)).toBeNull());
+
+  it('reads arXiv ids from arXiv links and arXiv DOIs only', () => {
+    expect(arxivIdFromHref('https://doi.org/10.48550/arXiv.2602.16165')).toEqual({ id: '2602.16165', version: null });
+    expect(arxivIdFromHref('https://arxiv.org/abs/2602.16165v2')).toEqual({ id: '2602.16165', version: 2 });
+    expect(arxivIdFromHref('https://doi.org/10.1145/3620665.3640400')).toBeNull();
+    expect(arxivIdFromHref('https://dblp.org/rec/journals/corr/abs-2602-16165.html?view=bibtex')).toBeNull();
+  });
+});
+
+describe('profile extraction', () => {
+  it('reads a DBLP person page: name, pid, and the arXiv papers with their authors', () => {
+    const context = extractProfilePage(parse(renderDblpPage('36/8449')), 'https://dblp.org/pid/36/8449.html')!;
+    expect(context).toMatchObject({ site: 'dblp', profileKey: '36/8449', name: 'Zhaoran Wang', s2AuthorId: null });
+    expect(context.entries.map((e) => e.arxiv.id)).toEqual(seed.publications.map((p) => p.arxivId));
+    expect(context.entries[0]!.title).toBe(seed.publications[0]!.title);
+    expect(context.entries[0]!.authors.slice(0, 5).map((a) => a.name)).toEqual(seed.publications[0]!.authorsShown);
+    expect(profileQuery(context)).toEqual({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165', '2602.05381', '2601.18217'] });
+  });
+
+  it('reads a Semantic Scholar author page id from its address', () => {
+    const context = extractProfilePage(parse(renderS2AuthorPage('Zhaoran Wang')), 'https://www.semanticscholar.org/author/Zhaoran-Wang/9000001')!;
+    expect(profileQuery(context)).toEqual({ profile: 'semanticscholar:9000001', name: 'Zhaoran Wang', s2AuthorId: '9000001', arxivIds: [] });
+  });
+
+  it('is null elsewhere', () => {
+    expect(extractProfilePage(parse('<p>x</p>'), 'https://dblp.org/db/conf/asplos/asplos2024-2.html')).toBeNull();
+  });
+});
