@@ -23,8 +23,8 @@ export interface ProfilePanelProps {
 
 function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
   if (via === 'pin') return 'Matched by your choice.';
-  if (via === 'page-id') return 'Matched by the Semantic Scholar id in this address.';
-  return `Matched by the author ids on ${evidence} of this page's arXiv papers.`;
+  if (via === 'page-id') return 'Matched by the Semantic Scholar id this page gives.';
+  return `Matched by ${evidence} of this page's papers.`;
 }
 
 function CandidateList({ name, candidates, onPin }: { name: string | null; candidates: Candidate[]; onPin: (id: string) => void }) {

@@ -39,7 +39,8 @@ export interface BackgroundResponses {
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-const PROFILE_KEY = /^(semanticscholar|dblp):[A-Za-z0-9/_.-]{1,100}$/;
+const PROFILE_KEY = /^(semanticscholar|dblp|scholar|openreview|orcid):[\p{L}\p{M}\p{N}~/_.'-]{1,100}$/u;
+const MAX_TITLES = 100;
 const MAX_PROFILE_PAPERS = 500;
 
 function parseArxivIdList(ids: unknown, max: number): string[] | null {
@@ -62,7 +63,11 @@ function parseProfileQuery(raw: unknown): ProfileQuery | { error: string } {
   if (s2AuthorId === undefined) return { error: 'A Semantic Scholar author id is digits, or null' };
   const arxivIds = parseArxivIdList(raw.arxivIds, MAX_PROFILE_PAPERS);
   if (!arxivIds) return { error: `A profile lists at most ${MAX_PROFILE_PAPERS} arXiv ids without versions` };
-  return { profile: raw.profile, name, s2AuthorId, arxivIds };
+  const titles = raw.titles;
+  if (!Array.isArray(titles) || titles.length > MAX_TITLES || !titles.every((t) => typeof t === 'string' && t.length <= 500)) {
+    return { error: `A profile lists at most ${MAX_TITLES} titles of at most 500 characters` };
+  }
+  return { profile: raw.profile, name, s2AuthorId, arxivIds, titles: titles as string[] };
 }
 
 /** What the popup asks the content script of a tab. */

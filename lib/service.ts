@@ -7,7 +7,8 @@ import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type Pape
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { isFresh, TTL } from './store/cache';
 import type { FetchLike } from './sources/http';
-import { fetchAuthor, fetchAuthorPapers, fetchPapersByArxivId, searchAuthors, type S2Options } from './sources/semanticScholar';
+import { fetchAuthor, fetchAuthorPapers, fetchPapersByArxivId, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
+import { titleKey } from './pages/profiles/links';
 import { arxivSpacer, fetchLatestVersions } from './sources/arxiv';
 import type { Spacer } from './sources/spacing';
 
@@ -44,6 +45,8 @@ export interface ProfileQuery {
   name: string | null;
   s2AuthorId: string | null;
   arxivIds: string[];
+  /** Paper titles on the page, where it gives no ids (Google Scholar). */
+  titles: string[];
 }
 
 export type CacheInfo = Record<(typeof CACHE_STORES)[number], number>;
@@ -229,14 +232,33 @@ export function createService(deps: ServiceDeps): Service {
     const agreed = resolveFromPapers(tally, count);
     if (agreed) return { status: 'resolved', via: 'papers', evidence: agreed.count, author: agreed.author };
     const candidates = await profileCandidatesFrom(query, tally);
+    const byTitles = clearLeader(candidates);
+    if (byTitles) return { status: 'resolved', via: 'papers', evidence: byTitles.overlap, author: byTitles.author };
     return candidates.length > 0 ? { status: 'candidates', candidates } : { status: 'unknown' };
+  }
+
+  // Where only titles are evidence: one candidate wrote at least two of them and more than twice
+  // as many as anyone else.
+  function clearLeader(candidates: Candidate[]): Candidate | null {
+    const [first, second] = candidates;
+    if (!first || first.overlap < 2) return null;
+    return !second || first.overlap > 2 * second.overlap ? first : null;
   }
 
   async function profileCandidatesFrom(query: ProfileQuery, tally: Map<string, { count: number }>): Promise<Candidate[]> {
     if (!query.name) return [];
     const name = query.name;
-    const found = await shared(`search:${name}`, async () => searchAuthors(name, await s2Options(), 10, now));
-    return rankCandidates(found, tally);
+    const withTitles = query.titles.length > 0;
+    const found = await shared(`search:${withTitles ? 'titles:' : ''}${name}`, async () =>
+      searchAuthorsWithTitles(name, await s2Options(), withTitles, now),
+    );
+    const pageTitles = new Set(query.titles.map(titleKey));
+    const overlapTally = new Map<string, { count: number }>(tally);
+    for (const { author, titles } of found) {
+      const shared = titles.filter((title) => pageTitles.has(titleKey(title))).length;
+      overlapTally.set(author.authorId, { count: Math.max(shared, tally.get(author.authorId)?.count ?? 0) });
+    }
+    return rankCandidates(found.map((entry) => entry.author), overlapTally);
   }
 
   async function profileCandidates(query: ProfileQuery): Promise<Candidate[]> {

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
+import { ARXIV_ORIGINS } from '../../lib/hosts';
 import { annotateEntries, type AnnotateDeps } from '../../lib/content/annotate';
 import { measure } from '../../lib/content/slices';
 import type { PageContextReply, TabRequest } from '../../lib/messages';
 import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
 
 // arXiv pages with papers: abstract pages, listings, catch-up, author listings, search, HTML full text.
-const HOSTS = ['https://arxiv.org', 'https://www.arxiv.org', 'https://export.arxiv.org'];
 const PATHS = ['/abs/*', '/list/*', '/catchup*', '/a/*', '/search/*', '/html/*'];
 
 function answerPopup(reply: PageContextReply) {
@@ -16,7 +16,7 @@ function answerPopup(reply: PageContextReply) {
 }
 
 export default defineContentScript({
-  matches: HOSTS.flatMap((host) => PATHS.map((path) => `${host}${path}`)),
+  matches: ARXIV_ORIGINS.flatMap((host) => PATHS.map((path) => `${host}${path}`)),
   runAt: 'document_idle',
   main() {
     const started = performance.now();

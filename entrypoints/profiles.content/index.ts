@@ -4,14 +4,19 @@ import { ask } from '../../lib/client';
 import { annotateEntries } from '../../lib/content/annotate';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/content/profilePanel';
 import type { PageContextReply, TabRequest } from '../../lib/messages';
-import { extractProfilePage, profileQuery } from '../../lib/pages/profiles';
+import { PROFILE_MATCHES } from '../../lib/hosts';
+import { extractProfilePage, LATE_RENDERING_SITES, profileQuery } from '../../lib/pages/profiles';
+
+// Rendered pages settle within seconds; stop watching after this.
+const WATCH_MS = 15_000;
 
 export default defineContentScript({
-  matches: ['https://www.semanticscholar.org/author/*', 'https://dblp.org/pid/*', 'https://dblp.uni-trier.de/pid/*'],
+  matches: PROFILE_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     let panel: ProfilePanelHandle | null = null;
     let reply: PageContextReply | null = null;
+    let shown = '';
     browser.runtime.onMessage.addListener((message: TabRequest) => (message?.type === 'pageContext' && reply ? Promise.resolve(reply) : undefined));
 
     const run = () => {
@@ -24,6 +29,9 @@ export default defineContentScript({
       }
       const query = profileQuery(context);
       reply = { kind: 'profile', profile: query };
+      const key = JSON.stringify(query);
+      if (key === shown) return; // Nothing new on the page since the last look.
+      shown = key;
       panel ??= mountProfilePanel({
         doc: document,
         css,
@@ -44,6 +52,20 @@ export default defineContentScript({
       }
     };
     run();
+    // Apps (OpenReview, ORCID, Semantic Scholar) fill the page in after load: look again as it
+    // changes, at most every half second, for a while.
+    const site = extractProfilePage(document, location.href)?.site;
+    if (site && LATE_RENDERING_SITES.has(site)) {
+      let timer: number | undefined;
+      const observer = new MutationObserver((records) => {
+        // Our own panel and chips change the page too; only the page's own changes count.
+        if (records.every((record) => (record.target as Element).closest?.('[data-scholarscope]'))) return;
+        if (timer === undefined) timer = ctx.setTimeout(() => ((timer = undefined), run()), 500);
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+      ctx.setTimeout(() => observer.disconnect(), WATCH_MS);
+      ctx.onInvalidated(() => observer.disconnect());
+    }
     // Semantic Scholar is a single-page app: a new person arrives without a page load. WXT reports
     // the change from the Navigation API's navigate event, before the address has changed; read it after.
     ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(run, 0));

@@ -160,9 +160,21 @@ export function sortNewestFirst(papers: Paper[]): Paper[] {
 
 /** Authors whose name matches `name`, best first as Semantic Scholar ranks them. */
 export async function searchAuthors(name: string, options: S2Options, limit = 10, now: () => number = Date.now): Promise<Author[]> {
+  return (await searchAuthorsWithTitles(name, options, false, now, limit)).map((entry) => entry.author);
+}
+
+/** As `searchAuthors`, with each author's paper titles when asked (to compare with a page's list). */
+export async function searchAuthorsWithTitles(
+  name: string,
+  options: S2Options,
+  withTitles: boolean,
+  now: () => number = Date.now,
+  limit = 10,
+): Promise<{ author: Author; titles: string[] }[]> {
   const query = encodeURIComponent(name.slice(0, 200));
+  const fields = withTitles ? [...AUTHOR_FIELDS, 'papers.title'] : AUTHOR_FIELDS;
   const body = await requestJson(
-    `${S2_API}/author/search?query=${query}&fields=${AUTHOR_FIELDS.join(',')}&limit=${limit}`,
+    `${S2_API}/author/search?query=${query}&fields=${fields.join(',')}&limit=${limit}`,
     { headers: headers(options) },
     options,
   );
@@ -171,5 +183,12 @@ export async function searchAuthors(name: string, options: S2Options, limit = 10
   if (body.data === undefined) return [];
   if (!Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
   const fetchedAt = now();
-  return body.data.map((raw) => normaliseAuthor(raw, fetchedAt)).filter((author): author is Author => author !== null);
+  const result: { author: Author; titles: string[] }[] = [];
+  for (const raw of body.data) {
+    const author = normaliseAuthor(raw, fetchedAt);
+    if (!author || !isRecord(raw)) continue;
+    const titles = Array.isArray(raw.papers) ? raw.papers.map((paper) => (isRecord(paper) ? readString(paper.title, 2000) : null)).filter((t): t is string => !!t) : [];
+    result.push({ author, titles });
+  }
+  return result;
 }

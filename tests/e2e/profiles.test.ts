@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { renderDblpPage, renderS2AuthorPage } from '../fixtures/profilePages';
+import { renderDblpPage, renderLateApp, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
 import { seed } from '../fixtures/seedWorld';
 import { launch, type Harness } from './harness';
 
 const DBLP_URL = 'https://dblp.org/pid/36/8449.html';
 const S2_URL = 'https://www.semanticscholar.org/author/Zhaoran-Wang/9000001';
+const SCHOLAR_URL = 'https://scholar.google.com/citations?user=SyntH3tic00J&hl=en';
+const SCHOLAR_IDS_URL = 'https://scholar.google.com/citations?user=SyntH3tic01J&hl=en';
+const OPENREVIEW_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang1';
+const ORCID_URL = 'https://orcid.org/0000-0002-1825-0097';
 
 let harness: Harness;
 
@@ -13,6 +17,22 @@ beforeAll(async () => {
   harness = await launch();
   harness.pages.set(DBLP_URL, renderDblpPage('36/8449'));
   harness.pages.set(S2_URL, renderS2AuthorPage('Zhaoran Wang'));
+  harness.pages.set(SCHOLAR_URL, renderScholarPage({ withIds: false }));
+  harness.pages.set(SCHOLAR_IDS_URL, renderScholarPage({ withIds: true }));
+  harness.pages.set(
+    OPENREVIEW_URL,
+    renderLateApp('Zhaoran Wang | OpenReview', '<h1>Zhaoran Wang</h1><section><h4>Links</h4><a href="https://www.semanticscholar.org/author/Zhaoran-Wang/9000001">Semantic Scholar</a><a href="https://dblp.org/pid/36/8449.html">DBLP</a></section>'),
+  );
+  harness.pages.set(
+    ORCID_URL,
+    renderLateApp(
+      'Zhaoran Wang (0000-0002-1825-0097) - ORCID',
+      '<h1>Zhaoran Wang</h1><section id="works">' +
+        '<div class="work"><h4>HiPER</h4><a href="https://arxiv.org/abs/2602.16165">arXiv: 2602.16165</a></div>' +
+        '<div class="work"><h4>Paying Less Generalization Tax</h4><a href="https://doi.org/10.48550/arXiv.2601.18217">10.48550/arXiv.2601.18217</a></div>' +
+        '</section>',
+    ),
+  );
 });
 afterAll(async () => harness?.close());
 
@@ -29,7 +49,7 @@ describe('profile pages in real Chromium', () => {
     const page = await harness.context.newPage();
     await page.goto(DBLP_URL);
     expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
-    expect(await panel(page).locator('.ss-panel-via').textContent()).toContain("Matched by the author ids on 3 of this page's arXiv papers.");
+    expect(await panel(page).locator('.ss-panel-via').textContent()).toContain("Matched by 3 of this page's papers.");
     await panel(page).locator('.ss-pub').first().waitFor({ timeout: 10_000 });
     expect(await panel(page).locator('.ss-pub-title').allTextContents()).toEqual(seed.publications.map((p) => p.title));
     // Each DBLP entry with an arXiv DOI gets a badge after its title, and chips for its authors.
@@ -82,7 +102,7 @@ describe('profile pages in real Chromium', () => {
     const page = await harness.context.newPage();
     await page.goto(S2_URL);
     expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
-    expect(await panel(page).locator('.ss-panel-via').textContent()).toContain('Matched by the Semantic Scholar id in this address.');
+    expect(await panel(page).locator('.ss-panel-via').textContent()).toContain('Matched by the Semantic Scholar id this page gives.');
     const popup = await harness.openPopup(S2_URL);
     await popup.locator('.ss-metric dd').first().waitFor({ timeout: 10_000 });
     expect(await popup.locator('.ss-name').textContent()).toBe('Zhaoran Wang');
@@ -90,6 +110,42 @@ describe('profile pages in real Chromium', () => {
     await popup.close();
     await page.evaluate(() => (window as unknown as { goToAuthor: (s: string, i: string, n: string) => void }).goToAuthor('Zhaoran-Wang', '9200001', 'Zhaoran Wang'));
     await expect.poll(() => cardMetrics(page), { timeout: 10_000 }).toEqual(['340', '7', '12']);
+    await page.close();
+  });
+
+  it('finds a Google Scholar person by the titles their papers share with the page', async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(SCHOLAR_URL);
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    expect(await panel(page).locator('.ss-panel-via').textContent()).toContain("Matched by 3 of this page's papers.");
+    const search = harness.apiRequests.find((r) => r.url.includes('/author/search'))!;
+    expect(new URL(search.url).searchParams.get('fields')).toContain('papers.title');
+    await page.close();
+  });
+
+  it('uses the arXiv ids in Google Scholar venue lines, and badges those rows', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(SCHOLAR_IDS_URL);
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    await expect.poll(() => page.locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
+    await page.close();
+  });
+
+  it('reads OpenReview once its app has rendered, using the Semantic Scholar profile it links', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(OPENREVIEW_URL);
+    await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain('Matched by the Semantic Scholar id this page gives.');
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    await page.close();
+  });
+
+  it('reads an ORCID record once rendered: its arXiv works decide who it is and get badges', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(ORCID_URL);
+    await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain("Matched by 2 of this page's papers.");
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    await expect.poll(() => page.locator('#works scholarscope-badge').count(), { timeout: 10_000 }).toBe(2);
     await page.close();
   });
 });

@@ -49,11 +49,13 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'authorCard', authorId: '../../paper/batch' }, /author id/],
     [{ type: 'authorCard', authorId: 12 }, /author id/],
     [{ type: 'saveSettings' }, /s2ApiKey/],
-    [{ type: 'resolveProfile', profile: { profile: 'evil:1', name: null, s2AuthorId: null, arxivIds: [] } }, /Unknown profile key/],
-    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 5, s2AuthorId: null, arxivIds: [] } }, /name/],
-    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: '1; drop', arxivIds: [] } }, /author id/],
-    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: null, arxivIds: ['nope'] } }, /arXiv ids/],
+    [{ type: 'resolveProfile', profile: { profile: 'evil:1', name: null, s2AuthorId: null, arxivIds: [], titles: [] } }, /Unknown profile key/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 5, s2AuthorId: null, arxivIds: [], titles: [] } }, /name/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: '1; drop', arxivIds: [], titles: [] } }, /author id/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: null, arxivIds: ['nope'], titles: [] } }, /arXiv ids/],
     [{ type: 'pinProfile', profile: 'dblp:36/8449', authorId: 'abc' }, /author id or null/],
+    [{ type: 'resolveProfile', profile: { profile: 'scholar:x y', name: 'X', s2AuthorId: null, arxivIds: [], titles: [] } }, /Unknown profile key/],
+    [{ type: 'resolveProfile', profile: { profile: 'scholar:Qi2PSmEAAAAJ', name: 'X', s2AuthorId: null, arxivIds: [], titles: ['t'.repeat(501)] } }, /titles/],
     [{ type: 'savePrefs', prefs: { panelCollapsed: 'yes' } }, /panelCollapsed/],
     [{ type: 'saveSettings', settings: { s2ApiKey: 'abc\r\nx-evil: 1' } }, /letters and digits/],
     [{ type: 'saveSettings', settings: { s2ApiKey: 'a'.repeat(101) } }, /letters and digits/],
@@ -92,7 +94,7 @@ describe('handleMessage', () => {
 
   it('dispatches profile requests', async () => {
     const service = fakeService();
-    const profile = { profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165'] };
+    const profile = { profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165'], titles: [] };
     expect(await handleMessage(service, { type: 'resolveProfile', profile }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: { status: 'unknown' } });
     expect(await handleMessage(service, { type: 'pinProfile', profile: 'dblp:36/8449', authorId: null }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: null });
     expect(service.calls).toEqual(['resolve:dblp:36/8449', 'pin:dblp:36/8449:null']);

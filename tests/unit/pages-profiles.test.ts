@@ -28,15 +28,58 @@ describe('profile extraction', () => {
     expect(context.entries.map((e) => e.arxiv.id)).toEqual(seed.publications.map((p) => p.arxivId));
     expect(context.entries[0]!.title).toBe(seed.publications[0]!.title);
     expect(context.entries[0]!.authors.slice(0, 5).map((a) => a.name)).toEqual(seed.publications[0]!.authorsShown);
-    expect(profileQuery(context)).toEqual({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165', '2602.05381', '2601.18217'] });
+    expect(profileQuery(context)).toEqual({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165', '2602.05381', '2601.18217'], titles: [] });
   });
 
   it('reads a Semantic Scholar author page id from its address', () => {
     const context = extractProfilePage(parse(renderS2AuthorPage('Zhaoran Wang')), 'https://www.semanticscholar.org/author/Zhaoran-Wang/9000001')!;
-    expect(profileQuery(context)).toEqual({ profile: 'semanticscholar:9000001', name: 'Zhaoran Wang', s2AuthorId: '9000001', arxivIds: [] });
+    expect(profileQuery(context)).toEqual({ profile: 'semanticscholar:9000001', name: 'Zhaoran Wang', s2AuthorId: '9000001', arxivIds: [], titles: [] });
   });
 
   it('is null elsewhere', () => {
     expect(extractProfilePage(parse('<p>x</p>'), 'https://dblp.org/db/conf/asplos/asplos2024-2.html')).toBeNull();
+  });
+});
+
+import { extractScholarPage, scholarPageExamples, scholarUserFromUrl } from '../../lib/pages/profiles/googleScholar';
+import { nameFromOpenReviewId, openReviewIdFromUrl, openReviewPageExamples } from '../../lib/pages/profiles/openReview';
+import { orcidFromUrl, orcidPageExamples, validOrcid } from '../../lib/pages/profiles/orcid';
+import { renderLateApp, renderScholarPage } from '../fixtures/profilePages';
+
+describe('Google Scholar, OpenReview and ORCID', () => {
+  it.each(scholarPageExamples.match)('Google Scholar: matches %s', (url) => expect(scholarUserFromUrl(url)).not.toBeNull());
+  it.each(scholarPageExamples.noMatch)('Google Scholar: does not match %s', (url) => expect(scholarUserFromUrl(url)).toBeNull());
+  it.each(openReviewPageExamples.match)('OpenReview: matches %s', (url) => expect(openReviewIdFromUrl(url)).not.toBeNull());
+  it.each(openReviewPageExamples.noMatch)('OpenReview: does not match %s', (url) => expect(openReviewIdFromUrl(url)).toBeNull());
+  it.each(orcidPageExamples.match)('ORCID: matches %s', (url) => expect(orcidFromUrl(url)).not.toBeNull());
+  it.each(orcidPageExamples.noMatch)('ORCID: does not match %s', (url) => expect(orcidFromUrl(url)).toBeNull());
+
+  it('checks ORCID check characters', () => {
+    expect(validOrcid('0000-0002-1825-0097')).toBe(true);
+    expect(validOrcid('0000-0002-1694-233X')).toBe(true);
+    expect(validOrcid('0000-0002-1825-0098')).toBe(false);
+  });
+
+  it('reads names from OpenReview ids', () => {
+    expect(nameFromOpenReviewId('~Zhaoran_Wang1')).toBe('Zhaoran Wang');
+    expect(nameFromOpenReviewId('~Alfredo_García2')).toBe('Alfredo García');
+  });
+
+  it('reads a Google Scholar profile: name, titles, and the arXiv ids in venue lines', () => {
+    const context = extractScholarPage(parse(renderScholarPage({ withIds: true })), 'https://scholar.google.com/citations?user=SyntH3tic00J&hl=en')!;
+    expect(context.name).toBe('Zhaoran Wang');
+    expect(context.titles).toEqual(seed.publications.map((p) => p.title));
+    expect(context.entries.map((e) => e.arxiv.id)).toEqual(seed.publications.map((p) => p.arxivId));
+    const noIds = extractScholarPage(parse(renderScholarPage({ withIds: false })), 'https://scholar.google.com/citations?user=SyntH3tic00J')!;
+    expect(noIds.entries).toEqual([]);
+    expect(noIds.titles).toHaveLength(3);
+  });
+
+  it('reads ORCID and OpenReview pages once their app has rendered', () => {
+    const orcidDoc = parse('<html><head><title>Zhaoran Wang (0000-0002-1825-0097) - ORCID</title></head><body><a href="https://arxiv.org/abs/2602.16165">arXiv:2602.16165</a><a href="https://doi.org/10.48550/arXiv.2601.18217">doi</a><a href="https://www.semanticscholar.org/author/x/9000001">S2</a></body></html>');
+    const orcid = extractProfilePage(orcidDoc, 'https://orcid.org/0000-0002-1825-0097')!;
+    expect(profileQuery(orcid)).toEqual({ profile: 'orcid:0000-0002-1825-0097', name: 'Zhaoran Wang', s2AuthorId: '9000001', arxivIds: ['2602.16165', '2601.18217'], titles: [] });
+    const loading = extractProfilePage(parse(renderLateApp('OpenReview', '<a href="https://www.semanticscholar.org/author/x/9000001">S2</a>')), 'https://openreview.net/profile?id=~Zhaoran_Wang1')!;
+    expect(loading.s2AuthorId).toBeNull(); // not rendered yet
   });
 });

@@ -5,6 +5,7 @@
 
 import { parseArxivId, type ArxivId } from '../../model';
 import type { PageAuthor, PageEntry } from '../arxiv';
+import { linkedS2AuthorId } from './links';
 import type { ProfileContext } from './types';
 
 const PID_PATH = /^\/pid\/([a-z0-9]+(?:\/[A-Za-z0-9-]+)+)(?:\.html)?\/?$/;
@@ -62,5 +63,5 @@ export function extractDblpPage(doc: Document, href: string): ProfileContext | n
     const entry = entryFor(li);
     if (entry) entries.push(entry);
   }
-  return { site: 'dblp', profileKey: pid, name, s2AuthorId: null, entries };
+  return { site: 'dblp', profileKey: pid, name, s2AuthorId: linkedS2AuthorId(doc), entries, titles: [] };
 }

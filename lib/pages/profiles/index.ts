@@ -2,10 +2,16 @@
 
 import type { ProfileQuery } from '../../service';
 import { extractDblpPage } from './dblp';
+import { extractScholarPage } from './googleScholar';
+import { extractOpenReviewPage } from './openReview';
+import { extractOrcidPage } from './orcid';
 import { extractS2AuthorPage } from './semanticScholar';
 import type { ProfileContext } from './types';
 
-const EXTRACTORS = [extractS2AuthorPage, extractDblpPage];
+const EXTRACTORS = [extractS2AuthorPage, extractDblpPage, extractScholarPage, extractOpenReviewPage, extractOrcidPage];
+
+/** Sites that render their content after load: read them again as they fill in. */
+export const LATE_RENDERING_SITES = new Set(['openreview', 'orcid', 'semanticscholar']);
 
 export function extractProfilePage(doc: Document, href: string): ProfileContext | null {
   for (const extract of EXTRACTORS) {
@@ -22,6 +28,7 @@ export function profileQuery(context: ProfileContext): ProfileQuery {
     name: context.name,
     s2AuthorId: context.s2AuthorId,
     arxivIds: [...new Set(context.entries.map((entry) => entry.arxiv.id))].slice(0, 500),
+    titles: context.titles.slice(0, 100).map((title) => title.slice(0, 500)),
   };
 }
 

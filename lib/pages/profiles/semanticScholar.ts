@@ -36,5 +36,5 @@ export function extractS2AuthorPage(doc: Document, href: string): ProfileContext
   const id = s2AuthorIdFromUrl(href);
   if (!id) return null;
   const heading = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
-  return { site: 'semanticscholar', profileKey: id, name: heading, s2AuthorId: id, entries: [] };
+  return { site: 'semanticscholar', profileKey: id, name: heading, s2AuthorId: id, entries: [], titles: [] };
 }

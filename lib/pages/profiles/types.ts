@@ -2,7 +2,7 @@
 
 import type { PageEntry } from '../arxiv';
 
-export type ProfileSite = 'semanticscholar' | 'dblp';
+export type ProfileSite = 'semanticscholar' | 'dblp' | 'scholar' | 'openreview' | 'orcid';
 
 export interface ProfileContext {
   site: ProfileSite;
@@ -14,4 +14,6 @@ export interface ProfileContext {
   s2AuthorId: string | null;
   /** Papers on the page with arXiv ids: evidence for the identity, and entries to annotate. */
   entries: PageEntry[];
+  /** Titles of the papers the page lists (evidence where there are no ids, as on Google Scholar). */
+  titles: string[];
 }
