@@ -1,7 +1,7 @@
 // The typed protocol between the background and its callers (content scripts, popup, pages).
 // Every message the background receives is checked here before anything acts on it.
 
-import { parseArxivId, type AuthorCardData, type PaperWithAuthors } from './model';
+import { isPaperKey, type AuthorCardData, type PaperKey, type PaperWithAuthors } from './model';
 import type { Candidate, Resolution } from './identity';
 import type { CacheInfo, ProfileQuery } from './service';
 import type { Prefs, Settings } from './store/db';
@@ -11,7 +11,7 @@ import { isRecord } from './validate';
 export const MAX_IDS_PER_MESSAGE = 2000;
 
 export type BackgroundRequest =
-  | { type: 'papers'; arxivIds: string[] }
+  | { type: 'papers'; keys: PaperKey[] }
   | { type: 'authorCard'; authorId: string }
   | { type: 'getSettings' }
   | { type: 'saveSettings'; settings: Settings }
@@ -43,15 +43,9 @@ const PROFILE_KEY = /^(semanticscholar|dblp|scholar|openreview|orcid):[\p{L}\p{M
 const MAX_TITLES = 100;
 const MAX_PROFILE_PAPERS = 500;
 
-function parseArxivIdList(ids: unknown, max: number): string[] | null {
-  if (!Array.isArray(ids) || ids.length > max) return null;
-  const result: string[] = [];
-  for (const id of ids) {
-    const parsed = typeof id === 'string' ? parseArxivId(id) : null;
-    if (!parsed || parsed.version !== null || parsed.id !== id) return null;
-    result.push(parsed.id);
-  }
-  return result;
+function parseKeyList(keys: unknown, max: number): PaperKey[] | null {
+  if (!Array.isArray(keys) || keys.length > max) return null;
+  return keys.every((key) => typeof key === 'string' && isPaperKey(key)) ? (keys as PaperKey[]) : null;
 }
 
 function parseProfileQuery(raw: unknown): ProfileQuery | { error: string } {
@@ -61,13 +55,13 @@ function parseProfileQuery(raw: unknown): ProfileQuery | { error: string } {
   if (name === undefined) return { error: 'A profile name is text of at most 200 characters, or null' };
   const s2AuthorId = raw.s2AuthorId === null ? null : typeof raw.s2AuthorId === 'string' && AUTHOR_ID.test(raw.s2AuthorId) ? raw.s2AuthorId : undefined;
   if (s2AuthorId === undefined) return { error: 'A Semantic Scholar author id is digits, or null' };
-  const arxivIds = parseArxivIdList(raw.arxivIds, MAX_PROFILE_PAPERS);
-  if (!arxivIds) return { error: `A profile lists at most ${MAX_PROFILE_PAPERS} arXiv ids without versions` };
+  const paperKeys = parseKeyList(raw.paperKeys, MAX_PROFILE_PAPERS);
+  if (!paperKeys) return { error: `A profile lists at most ${MAX_PROFILE_PAPERS} paper keys (arXiv ids without versions, doi:…)` };
   const titles = raw.titles;
   if (!Array.isArray(titles) || titles.length > MAX_TITLES || !titles.every((t) => typeof t === 'string' && t.length <= 500)) {
     return { error: `A profile lists at most ${MAX_TITLES} titles of at most 500 characters` };
   }
-  return { profile: raw.profile, name, s2AuthorId, arxivIds, titles: titles as string[] };
+  return { profile: raw.profile, name, s2AuthorId, paperKeys, titles: titles as string[] };
 }
 
 /** What the popup asks the content script of a tab. */
@@ -93,16 +87,16 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
   if (!isRecord(raw) || typeof raw.type !== 'string') return { error: 'Malformed message: no type' };
   switch (raw.type) {
     case 'papers': {
-      const ids = raw.arxivIds;
+      const ids = raw.keys;
       if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS_PER_MESSAGE) {
-        return { error: `papers needs 1 to ${MAX_IDS_PER_MESSAGE} arXiv ids` };
+        return { error: `papers needs 1 to ${MAX_IDS_PER_MESSAGE} paper keys` };
       }
-      const arxivIds = parseArxivIdList(ids, MAX_IDS_PER_MESSAGE);
-      if (!arxivIds) {
-        const bad = ids.find((id) => typeof id !== 'string' || parseArxivId(id)?.id !== id);
-        return { error: `Not an arXiv id without version: ${String(bad).slice(0, 40)}` };
+      const keys = parseKeyList(ids, MAX_IDS_PER_MESSAGE);
+      if (!keys) {
+        const bad = ids.find((id) => typeof id !== 'string' || !isPaperKey(id));
+        return { error: `Not a paper key (an arXiv id without version, or doi:…): ${String(bad).slice(0, 40)}` };
       }
-      return { type: 'papers', arxivIds };
+      return { type: 'papers', keys };
     }
     case 'authorCard': {
       if (typeof raw.authorId !== 'string' || !AUTHOR_ID.test(raw.authorId)) return { error: 'authorCard needs a Semantic Scholar author id' };

@@ -81,6 +81,53 @@ export function formatArxivId(ref: ArxivId): string {
   return ref.version ? `${ref.id}v${ref.version}` : ref.id;
 }
 
+/**
+ * How a paper is keyed everywhere (cache, messages, pages): its arXiv id without version, or
+ * `doi:<DOI>` (lower case) for a paper known only by DOI. arXiv DOIs (10.48550/arXiv.<id>) are arXiv ids.
+ */
+export type PaperKey = string;
+
+const DOI = /^10\.\d{4,9}\/[^\s"<>]{1,300}$/;
+
+/** A DOI from `10.1145/x`, `doi:10.1145/x` or a doi.org address, lower-cased; null otherwise. */
+export function parseDoi(input: string): string | null {
+  let text = input.trim();
+  const fromUrl = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(text);
+  if (fromUrl) {
+    try {
+      text = decodeURIComponent(fromUrl[1] as string);
+    } catch {
+      return null;
+    }
+  }
+  text = text.replace(/^doi:\s*/i, '');
+  return DOI.test(text) ? text.toLowerCase() : null;
+}
+
+/** The key for an arXiv id or a DOI (an arXiv DOI gives the arXiv id). */
+export function paperKeyFor(ref: { arxiv: ArxivId } | { doi: string }): PaperKey {
+  if ('arxiv' in ref) return ref.arxiv.id;
+  const arxiv = /^10\.48550\/arxiv\.(.+)$/i.exec(ref.doi);
+  const parsed = arxiv ? parseArxivId(arxiv[1] as string) : null;
+  return parsed ? parsed.id : `doi:${ref.doi.toLowerCase()}`;
+}
+
+export function isPaperKey(key: string): boolean {
+  if (key.startsWith('doi:')) return parseDoi(key.slice(4)) === key.slice(4);
+  const parsed = parseArxivId(key);
+  return parsed !== null && parsed.version === null && parsed.id === key;
+}
+
+/** The paper id Semantic Scholar takes for a key: `arXiv:<id>` or `DOI:<doi>`. */
+export function s2PaperRef(key: PaperKey): string {
+  return key.startsWith('doi:') ? `DOI:${key.slice(4)}` : `arXiv:${key}`;
+}
+
+/** The arXiv id of a key, or null for a DOI key. */
+export function arxivIdOfKey(key: PaperKey): string | null {
+  return key.startsWith('doi:') ? null : key;
+}
+
 export function arxivAbsUrl(ref: ArxivId): string {
   return `https://arxiv.org/abs/${formatArxivId(ref)}`;
 }

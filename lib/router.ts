@@ -16,7 +16,7 @@ export async function handleMessage(service: Service, raw: unknown, sender: Send
   try {
     switch (request.type) {
       case 'papers':
-        return { ok: true, data: await service.papers(request.arxivIds) };
+        return { ok: true, data: await service.papers(request.keys) };
       case 'authorCard':
         return { ok: true, data: await service.authorCard(request.authorId) };
       case 'getSettings':

@@ -2,12 +2,12 @@
 // fresh records come from IndexedDB with no request, the rest in as few requests as the APIs allow,
 // and identical requests in flight are shared.
 
-import type { Author, AuthorCardData, Paper, PaperWithAuthors } from './model';
+import type { Author, AuthorCardData, Paper, PaperKey, PaperWithAuthors } from './model';
 import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type Settings } from './store/db';
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { isFresh, TTL } from './store/cache';
 import type { FetchLike } from './sources/http';
-import { fetchAuthor, fetchAuthorPapers, fetchPapersByArxivId, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
+import { fetchAuthor, fetchAuthorPapers, fetchPapersByKey, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
 import { arxivSpacer, fetchLatestVersions } from './sources/arxiv';
 import type { Spacer } from './sources/spacing';
@@ -21,8 +21,8 @@ export interface ServiceDeps {
 }
 
 export interface Service {
-  /** Papers by arXiv id (without version) with their authors; null for ids the source does not know. */
-  papers(arxivIds: readonly string[]): Promise<Record<string, PaperWithAuthors | null>>;
+  /** Papers by key (arXiv id without version, or `doi:`) with their authors; null for unknown papers. */
+  papers(keys: readonly PaperKey[]): Promise<Record<PaperKey, PaperWithAuthors | null>>;
   authorCard(authorId: string): Promise<AuthorCardData>;
   settings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<Settings>;
@@ -44,7 +44,8 @@ export interface ProfileQuery {
   profile: string;
   name: string | null;
   s2AuthorId: string | null;
-  arxivIds: string[];
+  /** The page's papers (arXiv ids and `doi:` keys): evidence for who the person is. */
+  paperKeys: PaperKey[];
   /** Paper titles on the page, where it gives no ids (Google Scholar). */
   titles: string[];
 }
@@ -90,13 +91,13 @@ export function createService(deps: ServiceDeps): Service {
     });
     if (toFetch.length > 0) {
       const batch = (async () => {
-        const answers = await fetchPapersByArxivId(toFetch, await s2Options(), now);
+        const answers = await fetchPapersByKey(toFetch, await s2Options(), now);
         const fetchedAt = now();
         const records = new Map<string, PaperRecord>();
         const authors = new Map<string, Author>();
         for (const id of toFetch) {
           const answer = answers.get(id) ?? null;
-          records.set(id, { arxivId: id, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt });
+          records.set(id, { key: id, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt });
           for (const author of answer?.authors ?? []) authors.set(author.authorId, author);
         }
         const tx = db.transaction(['papers', 'authors'], 'readwrite');
@@ -128,8 +129,8 @@ export function createService(deps: ServiceDeps): Service {
     return records;
   }
 
-  async function papers(arxivIds: readonly string[]): Promise<Record<string, PaperWithAuthors | null>> {
-    const ids = [...new Set(arxivIds)];
+  async function papers(keys: readonly PaperKey[]): Promise<Record<PaperKey, PaperWithAuthors | null>> {
+    const ids = [...new Set(keys)];
     const db = await deps.db();
     const records = await readPapers(db, ids);
     const at = now();
@@ -218,8 +219,8 @@ export function createService(deps: ServiceDeps): Service {
   }
 
   async function pagePapers(query: ProfileQuery) {
-    if (!query.name || query.arxivIds.length === 0) return { tally: new Map<string, { author: Author; count: number }>(), count: 0 };
-    const answers = Object.values(await papers(query.arxivIds));
+    if (!query.name || query.paperKeys.length === 0) return { tally: new Map<string, { author: Author; count: number }>(), count: 0 };
+    const answers = Object.values(await papers(query.paperKeys));
     return { tally: tallyByName(query.name, answers), count: answers.filter(Boolean).length };
   }
 

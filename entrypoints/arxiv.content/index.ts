@@ -23,7 +23,7 @@ export default defineContentScript({
     const deps: AnnotateDeps = {
       doc: document,
       css,
-      papers: (arxivIds) => ask({ type: 'papers', arxivIds }),
+      papers: (keys) => ask({ type: 'papers', keys }),
       authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
     };
     const abs = extractAbsPage(document, location.href);
@@ -36,7 +36,7 @@ export default defineContentScript({
     measure('extract', started);
     if (!list) return;
     const single = list.kind === 'html' ? list.entries[0] : undefined;
-    if (single) {
+    if (single?.arxiv) {
       answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name) });
     }
     void annotateEntries(list.entries, deps, { badges: true, eagerChips: list.kind === 'html' });

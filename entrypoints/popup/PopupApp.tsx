@@ -63,7 +63,7 @@ export function PopupApp() {
 
   const loadPaper = useCallback((arxivId: string) => {
     setPaper({ status: 'loading' });
-    ask({ type: 'papers', arxivIds: [arxivId] }).then(
+    ask({ type: 'papers', keys: [arxivId] }).then(
       (answer) => setPaper({ status: 'ready', entry: answer[arxivId] ?? null }),
       (error: unknown) => setPaper({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );

@@ -46,7 +46,7 @@ export default defineContentScript({
       if (context.entries.length > 0) {
         void annotateEntries(
           context.entries,
-          { doc: document, css, papers: (arxivIds) => ask({ type: 'papers', arxivIds }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }) },
+          { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }) },
           { badges: true, eagerChips: false },
         );
       }

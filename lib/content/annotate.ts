@@ -8,7 +8,7 @@
 import { h, render } from 'preact';
 import { PaperBadge } from '../../components/PaperBadge';
 import { matchAuthors } from '../authorMatch';
-import type { Author, AuthorCardData, PaperWithAuthors } from '../model';
+import type { Author, AuthorCardData, PaperKey, PaperWithAuthors } from '../model';
 import type { PageAuthor, PageEntry } from '../pages/arxiv';
 import { PAPER_BATCH_LIMIT } from '../sources/semanticScholar';
 import { renderChip, type ChipState } from './chip';
@@ -20,7 +20,7 @@ import { inSlices, measure, yieldToPage, type Yield } from './slices';
 export interface AnnotateDeps {
   doc: Document;
   css: string;
-  papers: (arxivIds: string[]) => Promise<Record<string, PaperWithAuthors | null>>;
+  papers: (keys: PaperKey[]) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
   authorCard: (authorId: string) => Promise<AuthorCardData>;
   pause?: Yield;
 }
@@ -72,9 +72,9 @@ export function visibleFirst(entries: readonly PageEntry[], viewportHeight: numb
   return [...visible, ...rest];
 }
 
-/** Ids in groups of at most `size` distinct ids, keeping order. */
+/** Paper keys in groups of at most `size` distinct keys, keeping order. */
 export function groupIds(entries: readonly PageEntry[], size = PAPER_BATCH_LIMIT): string[][] {
-  const unique = [...new Set(entries.map((entry) => entry.arxiv.id))];
+  const unique = [...new Set(entries.map((entry) => entry.key))];
   const groups: string[][] = [];
   for (let start = 0; start < unique.length; start += size) groups.push(unique.slice(start, start + size));
   return groups;
@@ -132,8 +132,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const orderStart = performance.now();
   const ordered = visibleFirst(fresh, doc.defaultView?.innerHeight ?? 800);
   measure('order', orderStart);
-  const byId = new Map<string, PageEntry[]>();
-  for (const entry of ordered) byId.set(entry.arxiv.id, [...(byId.get(entry.arxiv.id) ?? []), entry]);
+  const byKey = new Map<string, PageEntry[]>();
+  for (const entry of ordered) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
 
   // All groups are asked for at once (the background batches each into one request); each is
   // drawn as its answer arrives, the group with the entries in view first.
@@ -145,7 +145,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
       } catch (error) {
         answers = error instanceof Error ? error : new Error(String(error));
       }
-      const work = ids.flatMap((id) => (byId.get(id) ?? []).map((entry) => ({ entry, id })));
+      const work = ids.flatMap((id) => (byKey.get(id) ?? []).map((entry) => ({ entry, id })));
       await inSlices(work, ({ entry, id }) => drawEntry(entry, answers instanceof Error ? answers : (answers[id] ?? null)), SLICE_BUDGET_MS, pause);
     }),
   );

@@ -1,7 +1,7 @@
 // arXiv abstract pages: which URLs they are, and what they say about the paper.
 // Structure follows arXiv's own templates (arXiv/arxiv-browse, browse/templates/abs/).
 
-import { parseArxivId, type ArxivId } from '../model';
+import { parseArxivId, type ArxivId, type PaperKey } from '../model';
 
 const HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 
@@ -66,7 +66,10 @@ export interface AbsPageContext {
 
 /** One paper on a page that lists several (listings, search results) or shows one (HTML). */
 export interface PageEntry {
-  arxiv: ArxivId;
+  /** The paper's key (its arXiv id, or `doi:` for papers known only by DOI on profile pages). */
+  key: PaperKey;
+  /** The arXiv id as the page shows it (with version where it says), null for DOI-only papers. */
+  arxiv: ArxivId | null;
   title: string;
   authors: PageAuthor[];
   /** The element after which the entry's badge goes; null where a page gets no badge. */
@@ -215,6 +218,7 @@ function lazyEntry(arxiv: ArxivId, badgeAfter: Element, readTitle: () => string,
   let title: string | undefined;
   let authors: PageAuthor[] | undefined;
   return {
+    key: arxiv.id,
     arxiv,
     badgeAfter,
     get title() {
@@ -301,7 +305,7 @@ export function extractListPage(doc: Document, href: string): ListPageContext | 
     if (!arxiv || !title) return { kind: 'html', entries: [] };
     return {
       kind: 'html',
-      entries: [{ arxiv, title: text(title), authors: htmlAuthors(doc), badgeAfter: title }],
+      entries: [{ key: arxiv.id, arxiv, title: text(title), authors: htmlAuthors(doc), badgeAfter: title }],
     };
   }
   return null;
@@ -309,7 +313,7 @@ export function extractListPage(doc: Document, href: string): ListPageContext | 
 
 /** An abstract page as a one-entry list (its chips, no badge). */
 export function absEntry(context: AbsPageContext): PageEntry {
-  return { arxiv: context.arxiv, title: context.title, authors: context.authors, badgeAfter: null };
+  return { key: context.arxiv.id, arxiv: context.arxiv, title: context.title, authors: context.authors, badgeAfter: null };
 }
 
 /** What an abstract page says about its paper; null when the page is not one. */

@@ -1,6 +1,6 @@
 // Semantic Scholar Graph API client: fetch, validate, normalise into the common records.
 
-import { parseArxivId, type Author, type AuthorRef, type Paper } from '../model';
+import { arxivIdOfKey, parseArxivId, s2PaperRef, type Author, type AuthorRef, type Paper, type PaperKey } from '../model';
 import { isRecord, readCount, readIsoDate, readString, readStringList } from '../validate';
 import { requestJson, SourceError, type RequestOptions } from './http';
 
@@ -89,38 +89,38 @@ export interface PaperBatchEntry {
 }
 
 /**
- * Papers for arXiv ids (without versions), with their authors' metrics, in one request per
- * `PAPER_BATCH_LIMIT` ids. Unknown ids map to null.
+ * Papers by key (arXiv ids without versions, `doi:` keys), with their authors' metrics, in one
+ * request per `PAPER_BATCH_LIMIT` keys. Unknown papers map to null.
  */
-export async function fetchPapersByArxivId(
-  arxivIds: readonly string[],
+export async function fetchPapersByKey(
+  keys: readonly PaperKey[],
   options: S2Options,
   now: () => number = Date.now,
-): Promise<Map<string, PaperBatchEntry | null>> {
-  const result = new Map<string, PaperBatchEntry | null>();
-  for (let start = 0; start < arxivIds.length; start += PAPER_BATCH_LIMIT) {
-    const chunk = arxivIds.slice(start, start + PAPER_BATCH_LIMIT);
+): Promise<Map<PaperKey, PaperBatchEntry | null>> {
+  const result = new Map<PaperKey, PaperBatchEntry | null>();
+  for (let start = 0; start < keys.length; start += PAPER_BATCH_LIMIT) {
+    const chunk = keys.slice(start, start + PAPER_BATCH_LIMIT);
     const body = await requestJson(
       `${S2_API}/paper/batch?fields=${encodeURIComponent(PAPER_BATCH_FIELDS)}`,
-      { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: chunk.map((id) => `arXiv:${id}`) }) },
+      { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: chunk.map(s2PaperRef) }) },
       options,
     );
     if (!Array.isArray(body) || body.length !== chunk.length) {
       throw new SourceError('malformed', 'Semantic Scholar sent a paper batch of the wrong shape');
     }
     const fetchedAt = now();
-    chunk.forEach((arxivId, index) => {
+    chunk.forEach((key, index) => {
       const raw = body[index];
       const paper = normalisePaper(raw);
       if (!paper || !isRecord(raw)) {
-        result.set(arxivId, null);
+        result.set(key, null);
         return;
       }
       const authors = Array.isArray(raw.authors)
         ? raw.authors.map((author) => normaliseAuthor(author, fetchedAt)).filter((a): a is Author => a !== null)
         : [];
-      // The batch answers in request order; the arXiv id is ours even if externalIds omits it.
-      result.set(arxivId, { paper: { ...paper, arxivId }, authors });
+      // The batch answers in request order; an arXiv key is the paper's arXiv id even if externalIds omits it.
+      result.set(key, { paper: { ...paper, arxivId: arxivIdOfKey(key) ?? paper.arxivId }, authors });
     });
   }
   return result;

@@ -2,10 +2,10 @@
 // each step is tested by opening a database at the version before it.
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Author, Paper } from '../model';
+import type { Author, Paper, PaperKey } from '../model';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * A paper as one source knows it, with its authors' metrics as fetched with it (so a page of 2,000
@@ -13,7 +13,8 @@ export const DB_VERSION = 4;
  * does not know the id.
  */
 export interface PaperRecord {
-  arxivId: string;
+  /** The paper's key: arXiv id without version, or `doi:<doi>`. */
+  key: PaperKey;
   paper: Paper | null;
   authors: Author[];
   fetchedAt: number;
@@ -82,6 +83,12 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
       if (oldVersion < 4) {
         db.createObjectStore('pins', { keyPath: 'profile' });
         db.createObjectStore('prefs');
+      }
+      if (oldVersion < 5) {
+        // Papers are keyed by paper key (arXiv id or DOI) instead of arXiv id. The store only caches
+        // Semantic Scholar answers, so it is recreated empty; everything else is kept.
+        db.deleteObjectStore('papers');
+        db.createObjectStore('papers', { keyPath: 'key' });
       }
     },
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderDblpPage, renderLateApp, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
+import { loadAbsRecord } from '../fixtures/arxivAbs';
+import { registerPapers } from '../fixtures/recordedPapers';
 import { seed } from '../fixtures/seedWorld';
 import { launch, type Harness } from './harness';
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
       '<h1>Zhaoran Wang</h1><section id="works">' +
         '<div class="work"><h4>HiPER</h4><a href="https://arxiv.org/abs/2602.16165">arXiv: 2602.16165</a></div>' +
         '<div class="work"><h4>Paying Less Generalization Tax</h4><a href="https://doi.org/10.48550/arXiv.2601.18217">10.48550/arXiv.2601.18217</a></div>' +
+        '<div class="work"><h4>Hamiltonian construction of W-gravity actions</h4><a href="https://doi.org/10.1016/0370-2693(92)90710-L">10.1016/0370-2693(92)90710-L</a></div>' +
         '</section>',
     ),
   );
@@ -140,12 +143,15 @@ describe('profile pages in real Chromium', () => {
     await page.close();
   });
 
-  it('reads an ORCID record once rendered: its arXiv works decide who it is and get badges', async () => {
+  it('reads an ORCID record once rendered: its arXiv works decide who it is; arXiv and DOI works get badges', async () => {
+    registerPapers([loadAbsRecord('hep-th_9108002')]); // known to the recorded source by its journal DOI
     const page = await harness.context.newPage();
     await page.goto(ORCID_URL);
     await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain("Matched by 2 of this page's papers.");
     expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
-    await expect.poll(() => page.locator('#works scholarscope-badge').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => page.locator('#works scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
+    const doiBadge = page.locator('#works .work').nth(2).locator('scholarscope-badge .ss-badge');
+    expect(await doiBadge.getAttribute('aria-label')).toMatch(/^\d+ citations? \(Semantic Scholar\)$/);
     await page.close();
   });
 });

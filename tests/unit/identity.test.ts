@@ -67,7 +67,7 @@ describe('service: resolveProfile', () => {
 
   it('uses the page id, then a pin wins over it', async () => {
     const service = createService({ db: async () => db, fetch: recordedFetch() });
-    const query = { profile: 'semanticscholar:9000001', name: null, s2AuthorId: SEED_AUTHOR_ID, arxivIds: [], titles: [] };
+    const query = { profile: 'semanticscholar:9000001', name: null, s2AuthorId: SEED_AUTHOR_ID, paperKeys: [], titles: [] };
     expect(await service.resolveProfile(query)).toMatchObject({ status: 'resolved', via: 'page-id', author: { name: 'Zhaoran Wang' } });
     await service.pinProfile('semanticscholar:9000001', '9100001');
     expect(await service.resolveProfile(query)).toMatchObject({ status: 'resolved', via: 'pin', author: { name: 'Jian Peng' } });
@@ -78,7 +78,7 @@ describe('service: resolveProfile', () => {
   it('resolves a DBLP-like profile from its arXiv papers, with no name search', async () => {
     const log: { method: string; url: string }[] = [];
     const service = createService({ db: async () => db, fetch: recordedFetch(log) });
-    const result = await service.resolveProfile({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165'], titles: [] });
+    const result = await service.resolveProfile({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: ['2602.16165'], titles: [] });
     expect(result).toMatchObject({ status: 'resolved', via: 'papers', evidence: 1, author: { authorId: SEED_AUTHOR_ID } });
     expect(log.some((entry) => entry.url.includes('/author/search'))).toBe(false);
   });

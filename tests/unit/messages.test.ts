@@ -29,9 +29,9 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
 
 describe('parseBackgroundRequest', () => {
   it('accepts well-formed requests', () => {
-    expect(parseBackgroundRequest({ type: 'papers', arxivIds: ['2602.16165', 'hep-th/9108002'] })).toEqual({
+    expect(parseBackgroundRequest({ type: 'papers', keys: ['2602.16165', 'hep-th/9108002', 'doi:10.1145/3620665.3640400'] })).toEqual({
       type: 'papers',
-      arxivIds: ['2602.16165', 'hep-th/9108002'],
+      keys: ['2602.16165', 'hep-th/9108002', 'doi:10.1145/3620665.3640400'],
     });
     expect(parseBackgroundRequest({ type: 'authorCard', authorId: '2259683' })).toEqual({ type: 'authorCard', authorId: '2259683' });
   });
@@ -41,21 +41,23 @@ describe('parseBackgroundRequest', () => {
     ['papers', /no type/],
     [{ type: 'drop-database' }, /Unknown message type/],
     [{ type: 'papers' }, /1 to/],
-    [{ type: 'papers', arxivIds: [] }, /1 to/],
-    [{ type: 'papers', arxivIds: ['2602.16165v1'] }, /without version/],
-    [{ type: 'papers', arxivIds: ['<img src=x onerror=alert(1)>'] }, /Not an arXiv id/],
-    [{ type: 'papers', arxivIds: [42] }, /Not an arXiv id/],
-    [{ type: 'papers', arxivIds: Array(MAX_IDS_PER_MESSAGE + 1).fill('2602.16165') }, /1 to/],
+    [{ type: 'papers', keys: [] }, /1 to/],
+    [{ type: 'papers', keys: ['2602.16165v1'] }, /without version/],
+    [{ type: 'papers', keys: ['<img src=x onerror=alert(1)>'] }, /Not a paper key/],
+    [{ type: 'papers', keys: ['doi:not-a-doi'] }, /Not a paper key/],
+    [{ type: 'papers', keys: ['doi:10.1145/UPPER'] }, /Not a paper key/],
+    [{ type: 'papers', keys: [42] }, /Not a paper key/],
+    [{ type: 'papers', keys: Array(MAX_IDS_PER_MESSAGE + 1).fill('2602.16165') }, /1 to/],
     [{ type: 'authorCard', authorId: '../../paper/batch' }, /author id/],
     [{ type: 'authorCard', authorId: 12 }, /author id/],
     [{ type: 'saveSettings' }, /s2ApiKey/],
-    [{ type: 'resolveProfile', profile: { profile: 'evil:1', name: null, s2AuthorId: null, arxivIds: [], titles: [] } }, /Unknown profile key/],
-    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 5, s2AuthorId: null, arxivIds: [], titles: [] } }, /name/],
-    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: '1; drop', arxivIds: [], titles: [] } }, /author id/],
-    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: null, arxivIds: ['nope'], titles: [] } }, /arXiv ids/],
+    [{ type: 'resolveProfile', profile: { profile: 'evil:1', name: null, s2AuthorId: null, paperKeys: [], titles: [] } }, /Unknown profile key/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 5, s2AuthorId: null, paperKeys: [], titles: [] } }, /name/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: '1; drop', paperKeys: [], titles: [] } }, /author id/],
+    [{ type: 'resolveProfile', profile: { profile: 'dblp:36/8449', name: 'X', s2AuthorId: null, paperKeys: ['nope'], titles: [] } }, /arXiv ids/],
     [{ type: 'pinProfile', profile: 'dblp:36/8449', authorId: 'abc' }, /author id or null/],
-    [{ type: 'resolveProfile', profile: { profile: 'scholar:x y', name: 'X', s2AuthorId: null, arxivIds: [], titles: [] } }, /Unknown profile key/],
-    [{ type: 'resolveProfile', profile: { profile: 'scholar:Qi2PSmEAAAAJ', name: 'X', s2AuthorId: null, arxivIds: [], titles: ['t'.repeat(501)] } }, /titles/],
+    [{ type: 'resolveProfile', profile: { profile: 'scholar:x y', name: 'X', s2AuthorId: null, paperKeys: [], titles: [] } }, /Unknown profile key/],
+    [{ type: 'resolveProfile', profile: { profile: 'scholar:Qi2PSmEAAAAJ', name: 'X', s2AuthorId: null, paperKeys: [], titles: ['t'.repeat(501)] } }, /titles/],
     [{ type: 'savePrefs', prefs: { panelCollapsed: 'yes' } }, /panelCollapsed/],
     [{ type: 'saveSettings', settings: { s2ApiKey: 'abc\r\nx-evil: 1' } }, /letters and digits/],
     [{ type: 'saveSettings', settings: { s2ApiKey: 'a'.repeat(101) } }, /letters and digits/],
@@ -68,16 +70,16 @@ describe('parseBackgroundRequest', () => {
 describe('handleMessage', () => {
   it('dispatches valid requests from this extension', async () => {
     const service = fakeService();
-    const reply = await handleMessage(service, { type: 'papers', arxivIds: ['2602.16165'] }, { id: OWN_ID }, OWN_ID);
+    const reply = await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, { id: OWN_ID }, OWN_ID);
     expect(reply).toEqual({ ok: true, data: {} });
     expect(service.calls).toEqual(['papers:2602.16165']);
   });
 
   it('refuses other senders without touching the service', async () => {
     const service = fakeService();
-    const reply = await handleMessage(service, { type: 'papers', arxivIds: ['2602.16165'] }, { id: 'someone-else' }, OWN_ID);
+    const reply = await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, { id: 'someone-else' }, OWN_ID);
     expect(reply).toEqual({ ok: false, error: 'Messages are accepted only from this extension' });
-    expect(await handleMessage(service, { type: 'papers', arxivIds: ['2602.16165'] }, {}, OWN_ID)).toMatchObject({ ok: false });
+    expect(await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, {}, OWN_ID)).toMatchObject({ ok: false });
     expect(await handleMessage(service, { type: 'clearCache' }, { id: 'someone-else' }, OWN_ID)).toMatchObject({ ok: false });
     expect(service.calls).toEqual([]);
   });
@@ -94,7 +96,7 @@ describe('handleMessage', () => {
 
   it('dispatches profile requests', async () => {
     const service = fakeService();
-    const profile = { profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165'], titles: [] };
+    const profile = { profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: ['2602.16165'], titles: [] };
     expect(await handleMessage(service, { type: 'resolveProfile', profile }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: { status: 'unknown' } });
     expect(await handleMessage(service, { type: 'pinProfile', profile: 'dblp:36/8449', authorId: null }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: null });
     expect(service.calls).toEqual(['resolve:dblp:36/8449', 'pin:dblp:36/8449:null']);

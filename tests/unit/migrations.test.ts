@@ -30,6 +30,19 @@ async function createVersion2(name: string) {
   db.close();
 }
 
+async function createVersion4(name: string) {
+  await createVersion3(name);
+  const db = await openDB(name, 4, {
+    upgrade(database) {
+      database.createObjectStore('pins', { keyPath: 'profile' });
+      database.createObjectStore('prefs');
+    },
+  });
+  await db.put('pins', { profile: 'dblp:36/8449', authorId: '9000001', pinnedAt: 3 });
+  await db.put('prefs', { panelCollapsed: true }, 'prefs');
+  db.close();
+}
+
 async function createVersion3(name: string) {
   await createVersion2(name);
   const db = await openDB(name, 3, {
@@ -44,28 +57,43 @@ async function createVersion3(name: string) {
 const STORES = ['authors', 'papers', 'pins', 'prefs', 'publications', 'settings'];
 
 describe('schema migrations', () => {
-  it('is at version 4', () => {
-    expect(DB_VERSION).toBe(4);
+  it('is at version 5', () => {
+    expect(DB_VERSION).toBe(5);
   });
 
-  it('upgrades version 3 to 4 keeping every record and adding pins and prefs', async () => {
+  it('upgrades version 4 to 5: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
+    const name = `migrate-4-${Math.random()}`;
+    await createVersion4(name);
+    const db = await openDatabase(name);
+    expect(db.version).toBe(5);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(db.transaction('papers').store.keyPath).toBe('key');
+    expect(await db.count('papers')).toBe(0);
+    expect(await db.get('pins', 'dblp:36/8449')).toEqual({ profile: 'dblp:36/8449', authorId: '9000001', pinnedAt: 3 });
+    expect(await db.get('prefs', 'prefs')).toEqual({ panelCollapsed: true });
+    expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
+    expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
+    db.close();
+  });
+
+  it('upgrades version 3 to 5 keeping every record of the reader and adding pins and prefs', async () => {
     const name = `migrate-3-${Math.random()}`;
     await createVersion3(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
-    expect(await db.get('papers', '2602.16165')).toEqual({ arxivId: '2602.16165', paper: null, authors: [], fetchedAt: 2 });
+    expect(await db.count('papers')).toBe(0);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
     expect(await db.count('pins')).toBe(0);
     db.close();
   });
 
-  it('upgrades version 1 to 4: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
+  it('upgrades version 1 to 5: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
@@ -74,11 +102,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it("upgrades version 2 to 4 keeping the reader's settings", async () => {
+  it("upgrades version 2 to 5 keeping the reader's settings", async () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);

@@ -55,3 +55,33 @@ describe('parseArxivId', () => {
     expect(arxivAbsUrl(parsed)).toBe('https://arxiv.org/abs/2602.16165v3');
   });
 });
+
+import { isPaperKey, paperKeyFor, parseDoi, s2PaperRef } from '../../lib/model';
+
+describe('paper keys', () => {
+  it('reads DOIs from text and doi.org addresses, lower-cased', () => {
+    expect(parseDoi('10.1016/0370-2693(92)90710-L')).toBe('10.1016/0370-2693(92)90710-l');
+    expect(parseDoi('https://doi.org/10.1145/3620665.3640400')).toBe('10.1145/3620665.3640400');
+    expect(parseDoi('doi:10.2139/SSRN.2250500')).toBe('10.2139/ssrn.2250500');
+    expect(parseDoi('https://dx.doi.org/10.1093%2Fmind%2Flix.236.433')).toBe('10.1093/mind/lix.236.433');
+    expect(parseDoi('10.1/x')).toBeNull();
+    expect(parseDoi('not a doi')).toBeNull();
+    expect(parseDoi('https://doi.org/%E0%A4%A')).toBeNull();
+  });
+
+  it('keys arXiv DOIs as arXiv ids and other DOIs as doi: keys', () => {
+    expect(paperKeyFor({ doi: '10.48550/arXiv.2602.16165' })).toBe('2602.16165');
+    expect(paperKeyFor({ doi: '10.1145/3620665.3640400' })).toBe('doi:10.1145/3620665.3640400');
+    expect(paperKeyFor({ arxiv: { id: 'hep-th/9108002', version: 2 } })).toBe('hep-th/9108002');
+  });
+
+  it('validates keys and maps them to Semantic Scholar ids', () => {
+    expect(isPaperKey('2602.16165')).toBe(true);
+    expect(isPaperKey('doi:10.1145/3620665.3640400')).toBe(true);
+    expect(isPaperKey('2602.16165v1')).toBe(false);
+    expect(isPaperKey('doi:10.1145/UPPER')).toBe(false);
+    expect(isPaperKey('doi:')).toBe(false);
+    expect(s2PaperRef('2602.16165')).toBe('arXiv:2602.16165');
+    expect(s2PaperRef('doi:10.1145/3620665.3640400')).toBe('DOI:10.1145/3620665.3640400');
+  });
+});

@@ -36,7 +36,7 @@ describe('listing extraction', () => {
     const context = extractListPage(doc, 'https://arxiv.org/list/cs/new')!;
     expect(context.kind).toBe('listing');
     expect(context.entries).toHaveLength(600);
-    expect(context.entries.map((e) => e.arxiv.id)).toEqual(records.map((r) => r.id));
+    expect(context.entries.map((e) => e.key)).toEqual(records.map((r) => r.id));
     expect(context.entries.map((e) => e.authors.map((a) => a.name))).toEqual(records.map(listedAuthors));
     expect(Math.max(...context.entries.map((e) => e.authors.length))).toBe(101);
     expect(context.entries[0]!.title).toBe(records[0]!.title);
@@ -50,7 +50,7 @@ describe('listing extraction', () => {
     doc.querySelector('dt a[title="Abstract"]')!.setAttribute('id', 'garbage');
     doc.querySelector('dt a[title="Abstract"]')!.textContent = 'garbage';
     const context = extractListPage(doc, 'https://arxiv.org/list/hep-th/1991-08')!;
-    expect(context.entries.map((e) => e.arxiv.id)).toEqual(['1810.04805']);
+    expect(context.entries.map((e) => e.key)).toEqual(['1810.04805']);
   });
 });
 
@@ -60,7 +60,7 @@ describe('search extraction', () => {
     const doc = parse(renderSearchPage('Devlin, J', records));
     const context = extractListPage(doc, 'https://arxiv.org/search/?query=Devlin%2C+J&searchtype=author')!;
     expect(context.kind).toBe('search');
-    expect(context.entries.map((e) => e.arxiv.id)).toEqual(['1810.04805', '1411.4413', 'math/0202001']);
+    expect(context.entries.map((e) => e.key)).toEqual(['1810.04805', '1411.4413', 'math/0202001']);
     expect(context.entries[1]!.authors).toHaveLength(25);
     expect(context.entries[0]!.authors.map((a) => a.name)).toEqual(['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova']);
   });

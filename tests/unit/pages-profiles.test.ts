@@ -25,15 +25,15 @@ describe('profile extraction', () => {
   it('reads a DBLP person page: name, pid, and the arXiv papers with their authors', () => {
     const context = extractProfilePage(parse(renderDblpPage('36/8449')), 'https://dblp.org/pid/36/8449.html')!;
     expect(context).toMatchObject({ site: 'dblp', profileKey: '36/8449', name: 'Zhaoran Wang', s2AuthorId: null });
-    expect(context.entries.map((e) => e.arxiv.id)).toEqual(seed.publications.map((p) => p.arxivId));
+    expect(context.entries.map((e) => e.key)).toEqual(seed.publications.map((p) => p.arxivId));
     expect(context.entries[0]!.title).toBe(seed.publications[0]!.title);
     expect(context.entries[0]!.authors.slice(0, 5).map((a) => a.name)).toEqual(seed.publications[0]!.authorsShown);
-    expect(profileQuery(context)).toEqual({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, arxivIds: ['2602.16165', '2602.05381', '2601.18217'], titles: [] });
+    expect(profileQuery(context)).toEqual({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: ['2602.16165', '2602.05381', '2601.18217'], titles: [] });
   });
 
   it('reads a Semantic Scholar author page id from its address', () => {
     const context = extractProfilePage(parse(renderS2AuthorPage('Zhaoran Wang')), 'https://www.semanticscholar.org/author/Zhaoran-Wang/9000001')!;
-    expect(profileQuery(context)).toEqual({ profile: 'semanticscholar:9000001', name: 'Zhaoran Wang', s2AuthorId: '9000001', arxivIds: [], titles: [] });
+    expect(profileQuery(context)).toEqual({ profile: 'semanticscholar:9000001', name: 'Zhaoran Wang', s2AuthorId: '9000001', paperKeys: [], titles: [] });
   });
 
   it('is null elsewhere', () => {
@@ -69,7 +69,7 @@ describe('Google Scholar, OpenReview and ORCID', () => {
     const context = extractScholarPage(parse(renderScholarPage({ withIds: true })), 'https://scholar.google.com/citations?user=SyntH3tic00J&hl=en')!;
     expect(context.name).toBe('Zhaoran Wang');
     expect(context.titles).toEqual(seed.publications.map((p) => p.title));
-    expect(context.entries.map((e) => e.arxiv.id)).toEqual(seed.publications.map((p) => p.arxivId));
+    expect(context.entries.map((e) => e.key)).toEqual(seed.publications.map((p) => p.arxivId));
     const noIds = extractScholarPage(parse(renderScholarPage({ withIds: false })), 'https://scholar.google.com/citations?user=SyntH3tic00J')!;
     expect(noIds.entries).toEqual([]);
     expect(noIds.titles).toHaveLength(3);
@@ -78,8 +78,25 @@ describe('Google Scholar, OpenReview and ORCID', () => {
   it('reads ORCID and OpenReview pages once their app has rendered', () => {
     const orcidDoc = parse('<html><head><title>Zhaoran Wang (0000-0002-1825-0097) - ORCID</title></head><body><a href="https://arxiv.org/abs/2602.16165">arXiv:2602.16165</a><a href="https://doi.org/10.48550/arXiv.2601.18217">doi</a><a href="https://www.semanticscholar.org/author/x/9000001">S2</a></body></html>');
     const orcid = extractProfilePage(orcidDoc, 'https://orcid.org/0000-0002-1825-0097')!;
-    expect(profileQuery(orcid)).toEqual({ profile: 'orcid:0000-0002-1825-0097', name: 'Zhaoran Wang', s2AuthorId: '9000001', arxivIds: ['2602.16165', '2601.18217'], titles: [] });
+    expect(profileQuery(orcid)).toEqual({ profile: 'orcid:0000-0002-1825-0097', name: 'Zhaoran Wang', s2AuthorId: '9000001', paperKeys: ['2602.16165', '2601.18217'], titles: [] });
     const loading = extractProfilePage(parse(renderLateApp('OpenReview', '<a href="https://www.semanticscholar.org/author/x/9000001">S2</a>')), 'https://openreview.net/profile?id=~Zhaoran_Wang1')!;
     expect(loading.s2AuthorId).toBeNull(); // not rendered yet
+  });
+});
+
+describe('papers known by DOI on profile pages', () => {
+  it('keys a DBLP entry with only a journal DOI by that DOI, and prefers arXiv when both are linked', () => {
+    const doc = parse(renderDblpPage('36/8449'));
+    const list = doc.querySelector('ul.publ-list')!;
+    const journal = list.querySelector('li.entry')!.cloneNode(true) as Element;
+    journal.querySelector('nav.publ')!.innerHTML = '<ul><li class="drop-down"><div class="head"><a href="https://doi.org/10.1016/0370-2693(92)90710-L">view</a></div></li></ul>';
+    list.append(journal);
+    const both = list.querySelector('li.entry')!.cloneNode(true) as Element;
+    both.querySelector('nav.publ ul')!.insertAdjacentHTML('afterbegin', '<li><a href="https://doi.org/10.1145/3620665.3640400">view</a></li>');
+    list.append(both);
+    const context = extractProfilePage(doc, 'https://dblp.org/pid/36/8449.html')!;
+    expect(context.entries.map((e) => e.key)).toEqual(['2602.16165', '2602.05381', '2601.18217', 'doi:10.1016/0370-2693(92)90710-l', '2602.16165']);
+    expect(context.entries[3]!.arxiv).toBeNull();
+    expect(profileQuery(context).paperKeys).toEqual(['2602.16165', '2602.05381', '2601.18217', 'doi:10.1016/0370-2693(92)90710-l']);
   });
 });

@@ -3,7 +3,7 @@ import { SourceError } from '../../lib/sources/http';
 import {
   fetchAuthor,
   fetchAuthorPapers,
-  fetchPapersByArxivId,
+  fetchPapersByKey,
   normaliseAuthor,
   normalisePaper,
   PAPER_BATCH_LIMIT,
@@ -57,12 +57,12 @@ describe('normalising recorded Semantic Scholar answers', () => {
   });
 });
 
-describe('fetchPapersByArxivId', () => {
+describe('fetchPapersByKey', () => {
   it('asks once with arXiv: ids and the author fields the chips need, in the recorded batch shape', async () => {
     const log: { url: string; init?: RequestInit }[] = [];
     const ids = ['2602.16165', '1810.04805'];
     const fetch = replayFetch([jsonResponse(paperBatchAnswer(ids.map((id) => `arXiv:${id}`)))], log);
-    const result = await fetchPapersByArxivId(ids, { fetch, sleep: noSleep }, () => 42);
+    const result = await fetchPapersByKey(ids, { fetch, sleep: noSleep }, () => 42);
     expect(log).toHaveLength(1);
     expect(log[0]!.url).toMatch(/^https:\/\/api\.semanticscholar\.org\/graph\/v1\/paper\/batch\?fields=/);
     const fields = decodeURIComponent(new URL(log[0]!.url).searchParams.get('fields')!).split(',');
@@ -82,33 +82,33 @@ describe('fetchPapersByArxivId', () => {
       const asked = (JSON.parse(init!.body as string) as { ids: string[] }).ids;
       return jsonResponse(asked.map(() => null));
     };
-    await fetchPapersByArxivId(ids, { fetch, sleep: noSleep });
+    await fetchPapersByKey(ids, { fetch, sleep: noSleep });
     expect(log.map((entry) => (JSON.parse(entry.init!.body as string) as { ids: string[] }).ids.length)).toEqual([500, 20]);
   });
 
   it('sends the API key as x-api-key when there is one', async () => {
     const log: { url: string; init?: RequestInit }[] = [];
-    await fetchPapersByArxivId(['2602.16165'], { fetch: replayFetch([jsonResponse([null])], log), apiKey: 'secret', sleep: noSleep });
+    await fetchPapersByKey(['2602.16165'], { fetch: replayFetch([jsonResponse([null])], log), apiKey: 'secret', sleep: noSleep });
     expect((log[0]!.init!.headers as Record<string, string>)['x-api-key']).toBe('secret');
   });
 
   it('rejects a batch of the wrong length as malformed', async () => {
     const fetch = replayFetch([jsonResponse([null, null])]);
-    await expect(fetchPapersByArxivId(['2602.16165'], { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'malformed' });
+    await expect(fetchPapersByKey(['2602.16165'], { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'malformed' });
   });
 
   it('retries a 429 after the wait Retry-After asks for, a bounded number of times', async () => {
     const waits: number[] = [];
     const log: { url: string }[] = [];
     const fetch = replayFetch([jsonResponse({ message: 'Too Many Requests' }, 429, { 'retry-after': '7' }), jsonResponse([null])], log);
-    const result = await fetchPapersByArxivId(['2602.16165'], { fetch, sleep: async (ms) => void waits.push(ms) });
+    const result = await fetchPapersByKey(['2602.16165'], { fetch, sleep: async (ms) => void waits.push(ms) });
     expect(result.get('2602.16165')).toBeNull();
     expect(log).toHaveLength(2);
     expect(waits[0]).toBeGreaterThanOrEqual(7000);
 
     log.length = 0;
     const always429 = replayFetch([jsonResponse({ message: 'Too Many Requests' }, 429)], log);
-    await expect(fetchPapersByArxivId(['2602.16165'], { fetch: always429, sleep: noSleep, retries: 2 })).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(fetchPapersByKey(['2602.16165'], { fetch: always429, sleep: noSleep, retries: 2 })).rejects.toMatchObject({ kind: 'rate-limited' });
     expect(log).toHaveLength(3);
   });
 
@@ -116,17 +116,17 @@ describe('fetchPapersByArxivId', () => {
     const [bad] = loadRecording('test_bad_query_parameters');
     const log: { url: string }[] = [];
     const fetch = replayFetch([new Response(bad!.body, { status: bad!.status })], log);
-    await expect(fetchPapersByArxivId(['2602.16165'], { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'client', status: 400 });
+    await expect(fetchPapersByKey(['2602.16165'], { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'client', status: 400 });
     expect(log).toHaveLength(1);
   });
 
   it('reports network faults and non-JSON answers as source errors', async () => {
     const offline = replayFetch([new TypeError('Failed to fetch')]);
-    const error = await fetchPapersByArxivId(['2602.16165'], { fetch: offline, sleep: noSleep, retries: 1 }).catch((e: unknown) => e);
+    const error = await fetchPapersByKey(['2602.16165'], { fetch: offline, sleep: noSleep, retries: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).kind).toBe('network');
     const html = replayFetch([new Response('<html>Bad gateway</html>', { status: 200 })]);
-    await expect(fetchPapersByArxivId(['2602.16165'], { fetch: html, sleep: noSleep })).rejects.toMatchObject({ kind: 'malformed' });
+    await expect(fetchPapersByKey(['2602.16165'], { fetch: html, sleep: noSleep })).rejects.toMatchObject({ kind: 'malformed' });
   });
 });
 

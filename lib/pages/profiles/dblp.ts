@@ -1,9 +1,10 @@
 // DBLP person pages: https://dblp.org/pid/<pid>.html. The person is `#headline .name`; each
 // publication is `ul.publ-list > li.entry` with its links in `nav.publ` and its authors in
 // `cite.data span[itemprop=author]` (the page's own person as `span.this-person`).
-// Papers with an arXiv link or an arXiv DOI (10.48550/arXiv.<id>) are evidence and get annotated.
+// Papers with an arXiv link, an arXiv DOI (10.48550/arXiv.<id>) or another DOI are evidence and
+// get annotated.
 
-import { parseArxivId, type ArxivId } from '../../model';
+import { paperKeyFor, parseArxivId, parseDoi, type ArxivId, type PaperKey } from '../../model';
 import type { PageAuthor, PageEntry } from '../arxiv';
 import { linkedS2AuthorId } from './links';
 import type { ProfileContext } from './types';
@@ -38,20 +39,30 @@ function text(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The paper a link points to: an arXiv paper (by address or arXiv DOI) or another DOI. */
+export function paperFromHref(href: string): { key: PaperKey; arxiv: ArxivId | null } | null {
+  const arxiv = arxivIdFromHref(href);
+  if (arxiv) return { key: arxiv.id, arxiv: { id: arxiv.id, version: null } };
+  const doi = /^https?:\/\/(?:dx\.)?doi\.org\//i.test(href) ? parseDoi(href) : null;
+  return doi ? { key: paperKeyFor({ doi }), arxiv: null } : null;
+}
+
+// An arXiv link or DOI is preferred; otherwise the first DOI of the entry.
 function entryFor(li: Element): PageEntry | null {
-  let arxiv: ArxivId | null = null;
+  let found: { key: PaperKey; arxiv: ArxivId | null } | null = null;
   for (const link of li.querySelectorAll('nav.publ a[href]')) {
-    arxiv = arxivIdFromHref(link.getAttribute('href') ?? '');
-    if (arxiv) break;
+    const paper = paperFromHref(link.getAttribute('href') ?? '');
+    if (paper && (!found || (paper.arxiv && !found.arxiv))) found = paper;
+    if (found?.arxiv) break;
   }
   const title = li.querySelector('cite.data .title');
-  if (!arxiv || !title) return null;
+  if (!found || !title) return null;
   const authors: PageAuthor[] = [];
   for (const person of li.querySelectorAll<HTMLElement>('cite.data span[itemprop="author"] [itemprop="name"]')) {
     const name = person.getAttribute('title')?.trim() || text(person);
     if (name) authors.push({ name, element: person });
   }
-  return { arxiv: { id: arxiv.id, version: null }, title: text(title).replace(/\.$/, ''), authors, badgeAfter: title };
+  return { ...found, title: text(title).replace(/\.$/, ''), authors, badgeAfter: title };
 }
 
 export function extractDblpPage(doc: Document, href: string): ProfileContext | null {

@@ -58,7 +58,7 @@ export function extractScholarPage(doc: Document, href: string): ProfileContext 
     if (!link || !title) continue;
     titles.push(title);
     const arxiv = rowArxivId(row);
-    if (arxiv) entries.push({ arxiv: { id: arxiv.id, version: null }, title, authors: [], badgeAfter: link });
+    if (arxiv) entries.push({ key: arxiv.id, arxiv: { id: arxiv.id, version: null }, title, authors: [], badgeAfter: link });
   }
   return { site: 'scholar', profileKey: user, name: text(doc.querySelector('#gsc_prf_in')) || null, s2AuthorId: null, entries, titles };
 }

@@ -27,7 +27,7 @@ export function profileQuery(context: ProfileContext): ProfileQuery {
     profile: `${context.site}:${context.profileKey}`,
     name: context.name,
     s2AuthorId: context.s2AuthorId,
-    arxivIds: [...new Set(context.entries.map((entry) => entry.arxiv.id))].slice(0, 500),
+    paperKeys: [...new Set(context.entries.map((entry) => entry.key))].slice(0, 500),
     titles: context.titles.slice(0, 100).map((title) => title.slice(0, 500)),
   };
 }

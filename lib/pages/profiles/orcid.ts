@@ -2,9 +2,8 @@
 // page title ("Name (iD) - ORCID"); works that link an arXiv paper are evidence and get a badge.
 // The page is an app that renders after load; the content script reads it again as it fills in.
 
-import { parseArxivId } from '../../model';
 import type { PageEntry } from '../arxiv';
-import { arxivIdFromHref } from './dblp';
+import { paperFromHref } from './dblp';
 import { linkedS2AuthorId } from './links';
 import type { ProfileContext } from './types';
 
@@ -41,14 +40,15 @@ function nameFromTitle(title: string, orcid: string): string | null {
   return name || null;
 }
 
-function arxivEntries(doc: Document): PageEntry[] {
+// Works link their identifiers: arXiv addresses and DOIs (arXiv DOIs included).
+function workEntries(doc: Document): PageEntry[] {
   const seen = new Set<string>();
   const entries: PageEntry[] = [];
-  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="arxiv.org/abs/"], a[href*="10.48550/arXiv."], a[href*="10.48550/arxiv."]')) {
-    const arxiv = arxivIdFromHref(link.href) ?? parseArxivId(link.textContent ?? '');
-    if (!arxiv || seen.has(arxiv.id)) continue;
-    seen.add(arxiv.id);
-    entries.push({ arxiv: { id: arxiv.id, version: null }, title: '', authors: [], badgeAfter: link });
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="arxiv.org/abs/"], a[href*="doi.org/10."]')) {
+    const paper = paperFromHref(link.href);
+    if (!paper || seen.has(paper.key)) continue;
+    seen.add(paper.key);
+    entries.push({ ...paper, title: '', authors: [], badgeAfter: link });
   }
   return entries;
 }
@@ -56,5 +56,5 @@ function arxivEntries(doc: Document): PageEntry[] {
 export function extractOrcidPage(doc: Document, href: string): ProfileContext | null {
   const orcid = orcidFromUrl(href);
   if (!orcid) return null;
-  return { site: 'orcid', profileKey: orcid, name: nameFromTitle(doc.title, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: arxivEntries(doc), titles: [] };
+  return { site: 'orcid', profileKey: orcid, name: nameFromTitle(doc.title, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: workEntries(doc), titles: [] };
 }
