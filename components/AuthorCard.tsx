@@ -11,6 +11,8 @@ export type AuthorCardState =
 export interface AuthorCardProps {
   state: AuthorCardState;
   onRetry?: () => void;
+  /** Offered where the reader can correct who this is. */
+  onWrongPerson?: () => void;
   now?: number;
 }
 
@@ -86,21 +88,27 @@ export function PublicationItem({ paper, rank }: { paper: Paper; rank: number })
   );
 }
 
-function SourceLine({ author, fetchedAt, now }: { author: Author; fetchedAt: number; now?: number }) {
+function SourceLine({ author, fetchedAt, now, onWrongPerson }: { author: Author; fetchedAt: number; now?: number; onWrongPerson?: () => void }) {
   return (
     <footer class="ss-source">
       <span>
         Numbers from {SOURCE_LABEL[author.source]}, {formatAge(fetchedAt, now)}
+        {author.pinnedFrom ? ' · the profile you chose' : ''}
       </span>
       <a href={author.url} target="_blank" rel="noopener noreferrer">
         Profile on Semantic Scholar
       </a>
+      {onWrongPerson && (
+        <button type="button" class="ss-link-button ss-wrong-person" onClick={onWrongPerson}>
+          Not this person?
+        </button>
+      )}
     </footer>
   );
 }
 
 /** The author card: who, how cited, and what they published, newest first. */
-export function AuthorCard({ state, onRetry, now }: AuthorCardProps) {
+export function AuthorCard({ state, onRetry, onWrongPerson, now }: AuthorCardProps) {
   const author = state.status === 'ready' ? state.data.author : state.author;
   return (
     <article class="ss-card" aria-busy={state.status === 'loading'}>
@@ -130,7 +138,7 @@ export function AuthorCard({ state, onRetry, now }: AuthorCardProps) {
           </ol>
         )}
       </section>
-      {state.status === 'ready' && <SourceLine author={state.data.author} fetchedAt={state.data.fetchedAt} now={now} />}
+      {state.status === 'ready' && <SourceLine author={state.data.author} fetchedAt={state.data.fetchedAt} now={now} onWrongPerson={onWrongPerson} />}
     </article>
   );
 }

@@ -2,7 +2,12 @@ import type { Author, PaperWithAuthors } from '../lib/model';
 import { arxivAbsUrl, formatArxivId } from '../lib/model';
 import { formatCompactCount } from '../lib/format';
 import type { PopupTarget } from '../lib/popupTarget';
+import type { Candidate } from '../lib/identity';
 import { AuthorCard, type AuthorCardState } from './AuthorCard';
+import { CandidateList } from './CandidateList';
+
+/** An author row's content: their card, or the profiles to choose from when correcting it. */
+export type RowState = AuthorCardState | { status: 'candidates'; candidates: Candidate[] };
 
 export type PaperState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; entry: PaperWithAuthors | null };
 
@@ -10,9 +15,13 @@ export interface PopupViewProps {
   target: PopupTarget | null;
   paper: PaperState;
   expanded: ReadonlySet<string>;
-  cards: ReadonlyMap<string, AuthorCardState>;
+  cards: ReadonlyMap<string, RowState>;
   onToggleAuthor: (author: Author) => void;
   onRetryPaper: () => void;
+  onWrongPerson?: (author: Author) => void;
+  onPin?: (author: Author, chosenId: string) => void;
+  /** Back from the candidates to the author's card. */
+  onShowCard?: (author: Author) => void;
 }
 
 function NotAPaper() {
@@ -29,7 +38,17 @@ function NotAPaper() {
   );
 }
 
-function AuthorRow({ author, open, card, onToggle }: { author: Author; open: boolean; card: AuthorCardState | undefined; onToggle: () => void }) {
+interface AuthorRowProps {
+  author: Author;
+  open: boolean;
+  card: RowState | undefined;
+  onToggle: () => void;
+  onWrongPerson?: () => void;
+  onPin?: (chosenId: string) => void;
+  onBack: () => void;
+}
+
+function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack }: AuthorRowProps) {
   const panelId = `author-${author.authorId}`;
   return (
     <li class="ss-author-row">
@@ -41,7 +60,11 @@ function AuthorRow({ author, open, card, onToggle }: { author: Author; open: boo
       </button>
       {open && (
         <div id={panelId} class="ss-author-panel">
-          <AuthorCard state={card ?? { status: 'loading', author }} />
+          {card?.status === 'candidates' ? (
+            <CandidateList name={author.name} candidates={card.candidates} onPin={(id) => onPin?.(id)} onBack={onBack} />
+          ) : (
+            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} />
+          )}
         </div>
       )}
     </li>
@@ -49,7 +72,7 @@ function AuthorRow({ author, open, card, onToggle }: { author: Author; open: boo
 }
 
 /** The toolbar popup: the paper in the current tab and a card for each of its authors. */
-export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper }: PopupViewProps) {
+export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard }: PopupViewProps) {
   if (!target) return <NotAPaper />;
   const shownId = formatArxivId({ id: target.arxivId, version: target.version });
   const entry = paper.status === 'ready' ? paper.entry : null;
@@ -86,6 +109,9 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
               open={expanded.has(author.authorId)}
               card={cards.get(author.authorId)}
               onToggle={() => onToggleAuthor(author)}
+              onWrongPerson={onWrongPerson && (() => onWrongPerson(author))}
+              onPin={onPin && ((chosenId) => onPin(author, chosenId))}
+              onBack={() => onShowCard?.(author)}
             />
           ))}
         </ul>

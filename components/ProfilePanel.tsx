@@ -1,6 +1,6 @@
 import type { Candidate } from '../lib/identity';
-import { formatCompactCount } from '../lib/format';
 import { AuthorCard, type AuthorCardState } from './AuthorCard';
+import { CandidateList } from './CandidateList';
 
 export type PanelState =
   | { status: 'loading' }
@@ -25,31 +25,6 @@ function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
   if (via === 'pin') return 'Matched by your choice.';
   if (via === 'page-id') return 'Matched by the Semantic Scholar id this page gives.';
   return `Matched by ${evidence} of this page's papers.`;
-}
-
-function CandidateList({ name, candidates, onPin }: { name: string | null; candidates: Candidate[]; onPin: (id: string) => void }) {
-  return (
-    <section class="ss-candidates" aria-label="Candidates">
-      <p class="ss-status">Which Semantic Scholar profile is {name ?? 'this person'}? Pick one; your choice is kept for this page.</p>
-      <ul class="ss-candidate-list">
-        {candidates.map(({ author, overlap }) => (
-          <li class="ss-candidate" key={author.authorId}>
-            <div class="ss-candidate-who">
-              <span class="ss-candidate-name">{author.name}</span>
-              {author.affiliations.length > 0 && <span class="ss-affiliation">{author.affiliations.join('; ')}</span>}
-              <span class="ss-candidate-facts">
-                {formatCompactCount(author.paperCount)} papers · {formatCompactCount(author.citationCount)} citations
-                {overlap > 0 ? ` · wrote ${overlap} of this page's papers` : ''}
-              </span>
-            </div>
-            <button type="button" class="ss-button" onClick={() => onPin(author.authorId)} aria-label={`This is ${author.name} (${author.authorId})`}>
-              This is them
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
 }
 
 /** The small floating panel on profile pages: who this is, by which evidence, and a way to correct it. */

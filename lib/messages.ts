@@ -39,7 +39,8 @@ export interface BackgroundResponses {
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-const PROFILE_KEY = /^(semanticscholar|dblp|scholar|openreview|orcid):[\p{L}\p{M}\p{N}~/_.'-]{1,100}$/u;
+// Profile pages by site, and `author:<id>` for a correction of an author on papers.
+const PROFILE_KEY = /^(?:(?:semanticscholar|dblp|scholar|openreview|orcid):[\p{L}\p{M}\p{N}~/_.'-]{1,100}|author:\d{1,20})$/u;
 const MAX_TITLES = 100;
 const MAX_PROFILE_PAPERS = 500;
 

@@ -167,6 +167,8 @@ export interface Author {
   url: string;
   source: SourceName;
   fetchedAt: number;
+  /** Set when the reader pinned this author in place of the one the source lists (that one's id). */
+  pinnedFrom?: string;
 }
 
 /** A paper with the authors the source lists for it, ready for chips. */

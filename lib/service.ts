@@ -12,6 +12,9 @@ import { titleKey } from './pages/profiles/links';
 import { arxivSpacer, fetchLatestVersions } from './sources/arxiv';
 import type { Spacer } from './sources/spacing';
 
+/** Pins that correct an author on papers are stored as `author:<the source's author id>`. */
+export const AUTHOR_PIN = 'author:';
+
 export interface ServiceDeps {
   db: () => Promise<Database>;
   fetch: FetchLike;
@@ -144,11 +147,33 @@ export function createService(deps: ServiceDeps): Service {
       }
     }
     const result: Record<string, PaperWithAuthors | null> = {};
+    const replace = await authorPins(db);
     for (const id of ids) {
       const record = records.get(id);
-      result[id] = record?.paper ? { paper: record.paper, authors: record.authors, fetchedAt: record.fetchedAt } : null;
+      if (!record?.paper) {
+        result[id] = null;
+        continue;
+      }
+      const authors = replace.size > 0 ? await Promise.all(record.authors.map((author) => pinned(db, author, replace))) : record.authors;
+      result[id] = { paper: record.paper, authors, fetchedAt: record.fetchedAt };
     }
     return result;
+  }
+
+  /** The reader's corrections: source author id -> the author to show instead. */
+  async function authorPins(db: Database): Promise<Map<string, string>> {
+    const pins = await db.getAll('pins');
+    return new Map(pins.filter((pin) => pin.profile.startsWith(AUTHOR_PIN)).map((pin) => [pin.profile.slice(AUTHOR_PIN.length), pin.authorId]));
+  }
+
+  async function pinned(db: Database, author: Author, replace: Map<string, string>): Promise<Author> {
+    const instead = replace.get(author.authorId);
+    if (!instead) return author;
+    try {
+      return { ...(await authorRecord(db, instead)), pinnedFrom: author.authorId };
+    } catch {
+      return author; // The pinned record cannot be had now; the source's is better than nothing.
+    }
   }
 
   async function withVersions(list: Paper[]): Promise<Paper[]> {

@@ -3,6 +3,7 @@ import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
 import { ARXIV_ORIGINS } from '../../lib/hosts';
 import { annotateEntries, type AnnotateDeps } from '../../lib/content/annotate';
+import { createCorrection } from '../../lib/correction';
 import { measure } from '../../lib/content/slices';
 import type { PageContextReply, TabRequest } from '../../lib/messages';
 import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
@@ -25,6 +26,11 @@ export default defineContentScript({
       css,
       papers: (keys) => ask({ type: 'papers', keys }),
       authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
+      correct: createCorrection({
+        candidates: (profile) => ask({ type: 'profileCandidates', profile }),
+        pin: (profile, authorId) => ask({ type: 'pinProfile', profile, authorId }),
+        authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
+      }),
     };
     const abs = extractAbsPage(document, location.href);
     if (abs) {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AuthorCard, type AuthorCardState } from '../../components/AuthorCard';
-import { PopupView, type PaperState } from '../../components/PopupView';
+import { PopupView, type PaperState, type RowState } from '../../components/PopupView';
+import { createCorrection } from '../../lib/correction';
 import { ask } from '../../lib/client';
 import type { PageContextReply } from '../../lib/messages';
 import type { Author } from '../../lib/model';
@@ -59,7 +60,7 @@ export function PopupApp() {
   const [target, setTarget] = useState<PopupTarget | null | undefined>(undefined);
   const [paper, setPaper] = useState<PaperState>({ status: 'loading' });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [cards, setCards] = useState<ReadonlyMap<string, AuthorCardState>>(new Map());
+  const [cards, setCards] = useState<ReadonlyMap<string, RowState>>(new Map());
 
   const loadPaper = useCallback((arxivId: string) => {
     setPaper({ status: 'loading' });
@@ -84,7 +85,15 @@ export function PopupApp() {
     })();
   }, [loadPaper]);
 
-  const setCard = (authorId: string, state: AuthorCardState) => setCards((previous) => new Map(previous).set(authorId, state));
+  const setCard = (authorId: string, state: RowState) => setCards((previous) => new Map(previous).set(authorId, state));
+
+  const loadCard = (author: Author) => {
+    setCard(author.authorId, { status: 'loading', author });
+    ask({ type: 'authorCard', authorId: author.authorId }).then(
+      (data) => setCard(author.authorId, { status: 'ready', data: author.pinnedFrom ? { ...data, author: { ...data.author, pinnedFrom: author.pinnedFrom } } : data }),
+      (error: unknown) => setCard(author.authorId, { status: 'error', message: errorText(error), author }),
+    );
+  };
 
   const toggleAuthor = (author: Author) => {
     const next = new Set(expanded);
@@ -94,13 +103,30 @@ export function PopupApp() {
     }
     next.add(author.authorId);
     setExpanded(next);
-    if (cards.get(author.authorId)?.status === 'ready') return;
+    if (cards.get(author.authorId)?.status !== 'ready') loadCard(author);
+  };
+
+  const correction = createCorrection({
+    candidates: (profile) => ask({ type: 'profileCandidates', profile }),
+    pin: (profile, authorId) => ask({ type: 'pinProfile', profile, authorId }),
+    authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
+  });
+
+  const wrongPerson = (author: Author) => {
     setCard(author.authorId, { status: 'loading', author });
-    ask({ type: 'authorCard', authorId: author.authorId }).then(
-      (data) => setCard(author.authorId, { status: 'ready', data }),
-      (error: unknown) => setCard(author.authorId, { status: 'error', message: error instanceof Error ? error.message : String(error), author }),
+    correction.candidates(author, target?.arxivId ?? null).then(
+      (found) => setCard(author.authorId, { status: 'candidates', candidates: found.filter((c) => c.author.authorId !== author.authorId) }),
+      (error: unknown) => setCard(author.authorId, { status: 'error', message: errorText(error), author }),
     );
   };
+
+  // After a correction the paper is read again: the background applies the pin to its authors.
+  const pin = (author: Author, chosenId: string) =>
+    void correction.pin(author, chosenId).then((chosen) => {
+      setExpanded(new Set([chosen.authorId]));
+      loadCard(chosen);
+      if (target) loadPaper(target.arxivId);
+    });
 
   if (target === undefined) return <p class="ss-status">Loading…</p>;
   if (profile) return <ProfilePopup profile={profile} />;
@@ -113,6 +139,9 @@ export function PopupApp() {
         cards={cards}
         onToggleAuthor={toggleAuthor}
         onRetryPaper={() => target && loadPaper(target.arxivId)}
+        onWrongPerson={wrongPerson}
+        onPin={pin}
+        onShowCard={loadCard}
       />
       <footer class="ss-popup-footer">
         <button type="button" class="ss-link-button" onClick={() => void browser.runtime.openOptionsPage()}>

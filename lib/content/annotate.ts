@@ -12,7 +12,7 @@ import type { Author, AuthorCardData, PaperKey, PaperWithAuthors } from '../mode
 import type { PageAuthor, PageEntry } from '../pages/arxiv';
 import { PAPER_BATCH_LIMIT } from '../sources/semanticScholar';
 import { renderChip, type ChipState } from './chip';
-import { createHoverCard, type HoverCard } from './hoverCard';
+import { createHoverCard, type Correction, type HoverCard } from './hoverCard';
 import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
 import { inSlices, measure, yieldToPage, type Yield } from './slices';
 
@@ -22,6 +22,8 @@ export interface AnnotateDeps {
   css: string;
   papers: (keys: PaperKey[]) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
   authorCard: (authorId: string) => Promise<AuthorCardData>;
+  /** The reader's correction of who an author is; offered in the card when given. */
+  correct?: Omit<Correction, 'onCorrected'>;
   pause?: Yield;
 }
 
@@ -86,7 +88,28 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const fresh = entries.filter((entry) => !(entry.badgeAfter && options.badges ? alreadyAnnotated(entry.badgeAfter) : entry.authors.some((a) => alreadyAnnotated(a.element))));
   if (fresh.length === 0) return;
   let card: HoverCard | null = null;
-  const hoverCard = () => (card ??= createHoverCard({ doc, css, loadCard: deps.authorCard }));
+  // Chips drawn for each shown author, so a correction redraws them all at once.
+  const shownAs = new Map<string, { slot: ChipSlot; paperKey: PaperKey }[]>();
+  const redraw = (from: Author, to: Author) => {
+    const placed = shownAs.get(from.authorId) ?? [];
+    shownAs.delete(from.authorId);
+    for (const { slot, paperKey } of placed) show(slot, to, paperKey);
+  };
+  const hoverCard = () =>
+    (card ??= createHoverCard({
+      doc,
+      css,
+      loadCard: deps.authorCard,
+      correct: deps.correct && { ...deps.correct, onCorrected: redraw },
+    }));
+
+  function show(slot: ChipSlot, author: Author, paperKey: PaperKey) {
+    const cardForPage = hoverCard();
+    drawChip(slot, { status: 'ready', author });
+    cardForPage.register(slot.pageAuthor.element, author, 'name', paperKey);
+    cardForPage.register(slot.host, author, 'chip', paperKey);
+    shownAs.set(author.authorId, [...(shownAs.get(author.authorId) ?? []), { slot, paperKey }]);
+  }
 
   const eagerSlots = new Map<PageEntry, ChipSlot[]>();
   const eagerStart = performance.now();
@@ -122,10 +145,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
         return;
       }
       const placed = slot ?? { pageAuthor, ...addHost(doc, css, pageAuthor.element, 'scholarscope-chip') };
-      const cardForPage = hoverCard();
-      drawChip(placed, { status: 'ready', author });
-      cardForPage.register(pageAuthor.element, author, 'name');
-      cardForPage.register(placed.host, author, 'chip');
+      show(placed, author, entry.key);
     });
   }
 

@@ -4,7 +4,9 @@
 
 import { h, render } from 'preact';
 import { AuthorCard, type AuthorCardState } from '../../components/AuthorCard';
-import type { Author, AuthorCardData } from '../model';
+import { CandidateList } from '../../components/CandidateList';
+import type { Candidate } from '../identity';
+import type { Author, AuthorCardData, PaperKey } from '../model';
 import { createShadowHost } from './shadow';
 
 const OPEN_DELAY_MS = 250;
@@ -14,20 +16,31 @@ export interface HoverCardOptions {
   doc: Document;
   css: string;
   loadCard: (authorId: string) => Promise<AuthorCardData>;
+  /** Lets the reader correct who an author is; without it the card offers no correction. */
+  correct?: Correction;
+}
+
+export interface Correction {
+  /** Profiles that could be `author`, ranked by overlap with `paperKey` (the paper where the name was). */
+  candidates: (author: Author, paperKey: PaperKey | null) => Promise<Candidate[]>;
+  /** Stores the reader's choice; resolves with the chosen author. */
+  pin: (author: Author, chosenId: string) => Promise<Author>;
+  /** Tells the page that `from` is now shown as `to` (chips redraw). */
+  onCorrected: (from: Author, to: Author) => void;
 }
 
 export type TriggerKind = 'name' | 'chip';
 
 export interface HoverCard {
   /** Makes `trigger` (an author's name, or the host of its chip) open the card for `author`. */
-  register(trigger: HTMLElement, author: Author, kind: TriggerKind): void;
+  register(trigger: HTMLElement, author: Author, kind: TriggerKind, paperKey?: PaperKey | null): void;
   /** Open now; with `focusCard` the keyboard focus moves into the card. */
   open(trigger: HTMLElement, author: Author, focusCard: boolean): void;
   close(returnFocus: boolean): void;
   readonly host: HTMLElement;
 }
 
-export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): HoverCard {
+export function createHoverCard({ doc, css, loadCard, correct }: HoverCardOptions): HoverCard {
   const { host, root } = createShadowHost(doc, 'scholarscope-card', css, 'block');
   for (const [property, value] of Object.entries({ position: 'absolute', top: '0', left: '0', width: '0', height: '0', 'z-index': '2147483000' })) {
     host.style.setProperty(property, value, 'important');
@@ -40,15 +53,55 @@ export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): Hover
   root.append(frame);
   doc.body.append(host);
 
-  const triggers = new WeakMap<Element, { author: Author; kind: TriggerKind }>();
+  const triggers = new WeakMap<Element, { author: Author; kind: TriggerKind; paperKey: PaperKey | null }>();
   const loaded = new Map<string, Promise<AuthorCardData>>();
-  let current: { trigger: HTMLElement; author: Author } | null = null;
+  let current: { trigger: HTMLElement; author: Author; paperKey: PaperKey | null } | null = null;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let returningFocus = false;
 
+  // Redrawing can remove the focused control; park focus on the card first so it stays open.
+  function keepFocus() {
+    if (root.activeElement && root.activeElement !== frame) frame.focus({ preventScroll: true });
+  }
+
   function draw(state: AuthorCardState, author: Author) {
-    render(h(AuthorCard, { state, onRetry: () => show(author, true) }), frame);
+    keepFocus();
+    const onWrongPerson = correct && state.status === 'ready' ? () => void choose(author) : undefined;
+    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson }), frame);
+  }
+
+  // "Not this person?": candidates in the card; picking one pins it and shows its card.
+  async function choose(author: Author) {
+    if (!correct || !current) return;
+    const paperKey = current.paperKey;
+    keepFocus();
+    render(h('p', { class: 'ss-status', role: 'status' }, `Looking for other profiles named ${author.name}…`), frame);
+    let found: Candidate[];
+    try {
+      found = await correct.candidates(author, paperKey);
+    } catch (error) {
+      draw({ status: 'error', message: error instanceof Error ? error.message : String(error), author }, author);
+      return;
+    }
+    const others = found.filter((candidate) => candidate.author.authorId !== author.authorId);
+    keepFocus();
+    render(
+      h(CandidateList, {
+        name: author.name,
+        candidates: others,
+        onBack: () => show(author),
+        onPin: (chosenId: string) =>
+          void correct.pin(author, chosenId).then((chosen) => {
+            correct.onCorrected(author, chosen);
+            if (current) current = { ...current, author: chosen };
+            frame.setAttribute('aria-label', `Author card: ${chosen.name}`);
+            show(chosen);
+          }),
+      }),
+      frame,
+    );
+    frame.querySelector<HTMLElement>('button')?.focus();
   }
 
   function show(author: Author, retry = false) {
@@ -61,7 +114,9 @@ export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): Hover
     }
     draw({ status: 'loading', author }, author);
     pending.then(
-      (data) => current?.author.authorId === author.authorId && draw({ status: 'ready', data }, author),
+      (data) =>
+        current?.author.authorId === author.authorId &&
+        draw({ status: 'ready', data: author.pinnedFrom ? { ...data, author: { ...data.author, pinnedFrom: author.pinnedFrom } } : data }, author),
       (error: unknown) =>
         current?.author.authorId === author.authorId &&
         draw({ status: 'error', message: error instanceof Error ? error.message : String(error), author }, author),
@@ -82,7 +137,7 @@ export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): Hover
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
     const same = current?.trigger === trigger && !frame.hidden;
-    current = { trigger, author };
+    current = { trigger, author, paperKey: triggers.get(trigger)?.paperKey ?? null };
     frame.setAttribute('aria-label', `Author card: ${author.name}`);
     if (!same) {
       place(trigger);
@@ -177,7 +232,7 @@ export function createHoverCard({ doc, css, loadCard }: HoverCardOptions): Hover
   });
 
   return {
-    register: (trigger, author, kind) => void triggers.set(trigger, { author, kind }),
+    register: (trigger, author, kind, paperKey = null) => void triggers.set(trigger, { author, kind, paperKey }),
     open,
     close,
     host,
