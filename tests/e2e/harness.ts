@@ -24,7 +24,11 @@ export interface Harness {
   apiRequests: ApiRequest[];
   /** Pages to serve, by URL without hash. */
   pages: Map<string, string>;
-  /** Override for API answers (fault injection); return null to use the recording. */
+  /** Awaited before an API request is answered: holds answers back (fault injection). */
+  apiGate: ((request: ApiRequest) => Promise<void>) | null;
+  /** Stops the extension's service worker, as the browser may at any moment. */
+  stopServiceWorker(): Promise<void>;
+  /** Override for API answers (fault injection; status 0 is a network error); null uses the recording. */
   apiOverride: ((request: ApiRequest) => { status: number; body: string; headers?: Record<string, string> } | null) | null;
   openPopup(forUrl: string): Promise<Page>;
   openOptions(): Promise<Page>;
@@ -67,6 +71,21 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; headless
     apiRequests: [],
     pages: new Map(),
     apiOverride: null,
+    apiGate: null,
+    async stopServiceWorker() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      const cdp = await context.newCDPSession(page);
+      let stopped: () => void = () => {};
+      const done = new Promise<void>((resolve) => (stopped = resolve));
+      cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { runningStatus: string }[] }) => {
+        if (event.versions.some((version) => version.runningStatus === 'stopped')) stopped();
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('The service worker did not stop')), 5000))]);
+      await page.close();
+    },
     async openPopup(forUrl) {
       const tabId = await harness.tabIdFor(forUrl);
       const popup = await context.newPage();
@@ -105,11 +124,17 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; headless
     const request = route.request();
     const entry = { method: request.method(), url: request.url(), headers: await request.allHeaders() };
     harness.apiRequests.push(entry);
+    if (harness.apiGate) await harness.apiGate(entry);
     const override = harness.apiOverride?.(entry);
-    if (override) return route.fulfill({ status: override.status, body: override.body, headers: override.headers });
-    const answer = recordedAnswer(entry.method, entry.url, request.postData());
-    if (!answer) return route.abort('connectionrefused');
-    return route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body });
+    const answer = override ? null : recordedAnswer(entry.method, entry.url, request.postData());
+    try {
+      if (override?.status === 0) return await route.abort('connectionreset');
+      if (override) return await route.fulfill({ status: override.status, body: override.body, headers: override.headers });
+      if (!answer) return await route.abort('connectionrefused');
+      return await route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body });
+    } catch {
+      // The requester went away (a stopped service worker): nothing to answer.
+    }
   };
   await context.route(/^https:\/\/api\.semanticscholar\.org\//, answerApi);
   await context.route(/^https:\/\/export\.arxiv\.org\/api\//, answerApi);
