@@ -9,8 +9,8 @@ import { isFresh, TTL } from './store/cache';
 import type { FetchLike } from './sources/http';
 import { fetchAuthor, fetchAuthorPapers, fetchPapersByKey, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
-import { arxivSpacer, fetchLatestVersions } from './sources/arxiv';
-import type { Spacer } from './sources/spacing';
+import { fetchLatestVersions } from './sources/arxiv';
+import { ARXIV_POLICY, createHostGate, S2_POLICY, type HostGate } from './sources/hostGate';
 
 /** Pins that correct an author on papers are stored as `author:<the source's author id>`. */
 export const AUTHOR_PIN = 'author:';
@@ -19,8 +19,8 @@ export interface ServiceDeps {
   db: () => Promise<Database>;
   fetch: FetchLike;
   now?: () => number;
-  /** Keeps arXiv API calls 3 s apart; tests pass one without waits. */
-  arxivSpacer?: Spacer;
+  /** One gate per API host (spacing, circuit); by default the hosts' real policies. */
+  gates?: { s2?: HostGate; arxiv?: HostGate };
 }
 
 export interface Service {
@@ -58,6 +58,8 @@ export type CacheInfo = Record<(typeof CACHE_STORES)[number], number>;
 export function createService(deps: ServiceDeps): Service {
   const now = deps.now ?? Date.now;
   const inflight = new Map<string, Promise<unknown>>();
+  const s2Gate = deps.gates?.s2 ?? createHostGate(S2_POLICY);
+  const arxivGate = deps.gates?.arxiv ?? createHostGate(ARXIV_POLICY);
 
   async function settings(): Promise<Settings> {
     const db = await deps.db();
@@ -66,7 +68,7 @@ export function createService(deps: ServiceDeps): Service {
 
   async function s2Options(): Promise<S2Options> {
     const { s2ApiKey } = await settings();
-    return { fetch: deps.fetch, apiKey: s2ApiKey || undefined };
+    return { fetch: deps.fetch, apiKey: s2ApiKey || undefined, gate: s2Gate };
   }
 
   /** Runs `task` once for `key` while it is in flight; later callers share its result. */
@@ -180,7 +182,7 @@ export function createService(deps: ServiceDeps): Service {
     const arxivIds = list.map((paper) => paper.arxivId).filter((id): id is string => id !== null);
     if (arxivIds.length === 0) return list;
     try {
-      const versions = await fetchLatestVersions(arxivIds, { fetch: deps.fetch }, deps.arxivSpacer ?? arxivSpacer);
+      const versions = await fetchLatestVersions(arxivIds, { fetch: deps.fetch, gate: arxivGate });
       return list.map((paper) => (paper.arxivId ? { ...paper, version: versions.get(paper.arxivId) ?? null } : paper));
     } catch {
       return list; // Versions are a nicety; the card is complete without them.

@@ -2,7 +2,7 @@
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export type SourceErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'client' | 'not-found' | 'malformed';
+export type SourceErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'client' | 'not-found' | 'malformed' | 'unavailable';
 
 export class SourceError extends Error {
   constructor(
@@ -22,8 +22,15 @@ class RetryableHttpError extends SourceError {
   }
 }
 
+/** Runs each attempt (spacing, circuit); see hostGate.ts. */
+export interface AttemptGate {
+  run<T>(attempt: () => Promise<T>): Promise<T>;
+}
+
 export interface RequestOptions {
   fetch: FetchLike;
+  /** The host's gate; every attempt, retries included, passes through it. */
+  gate?: AttemptGate;
   timeoutMs?: number;
   /** Extra tries after the first, for 429 and 5xx answers and network faults. */
   retries?: number;
@@ -63,6 +70,24 @@ async function attempt(url: string, init: RequestInit, options: RequestOptions):
   }
 }
 
+/** One attempt: the body text of a 2xx answer, else a typed failure. */
+async function once(url: string, init: RequestInit, options: RequestOptions): Promise<string> {
+  const response = await attempt(url, init, options);
+  if (response.ok) {
+    try {
+      return await response.text();
+    } catch (error) {
+      throw new SourceError('network', `The answer from ${new URL(url).host} broke off: ${String(error)}`);
+    }
+  }
+  const kind = classify(response.status);
+  const message = `${new URL(url).host} answered ${response.status}`;
+  if (kind === 'rate-limited' || kind === 'server') {
+    throw new RetryableHttpError(kind, message, response.status, retryAfterMs(response.headers.get('retry-after')));
+  }
+  throw new SourceError(kind, message, response.status);
+}
+
 /** Fetches `url`, retrying rate limits, server errors and network faults with backoff; returns the body text. */
 export async function requestText(url: string, init: RequestInit, options: RequestOptions): Promise<string> {
   const retries = options.retries ?? 2;
@@ -73,21 +98,16 @@ export async function requestText(url: string, init: RequestInit, options: Reque
       const backoff = 1000 * 2 ** (tryIndex - 1) * (0.5 + Math.random());
       await sleep(Math.max(backoff, lastError instanceof RetryableHttpError ? lastError.waitMs ?? 0 : 0));
     }
-    let response: Response;
     try {
-      response = await attempt(url, init, options);
+      // Inside the gate an attempt fails on any fault, so the circuit sees every one.
+      const run = () => once(url, init, options);
+      return await (options.gate ? options.gate.run(run) : run());
     } catch (error) {
-      lastError = error as SourceError;
-      continue;
+      if (!(error instanceof SourceError)) throw error;
+      const retryable = error instanceof RetryableHttpError || error.kind === 'network' || error.kind === 'timeout';
+      if (!retryable) throw error;
+      lastError = error;
     }
-    if (response.ok) return response.text();
-    const kind = classify(response.status);
-    const message = `${new URL(url).host} answered ${response.status}`;
-    if (kind === 'rate-limited' || kind === 'server') {
-      lastError = new RetryableHttpError(kind, message, response.status, retryAfterMs(response.headers.get('retry-after')));
-      continue;
-    }
-    throw new SourceError(kind, message, response.status);
   }
   throw lastError ?? new SourceError('network', `Could not reach ${new URL(url).host}`);
 }

@@ -6,7 +6,7 @@ import { hiperRecord } from '../fixtures/seedWorld';
 import { launch, type Harness } from './harness';
 
 // Each case uses its own paper, so nothing is served from an earlier case's cache.
-const CASES = ['1810.04805', '0704.0105', '0704.0833', '1501.00001', '2004.05256', 'math_0202001'].map(loadAbsRecord);
+const CASES = ['1810.04805', '0704.0105', '0704.0833', '1501.00001', '2004.05256', 'math_0202001', '1605.09669', '1611.08171'].map(loadAbsRecord);
 const url = (id: string) => `https://arxiv.org/abs/${id}`;
 let harness: Harness;
 
@@ -16,10 +16,12 @@ beforeAll(async () => {
   for (const record of [...CASES, hiperRecord]) harness.pages.set(url(record.id), renderAbsPage(record));
 });
 afterAll(async () => harness?.close());
-beforeEach(() => {
-  harness.apiRequests.length = 0;
+// Every case starts from a fresh worker: no circuit or in-flight state carries over.
+beforeEach(async () => {
   harness.apiOverride = null;
   harness.apiGate = null;
+  await harness.stopServiceWorker();
+  harness.apiRequests.length = 0;
 });
 
 const batches = () => harness.apiRequests.filter((r) => r.url.includes('/paper/batch'));
@@ -94,5 +96,20 @@ describe('faults in real Chromium', () => {
     await expect.poll(() => chips(again).allTextContents(), { timeout: 15_000 }).toEqual(numbers);
     expect(harness.apiRequests).toEqual([]);
     await again.close();
+  });
+
+  it('stops asking a host that keeps failing, and says when it will ask again', async () => {
+    harness.apiOverride = () => ({ status: 503, body: '' });
+    for (const record of CASES.slice(5, 7)) {
+      const page = await visit(record.id);
+      await expect.poll(() => chips(page).first().textContent(), { timeout: 20_000 }).toBe('!');
+      await page.close();
+    }
+    // Five failed attempts open the circuit: the second page got two tries, not three.
+    expect(batches()).toHaveLength(5);
+    const page = await visit(CASES[7]!.id);
+    await expect.poll(() => chips(page).first().getAttribute('aria-label'), { timeout: 15_000 }).toMatch(/keeps failing; ScholarScope will ask again in \d+ s/);
+    expect(batches()).toHaveLength(5);
+    await page.close();
   });
 });

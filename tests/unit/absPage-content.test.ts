@@ -1,7 +1,7 @@
+import { instantGates } from '../fixtures/gates';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { annotateEntries, type AnnotateDeps } from '../../lib/content/annotate';
 import { createService } from '../../lib/service';
-import { createSpacer } from '../../lib/sources/spacing';
 import { openDatabase } from '../../lib/store/db';
 import { absEntry, extractAbsPage } from '../../lib/pages/arxiv';
 import { renderAbsPage } from '../fixtures/arxivAbs';
@@ -18,7 +18,7 @@ beforeEach(() => {
 
 async function recordedDeps() {
   const db = await openDatabase(`content-${Math.random()}`);
-  const service = createService({ db: async () => db, fetch: recordedFetch(), arxivSpacer: createSpacer(0) });
+  const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
   return { doc: document, css: '', papers: service.papers, authorCard: service.authorCard };
 }
 

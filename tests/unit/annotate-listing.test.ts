@@ -1,3 +1,4 @@
+import { instantGates } from '../fixtures/gates';
 import { describe, expect, it } from 'vitest';
 import { annotateEntries, groupIds } from '../../lib/content/annotate';
 import { extractListPage } from '../../lib/pages/arxiv';
@@ -31,7 +32,7 @@ describe('annotating a listing', () => {
     registerPapers(records.slice(0, 550)); // the last 50 are unknown to the source
     const db = await openDatabase(`listing-${Math.random()}`);
     const log: { method: string; url: string }[] = [];
-    const service = createService({ db: async () => db, fetch: recordedFetch(log) });
+    const service = createService({ db: async () => db, fetch: recordedFetch(log), gates: instantGates() });
     const asked: number[] = [];
     await annotateEntries(
       context.entries,
@@ -75,7 +76,7 @@ describe('annotating a listing', () => {
     registerPapers(records);
     let pauses = 0;
     const db = await openDatabase(`slices-${Math.random()}`);
-    const service = createService({ db: async () => db, fetch: recordedFetch() });
+    const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
     const slow = () => {
       const until = performance.now() + 1;
       while (performance.now() < until);

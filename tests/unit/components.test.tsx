@@ -1,3 +1,4 @@
+import { instantGates } from '../fixtures/gates';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,6 @@ import { renderChip } from '../../lib/content/chip';
 import { PopupView } from '../../components/PopupView';
 import type { Author, AuthorCardData } from '../../lib/model';
 import { createService } from '../../lib/service';
-import { createSpacer } from '../../lib/sources/spacing';
 import { openDatabase } from '../../lib/store/db';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID, seed } from '../fixtures/seedWorld';
@@ -22,7 +22,7 @@ const NOW = Date.UTC(2026, 10, 24);
 
 async function seedCard(): Promise<AuthorCardData> {
   const db = await openDatabase(`components-${Math.random()}`);
-  const service = createService({ db: async () => db, fetch: recordedFetch(), now: () => NOW, arxivSpacer: createSpacer(0) });
+  const service = createService({ db: async () => db, fetch: recordedFetch(), now: () => NOW, gates: instantGates() });
   await service.papers(['2602.16165']);
   return service.authorCard(SEED_AUTHOR_ID);
 }
@@ -122,7 +122,7 @@ describe('PopupView', () => {
 
   it('shows the paper with id, version and its authors', async () => {
     const db = await openDatabase(`popup-${Math.random()}`);
-    const service = createService({ db: async () => db, fetch: recordedFetch(), now: () => NOW });
+    const service = createService({ db: async () => db, fetch: recordedFetch(), now: () => NOW, gates: instantGates() });
     const entry = (await service.papers(['2602.16165']))['2602.16165']!;
     const toggled: string[] = [];
     render(

@@ -1,8 +1,8 @@
+import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createService } from '../../lib/service';
 import { openDatabase, type Database } from '../../lib/store/db';
 import { TTL } from '../../lib/store/cache';
-import { createSpacer } from '../../lib/sources/spacing';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 
@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => database.close());
 
 function serviceWith(fetch: ReturnType<typeof recordedFetch>) {
-  return createService({ db: async () => database, fetch, now: () => clock, arxivSpacer: createSpacer(0) });
+  return createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
 }
 
 describe('service: papers', () => {
@@ -58,7 +58,7 @@ describe('service: papers', () => {
     const log: { method: string; url: string }[] = [];
     await serviceWith(recordedFetch(log)).papers(['2602.16165']);
     clock += TTL.paper + 1;
-    const failing = createService({ db: async () => database, fetch: async () => new Response('', { status: 400 }), now: () => clock, arxivSpacer: createSpacer(0) });
+    const failing = createService({ db: async () => database, fetch: async () => new Response('', { status: 400 }), now: () => clock, gates: instantGates() });
     const stale = await failing.papers(['2602.16165']);
     expect(stale['2602.16165']!.authors[0]!.hIndex).toBe(5);
     await expect(failing.papers(['2602.16165', '2601.18217'])).rejects.toThrow(/400/);
@@ -100,7 +100,7 @@ describe('service: author card', () => {
     const recorded = recordedFetch();
     const fetch = async (url: string, init?: RequestInit) =>
       url.startsWith('https://export.arxiv.org/') ? new Response('', { status: 400 }) : recorded(url, init);
-    const card = await createService({ db: async () => database, fetch, now: () => clock, arxivSpacer: createSpacer(0) }).authorCard(SEED_AUTHOR_ID);
+    const card = await createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() }).authorCard(SEED_AUTHOR_ID);
     expect(card.publications).toHaveLength(3);
     expect(card.publications.every((p) => p.version === null)).toBe(true);
   });
@@ -118,7 +118,7 @@ describe('service: settings and cache', () => {
       if (url.startsWith('https://api.semanticscholar.org/')) seen.push((init?.headers as Record<string, string> | undefined)?.['x-api-key']);
       return recorded(url, init);
     };
-    const service = createService({ db: async () => database, fetch, now: () => clock, arxivSpacer: createSpacer(0) });
+    const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
     expect(await service.settings()).toEqual({ s2ApiKey: '' });
     await service.papers(['2602.16165']);
     await service.saveSettings({ s2ApiKey: 'k3y' });

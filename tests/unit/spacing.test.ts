@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAtomVersions } from '../../lib/sources/arxiv';
 import { createSpacer } from '../../lib/sources/spacing';
+import { parseAtomVersions } from '../../lib/sources/arxiv';
 import { arxivAtomAnswer } from '../fixtures/seedWorld';
 
 describe('createSpacer', () => {

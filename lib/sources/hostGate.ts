@@ -1,0 +1,71 @@
+// One gate per API host: requests start at least `minIntervalMs` apart, and after
+// `failuresToOpen` failures in a row the circuit opens: no request reaches the host for
+// `openMs`, after which one request may try again. A page never causes a request storm.
+
+import { SourceError } from './http';
+import { createSpacer } from './spacing';
+
+export interface GatePolicy {
+  host: string;
+  minIntervalMs: number;
+  failuresToOpen: number;
+  openMs: number;
+}
+
+export const S2_POLICY: GatePolicy = { host: 'api.semanticscholar.org', minIntervalMs: 1000, failuresToOpen: 5, openMs: 60_000 };
+export const ARXIV_POLICY: GatePolicy = { host: 'export.arxiv.org', minIntervalMs: 3000, failuresToOpen: 3, openMs: 5 * 60_000 };
+
+export interface HostGate {
+  run<T>(attempt: () => Promise<T>): Promise<T>;
+  /** `closed`: requests flow; `open`: refused until the wait is over; `half-open`: one may try. */
+  state(): 'closed' | 'open' | 'half-open';
+}
+
+// Faults of the host, not of the request: these count towards opening the circuit.
+function hostFault(error: unknown): boolean {
+  return error instanceof SourceError && ['network', 'timeout', 'server', 'rate-limited', 'malformed'].includes(error.kind);
+}
+
+export function createHostGate(
+  policy: GatePolicy,
+  now: () => number = Date.now,
+  sleep?: (ms: number) => Promise<void>,
+): HostGate {
+  const spacer = createSpacer(policy.minIntervalMs, now, sleep);
+  let failures = 0;
+  let openedAt: number | null = null;
+  let trial = false;
+
+  const state = () => (openedAt === null ? 'closed' : now() - openedAt < policy.openMs ? 'open' : 'half-open');
+
+  return {
+    state,
+    async run<T>(attempt: () => Promise<T>): Promise<T> {
+      const current = state();
+      if (current === 'open' || (current === 'half-open' && trial)) {
+        const seconds = Math.ceil((policy.openMs - (now() - (openedAt ?? now()))) / 1000);
+        throw new SourceError('unavailable', `${policy.host} keeps failing; ScholarScope will ask again in ${Math.max(1, seconds)} s`);
+      }
+      if (current === 'half-open') trial = true;
+      try {
+        const result = await spacer.run(attempt);
+        failures = 0;
+        openedAt = null;
+        return result;
+      } catch (error) {
+        if (hostFault(error)) {
+          failures += 1;
+          if (failures >= policy.failuresToOpen || current === 'half-open') openedAt = now();
+        }
+        throw error;
+      } finally {
+        if (current === 'half-open') trial = false;
+      }
+    },
+  };
+}
+
+/** A gate that lets everything through at once (tests that are not about limits). */
+export function openGate(): HostGate {
+  return { run: (attempt) => attempt(), state: () => 'closed' };
+}
