@@ -7,10 +7,27 @@ import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type Pape
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { isFresh, TTL } from './store/cache';
 import type { FetchLike } from './sources/http';
-import { fetchAuthor, fetchAuthorPapers, fetchPapersByKey, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
+import { fetchAuthor, fetchAuthorPapers, fetchPapersByKey, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
 import { fetchLatestVersions } from './sources/arxiv';
 import { ARXIV_POLICY, createHostGate, S2_POLICY, type HostGate } from './sources/hostGate';
+
+/** How long the background waits for more paper requests before sending a batch. */
+export const BATCH_WINDOW_MS = 20;
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => undefined); // Callers handle the failure; this copy must not be reported as unhandled.
+  return { promise, resolve, reject };
+}
 
 /** Pins that correct an author on papers are stored as `author:<the source's author id>`. */
 export const AUTHOR_PIN = 'author:';
@@ -85,40 +102,66 @@ export function createService(deps: ServiceDeps): Service {
     return isFresh(record.fetchedAt, record.paper ? TTL.paper : TTL.missingPaper, at);
   }
 
-  // One batch request for every id not already being fetched. Resolves with the records written,
-  // so callers answer from memory instead of reading them back.
-  function fetchPapers(db: Database, ids: string[]): Promise<Map<string, PaperRecord>> {
-    const waiting: Promise<Map<string, PaperRecord>>[] = [];
-    const toFetch = ids.filter((id) => {
-      const running = inflight.get(`paper:${id}`) as Promise<Map<string, PaperRecord>> | undefined;
-      if (running) waiting.push(running);
-      return !running;
+  // Papers asked for within a short window (several tabs, several groups of one page) share one
+  // queue; each flush sends batches of up to PAPER_BATCH_LIMIT. A key already on its way is not
+  // asked for again. Callers get the records written, so they answer from memory.
+  const paperWaits = new Map<PaperKey, Promise<PaperRecord>>();
+  let queue = new Map<PaperKey, Deferred<PaperRecord>>();
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function fetchPapers(db: Database, keys: PaperKey[]): Promise<Map<PaperKey, PaperRecord>> {
+    const waits = keys.map(async (key) => {
+      let wait = paperWaits.get(key);
+      if (!wait) {
+        const pending = deferred<PaperRecord>();
+        queue.set(key, pending);
+        wait = pending.promise;
+        paperWaits.set(key, wait);
+      }
+      return [key, await wait] as const;
     });
-    if (toFetch.length > 0) {
-      const batch = (async () => {
-        const answers = await fetchPapersByKey(toFetch, await s2Options(), now);
-        const fetchedAt = now();
-        const records = new Map<string, PaperRecord>();
-        const authors = new Map<string, Author>();
-        for (const id of toFetch) {
-          const answer = answers.get(id) ?? null;
-          records.set(id, { key: id, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt });
-          for (const author of answer?.authors ?? []) authors.set(author.authorId, author);
+    flushTimer ??= setTimeout(() => void flush(db), BATCH_WINDOW_MS);
+    return Promise.all(waits).then((entries) => new Map(entries));
+  }
+
+  async function flush(db: Database) {
+    flushTimer = null;
+    const batch = queue;
+    queue = new Map();
+    const keys = [...batch.keys()];
+    const chunks: PaperKey[][] = [];
+    for (let start = 0; start < keys.length; start += PAPER_BATCH_LIMIT) chunks.push(keys.slice(start, start + PAPER_BATCH_LIMIT));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        try {
+          const records = await fetchAndStore(db, chunk);
+          for (const key of chunk) batch.get(key)!.resolve(records.get(key)!);
+        } catch (error) {
+          for (const key of chunk) batch.get(key)!.reject(error);
+        } finally {
+          for (const key of chunk) paperWaits.delete(key);
         }
-        const tx = db.transaction(['papers', 'authors'], 'readwrite');
-        const papersStore = tx.objectStore('papers');
-        const authorsStore = tx.objectStore('authors');
-        for (const record of records.values()) void papersStore.put(record);
-        for (const author of authors.values()) void authorsStore.put(author);
-        await tx.done;
-        return records;
-      })();
-      for (const id of toFetch) inflight.set(`paper:${id}`, batch);
-      const forget = () => toFetch.forEach((id) => inflight.delete(`paper:${id}`));
-      batch.then(forget, forget);
-      waiting.push(batch);
+      }),
+    );
+  }
+
+  async function fetchAndStore(db: Database, keys: PaperKey[]): Promise<Map<PaperKey, PaperRecord>> {
+    const answers = await fetchPapersByKey(keys, await s2Options(), now);
+    const fetchedAt = now();
+    const records = new Map<PaperKey, PaperRecord>();
+    const authors = new Map<string, Author>();
+    for (const key of keys) {
+      const answer = answers.get(key) ?? null;
+      records.set(key, { key, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt });
+      for (const author of answer?.authors ?? []) authors.set(author.authorId, author);
     }
-    return Promise.all(waiting).then((maps) => new Map(maps.flatMap((map) => [...map])));
+    const tx = db.transaction(['papers', 'authors'], 'readwrite');
+    const papersStore = tx.objectStore('papers');
+    const authorsStore = tx.objectStore('authors');
+    for (const record of records.values()) void papersStore.put(record);
+    for (const author of authors.values()) void authorsStore.put(author);
+    await tx.done;
+    return records;
   }
 
   async function readPapers(db: Database, ids: string[]): Promise<Map<string, PaperRecord>> {

@@ -145,3 +145,36 @@ describe('store', () => {
     expect(await database.get('publications', '1')).toEqual({ authorId: '1', papers: [], fetchedAt: 5 });
   });
 });
+
+describe('service: batching', () => {
+  it('sends papers asked for within a short window (several tabs) in one request', async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = serviceWith(recordedFetch(log));
+    const [a, b, c] = await Promise.all([service.papers(['2602.16165']), service.papers(['2602.05381']), service.papers(['2602.16165', '2601.18217'])]);
+    expect(log.filter((entry) => entry.url.includes('/paper/batch'))).toHaveLength(1);
+    expect(a['2602.16165']!.paper.title).toMatch(/^HiPER/);
+    expect(b['2602.05381']!.paper.title).toMatch(/^Clinical Validation/);
+    expect(Object.keys(c).sort()).toEqual(['2601.18217', '2602.16165']);
+  });
+
+  it('splits a window of more than 500 papers into batches of 500, each answering its own callers', async () => {
+    const asked: number[] = [];
+    const fetch = async (_url: string, init?: RequestInit) => {
+      const ids = (JSON.parse(init!.body as string) as { ids: string[] }).ids;
+      asked.push(ids.length);
+      return new Response(JSON.stringify(ids.map(() => null)), { status: 200 });
+    };
+    const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
+    const keys = Array.from({ length: 1200 }, (_, i) => `2601.${String(10000 + i)}`);
+    await Promise.all([service.papers(keys.slice(0, 500)), service.papers(keys.slice(500, 1000)), service.papers(keys.slice(1000))]);
+    expect(asked.sort((x, y) => y - x)).toEqual([500, 500, 200]);
+  });
+
+  it('fails only the callers of a failed batch', async () => {
+    let calls = 0;
+    const fetch = async () => (++calls === 1 ? new Response('', { status: 400 }) : new Response('[null]', { status: 200 }));
+    const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
+    await expect(service.papers(['2601.10001'])).rejects.toThrow(/400/);
+    expect(await service.papers(['2601.10002'])).toEqual({ '2601.10002': null });
+  });
+});
