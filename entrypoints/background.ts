@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { TabUpdate } from '../lib/messages';
 import { handleMessage } from '../lib/router';
 import { createService } from '../lib/service';
 import { openDatabase, type Database } from '../lib/store/db';
@@ -9,5 +10,7 @@ export default defineBackground(() => {
     db: () => (database ??= openDatabase()),
     fetch: (input, init) => fetch(input, init),
   });
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(service, message, sender, browser.runtime.id));
+  // Updates for a tab are best effort: the tab may have closed or navigated away.
+  const notify = (tabId: number, message: TabUpdate) => void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(service, message, sender, browser.runtime.id, notify));
 });

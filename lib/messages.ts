@@ -68,6 +68,12 @@ function parseProfileQuery(raw: unknown): ProfileQuery | { error: string } {
 /** What the popup asks the content script of a tab. */
 export type TabRequest = { type: 'pageContext' };
 
+/** What the background tells a tab: papers it showed stale have been refreshed. */
+export interface TabUpdate {
+  type: 'papersRefreshed';
+  papers: Record<PaperKey, PaperWithAuthors | null>;
+}
+
 export type PageContextReply =
   | {
       /** A page about one paper (abstract page, HTML full text). */

@@ -1,22 +1,30 @@
 // The background's single entry point for messages: check the sender and the payload,
 // dispatch to the service, and always answer (never throw back into the messaging layer).
 
-import { parseBackgroundRequest, type Reply } from './messages';
+import { parseBackgroundRequest, type Reply, type TabUpdate } from './messages';
 import type { Service } from './service';
 
 export interface Sender {
   /** The extension id of the sender, as the browser reports it. */
   id?: string;
+  /** The tab of a content script that sent it. */
+  tab?: { id?: number };
 }
 
-export async function handleMessage(service: Service, raw: unknown, sender: Sender, ownId: string): Promise<Reply<unknown>> {
+/** Sends a message to a tab's content script (the background's way to update what is on screen). */
+export type NotifyTab = (tabId: number, message: TabUpdate) => void;
+
+export async function handleMessage(service: Service, raw: unknown, sender: Sender, ownId: string, notify?: NotifyTab): Promise<Reply<unknown>> {
   if (sender.id !== ownId) return { ok: false, error: 'Messages are accepted only from this extension' };
   const request = parseBackgroundRequest(raw);
   if ('error' in request) return { ok: false, error: request.error };
   try {
     switch (request.type) {
-      case 'papers':
-        return { ok: true, data: await service.papers(request.keys) };
+      case 'papers': {
+        const tabId = sender.tab?.id;
+        const onRefreshed = notify && tabId !== undefined ? (papers: TabUpdate['papers']) => notify(tabId, { type: 'papersRefreshed', papers }) : undefined;
+        return { ok: true, data: await service.papers(request.keys, onRefreshed) };
+      }
       case 'authorCard':
         return { ok: true, data: await service.authorCard(request.authorId) };
       case 'getSettings':

@@ -41,8 +41,11 @@ export interface ServiceDeps {
 }
 
 export interface Service {
-  /** Papers by key (arXiv id without version, or `doi:`) with their authors; null for unknown papers. */
-  papers(keys: readonly PaperKey[]): Promise<Record<PaperKey, PaperWithAuthors | null>>;
+  /**
+   * Papers by key (arXiv id without version, or `doi:`) with their authors; null for unknown
+   * papers. Stale records are answered at once and refreshed; `onRefreshed` gets the new ones.
+   */
+  papers(keys: readonly PaperKey[], onRefreshed?: (fresh: Record<PaperKey, PaperWithAuthors | null>) => void): Promise<Record<PaperKey, PaperWithAuthors | null>>;
   authorCard(authorId: string): Promise<AuthorCardData>;
   settings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<Settings>;
@@ -177,21 +180,36 @@ export function createService(deps: ServiceDeps): Service {
     return records;
   }
 
-  async function papers(keys: readonly PaperKey[]): Promise<Record<PaperKey, PaperWithAuthors | null>> {
+  /**
+   * Fresh records come from the store with no request; missing ones are fetched. Stale ones are
+   * answered at once from the store and refreshed in the background; `onRefreshed` receives the
+   * new versions, so what is on screen can be updated.
+   */
+  async function papers(
+    keys: readonly PaperKey[],
+    onRefreshed?: (fresh: Record<PaperKey, PaperWithAuthors | null>) => void,
+  ): Promise<Record<PaperKey, PaperWithAuthors | null>> {
     const ids = [...new Set(keys)];
     const db = await deps.db();
     const records = await readPapers(db, ids);
     const at = now();
-    const stale = ids.filter((id) => !paperRecordFresh(records.get(id), at));
-    if (stale.length > 0) {
-      try {
-        for (const [id, record] of await fetchPapers(db, stale)) records.set(id, record);
-      } catch (error) {
-        // Stale data beats no data; only fail when something has nothing at all to show.
-        if (stale.some((id) => !records.has(id))) throw error;
-      }
+    const missing = ids.filter((id) => !records.has(id));
+    const stale = ids.filter((id) => records.has(id) && !paperRecordFresh(records.get(id), at));
+    if (missing.length > 0) {
+      for (const [id, record] of await fetchPapers(db, missing)) records.set(id, record);
     }
-    const result: Record<string, PaperWithAuthors | null> = {};
+    if (stale.length > 0) {
+      // Stale data now, fresh data when it comes; a failed refresh keeps the stale records.
+      fetchPapers(db, stale).then(
+        async (fresh) => onRefreshed?.(await present(db, stale, fresh)),
+        () => undefined,
+      );
+    }
+    return present(db, ids, records);
+  }
+
+  async function present(db: Database, ids: readonly PaperKey[], records: Map<PaperKey, PaperRecord>): Promise<Record<PaperKey, PaperWithAuthors | null>> {
+    const result: Record<PaperKey, PaperWithAuthors | null> = {};
     const replace = await authorPins(db);
     for (const id of ids) {
       const record = records.get(id);

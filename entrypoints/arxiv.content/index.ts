@@ -2,14 +2,22 @@ import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
 import { ARXIV_ORIGINS } from '../../lib/hosts';
-import { annotateEntries, type AnnotateDeps } from '../../lib/content/annotate';
+import { annotateEntries, type AnnotateDeps, type Annotation } from '../../lib/content/annotate';
 import { createCorrection } from '../../lib/correction';
 import { measure } from '../../lib/content/slices';
-import type { PageContextReply, TabRequest } from '../../lib/messages';
+import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
 
 // arXiv pages with papers: abstract pages, listings, catch-up, author listings, search, HTML full text.
 const PATHS = ['/abs/*', '/list/*', '/catchup*', '/a/*', '/search/*', '/html/*'];
+
+// Papers shown from a stale cache come back refreshed; redraw them in place.
+function followRefreshes(annotation: Promise<Annotation>) {
+  browser.runtime.onMessage.addListener((message: TabUpdate) => {
+    if (message?.type === 'papersRefreshed') void annotation.then((current) => current.refresh(message.papers));
+    return undefined;
+  });
+}
 
 function answerPopup(reply: PageContextReply) {
   // The popup asks what this page is about; the page knows the version shown.
@@ -35,7 +43,7 @@ export default defineContentScript({
     const abs = extractAbsPage(document, location.href);
     if (abs) {
       answerPopup({ kind: 'paper', arxivId: abs.arxiv.id, version: abs.arxiv.version, title: abs.title, authorNames: abs.authors.map((a) => a.name) });
-      void annotateEntries([absEntry(abs)], deps, { badges: false, eagerChips: true });
+      followRefreshes(annotateEntries([absEntry(abs)], deps, { badges: false, eagerChips: true }));
       return;
     }
     const list = extractListPage(document, location.href);
@@ -45,6 +53,6 @@ export default defineContentScript({
     if (single?.arxiv) {
       answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name) });
     }
-    void annotateEntries(list.entries, deps, { badges: true, eagerChips: list.kind === 'html' });
+    followRefreshes(annotateEntries(list.entries, deps, { badges: true, eagerChips: list.kind === 'html' }));
   },
 });

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
-import { annotateEntries } from '../../lib/content/annotate';
+import { annotateEntries, type Annotation } from '../../lib/content/annotate';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/content/profilePanel';
-import type { PageContextReply, TabRequest } from '../../lib/messages';
+import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { PROFILE_MATCHES } from '../../lib/hosts';
 import { extractProfilePage, LATE_RENDERING_SITES, profileQuery } from '../../lib/pages/profiles';
 
@@ -17,6 +17,12 @@ export default defineContentScript({
     let panel: ProfilePanelHandle | null = null;
     let reply: PageContextReply | null = null;
     let shown = '';
+    const annotations: Promise<Annotation>[] = [];
+    // Papers shown from a stale cache come back refreshed; redraw them in place.
+    browser.runtime.onMessage.addListener((message: TabUpdate) => {
+      if (message?.type === 'papersRefreshed') for (const annotation of annotations) void annotation.then((current) => current.refresh(message.papers));
+      return undefined;
+    });
     browser.runtime.onMessage.addListener((message: TabRequest) => (message?.type === 'pageContext' && reply ? Promise.resolve(reply) : undefined));
 
     const run = () => {
@@ -44,11 +50,11 @@ export default defineContentScript({
       });
       void panel.show(query);
       if (context.entries.length > 0) {
-        void annotateEntries(
+        annotations.push(annotateEntries(
           context.entries,
           { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }) },
           { badges: true, eagerChips: false },
-        );
+        ));
       }
     };
     run();

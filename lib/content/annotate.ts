@@ -82,18 +82,37 @@ export function groupIds(entries: readonly PageEntry[], size = PAPER_BATCH_LIMIT
   return groups;
 }
 
-export async function annotateEntries(entries: readonly PageEntry[], deps: AnnotateDeps, options: AnnotateOptions): Promise<void> {
+/** What stays of an annotated page: a way to redraw papers when fresher numbers arrive. */
+export interface Annotation {
+  refresh(papers: Record<PaperKey, PaperWithAuthors | null>): Promise<void>;
+}
+
+/** The hosts drawn for one entry, reused when it is drawn again. */
+interface Drawn {
+  badge?: ShadowRoot;
+  slots: Map<number, ChipSlot>;
+}
+
+export async function annotateEntries(entries: readonly PageEntry[], deps: AnnotateDeps, options: AnnotateOptions): Promise<Annotation> {
   const { doc, css } = deps;
   const pause = deps.pause ?? yieldToPage;
   const fresh = entries.filter((entry) => !(entry.badgeAfter && options.badges ? alreadyAnnotated(entry.badgeAfter) : entry.authors.some((a) => alreadyAnnotated(a.element))));
-  if (fresh.length === 0) return;
+  const drawn = new Map<PageEntry, Drawn>();
+  const byKey = new Map<PaperKey, PageEntry[]>();
+  const annotation: Annotation = {
+    refresh: (papers) => {
+      const work = Object.keys(papers).flatMap((key) => (byKey.get(key) ?? []).map((entry) => ({ entry, key })));
+      return inSlices(work, ({ entry, key }) => drawEntry(entry, papers[key] ?? null), SLICE_BUDGET_MS, pause);
+    },
+  };
+  if (fresh.length === 0) return annotation;
   let card: HoverCard | null = null;
   // Chips drawn for each shown author, so a correction redraws them all at once.
-  const shownAs = new Map<string, { slot: ChipSlot; paperKey: PaperKey }[]>();
+  const shownAs = new Map<string, Map<ChipSlot, PaperKey>>();
   const redraw = (from: Author, to: Author) => {
-    const placed = shownAs.get(from.authorId) ?? [];
+    const placed = shownAs.get(from.authorId) ?? new Map<ChipSlot, PaperKey>();
     shownAs.delete(from.authorId);
-    for (const { slot, paperKey } of placed) show(slot, to, paperKey);
+    for (const [slot, paperKey] of placed) show(slot, to, paperKey);
   };
   const hoverCard = () =>
     (card ??= createHoverCard({
@@ -108,30 +127,40 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     drawChip(slot, { status: 'ready', author });
     cardForPage.register(slot.pageAuthor.element, author, 'name', paperKey);
     cardForPage.register(slot.host, author, 'chip', paperKey);
-    shownAs.set(author.authorId, [...(shownAs.get(author.authorId) ?? []), { slot, paperKey }]);
+    const placed = shownAs.get(author.authorId) ?? new Map<ChipSlot, PaperKey>();
+    shownAs.set(author.authorId, placed.set(slot, paperKey));
   }
 
-  const eagerSlots = new Map<PageEntry, ChipSlot[]>();
+  function slotFor(state: Drawn, pageAuthor: PageAuthor, index: number): ChipSlot {
+    let slot = state.slots.get(index);
+    if (!slot) {
+      slot = { pageAuthor, ...addHost(doc, css, pageAuthor.element, 'scholarscope-chip') };
+      state.slots.set(index, slot);
+    }
+    return slot;
+  }
+
   const eagerStart = performance.now();
   if (options.eagerChips) {
     for (const entry of fresh) {
-      const slots = entry.authors.map((pageAuthor) => ({ pageAuthor, ...addHost(doc, css, pageAuthor.element, 'scholarscope-chip') }));
-      slots.forEach((slot) => drawChip(slot, { status: 'loading' }));
-      eagerSlots.set(entry, slots);
+      const state: Drawn = { slots: new Map() };
+      entry.authors.forEach((pageAuthor, index) => drawChip(slotFor(state, pageAuthor, index), { status: 'loading' }));
+      drawn.set(entry, state);
     }
     measure('placeholders', eagerStart);
   }
 
   function drawEntry(entry: PageEntry, answer: PaperWithAuthors | null | Error) {
+    const state = drawn.get(entry) ?? { slots: new Map<number, ChipSlot>() };
+    drawn.set(entry, state);
     if (options.badges && entry.badgeAfter) {
-      const { root } = addHost(doc, css, entry.badgeAfter, 'scholarscope-badge');
-      render(h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message } : { paper: answer?.paper ?? null }), root);
+      state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge').root;
+      render(h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message } : { paper: answer?.paper ?? null }), state.badge);
     }
-    const slots = eagerSlots.get(entry);
     if (!answer || answer instanceof Error) {
-      if (!slots) return; // On listings, stay quiet about papers the source does not know.
-      const state: ChipState = answer instanceof Error ? { status: 'error', message: answer.message } : { status: 'unknown' };
-      slots.forEach((slot) => drawChip(slot, state));
+      // Chips already on the page say why; on listings, stay quiet about papers the source does not know.
+      const chipState: ChipState = answer instanceof Error ? { status: 'error', message: answer.message } : { status: 'unknown' };
+      state.slots.forEach((slot) => drawChip(slot, chipState));
       return;
     }
     const sourceAuthors = answer.authors;
@@ -139,24 +168,22 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     entry.authors.forEach((pageAuthor, index) => {
       const match = matches[index];
       const author: Author | undefined = match === null || match === undefined ? undefined : sourceAuthors[match];
-      const slot = slots?.[index];
       if (!author) {
+        const slot = state.slots.get(index);
         if (slot) drawChip(slot, { status: 'unknown' });
         return;
       }
-      const placed = slot ?? { pageAuthor, ...addHost(doc, css, pageAuthor.element, 'scholarscope-chip') };
-      show(placed, author, entry.key);
+      show(slotFor(state, pageAuthor, index), author, entry.key);
     });
   }
 
   const orderStart = performance.now();
   const ordered = visibleFirst(fresh, doc.defaultView?.innerHeight ?? 800);
   measure('order', orderStart);
-  const byKey = new Map<string, PageEntry[]>();
   for (const entry of ordered) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
 
-  // All groups are asked for at once (the background batches each into one request); each is
-  // drawn as its answer arrives, the group with the entries in view first.
+  // All groups are asked for at once (the background batches them, up to 500 papers a request);
+  // each is drawn as its answer arrives, the group with the entries in view first.
   await Promise.all(
     groupIds(ordered).map(async (ids) => {
       let answers: Record<string, PaperWithAuthors | null> | Error;
@@ -169,4 +196,5 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
       await inSlices(work, ({ entry, id }) => drawEntry(entry, answers instanceof Error ? answers : (answers[id] ?? null)), SLICE_BUDGET_MS, pause);
     }),
   );
+  return annotation;
 }

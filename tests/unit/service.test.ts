@@ -42,8 +42,39 @@ describe('service: papers', () => {
     await service.papers(['1810.04805']);
     expect(log).toHaveLength(1);
     clock += TTL.missingPaper + 1;
-    await service.papers(['1810.04805']);
+    const refreshed = new Promise((resolve) => void service.papers(['1810.04805'], resolve));
+    expect(await refreshed).toEqual({ '1810.04805': null });
     expect(log).toHaveLength(2);
+  });
+
+  it('answers stale records at once and hands the refreshed ones over when they come', async () => {
+    const service = serviceWith(recordedFetch());
+    await service.papers(['2602.16165']);
+    // The source's numbers change while the record ages.
+    clock += TTL.paper + 1;
+    const changed = createService({
+      db: async () => database,
+      now: () => clock,
+      gates: instantGates(),
+      fetch: async (url, init) => {
+        const answer = await recordedFetch()(url, init);
+        const body = (await answer.json()) as { authors: { hIndex: number }[] }[];
+        body[0]!.authors[0]!.hIndex = 6;
+        return new Response(JSON.stringify(body), { status: 200 });
+      },
+    });
+    let refreshed: Record<string, unknown> | null = null;
+    const done = new Promise<void>((resolve) => {
+      void changed
+        .papers(['2602.16165'], (fresh) => {
+          refreshed = fresh;
+          resolve();
+        })
+        .then((now) => expect(now['2602.16165']!.authors[0]!.hIndex).toBe(5));
+    });
+    await done;
+    expect((refreshed as unknown as Record<string, { authors: { hIndex: number }[] }>)['2602.16165']!.authors[0]!.hIndex).toBe(6);
+    expect((await changed.papers(['2602.16165']))['2602.16165']!.authors[0]!.hIndex).toBe(6);
   });
 
   it('shares one request between identical requests in flight', async () => {
