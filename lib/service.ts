@@ -5,7 +5,7 @@
 import type { Author, AuthorCardData, Paper, PaperKey, PaperWithAuthors } from './model';
 import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type Settings } from './store/db';
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
-import { isFresh, TTL } from './store/cache';
+import { CAPS, isFresh, TTL, USE_MARK_INTERVAL } from './store/cache';
 import type { FetchLike } from './sources/http';
 import { fetchAuthor, fetchAuthorPapers, fetchPapersByKey, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
@@ -36,6 +36,8 @@ export interface ServiceDeps {
   db: () => Promise<Database>;
   fetch: FetchLike;
   now?: () => number;
+  /** Cache sizes (tests set small ones). */
+  caps?: { papers: number; authors: number; publications: number };
   /** One gate per API host (spacing, circuit); by default the hosts' real policies. */
   gates?: { s2?: HostGate; arxiv?: HostGate };
 }
@@ -155,7 +157,7 @@ export function createService(deps: ServiceDeps): Service {
     const authors = new Map<string, Author>();
     for (const key of keys) {
       const answer = answers.get(key) ?? null;
-      records.set(key, { key, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt });
+      records.set(key, { key, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt, usedAt: fetchedAt });
       for (const author of answer?.authors ?? []) authors.set(author.authorId, author);
     }
     const tx = db.transaction(['papers', 'authors'], 'readwrite');
@@ -164,7 +166,41 @@ export function createService(deps: ServiceDeps): Service {
     for (const record of records.values()) void papersStore.put(record);
     for (const author of authors.values()) void authorsStore.put(author);
     await tx.done;
+    void evictOverCap(db).catch(() => undefined);
     return records;
+  }
+
+  // Past a store's cap the least recently used records go (papers, publication lists) or, for
+  // authors, the longest unrefreshed. Pins, settings and preferences live elsewhere: never touched.
+  async function evictOverCap(db: Database) {
+    const caps = deps.caps ?? CAPS;
+    const trim = async (store: 'papers' | 'publications' | 'authors', index: 'usedAt' | 'fetchedAt', cap: number) => {
+      const excess = (await db.count(store)) - cap;
+      if (excess <= 0) return;
+      // Down to 90% of the cap, so eviction does not run on every write.
+      let toDrop = excess + Math.floor(cap / 10);
+      const tx = db.transaction(store, 'readwrite');
+      // Oldest first along the index.
+      let cursor = await tx.store.index(index as never).openCursor();
+      for (; cursor && toDrop > 0; toDrop--) {
+        await cursor.delete();
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+    };
+    await trim('papers', 'usedAt', caps.papers);
+    await trim('publications', 'usedAt', caps.publications);
+    await trim('authors', 'fetchedAt', caps.authors);
+  }
+
+  // Marks records as shown, at most once an hour each, in one write.
+  function markUsed(db: Database, records: Iterable<PaperRecord>) {
+    const at = now();
+    const due = [...records].filter((record) => at - (record.usedAt ?? 0) > USE_MARK_INTERVAL);
+    if (due.length === 0) return;
+    const tx = db.transaction('papers', 'readwrite');
+    for (const record of due) void tx.store.put({ ...record, usedAt: at });
+    tx.done.catch(() => undefined);
   }
 
   async function readPapers(db: Database, ids: string[]): Promise<Map<string, PaperRecord>> {
@@ -192,6 +228,7 @@ export function createService(deps: ServiceDeps): Service {
     const ids = [...new Set(keys)];
     const db = await deps.db();
     const records = await readPapers(db, ids);
+    markUsed(db, records.values());
     const at = now();
     const missing = ids.filter((id) => !records.has(id));
     const stale = ids.filter((id) => records.has(id) && !paperRecordFresh(records.get(id), at));
@@ -271,7 +308,7 @@ export function createService(deps: ServiceDeps): Service {
     try {
       return await shared(`publications:${authorId}`, async () => {
         const list = await withVersions(await fetchAuthorPapers(authorId, await s2Options()));
-        const record: PublicationsRecord = { authorId, papers: list, fetchedAt: now() };
+        const record: PublicationsRecord = { authorId, papers: list, fetchedAt: now(), usedAt: now() };
         await db.put('publications', record);
         return record;
       });

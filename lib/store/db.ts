@@ -5,7 +5,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Author, Paper, PaperKey } from '../model';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
  * A paper as one source knows it, with its authors' metrics as fetched with it (so a page of 2,000
@@ -18,12 +18,15 @@ export interface PaperRecord {
   paper: Paper | null;
   authors: Author[];
   fetchedAt: number;
+  /** When a page last showed it (updated at most hourly); the least recently used go first. */
+  usedAt: number;
 }
 
 export interface PublicationsRecord {
   authorId: string;
   papers: Paper[];
   fetchedAt: number;
+  usedAt: number;
 }
 
 /** The reader's settings, one record. */
@@ -52,9 +55,9 @@ export const DEFAULT_PREFS: Prefs = { panelCollapsed: false };
 export interface ScholarScopeDB extends DBSchema {
   pins: { key: string; value: PinRecord };
   prefs: { key: 'prefs'; value: Prefs };
-  papers: { key: string; value: PaperRecord };
-  authors: { key: string; value: Author };
-  publications: { key: string; value: PublicationsRecord };
+  papers: { key: string; value: PaperRecord; indexes: { usedAt: number } };
+  authors: { key: string; value: Author; indexes: { fetchedAt: number } };
+  publications: { key: string; value: PublicationsRecord; indexes: { usedAt: number } };
   settings: { key: 'settings'; value: Settings };
 }
 
@@ -65,7 +68,7 @@ export type Database = IDBPDatabase<ScholarScopeDB>;
 
 export function openDatabase(name = DB_NAME): Promise<Database> {
   return openDB<ScholarScopeDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, transaction) {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         db.createObjectStore('papers', { keyPath: 'arxivId' });
         db.createObjectStore('authors', { keyPath: 'authorId' });
@@ -89,6 +92,20 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         // Semantic Scholar answers, so it is recreated empty; everything else is kept.
         db.deleteObjectStore('papers');
         db.createObjectStore('papers', { keyPath: 'key' });
+      }
+      if (oldVersion < 6) {
+        // Least-recently-used eviction needs to know when records were last shown; until now they
+        // were last shown when fetched.
+        const papers = transaction.objectStore('papers');
+        const publications = transaction.objectStore('publications');
+        papers.createIndex('usedAt', 'usedAt');
+        publications.createIndex('usedAt', 'usedAt');
+        transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
+        for (const store of [papers, publications] as const) {
+          for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+            await cursor.update({ ...cursor.value, usedAt: cursor.value.fetchedAt } as never);
+          }
+        }
       }
     },
   });

@@ -30,6 +30,19 @@ async function createVersion2(name: string) {
   db.close();
 }
 
+async function createVersion5(name: string) {
+  await createVersion4(name);
+  const db = await openDB(name, 5, {
+    upgrade(database) {
+      database.deleteObjectStore('papers');
+      database.createObjectStore('papers', { keyPath: 'key' });
+    },
+  });
+  await db.put('papers', { key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7 });
+  await db.put('publications', { authorId: '42', papers: [], fetchedAt: 8 });
+  db.close();
+}
+
 async function createVersion4(name: string) {
   await createVersion3(name);
   const db = await openDB(name, 4, {
@@ -57,15 +70,29 @@ async function createVersion3(name: string) {
 const STORES = ['authors', 'papers', 'pins', 'prefs', 'publications', 'settings'];
 
 describe('schema migrations', () => {
-  it('is at version 5', () => {
-    expect(DB_VERSION).toBe(5);
+  it('is at version 6', () => {
+    expect(DB_VERSION).toBe(6);
   });
 
-  it('upgrades version 4 to 5: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
+  it('upgrades version 5 to 6: every record kept and marked used when it was fetched, indexes added', async () => {
+    const name = `migrate-5-${Math.random()}`;
+    await createVersion5(name);
+    const db = await openDatabase(name);
+    expect(db.version).toBe(6);
+    expect(await db.get('papers', 'doi:10.1145/1')).toEqual({ key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7, usedAt: 7 });
+    expect(await db.get('publications', '42')).toEqual({ authorId: '42', papers: [], fetchedAt: 8, usedAt: 8 });
+    expect(await db.getAllFromIndex('papers', 'usedAt')).toHaveLength(1);
+    expect(await db.get('pins', 'dblp:36/8449')).toMatchObject({ authorId: '9000001' });
+    expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
+    expect([...db.transaction('authors').store.indexNames]).toEqual(['fetchedAt']);
+    db.close();
+  });
+
+  it('upgrades version 4 to 6: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
     const name = `migrate-4-${Math.random()}`;
     await createVersion4(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(db.transaction('papers').store.keyPath).toBe('key');
     expect(await db.count('papers')).toBe(0);
@@ -76,11 +103,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 3 to 5 keeping every record of the reader and adding pins and prefs', async () => {
+  it('upgrades version 3 to 6 keeping every record of the reader and adding pins and prefs', async () => {
     const name = `migrate-3-${Math.random()}`;
     await createVersion3(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
@@ -89,24 +116,24 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 1 to 5: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
+  it('upgrades version 1 to 6: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
-    expect(await db.get('publications', '9000001')).toEqual({ authorId: '9000001', papers: [], fetchedAt: 1 });
+    expect(await db.get('publications', '9000001')).toEqual({ authorId: '9000001', papers: [], fetchedAt: 1, usedAt: 1 });
     expect(await db.get('settings', 'settings')).toBeUndefined();
     db.close();
   });
 
-  it("upgrades version 2 to 5 keeping the reader's settings", async () => {
+  it("upgrades version 2 to 6 keeping the reader's settings", async () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);

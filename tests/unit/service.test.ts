@@ -172,8 +172,8 @@ describe('service: settings and cache', () => {
 
 describe('store', () => {
   it('round-trips records', async () => {
-    await database.put('publications', { authorId: '1', papers: [], fetchedAt: 5 });
-    expect(await database.get('publications', '1')).toEqual({ authorId: '1', papers: [], fetchedAt: 5 });
+    await database.put('publications', { authorId: '1', papers: [], fetchedAt: 5, usedAt: 5 });
+    expect(await database.get('publications', '1')).toEqual({ authorId: '1', papers: [], fetchedAt: 5, usedAt: 5 });
   });
 });
 
@@ -207,5 +207,35 @@ describe('service: batching', () => {
     const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
     await expect(service.papers(['2601.10001'])).rejects.toThrow(/400/);
     expect(await service.papers(['2601.10002'])).toEqual({ '2601.10002': null });
+  });
+});
+
+describe('service: cache size', () => {
+  it('drops the least recently used papers past the cap, keeping pins and settings', async () => {
+    const fetch = async (_url: string, init?: RequestInit) => {
+      const ids = (JSON.parse(init!.body as string) as { ids: string[] }).ids;
+      return new Response(JSON.stringify(ids.map(() => null)), { status: 200 });
+    };
+    const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates(), caps: { papers: 10, authors: 100, publications: 10 } });
+    await service.saveSettings({ s2ApiKey: 'k3y' });
+    await service.pinProfile('dblp:36/8449', '9000001');
+    const key = (i: number) => `2601.${String(10000 + i)}`;
+    for (let i = 0; i < 10; i++) {
+      await service.papers([key(i)]);
+      clock += 1000;
+    }
+    // Paper 0 is shown again two hours later: it is now the most recently used.
+    clock += 2 * 3_600_000;
+    await service.papers([key(0)]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await service.papers([key(10)]);
+    await expect.poll(async () => database.count('papers')).toBe(9);
+    const left = (await database.getAllKeys('papers')).sort();
+    expect(left).toContain(key(0));
+    expect(left).toContain(key(10));
+    expect(left).not.toContain(key(1));
+    expect(left).not.toContain(key(2));
+    expect(await service.settings()).toEqual({ s2ApiKey: 'k3y' });
+    expect(await database.get('pins', 'dblp:36/8449')).toMatchObject({ authorId: '9000001' });
   });
 });
