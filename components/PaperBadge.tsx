@@ -6,13 +6,19 @@ export interface PaperBadgeProps {
   paper: Paper | null;
   /** Set when the paper could not be looked up. */
   error?: string;
+  /** Offered with an error: look the paper up again. */
+  onRetry?: () => void;
 }
 
 /** A compact badge on each listed paper: its citation count. Room for more actions beside it. */
-export function PaperBadge({ paper, error }: PaperBadgeProps) {
+export function PaperBadge({ paper, error, onRetry }: PaperBadgeProps) {
   if (error) {
-    const label = `Could not look this paper up: ${error}`;
-    return (
+    const label = `Could not look this paper up: ${error}${onRetry ? '. Try again' : ''}`;
+    return onRetry ? (
+      <button type="button" class="ss-badge ss-badge-error" aria-label={label} title={label} onClick={onRetry}>
+        !
+      </button>
+    ) : (
       <span class="ss-badge ss-badge-error" role="img" aria-label={label} title={label}>
         !
       </span>

@@ -54,8 +54,8 @@ function addHost(doc: Document, css: string, after: Element, tag: string): { hos
   return made;
 }
 
-function drawChip(slot: ChipSlot, state: ChipState) {
-  renderChip(slot.root, slot.pageAuthor.name, state);
+function drawChip(slot: ChipSlot, state: ChipState, onRetry?: () => void) {
+  renderChip(slot.root, slot.pageAuthor.name, state, onRetry);
 }
 
 /** Entries in view first, then the rest in page order. */
@@ -153,14 +153,16 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   function drawEntry(entry: PageEntry, answer: PaperWithAuthors | null | Error) {
     const state = drawn.get(entry) ?? { slots: new Map<number, ChipSlot>() };
     drawn.set(entry, state);
+    if (answer instanceof Error) failed.add(entry.key);
+    else failed.delete(entry.key);
     if (options.badges && entry.badgeAfter) {
       state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge').root;
-      render(h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message } : { paper: answer?.paper ?? null }), state.badge);
+      render(h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message, onRetry: retryFailed } : { paper: answer?.paper ?? null }), state.badge);
     }
     if (!answer || answer instanceof Error) {
       // Chips already on the page say why; on listings, stay quiet about papers the source does not know.
       const chipState: ChipState = answer instanceof Error ? { status: 'error', message: answer.message } : { status: 'unknown' };
-      state.slots.forEach((slot) => drawChip(slot, chipState));
+      state.slots.forEach((slot) => drawChip(slot, chipState, retryFailed));
       return;
     }
     const sourceAuthors = answer.authors;
@@ -177,24 +179,36 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     });
   }
 
+  // Ask for papers in groups of up to 500 (one request each), all at once; draw each group as its
+  // answer arrives.
+  function askAndDraw(entriesInOrder: PageEntry[]): Promise<unknown> {
+    return Promise.all(
+      groupIds(entriesInOrder).map(async (ids) => {
+        let answers: Record<string, PaperWithAuthors | null> | Error;
+        try {
+          answers = await deps.papers(ids);
+        } catch (error) {
+          answers = error instanceof Error ? error : new Error(String(error));
+        }
+        const work = ids.flatMap((id) => (byKey.get(id) ?? []).map((entry) => ({ entry, id })));
+        await inSlices(work, ({ entry, id }) => drawEntry(entry, answers instanceof Error ? answers : (answers[id] ?? null)), SLICE_BUDGET_MS, pause);
+      }),
+    );
+  }
+
+  // The reader asked to try again: every paper that failed, in one go.
+  const failed = new Set<PaperKey>();
+  function retryFailed() {
+    const again = [...failed].flatMap((key) => byKey.get(key) ?? []);
+    failed.clear();
+    for (const entry of again) drawn.get(entry)?.slots.forEach((slot) => drawChip(slot, { status: 'loading' }));
+    void askAndDraw(again);
+  }
+
   const orderStart = performance.now();
   const ordered = visibleFirst(fresh, doc.defaultView?.innerHeight ?? 800);
   measure('order', orderStart);
   for (const entry of ordered) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
-
-  // All groups are asked for at once (the background batches them, up to 500 papers a request);
-  // each is drawn as its answer arrives, the group with the entries in view first.
-  await Promise.all(
-    groupIds(ordered).map(async (ids) => {
-      let answers: Record<string, PaperWithAuthors | null> | Error;
-      try {
-        answers = await deps.papers(ids);
-      } catch (error) {
-        answers = error instanceof Error ? error : new Error(String(error));
-      }
-      const work = ids.flatMap((id) => (byKey.get(id) ?? []).map((entry) => ({ entry, id })));
-      await inSlices(work, ({ entry, id }) => drawEntry(entry, answers instanceof Error ? answers : (answers[id] ?? null)), SLICE_BUDGET_MS, pause);
-    }),
-  );
+  await askAndDraw(ordered);
   return annotation;
 }

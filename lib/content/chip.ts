@@ -28,18 +28,26 @@ export function chipText(state: ChipState): string {
   return state.status === 'loading' ? '…' : state.status === 'unknown' ? '?' : '!';
 }
 
-/** Draws (or redraws) the chip in `root`; a ready chip is a button, the others are labelled images. */
-export function renderChip(root: ShadowRoot, name: string, state: ChipState): HTMLElement {
+/**
+ * Draws (or redraws) the chip in `root`. A ready chip is a button that opens the card; an error
+ * chip is a button that tries again (`onRetry`); the others are labelled images.
+ */
+export function renderChip(root: ShadowRoot, name: string, state: ChipState, onRetry?: () => void): HTMLElement {
   const doc = root.ownerDocument;
   const ready = state.status === 'ready';
-  const chip = doc.createElement(ready ? 'button' : 'span');
+  const retry = state.status === 'error' && onRetry !== undefined;
+  const chip = doc.createElement(ready || retry ? 'button' : 'span');
   chip.className = ready ? 'ss-chip' : `ss-chip ss-chip-${state.status}`;
   chip.textContent = chipText(state);
-  const label = chipLabel(name, state);
+  const label = chipLabel(name, state) + (retry ? '. Try again' : '');
   chip.setAttribute('aria-label', label);
   if (ready) {
     (chip as HTMLButtonElement).type = 'button';
     chip.setAttribute('aria-haspopup', 'dialog');
+  } else if (retry) {
+    (chip as HTMLButtonElement).type = 'button';
+    chip.title = label;
+    chip.addEventListener('click', onRetry);
   } else {
     chip.setAttribute('role', 'img');
     chip.title = label;

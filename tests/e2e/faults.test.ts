@@ -64,8 +64,13 @@ describe('faults in real Chromium', () => {
     harness.apiOverride = () => ({ status: 503, body: '<html>Service Unavailable</html>' });
     const page = await visit(CASES[1]!.id);
     await expect.poll(() => chips(page).first().textContent(), { timeout: 20_000 }).toBe('!');
-    expect(await chips(page).first().getAttribute('aria-label')).toContain('answered 503');
+    expect(await chips(page).first().getAttribute('aria-label')).toMatch(/answered 503\. Try again$/);
     expect(batches()).toHaveLength(3);
+    // The source is back; the reader tries again from the chip.
+    harness.apiOverride = null;
+    await chips(page).first().click();
+    await expect.poll(() => chips(page).first().textContent(), { timeout: 15_000 }).toMatch(/^h \d/);
+    expect(batches()).toHaveLength(4);
     await page.close();
   });
 

@@ -62,6 +62,8 @@ describe('annotating an abstract page', () => {
     const chip = document.querySelector('scholarscope-chip')!.shadowRoot!.querySelector('.ss-chip')!;
     expect(chip.textContent).toBe('!');
     expect(chip.getAttribute('aria-label')).toContain('answered 503');
+    expect(chip.getAttribute('aria-label')).toMatch(/Try again$/);
+    expect(chip.tagName).toBe('BUTTON');
   });
 
   it('marks every author unknown when the source does not know the paper', async () => {

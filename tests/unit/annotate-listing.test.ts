@@ -89,3 +89,23 @@ describe('annotating a listing', () => {
     expect(pauses).toBeGreaterThan(0);
   });
 });
+
+describe('trying again', () => {
+  it('asks again for every failed paper when the reader clicks an error badge, and draws the answers', async () => {
+    const { records, context } = loadListing(20);
+    registerPapers(records);
+    const db = await openDatabase(`retry-${Math.random()}`);
+    const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    let down = true;
+    const papers = (ids: string[]) => (down ? Promise.reject(new Error('Could not reach api.semanticscholar.org')) : service.papers(ids));
+    await annotateEntries(context.entries, { doc: document, css: '', papers, authorCard: service.authorCard, pause: noPause }, LIST);
+    const badge = () => document.querySelector('scholarscope-badge')!.shadowRoot!.querySelector<HTMLElement>('.ss-badge')!;
+    expect(badge().getAttribute('aria-label')).toMatch(/Could not reach .*Try again$/);
+    down = false;
+    badge().click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(badge().textContent).toMatch(/cited$/);
+    expect(document.querySelectorAll('scholarscope-badge')).toHaveLength(20);
+    expect(document.querySelectorAll('scholarscope-chip').length).toBeGreaterThan(0);
+  });
+});
