@@ -36,11 +36,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(options: { colorScheme?: 'light' | 'dark'; headless?: boolean } = {}): Promise<Harness> {
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  headless?: boolean;
+  /** Without the extension: a baseline for benchmarks. */
+  withoutExtension?: boolean;
+  /** Delay before each API answer, as a network would add (benchmarks). */
+  apiLatencyMs?: number;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  if (!options.withoutExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No extension build at ${EXTENSION_DIR}. Run "npm run build" first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'scholarscope-e2e-'));
@@ -50,8 +59,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; headless
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(options.withoutExtension ? [] : [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -61,8 +69,8 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; headless
       '--disable-quic',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const worker = options.withoutExtension ? (null as unknown as Worker) : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  const extensionId = options.withoutExtension ? '' : new URL(worker.url()).host;
 
   const harness: Harness = {
     context,
@@ -124,6 +132,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; headless
     const request = route.request();
     const entry = { method: request.method(), url: request.url(), headers: await request.allHeaders() };
     harness.apiRequests.push(entry);
+    if (options.apiLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.apiLatencyMs));
     if (harness.apiGate) await harness.apiGate(entry);
     const override = harness.apiOverride?.(entry);
     const answer = override ? null : recordedAnswer(entry.method, entry.url, request.postData());
@@ -131,7 +140,8 @@ export async function launch(options: { colorScheme?: 'light' | 'dark'; headless
       if (override?.status === 0) return await route.abort('connectionreset');
       if (override) return await route.fulfill({ status: override.status, body: override.body, headers: override.headers });
       if (!answer) return await route.abort('connectionrefused');
-      return await route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body });
+      // The real APIs allow any origin; the benchmarks' naive baseline asks from a page.
+      return await route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body, headers: { 'access-control-allow-origin': '*' } });
     } catch {
       // The requester went away (a stopped service worker): nothing to answer.
     }
