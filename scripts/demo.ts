@@ -7,11 +7,13 @@ import { resolve } from 'node:path';
 import { launch } from '../tests/e2e/harness';
 import { renderAbsPage } from '../tests/fixtures/arxivAbs';
 import { renderListingPage } from '../tests/fixtures/arxivPages';
+import { renderDblpPage } from '../tests/fixtures/profilePages';
 import { listingRecords, registerPapers } from '../tests/fixtures/recordedPapers';
 import { hiperRecord } from '../tests/fixtures/seedWorld';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
 const LISTING_URL = 'https://arxiv.org/list/cs/new';
+const DBLP_URL = 'https://dblp.org/pid/36/8449.html';
 const listing = listingRecords(120);
 registerPapers(listing.slice(0, 110));
 const OUT = resolve('demo-output');
@@ -23,6 +25,7 @@ async function main() {
   for (const scheme of ['light', 'dark'] as const) {
     const harness = await launch({ headless, colorScheme: scheme });
     harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
+    harness.pages.set(DBLP_URL, renderDblpPage('36/8449'));
     harness.pages.set(LISTING_URL, renderListingPage('cs', 'Computer Science', [{ heading: 'New submissions (showing 120 of 120 entries)', records: listing }]));
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
@@ -51,9 +54,13 @@ async function main() {
     await list.locator('scholarscope-badge').nth(5).waitFor({ timeout: 15_000 });
     await list.locator('dl#articles > dt').nth(2).scrollIntoViewIfNeeded();
     await shot('listing', (path) => list.screenshot({ path }));
+    const profile = await harness.context.newPage();
+    await profile.goto(DBLP_URL);
+    await profile.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });
+    await shot('profile-panel', (path) => profile.screenshot({ path }));
     await harness.close();
   }
-  console.log('ScholarScope demo: screenshots of the extension at work on a recorded arXiv page:');
+  console.log('ScholarScope demo: screenshots of the extension at work on recorded pages:');
   for (const path of shots) console.log(`  ${path}`);
 }
 

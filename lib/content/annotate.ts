@@ -99,6 +99,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const fresh = entries.filter((entry) => !(entry.badgeAfter && options.badges ? alreadyAnnotated(entry.badgeAfter) : entry.authors.some((a) => alreadyAnnotated(a.element))));
   const drawn = new Map<PageEntry, Drawn>();
   const byKey = new Map<PaperKey, PageEntry[]>();
+  /** Papers whose lookup failed, for "Try again". */
+  const failed = new Set<PaperKey>();
   const annotation: Annotation = {
     refresh: (papers) => {
       const work = Object.keys(papers).flatMap((key) => (byKey.get(key) ?? []).map((entry) => ({ entry, key })));
@@ -197,7 +199,6 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   }
 
   // The reader asked to try again: every paper that failed, in one go.
-  const failed = new Set<PaperKey>();
   function retryFailed() {
     const again = [...failed].flatMap((key) => byKey.get(key) ?? []);
     failed.clear();
