@@ -21,14 +21,14 @@ const COMBINING: Record<string, string> = {
 
 const SYMBOLS: Record<string, string> = {
   ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
-  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ',
+  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', dj: 'đ', DJ: 'Đ',
 };
 
 // \'e  \'{e}  \c c  \c{c}  \"{\i}; a group around one of these, {\'e}, is unwrapped first.
 const ACCENT = /\\(['`^"~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z])\s*\}|(\\[ij]|[A-Za-z]))/g;
 const GROUPED_ACCENT = /\{(\\(?:['`^"~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*\\?[A-Za-z]\s*\}|\\?[A-Za-z]))\}/g;
-const SYMBOL = /\\(ss|aa|AA|ae|AE|oe|OE|dh|DH|th|TH|[oOlLij])(?![A-Za-z])(?:\{\}|\s)?/g;
-const GROUPED_SYMBOL = /\{(\\(?:ss|aa|AA|ae|AE|oe|OE|dh|DH|th|TH|[oOlLij]))\s*\}/g;
+const SYMBOL = /\\(ss|aa|AA|ae|AE|oe|OE|dh|DH|dj|DJ|th|TH|[oOlLij])(?![A-Za-z])(?:\{\}|\s)?/g;
+const GROUPED_SYMBOL = /\{(\\(?:ss|aa|AA|ae|AE|oe|OE|dh|DH|dj|DJ|th|TH|[oOlLij]))\s*\}/g;
 
 function baseLetter(letter: string): string {
   if (letter === '\\i') return 'i';
@@ -38,14 +38,17 @@ function baseLetter(letter: string): string {
 
 export function texToUnicode(text: string): string {
   if (!text.includes('\\')) return text;
-  const ungrouped = text.replace(GROUPED_ACCENT, '$1').replace(GROUPED_SYMBOL, '$1');
+  const ungrouped = text.replace(GROUPED_ACCENT, '$1');
   const accented = ungrouped.replace(ACCENT, (whole, accent: string, braced?: string, bare?: string) => {
     const mark = COMBINING[accent];
     const letter = braced ?? bare;
     if (!mark || !letter) return whole;
     return (baseLetter(letter) + mark).normalize('NFC');
   });
+  // After accents (\"{\i} is an accented i): a grouped symbol ({\L}ukasz) is the letter itself;
+  // unwrapped, `\Lukasz` would read as another command.
   return accented
+    .replace(GROUPED_SYMBOL, (whole, command: string) => SYMBOLS[command.slice(1)] ?? whole)
     .replace(SYMBOL, (whole, name: string) => SYMBOLS[name] ?? whole)
     .replace(/\\&/g, '&')
     .replace(/\\%/g, '%')

@@ -15,6 +15,7 @@ describe('texToUnicode', () => {
     ['Gau\\ss', 'Gauß'],
     ['\\AA{}ngstr\\"om', 'Ångström'],
     ['Lech Wa\\l{}\\k{e}sa', 'Lech Wałęsa'],
+    ['{\\L}ukasz S{\\o}ren', 'Łukasz Søren'],
     ['na\\"{\\i}ve', 'naïve'],
     ['R\\&D 50\\%', 'R&D 50%'],
     ['plain text', 'plain text'],

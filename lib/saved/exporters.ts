@@ -1,0 +1,77 @@
+// RIS, CSV and JSON for saved papers; BibTeX is in bibtex.ts.
+
+import type { SavedPaper } from './model';
+
+function yearOf(paper: SavedPaper): number | null {
+  return paper.year ?? (paper.publicationDate ? Number(paper.publicationDate.slice(0, 4)) : null);
+}
+
+/** RIS, as Zotero, Mendeley and EndNote read it: preprints as unpublished work (UNPB). */
+export function toRis(papers: readonly SavedPaper[]): string {
+  const line = (tag: string, value: string) => `${tag}  - ${value.replace(/[\r\n]+/g, ' ')}`;
+  return papers
+    .map((paper) => {
+      const lines = [line('TY', paper.arxivId ? 'UNPB' : 'GEN'), line('TI', paper.title)];
+      for (const author of paper.authors) {
+        const parts = author.trim().split(/\s+/);
+        lines.push(line('AU', parts.length > 1 ? `${parts.pop()}, ${parts.join(' ')}` : author));
+      }
+      const year = yearOf(paper);
+      if (year) lines.push(line('PY', String(year)));
+      if (paper.publicationDate) lines.push(line('DA', paper.publicationDate.replace(/-/g, '/')));
+      if (paper.abstract) lines.push(line('AB', paper.abstract));
+      if (paper.arxivId) {
+        lines.push(line('UR', `https://arxiv.org/abs/${paper.arxivId}`));
+        lines.push(line('M1', `arXiv:${paper.arxivId}${paper.version ? `v${paper.version}` : ''}`));
+      }
+      if (paper.doi) lines.push(line('DO', paper.doi));
+      for (const tag of paper.tags) lines.push(line('KW', tag));
+      if (paper.note) lines.push(line('N1', paper.note));
+      lines.push('ER  - ');
+      return lines.join('\r\n');
+    })
+    .join('\r\n\r\n')
+    .concat('\r\n');
+}
+
+// A cell starting with one of these is a formula to a spreadsheet program: never run a title.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_COLUMNS = ['arxiv_id', 'version', 'doi', 'title', 'authors', 'year', 'date', 'citations', 'tags', 'status', 'note', 'saved_at'] as const;
+
+/** CSV (RFC 4180, CRLF) in UTF-8 with a byte-order mark, so spreadsheet programs read accents right. */
+export function toCsv(papers: readonly SavedPaper[]): string {
+  const rows = papers.map((paper) =>
+    [
+      paper.arxivId,
+      paper.version,
+      paper.doi,
+      paper.title,
+      paper.authors.join('; '),
+      yearOf(paper),
+      paper.publicationDate,
+      paper.citationCount,
+      paper.tags.join('; '),
+      paper.status,
+      paper.note,
+      new Date(paper.savedAt).toISOString(),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+export const JSON_FORMAT = 'scholarscope-saved-papers';
+export const JSON_VERSION = 1;
+
+/** Everything, for backup and for moving the list to another browser. */
+export function toJson(papers: readonly SavedPaper[], exportedAt: number = Date.now()): string {
+  return `${JSON.stringify({ format: JSON_FORMAT, version: JSON_VERSION, exportedAt: new Date(exportedAt).toISOString(), papers }, null, 2)}\n`;
+}
