@@ -5,6 +5,9 @@ import { isPaperKey, type AuthorCardData, type PaperKey, type PaperWithAuthors }
 import type { Candidate, Resolution } from './identity';
 import type { CacheInfo, ProfileQuery } from './service';
 import type { Prefs, Settings } from './store/db';
+import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from './saved/importer';
+import type { ReadStatus, SavedPaper } from './saved/model';
+import type { PageSnapshot, SavedChanges } from './saved/service';
 import { isRecord } from './validate';
 
 /** A page of up to 2,000 entries asks in one message. */
@@ -21,7 +24,14 @@ export type BackgroundRequest =
   | { type: 'profileCandidates'; profile: ProfileQuery }
   | { type: 'pinProfile'; profile: string; authorId: string | null }
   | { type: 'getPrefs' }
-  | { type: 'savePrefs'; prefs: Prefs };
+  | { type: 'savePrefs'; prefs: Prefs }
+  | { type: 'savedList' }
+  | { type: 'savedWhich'; keys: PaperKey[] }
+  | { type: 'savePaper'; key: PaperKey; page: PageSnapshot }
+  | { type: 'unsave'; keys: PaperKey[] }
+  | { type: 'restoreSaved'; papers: SavedPaper[] }
+  | { type: 'updateSaved'; keys: PaperKey[]; changes: SavedChanges }
+  | { type: 'importSaved'; content: string };
 
 export interface BackgroundResponses {
   papers: Record<string, PaperWithAuthors | null>;
@@ -35,6 +45,13 @@ export interface BackgroundResponses {
   pinProfile: null;
   getPrefs: Prefs;
   savePrefs: Prefs;
+  savedList: SavedPaper[];
+  savedWhich: PaperKey[];
+  savePaper: SavedPaper;
+  unsave: SavedPaper[];
+  restoreSaved: null;
+  updateSaved: SavedPaper[];
+  importSaved: { added: number; merged: number };
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -63,6 +80,76 @@ function parseProfileQuery(raw: unknown): ProfileQuery | { error: string } {
     return { error: `A profile lists at most ${MAX_TITLES} titles of at most 500 characters` };
   }
   return { profile: raw.profile, name, s2AuthorId, paperKeys, titles: titles as string[] };
+}
+
+const STATUSES: ReadStatus[] = ['to-read', 'reading', 'read'];
+
+function shortText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+function parsePageSnapshot(raw: unknown): PageSnapshot | null {
+  if (!isRecord(raw) || !shortText(raw.title, 2000) || !Array.isArray(raw.authors) || raw.authors.length > 5000) return null;
+  if (!raw.authors.every((name) => shortText(name, 500))) return null;
+  const version = raw.version === null ? null : typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version > 0 ? raw.version : undefined;
+  const primaryCategory = raw.primaryCategory === null ? null : shortText(raw.primaryCategory, 40) ? raw.primaryCategory : undefined;
+  if (version === undefined || primaryCategory === undefined) return null;
+  return { title: raw.title, authors: raw.authors as string[], version, primaryCategory };
+}
+
+function parseChanges(raw: unknown): SavedChanges | null {
+  if (!isRecord(raw)) return null;
+  const changes: SavedChanges = {};
+  if (raw.tags !== undefined) {
+    if (!Array.isArray(raw.tags) || raw.tags.length > 100 || !raw.tags.every((tag) => shortText(tag, 100))) return null;
+    changes.tags = raw.tags as string[];
+  }
+  if (raw.note !== undefined) {
+    if (!shortText(raw.note, 20_000)) return null;
+    changes.note = raw.note;
+  }
+  if (raw.status !== undefined) {
+    if (typeof raw.status !== 'string' || !STATUSES.includes(raw.status as ReadStatus)) return null;
+    changes.status = raw.status as ReadStatus;
+  }
+  return changes;
+}
+
+function parseSavedRequest(raw: Record<string, unknown> & { type: string }): BackgroundRequest | { error: string } {
+  switch (raw.type) {
+    case 'savedList':
+      return { type: 'savedList' };
+    case 'savedWhich':
+    case 'unsave': {
+      const keys = parseKeyList(raw.keys, MAX_IDS_PER_MESSAGE);
+      return keys ? { type: raw.type, keys } : { error: `${raw.type} needs up to ${MAX_IDS_PER_MESSAGE} paper keys` };
+    }
+    case 'savePaper': {
+      const page = parsePageSnapshot(raw.page);
+      if (typeof raw.key !== 'string' || !isPaperKey(raw.key)) return { error: 'savePaper needs a paper key' };
+      return page ? { type: 'savePaper', key: raw.key, page } : { error: 'savePaper needs what the page shows: title, authors, version, category' };
+    }
+    case 'updateSaved': {
+      const keys = parseKeyList(raw.keys, MAX_IDS_PER_MESSAGE);
+      const changes = parseChanges(raw.changes);
+      if (!keys || !changes) return { error: 'updateSaved needs paper keys and changes (tags, note, status)' };
+      return { type: 'updateSaved', keys, changes };
+    }
+    case 'restoreSaved': {
+      if (!Array.isArray(raw.papers) || raw.papers.length > MAX_IDS_PER_MESSAGE) return { error: 'restoreSaved needs a list of saved papers' };
+      try {
+        return { type: 'restoreSaved', papers: raw.papers.map(readSavedPaper) };
+      } catch (error) {
+        return { error: error instanceof ImportError ? error.message : 'restoreSaved needs saved papers' };
+      }
+    }
+    case 'importSaved':
+      if (typeof raw.content !== 'string') return { error: 'importSaved needs the file as text' };
+      if (raw.content.length > MAX_IMPORT_BYTES) return { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+      return { type: 'importSaved', content: raw.content };
+    default:
+      return { error: `Unknown message type: ${raw.type.slice(0, 40)}` };
+  }
 }
 
 /** What the popup asks the content script of a tab. */
@@ -136,6 +223,6 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
       return { type: 'savePrefs', prefs: { panelCollapsed: raw.prefs.panelCollapsed } };
     }
     default:
-      return { error: `Unknown message type: ${raw.type.slice(0, 40)}` };
+      return parseSavedRequest(raw as Record<string, unknown> & { type: string });
   }
 }

@@ -46,6 +46,21 @@ export async function handleMessage(service: Service, raw: unknown, sender: Send
         return { ok: true, data: await service.prefs() };
       case 'savePrefs':
         return { ok: true, data: await service.savePrefs(request.prefs) };
+      case 'savedList':
+        return { ok: true, data: await service.saved.list() };
+      case 'savedWhich':
+        return { ok: true, data: await service.saved.which(request.keys) };
+      case 'savePaper':
+        return { ok: true, data: await service.saved.save(request.key, request.page) };
+      case 'unsave':
+        return { ok: true, data: await service.saved.remove(request.keys) };
+      case 'restoreSaved':
+        await service.saved.restore(request.papers);
+        return { ok: true, data: null };
+      case 'updateSaved':
+        return { ok: true, data: await service.saved.update(request.keys, request.changes) };
+      case 'importSaved':
+        return { ok: true, data: await service.saved.importFile(request.content) };
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -6,6 +6,7 @@ import type { Author, AuthorCardData, Paper, PaperKey, PaperWithAuthors } from '
 import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type Settings } from './store/db';
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { CAPS, isFresh, TTL, USE_MARK_INTERVAL } from './store/cache';
+import { createSavedService, type SavedService } from './saved/service';
 import type { FetchLike } from './sources/http';
 import { fetchAuthor, fetchAuthorPapers, fetchPapersByKey, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
@@ -62,6 +63,8 @@ export interface Service {
   pinProfile(profile: string, authorId: string | null): Promise<void>;
   prefs(): Promise<Prefs>;
   savePrefs(prefs: Prefs): Promise<Prefs>;
+  /** The reader's saved papers. */
+  saved: SavedService;
 }
 
 export interface ProfileQuery {
@@ -408,5 +411,15 @@ export function createService(deps: ServiceDeps): Service {
     return next;
   }
 
-  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs };
+  // Saving snapshots what the cache knows of a paper, without asking the network.
+  const saved = createSavedService(
+    deps.db,
+    async (key) => {
+      const record = await (await deps.db()).get('papers', key);
+      return record?.paper ? { paper: record.paper, authors: record.authors, fetchedAt: record.fetchedAt } : null;
+    },
+    now,
+  );
+
+  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs, saved };
 }

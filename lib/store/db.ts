@@ -3,9 +3,10 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Author, Paper, PaperKey } from '../model';
+import type { SavedPaper } from '../saved/model';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /**
  * A paper as one source knows it, with its authors' metrics as fetched with it (so a page of 2,000
@@ -53,6 +54,8 @@ export interface Prefs {
 export const DEFAULT_PREFS: Prefs = { panelCollapsed: false };
 
 export interface ScholarScopeDB extends DBSchema {
+  /** The reader's saved papers: their own data, never evicted or cleared with the cache. */
+  saved: { key: string; value: SavedPaper; indexes: { savedAt: number } };
   pins: { key: string; value: PinRecord };
   prefs: { key: 'prefs'; value: Prefs };
   papers: { key: string; value: PaperRecord; indexes: { usedAt: number } };
@@ -106,6 +109,9 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
             await cursor.update({ ...cursor.value, usedAt: cursor.value.fetchedAt } as never);
           }
         }
+      }
+      if (oldVersion < 7) {
+        db.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
       }
     },
   });

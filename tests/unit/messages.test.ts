@@ -23,6 +23,15 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
     pinProfile: async (profile, authorId) => void calls.push(`pin:${profile}:${authorId}`),
     prefs: async () => ({ panelCollapsed: false }),
     savePrefs: async (prefs) => prefs,
+    saved: {
+      list: async () => [],
+      which: async () => [],
+      save: async (key) => (calls.push(`save:${key}`), ({ key }) as never),
+      remove: async () => [],
+      restore: async () => {},
+      update: async () => [],
+      importFile: async () => ({ added: 0, merged: 0 }),
+    },
     ...overrides,
   };
 }
@@ -59,6 +68,13 @@ describe('parseBackgroundRequest', () => {
     [{ type: 'resolveProfile', profile: { profile: 'scholar:x y', name: 'X', s2AuthorId: null, paperKeys: [], titles: [] } }, /Unknown profile key/],
     [{ type: 'resolveProfile', profile: { profile: 'scholar:Qi2PSmEAAAAJ', name: 'X', s2AuthorId: null, paperKeys: [], titles: ['t'.repeat(501)] } }, /titles/],
     [{ type: 'savePrefs', prefs: { panelCollapsed: 'yes' } }, /panelCollapsed/],
+    [{ type: 'savePaper', key: '2602.16165v1', page: { title: 't', authors: [], version: 1, primaryCategory: null } }, /paper key/],
+    [{ type: 'savePaper', key: '2602.16165', page: { title: 't', authors: [5], version: 1, primaryCategory: null } }, /what the page shows/],
+    [{ type: 'updateSaved', keys: ['2602.16165'], changes: { status: 'done' } }, /changes/],
+    [{ type: 'updateSaved', keys: ['2602.16165'], changes: { tags: ['x'.repeat(101)] } }, /changes/],
+    [{ type: 'restoreSaved', papers: [{ key: 'nope' }] }, /Paper 1/],
+    [{ type: 'importSaved', content: 5 }, /as text/],
+    [{ type: 'unsave', keys: 'all' }, /paper keys/],
     [{ type: 'saveSettings', settings: { s2ApiKey: 'abc\r\nx-evil: 1' } }, /letters and digits/],
     [{ type: 'saveSettings', settings: { s2ApiKey: 'a'.repeat(101) } }, /letters and digits/],
   ])('refuses %j', (raw, reason) => {

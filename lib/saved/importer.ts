@@ -1,0 +1,144 @@
+// Reading a file back into saved papers: our JSON (lossless) or BibTeX with arXiv entries. Every
+// problem is reported with what is wrong; nothing is applied unless the whole file is good.
+
+import { isPaperKey, paperKeyFor, parseArxivId, parseDoi } from '../model';
+import { isRecord } from '../validate';
+import { decodeValue, parseBibtex, splitAuthors } from './bibtexParse';
+import { JSON_FORMAT } from './exporters';
+import type { ReadStatus, SavedPaper } from './model';
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_PAPERS = 20_000;
+const MAX_TEXT = 100_000;
+const STATUSES: ReadStatus[] = ['to-read', 'reading', 'read'];
+
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+function text(value: unknown, field: string, index: number, max = MAX_TEXT): string {
+  if (typeof value !== 'string') throw new ImportError(`Paper ${index + 1}: ${field} should be text`);
+  if (value.length > max) throw new ImportError(`Paper ${index + 1}: ${field} is longer than ${max} characters`);
+  return value;
+}
+
+function optionalText(value: unknown, field: string, index: number): string | null {
+  return value === null || value === undefined ? null : text(value, field, index);
+}
+
+function optionalCount(value: unknown, field: string, index: number): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ImportError(`Paper ${index + 1}: ${field} should be a whole number`);
+  return value;
+}
+
+function textList(value: unknown, field: string, index: number, max: number): string[] {
+  if (!Array.isArray(value) || value.length > max) throw new ImportError(`Paper ${index + 1}: ${field} should be a list of at most ${max} texts`);
+  return value.map((item) => text(item, field, index, 2000));
+}
+
+/** One paper of our JSON, checked field by field. */
+export function readSavedPaper(raw: unknown, index: number): SavedPaper {
+  if (!isRecord(raw)) throw new ImportError(`Paper ${index + 1} is not an object`);
+  const key = text(raw.key, 'key', index, 400);
+  if (!isPaperKey(key)) throw new ImportError(`Paper ${index + 1}: "${key.slice(0, 40)}" is not an arXiv id or doi: key`);
+  const status = raw.status;
+  if (typeof status !== 'string' || !STATUSES.includes(status as ReadStatus)) throw new ImportError(`Paper ${index + 1}: status should be one of ${STATUSES.join(', ')}`);
+  const date = optionalText(raw.publicationDate, 'publicationDate', index);
+  if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ImportError(`Paper ${index + 1}: publicationDate should be YYYY-MM-DD`);
+  const savedAt = raw.savedAt;
+  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || savedAt < 0) throw new ImportError(`Paper ${index + 1}: savedAt should be a time`);
+  return {
+    key,
+    arxivId: optionalText(raw.arxivId, 'arxivId', index),
+    version: optionalCount(raw.version, 'version', index),
+    title: text(raw.title, 'title', index, 2000),
+    authors: textList(raw.authors, 'authors', index, 5000),
+    abstract: optionalText(raw.abstract, 'abstract', index),
+    publicationDate: date,
+    year: optionalCount(raw.year, 'year', index),
+    primaryCategory: optionalText(raw.primaryCategory, 'primaryCategory', index),
+    doi: optionalText(raw.doi, 'doi', index),
+    citationCount: optionalCount(raw.citationCount, 'citationCount', index),
+    savedAt,
+    tags: textList(raw.tags, 'tags', index, 100),
+    note: text(raw.note, 'note', index),
+    status: status as ReadStatus,
+  };
+}
+
+function fromJson(content: string): SavedPaper[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    throw new ImportError('This file is not JSON');
+  }
+  if (!isRecord(data) || data.format !== JSON_FORMAT) throw new ImportError('This JSON is not a ScholarScope saved-papers export');
+  if (typeof data.version !== 'number' || data.version > 1) throw new ImportError(`This export is of a newer version (${String(data.version)}) than this ScholarScope reads`);
+  if (!Array.isArray(data.papers)) throw new ImportError('The export has no list of papers');
+  if (data.papers.length > MAX_IMPORT_PAPERS) throw new ImportError(`The export has more than ${MAX_IMPORT_PAPERS} papers`);
+  return data.papers.map(readSavedPaper);
+}
+
+function fromBibtex(content: string, now: number): SavedPaper[] {
+  let entries;
+  try {
+    entries = parseBibtex(content, { maxEntries: MAX_IMPORT_PAPERS, maxFieldLength: MAX_TEXT });
+  } catch (error) {
+    throw new ImportError(`This BibTeX cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const papers: SavedPaper[] = [];
+  for (const entry of entries) {
+    const eprint = entry.fields.eprint ? parseArxivId(decodeValue(entry.fields.eprint)) : null;
+    const arxivPrefix = /arxiv/i.test(entry.fields.archiveprefix ?? entry.fields.eprinttype ?? '') || /arxiv/i.test(entry.fields.journal ?? '');
+    const doi = entry.fields.doi ? parseDoi(decodeValue(entry.fields.doi)) : null;
+    const arxiv = eprint && (arxivPrefix || !doi) ? eprint : null;
+    if (!arxiv && !doi) continue; // Only papers we can identify: arXiv entries, or DOIs.
+    const year = entry.fields.year ? Number(decodeValue(entry.fields.year)) : null;
+    papers.push({
+      key: arxiv ? arxiv.id : paperKeyFor({ doi: doi! }),
+      arxivId: arxiv?.id ?? null,
+      version: arxiv?.version ?? null,
+      title: decodeValue(entry.fields.title ?? ''),
+      authors: entry.fields.author ? splitAuthors(entry.fields.author) : [],
+      abstract: entry.fields.abstract ? decodeValue(entry.fields.abstract) : null,
+      publicationDate: null,
+      year: year && Number.isInteger(year) ? year : null,
+      primaryCategory: entry.fields.primaryclass ? decodeValue(entry.fields.primaryclass) : null,
+      doi,
+      citationCount: null,
+      savedAt: now,
+      tags: [],
+      note: '',
+      status: 'to-read',
+    });
+  }
+  if (papers.length === 0) throw new ImportError('This BibTeX has no arXiv entries and no DOIs');
+  return papers;
+}
+
+/** The papers in a file, or an ImportError saying what is wrong. */
+export function readImport(content: string, now: number = Date.now()): SavedPaper[] {
+  if (content.length > MAX_IMPORT_BYTES) throw new ImportError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  const trimmed = content.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return fromJson(trimmed);
+  if (trimmed.includes('@')) return fromBibtex(trimmed, now);
+  throw new ImportError('This file is neither a ScholarScope JSON export nor BibTeX');
+}
+
+/** Two records of the same paper (arXiv versions included): the reader's data of both, kept. */
+export function mergeSaved(existing: SavedPaper, incoming: SavedPaper): SavedPaper {
+  return {
+    ...existing,
+    ...incoming,
+    version: Math.max(existing.version ?? 0, incoming.version ?? 0) || null,
+    savedAt: Math.min(existing.savedAt, incoming.savedAt),
+    tags: [...new Set([...existing.tags, ...incoming.tags])],
+    note: [existing.note, incoming.note].filter(Boolean).filter((note, i, all) => all.indexOf(note) === i).join('\n\n'),
+    status: STATUSES.indexOf(incoming.status) > STATUSES.indexOf(existing.status) ? incoming.status : existing.status,
+  };
+}

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toBibtex } from '../../lib/saved/bibtex';
+import { toJson } from '../../lib/saved/exporters';
+import { ImportError, mergeSaved, MAX_IMPORT_BYTES, readImport } from '../../lib/saved/importer';
+import { createService } from '../../lib/service';
+import { openDatabase, type Database } from '../../lib/store/db';
+import { instantGates } from '../fixtures/gates';
+import { recordedFetch } from '../fixtures/recordedApi';
+import { seed } from '../fixtures/seedWorld';
+
+let db: Database;
+let clock = Date.UTC(2026, 10, 24);
+beforeEach(async () => (db = await openDatabase(`saved-${Math.random()}`)));
+afterEach(() => db.close());
+
+const page = { title: 'From the page', authors: ['A. Person'], version: 1, primaryCategory: 'cs.LG' };
+const serviceWith = () => createService({ db: async () => db, fetch: recordedFetch(), now: () => clock, gates: instantGates() });
+
+describe('saved list', () => {
+  it('snapshots what the cache knows, falls back to the page, and keeps the reader data when saved again', async () => {
+    const service = serviceWith();
+    await service.papers(['2602.16165']);
+    const hiper = await service.saved.save('2602.16165', page);
+    expect(hiper).toMatchObject({ title: seed.publications[0]!.title, version: 1, publicationDate: '2026-02-18', primaryCategory: 'cs.LG', status: 'to-read' });
+    expect(hiper.authors.slice(0, 5)).toEqual(seed.publications[0]!.authorsShown);
+    const unknown = await service.saved.save('1810.04805', page);
+    expect(unknown).toMatchObject({ title: 'From the page', authors: ['A. Person'] });
+    await service.saved.update(['2602.16165'], { tags: ['rl', 'rl', ' agents '], note: 'read section 3', status: 'reading' });
+    clock += 1000;
+    const again = await service.saved.save('2602.16165', { ...page, version: 2 });
+    expect(again).toMatchObject({ version: 2, tags: ['rl', 'agents'], note: 'read section 3', status: 'reading', savedAt: hiper.savedAt });
+    expect(await service.saved.which(['2602.16165', '2601.18217', '1810.04805'])).toEqual(['2602.16165', '1810.04805']);
+  });
+
+  it('saving from five tabs at once loses nothing', async () => {
+    const service = serviceWith();
+    const keys = ['2602.16165', '2602.05381', '2601.18217', '1810.04805', 'hep-th/9108002'];
+    await Promise.all(keys.map((key) => service.saved.save(key, page)));
+    expect((await service.saved.list()).map((p) => p.key).sort()).toEqual([...keys].sort());
+  });
+
+  it('removes with undo', async () => {
+    const service = serviceWith();
+    await service.saved.save('1810.04805', page);
+    await service.saved.update(['1810.04805'], { tags: ['keep'] });
+    const removed = await service.saved.remove(['1810.04805', '2601.18217']);
+    expect(removed.map((p) => p.key)).toEqual(['1810.04805']);
+    expect(await service.saved.list()).toEqual([]);
+    await service.saved.restore(removed);
+    expect((await service.saved.list())[0]).toMatchObject({ key: '1810.04805', tags: ['keep'] });
+  });
+
+  it('survives clearing the cache', async () => {
+    const service = serviceWith();
+    await service.saved.save('1810.04805', page);
+    await service.clearCache();
+    expect(await service.saved.list()).toHaveLength(1);
+  });
+});
+
+describe('import', () => {
+  it('round-trips its own JSON without loss, merging versions of the same paper', async () => {
+    const first = serviceWith();
+    await first.saved.save('2602.16165', page);
+    await first.saved.update(['2602.16165'], { tags: ['a'], note: 'one', status: 'read' });
+    await first.saved.save('1810.04805', page);
+    const exported = toJson(await first.saved.list());
+
+    const other = await openDatabase(`saved-other-${Math.random()}`);
+    const second = createService({ db: async () => other, fetch: recordedFetch(), now: () => clock, gates: instantGates() });
+    await second.saved.save('2602.16165', { ...page, version: 2 });
+    await second.saved.update(['2602.16165'], { tags: ['b'], note: 'two' });
+    expect(await second.saved.importFile(exported)).toEqual({ added: 1, merged: 1 });
+    const merged = (await second.saved.list()).find((p) => p.key === '2602.16165')!;
+    expect(merged).toMatchObject({ version: 2, tags: ['b', 'a'], note: 'two\n\none', status: 'read' });
+    other.close();
+  });
+
+  it('reads BibTeX with arXiv entries, ours and others', () => {
+    const ours = toBibtex([{ key: '1810.04805', arxivId: '1810.04805', version: 2, title: 'BERT', authors: ['Jacob Devlin'], abstract: null, publicationDate: null, year: 2018, primaryCategory: 'cs.CL', doi: null, citationCount: null, savedAt: 0, tags: [], note: '', status: 'to-read' }]);
+    const theirs = '@article{x, title={Journal Paper}, author={Duflo, Esther}, doi={10.2139/SSRN.2250500}, year=2013}\n@book{y, title={No ids}}';
+    const papers = readImport(ours + '\n' + theirs, 5);
+    expect(papers.map((p) => [p.key, p.title, p.authors])).toEqual([
+      ['1810.04805', 'BERT', ['Jacob Devlin']],
+      ['doi:10.2139/ssrn.2250500', 'Journal Paper', ['Esther Duflo']],
+    ]);
+  });
+
+  it.each([
+    ['not json', '{"format": "scholarscope-saved-papers", "version": 1, "papers": [', /not JSON/],
+    ['another format', '{"format": "zotero", "papers": []}', /not a ScholarScope saved-papers export/],
+    ['a newer version', '{"format": "scholarscope-saved-papers", "version": 9, "papers": []}', /newer version \(9\)/],
+    ['a bad paper', '{"format": "scholarscope-saved-papers", "version": 1, "papers": [{"key": "<script>"}]}', /Paper 1: "<script>" is not an arXiv id/],
+    ['a bad status', JSON.stringify({ format: 'scholarscope-saved-papers', version: 1, papers: [{ key: '1810.04805', status: 'gone' }] }), /Paper 1: status/],
+    ['neither', 'hello', /neither a ScholarScope JSON export nor BibTeX/],
+    ['broken BibTeX', '@misc{k, title = {open', /cannot be read: .*never closed/],
+    ['BibTeX without ids', '@book{y, title={No ids}}', /no arXiv entries and no DOIs/],
+  ])('refuses %s with a clear reason', (_name, content, reason) => {
+    expect(() => readImport(content)).toThrow(reason);
+    expect(() => readImport(content)).toThrow(ImportError);
+  });
+
+  it('refuses a file that is too large, quickly', () => {
+    const started = performance.now();
+    expect(() => readImport('x'.repeat(MAX_IMPORT_BYTES + 1))).toThrow(/larger than 10 MB/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('changes nothing when a file is refused', async () => {
+    const service = serviceWith();
+    await service.saved.save('1810.04805', page);
+    await expect(service.saved.importFile('{"format": "scholarscope-saved-papers", "version": 1, "papers": [{"key": "2602.16165", "status": "read"}]}')).rejects.toThrow(/Paper 1/);
+    expect((await service.saved.list()).map((p) => p.key)).toEqual(['1810.04805']);
+  });
+
+  it('merges the reader data of two records of one paper', () => {
+    const base = readImport(toJson([{ key: '1810.04805', arxivId: '1810.04805', version: 1, title: 'T', authors: [], abstract: null, publicationDate: null, year: null, primaryCategory: null, doi: null, citationCount: null, savedAt: 10, tags: ['x'], note: 'n', status: 'reading' }]))[0]!;
+    expect(mergeSaved(base, { ...base, version: 3, savedAt: 20, tags: ['y'], note: 'n', status: 'to-read' })).toMatchObject({ version: 3, savedAt: 10, tags: ['x', 'y'], note: 'n', status: 'reading' });
+  });
+});
