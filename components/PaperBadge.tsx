@@ -10,6 +10,21 @@ export interface PaperBadgeProps {
   onRetry?: () => void;
 }
 
+export interface SaveToggleProps {
+  saved: boolean;
+  title: string;
+  onToggle: () => void;
+}
+
+/** Save a paper to the reading list, or take it off; its state is visible at a glance. */
+export function SaveToggle({ saved, title, onToggle }: SaveToggleProps) {
+  return (
+    <button type="button" class={saved ? 'ss-save ss-saved' : 'ss-save'} aria-pressed={saved} aria-label={`${saved ? 'Saved' : 'Save'}: ${title}`} onClick={onToggle}>
+      {saved ? '★ Saved' : '☆ Save'}
+    </button>
+  );
+}
+
 /** A compact badge on each listed paper: its citation count. Room for more actions beside it. */
 export function PaperBadge({ paper, error, onRetry }: PaperBadgeProps) {
   if (error) {

@@ -5,6 +5,7 @@ import type { PopupTarget } from '../lib/popupTarget';
 import type { Candidate } from '../lib/identity';
 import { AuthorCard, type AuthorCardState } from './AuthorCard';
 import { CandidateList } from './CandidateList';
+import { SaveToggle } from './PaperBadge';
 
 /** An author row's content: their card, or the profiles to choose from when correcting it. */
 export type RowState = AuthorCardState | { status: 'candidates'; candidates: Candidate[] };
@@ -22,6 +23,9 @@ export interface PopupViewProps {
   onPin?: (author: Author, chosenId: string) => void;
   /** Back from the candidates to the author's card. */
   onShowCard?: (author: Author) => void;
+  /** Whether the paper is on the saved list (null: not known yet), and the toggle. */
+  saved?: boolean | null;
+  onToggleSave?: () => void;
 }
 
 function NotAPaper() {
@@ -72,7 +76,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack 
 }
 
 /** The toolbar popup: the paper in the current tab and a card for each of its authors. */
-export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard }: PopupViewProps) {
+export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave }: PopupViewProps) {
   if (!target) return <NotAPaper />;
   const shownId = formatArxivId({ id: target.arxivId, version: target.version });
   const entry = paper.status === 'ready' ? paper.entry : null;
@@ -86,6 +90,7 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
           </a>
         </p>
         {title && <h1 class="ss-popup-title">{title}</h1>}
+        {saved !== undefined && saved !== null && onToggleSave && <SaveToggle saved={saved} title={title || shownId} onToggle={onToggleSave} />}
       </header>
       {paper.status === 'loading' && <p class="ss-status" role="status">Loading authors…</p>}
       {paper.status === 'error' && (

@@ -4,6 +4,7 @@ import { ask } from '../../lib/client';
 import { ARXIV_ORIGINS } from '../../lib/hosts';
 import { annotateEntries, type AnnotateDeps, type Annotation } from '../../lib/content/annotate';
 import { createCorrection } from '../../lib/correction';
+import { savedActions } from '../../lib/content/savedActions';
 import { measure } from '../../lib/content/slices';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
@@ -39,11 +40,12 @@ export default defineContentScript({
         pin: (profile, authorId) => ask({ type: 'pinProfile', profile, authorId }),
         authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
       }),
+      saved: savedActions,
     };
     const abs = extractAbsPage(document, location.href);
     if (abs) {
       answerPopup({ kind: 'paper', arxivId: abs.arxiv.id, version: abs.arxiv.version, title: abs.title, authorNames: abs.authors.map((a) => a.name) });
-      followRefreshes(annotateEntries([absEntry(abs)], deps, { badges: false, eagerChips: true }));
+      followRefreshes(annotateEntries([absEntry(abs)], deps, { badges: true, eagerChips: true, badgeInside: true }));
       return;
     }
     const list = extractListPage(document, location.href);
@@ -53,6 +55,7 @@ export default defineContentScript({
     if (single?.arxiv) {
       answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name) });
     }
-    followRefreshes(annotateEntries(list.entries, deps, { badges: true, eagerChips: list.kind === 'html' }));
+    const html = list.kind === 'html';
+    followRefreshes(annotateEntries(list.entries, deps, { badges: true, eagerChips: html, badgeInside: html }));
   },
 });

@@ -61,6 +61,7 @@ export function PopupApp() {
   const [paper, setPaper] = useState<PaperState>({ status: 'loading' });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [cards, setCards] = useState<ReadonlyMap<string, RowState>>(new Map());
+  const [saved, setSaved] = useState<boolean | null>(null);
 
   const loadPaper = useCallback((arxivId: string) => {
     setPaper({ status: 'loading' });
@@ -84,7 +85,10 @@ export function PopupApp() {
       }
       const resolved = resolvePopupTarget(tab?.url, context);
       setTarget(resolved);
-      if (resolved) loadPaper(resolved.arxivId);
+      if (resolved) {
+        loadPaper(resolved.arxivId);
+        ask({ type: 'savedWhich', keys: [resolved.arxivId] }).then((keys) => setSaved(keys.length > 0), () => setSaved(null));
+      }
     })();
   }, [loadPaper]);
 
@@ -131,6 +135,27 @@ export function PopupApp() {
       if (target) loadPaper(target.arxivId);
     });
 
+  const toggleSave = () => {
+    if (!target) return;
+    const entry = paper.status === 'ready' ? paper.entry : null;
+    const was = saved === true;
+    setSaved(!was);
+    const request = was
+      ? ask({ type: 'unsave', keys: [target.arxivId] })
+      : ask({
+          type: 'savePaper',
+          key: target.arxivId,
+          page: { title: entry?.paper.title || target.pageTitle || target.arxivId, authors: entry?.authors.map((a) => a.name) ?? [], version: target.version, primaryCategory: null },
+        });
+    request.catch(() => setSaved(was));
+  };
+
+  const libraryLink = (
+    <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
+      Saved papers
+    </button>
+  );
+
   if (target === undefined) return <p class="ss-status">Loading…</p>;
   if (profile) return <ProfilePopup profile={profile} />;
   return (
@@ -145,8 +170,12 @@ export function PopupApp() {
         onWrongPerson={wrongPerson}
         onPin={pin}
         onShowCard={loadCard}
+        saved={saved}
+        onToggleSave={toggleSave}
       />
       <footer class="ss-popup-footer">
+        {libraryLink}
+        {' · '}
         <button type="button" class="ss-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings: API key, cache
         </button>

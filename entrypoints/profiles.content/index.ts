@@ -3,6 +3,7 @@ import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
 import { annotateEntries, type Annotation } from '../../lib/content/annotate';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/content/profilePanel';
+import { savedActions } from '../../lib/content/savedActions';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { PROFILE_MATCHES } from '../../lib/hosts';
 import { extractProfilePage, LATE_RENDERING_SITES, profileQuery } from '../../lib/pages/profiles';
@@ -52,7 +53,7 @@ export default defineContentScript({
       if (context.entries.length > 0) {
         annotations.push(annotateEntries(
           context.entries,
-          { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }) },
+          { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions },
           { badges: true, eagerChips: false },
         ));
       }

@@ -6,7 +6,7 @@
 // in slices of about 16 ms so the page stays responsive on a 2,000-entry listing.
 
 import { h, render } from 'preact';
-import { PaperBadge } from '../../components/PaperBadge';
+import { PaperBadge, SaveToggle } from '../../components/PaperBadge';
 import { matchAuthors } from '../authorMatch';
 import type { Author, AuthorCardData, PaperKey, PaperWithAuthors } from '../model';
 import type { PageAuthor, PageEntry } from '../pages/arxiv';
@@ -24,7 +24,15 @@ export interface AnnotateDeps {
   authorCard: (authorId: string) => Promise<AuthorCardData>;
   /** The reader's correction of who an author is; offered in the card when given. */
   correct?: Omit<Correction, 'onCorrected'>;
+  /** The saved list: which papers are on it, and saving or removing one. Offered beside each badge. */
+  saved?: SavedActions;
   pause?: Yield;
+}
+
+export interface SavedActions {
+  which: (keys: PaperKey[]) => Promise<PaperKey[]>;
+  save: (entry: PageEntry) => Promise<unknown>;
+  remove: (entry: PageEntry) => Promise<unknown>;
 }
 
 export interface AnnotateOptions {
@@ -32,6 +40,8 @@ export interface AnnotateOptions {
   badges: boolean;
   /** Show loading chips at once, and `?` chips for authors with no record (a single-paper page). */
   eagerChips: boolean;
+  /** Put the badge inside `badgeAfter` (a title heading) rather than after it, so no line is added. */
+  badgeInside?: boolean;
 }
 
 // Slices end well under the 50 ms that counts as a long task, leaving room for one entry with a
@@ -48,9 +58,10 @@ function alreadyAnnotated(element: Element): boolean {
   return element.nextElementSibling?.hasAttribute(HOST_ATTRIBUTE) ?? false;
 }
 
-function addHost(doc: Document, css: string, after: Element, tag: string): { host: HTMLElement; root: ShadowRoot } {
+function addHost(doc: Document, css: string, anchor: Element, tag: string, inside = false): { host: HTMLElement; root: ShadowRoot } {
   const made = createShadowHost(doc, tag, css, 'inline');
-  after.after(made.host);
+  if (inside) anchor.append(made.host);
+  else anchor.after(made.host);
   return made;
 }
 
@@ -90,13 +101,20 @@ export interface Annotation {
 /** The hosts drawn for one entry, reused when it is drawn again. */
 interface Drawn {
   badge?: ShadowRoot;
+  answer?: PaperWithAuthors | null | Error;
   slots: Map<number, ChipSlot>;
 }
 
 export async function annotateEntries(entries: readonly PageEntry[], deps: AnnotateDeps, options: AnnotateOptions): Promise<Annotation> {
   const { doc, css } = deps;
   const pause = deps.pause ?? yieldToPage;
-  const fresh = entries.filter((entry) => !(entry.badgeAfter && options.badges ? alreadyAnnotated(entry.badgeAfter) : entry.authors.some((a) => alreadyAnnotated(a.element))));
+  const annotated = (entry: PageEntry) =>
+    entry.badgeAfter && options.badges
+      ? options.badgeInside
+        ? entry.badgeAfter.lastElementChild?.hasAttribute(HOST_ATTRIBUTE) === true
+        : alreadyAnnotated(entry.badgeAfter)
+      : entry.authors.some((a) => alreadyAnnotated(a.element));
+  const fresh = entries.filter((entry) => !annotated(entry));
   const drawn = new Map<PageEntry, Drawn>();
   const byKey = new Map<PaperKey, PageEntry[]>();
   /** Papers whose lookup failed, for "Try again". */
@@ -158,8 +176,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     if (answer instanceof Error) failed.add(entry.key);
     else failed.delete(entry.key);
     if (options.badges && entry.badgeAfter) {
-      state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge').root;
-      render(h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message, onRetry: retryFailed } : { paper: answer?.paper ?? null }), state.badge);
+      state.answer = answer;
+      drawBadge(entry, state);
     }
     if (!answer || answer instanceof Error) {
       // Chips already on the page say why; on listings, stay quiet about papers the source does not know.
@@ -198,6 +216,44 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     );
   }
 
+  // Saved state for the page, asked for once; toggles change it one paper at a time.
+  const savedKeys = new Set<PaperKey>();
+  const savedKnown = deps.saved ? deps.saved.which([...new Set(fresh.map((entry) => entry.key))]).then((keys) => keys.forEach((key) => savedKeys.add(key)), () => undefined) : null;
+
+  function drawBadge(entry: PageEntry, state: Drawn) {
+    if (!entry.badgeAfter) return;
+    state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge', options.badgeInside).root;
+    const answer = state.answer;
+    const badge = h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message, onRetry: retryFailed } : { paper: answer?.paper ?? null });
+    const saved = deps.saved;
+    const toggle =
+      saved &&
+      h(SaveToggle, {
+        saved: savedKeys.has(entry.key),
+        title: (answer && !(answer instanceof Error) && answer.paper.title) || entry.title || entry.key,
+        onToggle: () => {
+          const was = savedKeys.has(entry.key);
+          if (was) savedKeys.delete(entry.key);
+          else savedKeys.add(entry.key);
+          redrawBadges(entry.key);
+          (was ? saved.remove(entry) : saved.save(entry)).catch(() => {
+            // Not stored: show the state as it is.
+            if (was) savedKeys.add(entry.key);
+            else savedKeys.delete(entry.key);
+            redrawBadges(entry.key);
+          });
+        },
+      });
+    render(h('span', null, badge, toggle), state.badge);
+  }
+
+  function redrawBadges(key: PaperKey) {
+    for (const entry of byKey.get(key) ?? []) {
+      const state = drawn.get(entry);
+      if (state) drawBadge(entry, state);
+    }
+  }
+
   // The reader asked to try again: every paper that failed, in one go.
   function retryFailed() {
     const again = [...failed].flatMap((key) => byKey.get(key) ?? []);
@@ -210,6 +266,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const ordered = visibleFirst(fresh, doc.defaultView?.innerHeight ?? 800);
   measure('order', orderStart);
   for (const entry of ordered) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
-  await askAndDraw(ordered);
+  await Promise.all([askAndDraw(ordered), savedKnown]);
+  // The saved state may arrive after the badges: draw them with it.
+  if (savedKeys.size > 0) for (const key of savedKeys) redrawBadges(key);
   return annotation;
 }

@@ -62,6 +62,8 @@ export interface AbsPageContext {
   arxiv: ArxivId;
   title: string;
   authors: PageAuthor[];
+  /** The title heading (h1.title), where the paper's badge and save toggle go. */
+  titleElement: Element | null;
 }
 
 /** One paper on a page that lists several (listings, search results) or shows one (HTML). */
@@ -313,7 +315,7 @@ export function extractListPage(doc: Document, href: string): ListPageContext | 
 
 /** An abstract page as a one-entry list (its chips, no badge). */
 export function absEntry(context: AbsPageContext): PageEntry {
-  return { key: context.arxiv.id, arxiv: context.arxiv, title: context.title, authors: context.authors, badgeAfter: null };
+  return { key: context.arxiv.id, arxiv: context.arxiv, title: context.title, authors: context.authors, badgeAfter: context.titleElement };
 }
 
 /** What an abstract page says about its paper; null when the page is not one. */
@@ -328,5 +330,6 @@ export function extractAbsPage(doc: Document, href: string): AbsPageContext | nu
     arxiv: { id: fromUrl.id, version },
     title: pageTitle(doc),
     authors: pageAuthors(doc),
+    titleElement: doc.querySelector('h1.title'),
   };
 }

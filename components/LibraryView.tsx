@@ -1,0 +1,186 @@
+import type { ReadStatus, SavedPaper } from '../lib/saved/model';
+import type { SavedQuery, SavedSort } from '../lib/saved/query';
+import { arxivAbsUrl, formatArxivId } from '../lib/model';
+import { formatCount, formatPublicationDate } from '../lib/format';
+
+export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'json';
+
+export interface LibraryViewProps {
+  /** Everything saved (for counts and tags) and what the query shows. */
+  total: number;
+  shown: SavedPaper[];
+  tags: string[];
+  query: SavedQuery;
+  selected: ReadonlySet<string>;
+  notice: { kind: 'ok' | 'error'; text: string } | null;
+  /** The last removal, while it can still be undone. */
+  undo: { count: number; onUndo: () => void } | null;
+  onQuery: (query: SavedQuery) => void;
+  onSelect: (key: string, on: boolean) => void;
+  onSelectShown: (on: boolean) => void;
+  onUpdate: (keys: string[], changes: { tags?: string[]; note?: string; status?: ReadStatus }) => void;
+  /** Adds a tag to papers, keeping the tags they have. */
+  onAddTag: (keys: string[], tag: string) => void;
+  onRemove: (keys: string[]) => void;
+  onExport: (format: ExportFormat, keys: string[] | null) => void;
+  onImport: (file: File) => void;
+}
+
+const STATUS_LABEL: Record<ReadStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+const SORT_LABEL: Record<SavedSort, string> = { saved: 'Saved date', published: 'Publication date', citations: 'Citations' };
+const FORMATS: [ExportFormat, string][] = [['bibtex', 'BibTeX'], ['ris', 'RIS'], ['csv', 'CSV'], ['json', 'JSON (backup)']];
+
+const splitTags = (text: string) => text.split(',').map((tag) => tag.trim()).filter(Boolean);
+
+function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: SavedPaper; selected: boolean } & Pick<LibraryViewProps, 'onSelect' | 'onUpdate' | 'onRemove'>) {
+  const id = paper.arxivId ? formatArxivId({ id: paper.arxivId, version: paper.version }) : paper.doi;
+  const link = paper.arxivId ? arxivAbsUrl({ id: paper.arxivId, version: paper.version }) : paper.doi ? `https://doi.org/${paper.doi}` : null;
+  const label = `Select ${paper.title}`;
+  return (
+    <li class="ss-saved-item">
+      <input type="checkbox" checked={selected} aria-label={label} onChange={(event) => onSelect(paper.key, (event.target as HTMLInputElement).checked)} />
+      <div class="ss-saved-body">
+        <h2 class="ss-saved-title">{paper.title}</h2>
+        <p class="ss-saved-meta">
+          {link && (
+            <a href={link} target="_blank" rel="noopener noreferrer">
+              {id}
+            </a>
+          )}
+          <span>{formatPublicationDate(paper.publicationDate, paper.year)}</span>
+          {paper.citationCount !== null && <span>{formatCount(paper.citationCount)} citations</span>}
+        </p>
+        <p class="ss-saved-authors">{paper.authors.slice(0, 8).join(', ')}{paper.authors.length > 8 ? ` +${paper.authors.length - 8}` : ''}</p>
+        <div class="ss-saved-edit">
+          <label>
+            Status{' '}
+            <select value={paper.status} onChange={(event) => onUpdate([paper.key], { status: (event.target as HTMLSelectElement).value as ReadStatus })}>
+              {Object.entries(STATUS_LABEL).map(([value, text]) => (
+                <option value={value} key={value}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Tags{' '}
+            <input
+              type="text"
+              class="ss-tags-input"
+              value={paper.tags.join(', ')}
+              placeholder="comma, separated"
+              onChange={(event) => onUpdate([paper.key], { tags: splitTags((event.target as HTMLInputElement).value) })}
+            />
+          </label>
+          <label class="ss-note-label">
+            Note
+            <textarea rows={2} value={paper.note} onChange={(event) => onUpdate([paper.key], { note: (event.target as HTMLTextAreaElement).value })} />
+          </label>
+          <button type="button" class="ss-link-button" onClick={() => onRemove([paper.key])} aria-label={`Remove ${paper.title}`}>
+            Remove
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** The library: the saved list with search, filters, sorting, editing, bulk actions, export and import. */
+export function LibraryView(props: LibraryViewProps) {
+  const { total, shown, tags, query, selected, notice, undo, onQuery, onSelectShown, onUpdate, onAddTag, onRemove, onExport, onImport } = props;
+  const selection = [...selected];
+  const allShownSelected = shown.length > 0 && shown.every((paper) => selected.has(paper.key));
+  return (
+    <main class="ss-library">
+      <header class="ss-library-header">
+        <h1>Saved papers</h1>
+        <p class="ss-status">
+          {total === 0 ? 'Nothing saved yet: use ☆ Save beside a paper on arXiv, or import a file.' : `${shown.length} of ${total} shown`}
+        </p>
+      </header>
+      <section class="ss-library-controls" aria-label="Find">
+        <input type="search" aria-label="Search titles, authors, abstracts, tags and notes" placeholder="Search titles, authors, abstracts, tags, notes" value={query.text} onInput={(event) => onQuery({ ...query, text: (event.target as HTMLInputElement).value })} />
+        <label>
+          Tag{' '}
+          <select value={query.tag ?? ''} onChange={(event) => onQuery({ ...query, tag: (event.target as HTMLSelectElement).value || null })}>
+            <option value="">All</option>
+            {tags.map((tag) => (
+              <option value={tag} key={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status{' '}
+          <select value={query.status ?? ''} onChange={(event) => onQuery({ ...query, status: ((event.target as HTMLSelectElement).value || null) as ReadStatus | null })}>
+            <option value="">All</option>
+            {Object.entries(STATUS_LABEL).map(([value, text]) => (
+              <option value={value} key={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Sort by{' '}
+          <select value={query.sort} onChange={(event) => onQuery({ ...query, sort: (event.target as HTMLSelectElement).value as SavedSort })}>
+            {Object.entries(SORT_LABEL).map(([value, text]) => (
+              <option value={value} key={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+      </section>
+      <section class="ss-library-actions" aria-label="Selection and files">
+        <label>
+          <input type="checkbox" checked={allShownSelected} onChange={(event) => onSelectShown((event.target as HTMLInputElement).checked)} /> Select all shown
+        </label>
+        <span>{selection.length} selected</span>
+        <button type="button" class="ss-button" disabled={selection.length === 0} onClick={() => {
+          const tag = prompt('Tag to add to the selected papers')?.trim();
+          if (tag) onAddTag(selection, tag);
+        }}>
+          Tag selected
+        </button>
+        <button type="button" class="ss-button" disabled={selection.length === 0} onClick={() => onRemove(selection)}>
+          Remove selected
+        </button>
+        <span class="ss-export">
+          Export{' '}
+          {FORMATS.map(([format, label]) => (
+            <button type="button" class="ss-button" key={format} onClick={() => onExport(format, selection.length > 0 ? selection : null)}>
+              {label}
+            </button>
+          ))}
+          {selection.length > 0 ? ' (selected)' : ' (all)'}
+        </span>
+        <label class="ss-button ss-import">
+          Import…
+          <input type="file" accept=".json,.bib,application/json,text/x-bibtex" class="ss-visually-hidden" onChange={(event) => {
+            const file = (event.target as HTMLInputElement).files?.[0];
+            if (file) onImport(file);
+            (event.target as HTMLInputElement).value = '';
+          }} />
+        </label>
+      </section>
+      <p class={notice?.kind === 'error' ? 'ss-error' : 'ss-notice'} role="status" aria-live="polite">
+        {notice?.text ?? ''}
+        {undo && (
+          <>
+            {' '}
+            <button type="button" class="ss-button" onClick={undo.onUndo}>
+              Undo
+            </button>
+          </>
+        )}
+      </p>
+      <ul class="ss-saved-list">
+        {shown.map((paper) => (
+          <SavedItem key={paper.key} paper={paper} selected={selected.has(paper.key)} onSelect={props.onSelect} onUpdate={onUpdate} onRemove={onRemove} />
+        ))}
+      </ul>
+    </main>
+  );
+}

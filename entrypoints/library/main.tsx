@@ -1,0 +1,109 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import '../../components/styles.css';
+import '../popup/popup.css';
+import './library.css';
+import { LibraryView, type ExportFormat, type LibraryViewProps } from '../../components/LibraryView';
+import { ask } from '../../lib/client';
+import { toBibtex } from '../../lib/saved/bibtex';
+import { toCsv, toJson, toRis } from '../../lib/saved/exporters';
+import type { SavedPaper } from '../../lib/saved/model';
+import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/saved/query';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const UNDO_MS = 15_000;
+
+const EXPORTS: Record<ExportFormat, { write: (papers: SavedPaper[]) => string; type: string; extension: string }> = {
+  bibtex: { write: toBibtex, type: 'application/x-bibtex', extension: 'bib' },
+  ris: { write: toRis, type: 'application/x-research-info-systems', extension: 'ris' },
+  csv: { write: toCsv, type: 'text/csv;charset=utf-8', extension: 'csv' },
+  json: { write: (papers) => toJson(papers), type: 'application/json', extension: 'json' },
+};
+
+function download(name: string, content: string, type: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function LibraryApp() {
+  const [papers, setPapers] = useState<SavedPaper[]>([]);
+  const [query, setQuery] = useState<SavedQuery>(EMPTY_QUERY);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<LibraryViewProps['notice']>(null);
+  const [undo, setUndo] = useState<LibraryViewProps['undo']>(null);
+
+  const reload = useCallback(() => ask({ type: 'savedList' }).then(setPapers, (error) => setNotice({ kind: 'error', text: message(error) })), []);
+  useEffect(() => void reload(), [reload]);
+
+  const shown = useMemo(() => querySaved(papers, query), [papers, query]);
+  const act = (work: Promise<unknown>, done?: string) =>
+    work.then(
+      () => {
+        if (done) setNotice({ kind: 'ok', text: done });
+        return reload();
+      },
+      (error) => setNotice({ kind: 'error', text: message(error) }),
+    );
+
+  return (
+    <LibraryView
+      total={papers.length}
+      shown={shown}
+      tags={allTags(papers)}
+      query={query}
+      selected={selected}
+      notice={notice}
+      undo={undo}
+      onQuery={setQuery}
+      onSelect={(key, on) => setSelected((previous) => {
+        const next = new Set(previous);
+        if (on) next.add(key);
+        else next.delete(key);
+        return next;
+      })}
+      onSelectShown={(on) => setSelected(on ? new Set(shown.map((paper) => paper.key)) : new Set())}
+      onUpdate={(keys, changes) => void act(ask({ type: 'updateSaved', keys, changes }))}
+      onAddTag={(keys, tag) =>
+        void act(Promise.all(papers.filter((paper) => keys.includes(paper.key)).map((paper) => ask({ type: 'updateSaved', keys: [paper.key], changes: { tags: [...paper.tags, tag] } }))), `Tagged ${keys.length} "${tag}".`)
+      }
+      onRemove={(keys) =>
+        void ask({ type: 'unsave', keys }).then(
+          (removed) => {
+            setSelected(new Set());
+            setNotice({ kind: 'ok', text: `Removed ${removed.length} ${removed.length === 1 ? 'paper' : 'papers'}.` });
+            const offer = { count: removed.length, onUndo: () => void act(ask({ type: 'restoreSaved', papers: removed }), `Put back ${removed.length}.`).then(() => setUndo(null)) };
+            setUndo(offer);
+            setTimeout(() => setUndo((current) => (current === offer ? null : current)), UNDO_MS);
+            return reload();
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+      onExport={(format, keys) => {
+        const chosen = keys ? shown.filter((paper) => keys.includes(paper.key)) : papers;
+        const { write, type, extension } = EXPORTS[format];
+        download(`scholarscope-saved-papers.${extension}`, write(chosen), type);
+        setNotice({ kind: 'ok', text: `Exported ${chosen.length} ${chosen.length === 1 ? 'paper' : 'papers'} as ${format === 'bibtex' ? 'BibTeX' : format.toUpperCase()}.` });
+      }}
+      onImport={(file) =>
+        void file.text().then(
+          (content) =>
+            ask({ type: 'importSaved', content }).then(
+              ({ added, merged }) => {
+                setNotice({ kind: 'ok', text: `Imported ${file.name}: ${added} added, ${merged} merged with papers already saved.` });
+                return reload();
+              },
+              (error) => setNotice({ kind: 'error', text: `${file.name} was not imported: ${message(error)}. Nothing changed.` }),
+            ),
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+    />
+  );
+}
+
+render(<LibraryApp />, document.getElementById('app')!);
