@@ -11,6 +11,12 @@ export default defineConfig({
     permissions: [],
     // Only the sites we augment and the APIs we call (lib/hosts.ts).
     host_permissions: HOST_PERMISSIONS,
+    commands: {
+      'save-paper': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the paper in this tab to the reading list',
+      },
+    },
     // Firefox needs an add-on id; Chrome warns about the unknown key, so only Firefox gets it.
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'scholarscope@scholarscope.dev', strict_min_version: '115.0' } } }

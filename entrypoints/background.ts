@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
-import type { TabUpdate } from '../lib/messages';
+import type { PageContextReply, TabUpdate } from '../lib/messages';
 import { handleMessage } from '../lib/router';
+import { saveTabPaper } from '../lib/saved/shortcut';
 import { createService } from '../lib/service';
 import { openDatabase, type Database } from '../lib/store/db';
+
+const SAVED_MARK_MS = 2_500;
 
 export default defineBackground(() => {
   let database: Promise<Database> | null = null;
@@ -13,4 +16,21 @@ export default defineBackground(() => {
   // Updates for a tab are best effort: the tab may have closed or navigated away.
   const notify = (tabId: number, message: TabUpdate) => void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(service, message, sender, browser.runtime.id, notify));
+
+  // The keyboard shortcut saves the tab's paper; the page's toggle and a brief ✓ on the toolbar say so.
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'save-paper') return;
+    const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    const tabId = target?.id;
+    if (!target || tabId === undefined) return;
+    const result = await saveTabPaper(target.url, {
+      pageContext: () => browser.tabs.sendMessage(tabId, { type: 'pageContext' }) as Promise<PageContextReply | null>,
+      paper: async (arxivId) => (await service.papers([arxivId]))[arxivId] ?? null,
+      save: (key, page) => service.saved.save(key, page),
+    }).catch(() => null);
+    const mark = result?.status === 'saved' ? '✓' : '–';
+    notify(tabId, { type: 'savedChanged', keys: result?.status === 'saved' ? [result.paper.key] : [], saved: true });
+    await browser.action.setBadgeText({ tabId, text: mark });
+    setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined), SAVED_MARK_MS);
+  });
 });

@@ -155,11 +155,10 @@ function parseSavedRequest(raw: Record<string, unknown> & { type: string }): Bac
 /** What the popup asks the content script of a tab. */
 export type TabRequest = { type: 'pageContext' };
 
-/** What the background tells a tab: papers it showed stale have been refreshed. */
-export interface TabUpdate {
-  type: 'papersRefreshed';
-  papers: Record<PaperKey, PaperWithAuthors | null>;
-}
+/** What the background or popup tells a tab: papers it showed stale have been refreshed; papers were saved or removed elsewhere. */
+export type TabUpdate =
+  | { type: 'papersRefreshed'; papers: Record<PaperKey, PaperWithAuthors | null> }
+  | { type: 'savedChanged'; keys: PaperKey[]; saved: boolean };
 
 export type PageContextReply =
   | {
@@ -169,6 +168,8 @@ export type PageContextReply =
       version: number | null;
       title: string;
       authorNames: string[];
+      /** arXiv's primary category when the page shows it (abstract pages). */
+      primaryCategory: string | null;
     }
   | { kind: 'profile'; profile: ProfileQuery };
 

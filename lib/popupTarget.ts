@@ -9,10 +9,11 @@ export interface PopupTarget {
   version: number | null;
   /** The title the page shows, when a content script could tell. */
   pageTitle: string | null;
+  primaryCategory: string | null;
 }
 
 export function resolvePopupTarget(tabUrl: string | undefined, page: PageContextReply | null): PopupTarget | null {
-  if (page?.kind === 'paper') return { arxivId: page.arxivId, version: page.version, pageTitle: page.title || null };
+  if (page?.kind === 'paper') return { arxivId: page.arxivId, version: page.version, pageTitle: page.title || null, primaryCategory: page.primaryCategory ?? null };
   const fromUrl = tabUrl ? parseArxivId(tabUrl) : null;
-  return fromUrl ? { arxivId: fromUrl.id, version: fromUrl.version, pageTitle: null } : null;
+  return fromUrl ? { arxivId: fromUrl.id, version: fromUrl.version, pageTitle: null, primaryCategory: null } : null;
 }

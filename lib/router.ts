@@ -2,6 +2,7 @@
 // dispatch to the service, and always answer (never throw back into the messaging layer).
 
 import { parseBackgroundRequest, type Reply, type TabUpdate } from './messages';
+import type { PaperWithAuthors } from './model';
 import type { Service } from './service';
 
 export interface Sender {
@@ -22,7 +23,7 @@ export async function handleMessage(service: Service, raw: unknown, sender: Send
     switch (request.type) {
       case 'papers': {
         const tabId = sender.tab?.id;
-        const onRefreshed = notify && tabId !== undefined ? (papers: TabUpdate['papers']) => notify(tabId, { type: 'papersRefreshed', papers }) : undefined;
+        const onRefreshed = notify && tabId !== undefined ? (papers: Record<string, PaperWithAuthors | null>) => notify(tabId, { type: 'papersRefreshed', papers }) : undefined;
         return { ok: true, data: await service.papers(request.keys, onRefreshed) };
       }
       case 'authorCard':

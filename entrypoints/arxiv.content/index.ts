@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
 import { ARXIV_ORIGINS } from '../../lib/hosts';
-import { annotateEntries, type AnnotateDeps, type Annotation } from '../../lib/content/annotate';
+import { annotateEntries, applyTabUpdate, type AnnotateDeps, type Annotation } from '../../lib/content/annotate';
 import { createCorrection } from '../../lib/correction';
 import { savedActions } from '../../lib/content/savedActions';
 import { measure } from '../../lib/content/slices';
@@ -12,10 +12,11 @@ import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv
 // arXiv pages with papers: abstract pages, listings, catch-up, author listings, search, HTML full text.
 const PATHS = ['/abs/*', '/list/*', '/catchup*', '/a/*', '/search/*', '/html/*'];
 
-// Papers shown from a stale cache come back refreshed; redraw them in place.
+// Papers shown from a stale cache come back refreshed, and papers get saved from the popup or the
+// keyboard shortcut; redraw them in place.
 function followRefreshes(annotation: Promise<Annotation>) {
   browser.runtime.onMessage.addListener((message: TabUpdate) => {
-    if (message?.type === 'papersRefreshed') void annotation.then((current) => current.refresh(message.papers));
+    if (message?.type === 'papersRefreshed' || message?.type === 'savedChanged') void annotation.then((current) => applyTabUpdate(current, message));
     return undefined;
   });
 }
@@ -44,7 +45,7 @@ export default defineContentScript({
     };
     const abs = extractAbsPage(document, location.href);
     if (abs) {
-      answerPopup({ kind: 'paper', arxivId: abs.arxiv.id, version: abs.arxiv.version, title: abs.title, authorNames: abs.authors.map((a) => a.name) });
+      answerPopup({ kind: 'paper', arxivId: abs.arxiv.id, version: abs.arxiv.version, title: abs.title, authorNames: abs.authors.map((a) => a.name), primaryCategory: abs.primaryCategory });
       followRefreshes(annotateEntries([absEntry(abs)], deps, { badges: true, eagerChips: true, badgeInside: true }));
       return;
     }
@@ -53,7 +54,7 @@ export default defineContentScript({
     if (!list) return;
     const single = list.kind === 'html' ? list.entries[0] : undefined;
     if (single?.arxiv) {
-      answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name) });
+      answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name), primaryCategory: null });
     }
     const html = list.kind === 'html';
     followRefreshes(annotateEntries(list.entries, deps, { badges: true, eagerChips: html, badgeInside: html }));

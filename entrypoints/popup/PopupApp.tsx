@@ -62,6 +62,7 @@ export function PopupApp() {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [cards, setCards] = useState<ReadonlyMap<string, RowState>>(new Map());
   const [saved, setSaved] = useState<boolean | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
 
   const loadPaper = useCallback((arxivId: string) => {
     setPaper({ status: 'loading' });
@@ -77,6 +78,7 @@ export function PopupApp() {
   useEffect(() => {
     void (async () => {
       const tab = await currentTab();
+      setTabId(tab?.id);
       const context = await pageContext(tab?.id);
       if (context?.kind === 'profile') {
         setProfile(context.profile);
@@ -145,9 +147,13 @@ export function PopupApp() {
       : ask({
           type: 'savePaper',
           key: target.arxivId,
-          page: { title: entry?.paper.title || target.pageTitle || target.arxivId, authors: entry?.authors.map((a) => a.name) ?? [], version: target.version, primaryCategory: null },
+          page: { title: entry?.paper.title || target.pageTitle || target.arxivId, authors: entry?.authors.map((a) => a.name) ?? [], version: target.version, primaryCategory: target.primaryCategory },
         });
-    request.catch(() => setSaved(was));
+    request.then(
+      // The page's own toggle shows the change too.
+      () => tabId !== undefined && void browser.tabs.sendMessage(tabId, { type: 'savedChanged', keys: [target.arxivId], saved: !was }).catch(() => undefined),
+      () => setSaved(was),
+    );
   };
 
   const libraryLink = (

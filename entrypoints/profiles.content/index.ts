@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
-import { annotateEntries, type Annotation } from '../../lib/content/annotate';
+import { annotateEntries, applyTabUpdate, type Annotation } from '../../lib/content/annotate';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/content/profilePanel';
 import { savedActions } from '../../lib/content/savedActions';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
@@ -19,9 +19,10 @@ export default defineContentScript({
     let reply: PageContextReply | null = null;
     let shown = '';
     const annotations: Promise<Annotation>[] = [];
-    // Papers shown from a stale cache come back refreshed; redraw them in place.
+    // Papers shown from a stale cache come back refreshed, and papers get saved from the popup or
+    // the keyboard shortcut; redraw them in place.
     browser.runtime.onMessage.addListener((message: TabUpdate) => {
-      if (message?.type === 'papersRefreshed') for (const annotation of annotations) void annotation.then((current) => current.refresh(message.papers));
+      if (message?.type === 'papersRefreshed' || message?.type === 'savedChanged') for (const annotation of annotations) void annotation.then((current) => applyTabUpdate(current, message));
       return undefined;
     });
     browser.runtime.onMessage.addListener((message: TabRequest) => (message?.type === 'pageContext' && reply ? Promise.resolve(reply) : undefined));

@@ -8,6 +8,7 @@
 import { h, render } from 'preact';
 import { PaperBadge, SaveToggle } from '../../components/PaperBadge';
 import { matchAuthors } from '../authorMatch';
+import type { TabUpdate } from '../messages';
 import type { Author, AuthorCardData, PaperKey, PaperWithAuthors } from '../model';
 import type { PageAuthor, PageEntry } from '../pages/arxiv';
 import { PAPER_BATCH_LIMIT } from '../sources/semanticScholar';
@@ -96,6 +97,14 @@ export function groupIds(entries: readonly PageEntry[], size = PAPER_BATCH_LIMIT
 /** What stays of an annotated page: a way to redraw papers when fresher numbers arrive. */
 export interface Annotation {
   refresh(papers: Record<PaperKey, PaperWithAuthors | null>): Promise<void>;
+  /** Papers saved or removed outside the page (the keyboard shortcut, the popup): redraw their toggles. */
+  markSaved(keys: readonly PaperKey[], saved: boolean): void;
+}
+
+/** Applies what the background or popup tells the tab to what is drawn. */
+export function applyTabUpdate(annotation: Annotation, message: TabUpdate): Promise<void> | void {
+  if (message.type === 'papersRefreshed') return annotation.refresh(message.papers);
+  if (message.type === 'savedChanged') return annotation.markSaved(message.keys, message.saved);
 }
 
 /** The hosts drawn for one entry, reused when it is drawn again. */
@@ -119,10 +128,18 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const byKey = new Map<PaperKey, PageEntry[]>();
   /** Papers whose lookup failed, for "Try again". */
   const failed = new Set<PaperKey>();
+  const savedKeys = new Set<PaperKey>();
   const annotation: Annotation = {
     refresh: (papers) => {
       const work = Object.keys(papers).flatMap((key) => (byKey.get(key) ?? []).map((entry) => ({ entry, key })));
       return inSlices(work, ({ entry, key }) => drawEntry(entry, papers[key] ?? null), SLICE_BUDGET_MS, pause);
+    },
+    markSaved: (keys, saved) => {
+      for (const key of keys) {
+        if (saved) savedKeys.add(key);
+        else savedKeys.delete(key);
+        redrawBadges(key);
+      }
     },
   };
   if (fresh.length === 0) return annotation;
@@ -217,7 +234,6 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   }
 
   // Saved state for the page, asked for once; toggles change it one paper at a time.
-  const savedKeys = new Set<PaperKey>();
   const savedKnown = deps.saved ? deps.saved.which([...new Set(fresh.map((entry) => entry.key))]).then((keys) => keys.forEach((key) => savedKeys.add(key)), () => undefined) : null;
 
   function drawBadge(entry: PageEntry, state: Drawn) {

@@ -11,7 +11,7 @@ export const savedActions: SavedActions = {
       type: 'savePaper',
       key: entry.key,
       // The background prefers its cached record; this is what the page itself shows.
-      page: { title: entry.title.slice(0, 2000), authors: entry.authors.map((a) => a.name.slice(0, 500)), version: entry.arxiv?.version ?? null, primaryCategory: null },
+      page: { title: entry.title.slice(0, 2000), authors: entry.authors.map((a) => a.name.slice(0, 500)), version: entry.arxiv?.version ?? null, primaryCategory: entry.primaryCategory ?? null },
     }),
   remove: (entry: PageEntry) => ask({ type: 'unsave', keys: [entry.key] }),
 };

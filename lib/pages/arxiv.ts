@@ -64,6 +64,7 @@ export interface AbsPageContext {
   authors: PageAuthor[];
   /** The title heading (h1.title), where the paper's badge and save toggle go. */
   titleElement: Element | null;
+  primaryCategory: string | null;
 }
 
 /** One paper on a page that lists several (listings, search results) or shows one (HTML). */
@@ -76,6 +77,8 @@ export interface PageEntry {
   authors: PageAuthor[];
   /** The element after which the entry's badge goes; null where a page gets no badge. */
   badgeAfter: Element | null;
+  /** arXiv's primary category (`cs.CL`) where the page shows it; BibTeX's primaryClass. */
+  primaryCategory?: string | null;
 }
 
 export type ListPageKind = 'listing' | 'search' | 'html';
@@ -215,10 +218,18 @@ function idFromLink(anchor: Element | null): ArxivId | null {
   return parseArxivId(href.startsWith('/') ? `https://arxiv.org${href}` : href) ?? parseArxivId(text(anchor));
 }
 
-/** An entry whose title and authors are read from the page only when first asked for. */
-function lazyEntry(arxiv: ArxivId, badgeAfter: Element, readTitle: () => string, readAuthors: () => PageAuthor[]): PageEntry {
+/** The category code at the end of arXiv's subject text: "Computation and Language (cs.CL)". */
+export function categoryFromSubject(subject: string): string | null {
+  return /\(([a-z-]+(?:\.[A-Za-z-]+)?)\)\s*$/.exec(subject.trim())?.[1] ?? null;
+}
+
+const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
+
+/** An entry whose title, authors and category are read from the page only when first asked for. */
+function lazyEntry(arxiv: ArxivId, badgeAfter: Element, readTitle: () => string, readAuthors: () => PageAuthor[], readCategory: () => string | null): PageEntry {
   let title: string | undefined;
   let authors: PageAuthor[] | undefined;
+  let category: string | null | undefined;
   return {
     key: arxiv.id,
     arxiv,
@@ -228,6 +239,9 @@ function lazyEntry(arxiv: ArxivId, badgeAfter: Element, readTitle: () => string,
     },
     get authors() {
       return (authors ??= readAuthors());
+    },
+    get primaryCategory() {
+      return category === undefined ? (category = readCategory()) : category;
     },
   };
 }
@@ -255,6 +269,7 @@ function listingEntries(doc: Document): PageEntry[] {
         link,
         () => titleWithoutDescriptor(dd.querySelector('.list-title')),
         () => linkAuthors(dd.querySelectorAll<HTMLAnchorElement>('.list-authors a[href]')),
+        () => categoryFromSubject(text(dd.querySelector('.primary-subject'))),
       ),
     );
   }
@@ -273,6 +288,11 @@ function searchEntries(doc: Document): PageEntry[] {
         link,
         () => text(item.querySelector('p.title')),
         () => linkAuthors(item.querySelectorAll<HTMLAnchorElement>('p.authors a[href]')),
+        // The first tag is the primary category.
+        () => {
+          const tag = text(item.querySelector('.tags .tag'));
+          return CATEGORY.test(tag) ? tag : null;
+        },
       ),
     );
   }
@@ -315,7 +335,7 @@ export function extractListPage(doc: Document, href: string): ListPageContext | 
 
 /** An abstract page as a one-entry list (its chips, no badge). */
 export function absEntry(context: AbsPageContext): PageEntry {
-  return { key: context.arxiv.id, arxiv: context.arxiv, title: context.title, authors: context.authors, badgeAfter: context.titleElement };
+  return { key: context.arxiv.id, arxiv: context.arxiv, title: context.title, authors: context.authors, badgeAfter: context.titleElement, primaryCategory: context.primaryCategory };
 }
 
 /** What an abstract page says about its paper; null when the page is not one. */
@@ -331,5 +351,6 @@ export function extractAbsPage(doc: Document, href: string): AbsPageContext | nu
     title: pageTitle(doc),
     authors: pageAuthors(doc),
     titleElement: doc.querySelector('h1.title'),
+    primaryCategory: categoryFromSubject(text(doc.querySelector('.subjects .primary-subject'))),
   };
 }

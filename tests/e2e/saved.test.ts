@@ -12,14 +12,15 @@ const LISTING_URL = 'https://arxiv.org/list/cs/new';
 const FIVE = ['1810.04805', '0704.0105', '0704.0833', '1501.00001', '2004.05256'].map(loadAbsRecord);
 // Not saved by the earlier tests, so each tab's click saves.
 const TABS = ['0704.0833', '1501.00001', '2004.05256', 'math_0202001', '1605.09669'].map(loadAbsRecord);
+const SHORTCUT = loadAbsRecord('0704.0044');
 let harness: Harness;
 
 beforeAll(async () => {
   harness = await launch();
-  registerPapers([...FIVE, ...TABS]);
+  registerPapers([...FIVE, ...TABS, SHORTCUT]);
   harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
   harness.pages.set(LISTING_URL, renderListingPage('cs', 'Computer Science', [{ heading: 'New submissions', records: FIVE.slice(0, 3) }]));
-  for (const record of [...FIVE, ...TABS]) harness.pages.set(`https://arxiv.org/abs/${record.id}`, renderAbsPage(record));
+  for (const record of [...FIVE, ...TABS, SHORTCUT]) harness.pages.set(`https://arxiv.org/abs/${record.id}`, renderAbsPage(record));
 });
 afterAll(async () => harness?.close());
 
@@ -81,6 +82,8 @@ describe('saved papers in real Chromium', () => {
     const bibtex = readFileSync(await (await bib).path(), 'utf8');
     expect(bibtex).toMatch(/@misc\{[a-z]+2026hiper,/);
     expect(bibtex).toMatch(/eprint\s+= \{2602\.16165\}/);
+    // The category comes from the page's Subjects line.
+    expect(bibtex).toMatch(/primaryClass\s+= \{cs\.LG\}/);
 
     const json = library.waitForEvent('download');
     await library.getByRole('button', { name: 'JSON (backup)' }).click();
@@ -120,5 +123,25 @@ describe('saved papers in real Chromium', () => {
     for (const record of TABS) expect(titles).toContain(record.title);
     await library.close();
     await Promise.all(tabs.map((tab) => tab.close()));
+  });
+
+  it('the keyboard shortcut saves the paper in the tab, and the page toggle shows it', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(`https://arxiv.org/abs/${SHORTCUT.id}`);
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    // Headless Chromium has no browser window to catch the accelerator, so the test fires the
+    // command event the browser fires for Alt+Shift+S, with the tab as the browser passes it.
+    const command = await harness.worker.evaluate(`(async () => {
+      const shortcut = chrome.runtime.getManifest().commands['save-paper'].suggested_key.default;
+      const [tab] = await chrome.tabs.query({ url: 'https://arxiv.org/abs/${SHORTCUT.id}' });
+      chrome.commands.onCommand.dispatch('save-paper', tab);
+      return shortcut;
+    })()`);
+    expect(command).toBe('Alt+Shift+S');
+    await expect.poll(() => saveButton(page).getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+    const library = await openLibrary();
+    await expect.poll(() => library.locator('.ss-saved-title').allTextContents(), { timeout: 10_000 }).toContain(SHORTCUT.title);
+    await library.close();
+    await page.close();
   });
 });

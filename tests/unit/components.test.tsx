@@ -127,7 +127,7 @@ describe('PopupView', () => {
     const toggled: string[] = [];
     render(
       <PopupView
-        target={{ arxivId: '2602.16165', version: 1, pageTitle: null }}
+        target={{ arxivId: '2602.16165', version: 1, pageTitle: null, primaryCategory: null }}
         paper={{ status: 'ready', entry }}
         expanded={new Set()}
         cards={new Map()}
@@ -145,7 +145,7 @@ describe('PopupView', () => {
 
   it('says so when the source does not know the paper, and offers a retry on errors', () => {
     let retries = 0;
-    const target = { arxivId: '1810.04805', version: 2, pageTitle: 'BERT' };
+    const target = { arxivId: '1810.04805', version: 2, pageTitle: 'BERT', primaryCategory: null };
     render(<PopupView target={target} paper={{ status: 'ready', entry: null }} expanded={new Set()} cards={new Map()} onToggleAuthor={noop} onRetryPaper={noop} />, container);
     expect(container.textContent).toContain('does not list this paper yet');
     render(<PopupView target={target} paper={{ status: 'error', message: 'offline' }} expanded={new Set()} cards={new Map()} onToggleAuthor={noop} onRetryPaper={() => retries++} />, container);

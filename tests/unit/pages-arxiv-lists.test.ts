@@ -41,6 +41,7 @@ describe('listing extraction', () => {
     expect(Math.max(...context.entries.map((e) => e.authors.length))).toBe(101);
     expect(context.entries[0]!.title).toBe(records[0]!.title);
     expect(context.entries[0]!.badgeAfter!.getAttribute('title')).toBe('Abstract');
+    expect(context.entries.map((e) => e.primaryCategory)).toEqual(records.map((r) => r.categories[0]));
   });
 
   it('handles old-style ids in listings and skips malformed entries', () => {
@@ -63,6 +64,7 @@ describe('search extraction', () => {
     expect(context.entries.map((e) => e.key)).toEqual(['1810.04805', '1411.4413', 'math/0202001']);
     expect(context.entries[1]!.authors).toHaveLength(25);
     expect(context.entries[0]!.authors.map((a) => a.name)).toEqual(['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova']);
+    expect(context.entries.map((e) => e.primaryCategory)).toEqual(['cs.CL', records[1]!.categories[0], 'math.GR']);
   });
 });
 

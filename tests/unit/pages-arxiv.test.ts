@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absPageExamples, extractAbsPage, isAbsPage } from '../../lib/pages/arxiv';
+import { absPageExamples, categoryFromSubject, extractAbsPage, isAbsPage } from '../../lib/pages/arxiv';
 import { AUTHOR_LIST_SIZE, loadAbsRecord, renderAbsPage, type AbsRecord } from '../fixtures/arxivAbs';
 import { hiperRecord } from '../fixtures/seedWorld';
 
@@ -20,6 +20,7 @@ describe('abstract page extraction on arXiv page structure', () => {
     expect(context.title).toBe('BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding');
     expect(context.authors.map((a) => a.name)).toEqual(['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova']);
     expect(context.authors[0]!.element.tagName).toBe('A');
+    expect(context.primaryCategory).toBe('cs.CL');
   });
 
   it('takes the version from the URL when it names one', () => {
@@ -32,6 +33,7 @@ describe('abstract page extraction on arXiv page structure', () => {
     const record = loadAbsRecord('hep-th_9108002');
     const context = extractAbsPage(pageFor(record), 'https://arxiv.org/abs/hep-th/9108002')!;
     expect(context.arxiv).toEqual({ id: 'hep-th/9108002', version: 1 });
+    expect(context.primaryCategory).toBe('hep-th');
     expect(context.authors.map((a) => a.name)).toEqual(['A. Mikovic']);
   });
 
@@ -77,4 +79,15 @@ describe('abstract page extraction on arXiv page structure', () => {
     expect(context.authors).toEqual([]);
     expect(context.title).toBe('BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding');
   });
+});
+
+describe('primary category from arXiv subject text', () => {
+  it.each([
+    ['Computation and Language (cs.CL)', 'cs.CL'],
+    ['High Energy Physics - Theory (hep-th)', 'hep-th'],
+    ['Group Theory (math.GR)  ', 'math.GR'],
+    ['Computation and Language', null],
+    ['(not a category!)', null],
+    ['', null],
+  ])('%s → %s', (subject, category) => expect(categoryFromSubject(subject)).toBe(category));
 });
