@@ -5,10 +5,15 @@ import { formatCount, formatPublicationDate } from '../lib/format';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'json';
 
+/** Papers drawn at first and added by each "Show more". */
+export const LIBRARY_PAGE = 100;
+
 export interface LibraryViewProps {
-  /** Everything saved (for counts and tags) and what the query shows. */
+  /** Everything saved (for counts and tags), what the query matches, and how many of those are drawn. */
   total: number;
   shown: SavedPaper[];
+  limit: number;
+  onShowMore: () => void;
   tags: string[];
   query: SavedQuery;
   selected: ReadonlySet<string>;
@@ -87,7 +92,8 @@ function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: S
 
 /** The library: the saved list with search, filters, sorting, editing, bulk actions, export and import. */
 export function LibraryView(props: LibraryViewProps) {
-  const { total, shown, tags, query, selected, notice, undo, onQuery, onSelectShown, onUpdate, onAddTag, onRemove, onExport, onImport } = props;
+  const { total, shown, limit, tags, query, selected, notice, undo, onQuery, onSelectShown, onUpdate, onAddTag, onRemove, onExport, onImport } = props;
+  const drawn = shown.slice(0, limit);
   const selection = [...selected];
   const allShownSelected = shown.length > 0 && shown.every((paper) => selected.has(paper.key));
   return (
@@ -95,7 +101,7 @@ export function LibraryView(props: LibraryViewProps) {
       <header class="ss-library-header">
         <h1>Saved papers</h1>
         <p class="ss-status">
-          {total === 0 ? 'Nothing saved yet: use ☆ Save beside a paper on arXiv, or import a file.' : `${shown.length} of ${total} shown`}
+          {total === 0 ? 'Nothing saved yet: use ☆ Save beside a paper on arXiv, or import a file.' : `${shown.length} of ${total} match`}
         </p>
       </header>
       <section class="ss-library-controls" aria-label="Find">
@@ -135,7 +141,7 @@ export function LibraryView(props: LibraryViewProps) {
       </section>
       <section class="ss-library-actions" aria-label="Selection and files">
         <label>
-          <input type="checkbox" checked={allShownSelected} onChange={(event) => onSelectShown((event.target as HTMLInputElement).checked)} /> Select all shown
+          <input type="checkbox" checked={allShownSelected} onChange={(event) => onSelectShown((event.target as HTMLInputElement).checked)} /> Select all {shown.length} matching
         </label>
         <span>{selection.length} selected</span>
         <button type="button" class="ss-button" disabled={selection.length === 0} onClick={() => {
@@ -177,10 +183,16 @@ export function LibraryView(props: LibraryViewProps) {
         )}
       </p>
       <ul class="ss-saved-list">
-        {shown.map((paper) => (
+        {drawn.map((paper) => (
           <SavedItem key={paper.key} paper={paper} selected={selected.has(paper.key)} onSelect={props.onSelect} onUpdate={onUpdate} onRemove={onRemove} />
         ))}
       </ul>
+      {shown.length > drawn.length && (
+        // A long list is drawn a page at a time: thousands of editable rows at once take seconds.
+        <button type="button" class="ss-button ss-show-more" onClick={props.onShowMore}>
+          Show {Math.min(shown.length - drawn.length, LIBRARY_PAGE)} more ({shown.length - drawn.length} not shown)
+        </button>
+      )}
     </main>
   );
 }

@@ -16,6 +16,7 @@ import { listingRecords, registerPapers } from '../tests/fixtures/recordedPapers
 import { hiperRecord } from '../tests/fixtures/seedWorld';
 
 const LATENCY_MS = 150;
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const LISTING_SIZES = [100, 500, 2000];
 const LISTING_URL = 'https://arxiv.org/list/cs/new';
 const ABS_URL = 'https://arxiv.org/abs/2602.16165';
@@ -213,29 +214,56 @@ async function popupBench(): Promise<{ rowsMs: number; cardAfterClickMs: number 
   return { rowsMs: Math.round(rowsMs as number), cardAfterClickMs: Math.round(cardAfterClickMs as number) };
 }
 
-async function storeBench(): Promise<{ authors: number; papers: number; readAuthorsMs: number; readPapersMs: number; getEachPaperMs: number }> {
+type StoreFigures = {
+  authors: number;
+  savedPapers: number;
+  readAuthorsMs: number;
+  readSavedMs: number;
+  getEachSavedMs: number;
+  savedListMessageMs: number;
+  libraryShownMs: number;
+};
+
+// The extension's own database (`scholarscope`, the schema the extension created), filled with
+// 1,000 authors and 5,000 saved papers in their real record shapes; then read as the service worker
+// reads them, asked for as the library asks, and shown as the library shows them.
+async function storeBench(): Promise<StoreFigures> {
   const harness = await launch();
+  const libraryUrl = `chrome-extension://${harness.extensionId}/library.html`;
+  // The extension creates its database when first asked: an empty library asks.
+  const first = await harness.context.newPage();
+  await first.goto(libraryUrl);
+  await first.locator('.ss-library .ss-status').waitFor();
+  await first.close();
+  const AUTHORS = 1000;
+  const SAVED = 5000;
   // Passed as source text: the bundler's helpers do not exist inside the worker.
   const figures = (await harness.worker.evaluate(`(async () => {
     const open = () =>
       new Promise((resolve, reject) => {
-        const request = indexedDB.open('scholarscope-bench', 1);
-        request.onupgradeneeded = () => {
-          request.result.createObjectStore('authors', { keyPath: 'authorId' });
-          request.result.createObjectStore('papers', { keyPath: 'key' });
-        };
+        const request = indexedDB.open('scholarscope');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const done = (tx) => new Promise((resolve) => (tx.oncomplete = resolve));
-    const db = await open();
-    const write = db.transaction(['authors', 'papers'], 'readwrite');
-    for (let i = 0; i < 1000; i++) write.objectStore('authors').put({ authorId: String(i), name: \`Author \${i}\`, affiliations: [], citationCount: i, hIndex: i % 50, paperCount: i, url: '', source: 'semanticscholar', fetchedAt: 0 });
-    for (let i = 0; i < 5000; i++) {
-      const authors = Array.from({ length: 5 }, (_, j) => ({ authorId: String((i + j) % 1000), name: \`Author \${j}\`, hIndex: j }));
-      write.objectStore('papers').put({ key: \`2601.\${10000 + i}\`, paper: { title: \`Paper \${i}\`, abstract: 'x'.repeat(800) }, authors, fetchedAt: 0, usedAt: 0 });
+    const done = (tx) => new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
+    let db = await open();
+    if (!db.objectStoreNames.contains('saved')) throw new Error('the extension has not created its database');
+    const write = db.transaction(['authors', 'saved'], 'readwrite');
+    for (let i = 0; i < ${AUTHORS}; i++) {
+      write.objectStore('authors').put({ authorId: String(100000 + i), name: \`Author \${i}\`, affiliations: ['University of Somewhere'], citationCount: i * 7, hIndex: i % 60, paperCount: i % 300, url: \`https://www.semanticscholar.org/author/\${100000 + i}\`, source: 'semanticscholar', fetchedAt: Date.now() });
+    }
+    for (let i = 0; i < ${SAVED}; i++) {
+      const id = \`2601.\${String(10000 + i)}\`;
+      write.objectStore('saved').put({
+        key: id, arxivId: id, version: 1 + (i % 3), title: \`A study of problem \${i} in large-scale learning\`,
+        authors: Array.from({ length: 6 }, (_, j) => \`Author \${(i + j) % ${AUTHORS}}\`), abstract: 'We study '.repeat(120),
+        publicationDate: '2026-01-15', year: 2026, primaryCategory: 'cs.LG', doi: null, citationCount: i % 500,
+        savedAt: Date.now() - i * 1000, tags: i % 3 === 0 ? ['to cite', 'rl'] : [], note: i % 5 === 0 ? 'Check the appendix.' : '', status: 'to-read',
+      });
     }
     await done(write);
+    db.close();
+    db = await open();
     const time = async (fn) => {
       const started = performance.now();
       await fn();
@@ -247,17 +275,37 @@ async function storeBench(): Promise<{ authors: number; papers: number; readAuth
         request.onsuccess = () => resolve(request.result);
       });
     const readAuthorsMs = await time(() => getAll('authors'));
-    const readPapersMs = await time(() => getAll('papers'));
-    const getEachPaperMs = await time(async () => {
-      const tx = db.transaction('papers');
-      const store = tx.objectStore('papers');
-      await Promise.all(Array.from({ length: 5000 }, (_, i) => new Promise((resolve) => (store.get(\`2601.\${10000 + i}\`).onsuccess = resolve))));
+    const readSavedMs = await time(() => getAll('saved'));
+    const getEachSavedMs = await time(async () => {
+      const store = db.transaction('saved').objectStore('saved');
+      await Promise.all(Array.from({ length: ${SAVED} }, (_, i) => new Promise((resolve) => (store.get(\`2601.\${String(10000 + i)}\`).onsuccess = resolve))));
     });
     db.close();
-    return { readAuthorsMs, readPapersMs, getEachPaperMs };
+    return { readAuthorsMs, readSavedMs, getEachSavedMs };
   })()`)) as Record<string, number>;
+  const library = await harness.context.newPage();
+  await library.goto(libraryUrl);
+  const libraryShownMs = (await library.evaluate(`new Promise((resolve) => {
+    const check = () => (document.querySelector('.ss-show-more') && document.querySelector('.ss-status')?.textContent.startsWith('${SAVED} of') ? resolve(performance.now()) : setTimeout(check, 5));
+    check();
+  })`)) as number;
+  const savedListMessageMs = (await library.evaluate(`(async () => {
+    const started = performance.now();
+    const reply = await chrome.runtime.sendMessage({ type: 'savedList' });
+    if (!reply.ok || reply.data.length !== ${SAVED}) throw new Error('savedList did not answer with every paper');
+    return performance.now() - started;
+  })()`)) as number;
   await harness.close();
-  return { authors: 1000, papers: 5000, ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v as number)])) } as never;
+  const round = (ms: number) => Math.round(ms);
+  return {
+    authors: AUTHORS,
+    savedPapers: SAVED,
+    readAuthorsMs: round(figures.readAuthorsMs!),
+    readSavedMs: round(figures.readSavedMs!),
+    getEachSavedMs: round(figures.getEachSavedMs!),
+    savedListMessageMs: round(savedListMessageMs),
+    libraryShownMs: round(libraryShownMs),
+  };
 }
 
 function bundleSizes(): { file: string; rawKb: number; gzipKb: number }[] {
@@ -295,6 +343,8 @@ async function main() {
     date: new Date().toISOString(),
   };
   console.log('ScholarScope benchmarks on', machine);
+  // `--only=store` runs one part, to try a change; the saved results need every part.
+  if (ONLY === 'store') return table('Saved list and author store (ms)', [await storeBench()]);
   const listing = await listingBench();
   table('Listing annotation (ms; requests; heap MB)', listing.runs as unknown as Record<string, unknown>[]);
   table('The same listings without the extension', Object.entries(listing.withoutExtension).map(([entries, figures]) => ({ entries, ...figures })));
@@ -310,7 +360,7 @@ async function main() {
   const popup = await popupBench();
   table('Popup, warm cache (ms from opening)', [popup]);
   const store = await storeBench();
-  table('IndexedDB reads in the service worker (ms)', [store]);
+  table('Saved list and author store: reads in the service worker, the library message, the library on screen (ms)', [store]);
   const bundles = bundleSizes();
   table('Bundles (kB)', bundles);
   const results = { machine, listing, baseline, abs, popup, store, bundles };

@@ -1,6 +1,7 @@
 // `npm run demo`: the built extension in Chromium on a recorded arXiv abstract page with recorded
 // API answers; no account, no network. With a display it opens a window to try it by hand; without
-// one it runs headless and saves screenshots of the annotated page, the hover card and the popup.
+// one it runs headless and saves screenshots of the annotated page, the hover card, the popup, a listing, a profile
+// panel and the saved-papers library.
 
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -54,6 +55,24 @@ async function main() {
     await list.locator('scholarscope-badge').nth(5).waitFor({ timeout: 15_000 });
     await list.locator('dl#articles > dt').nth(2).scrollIntoViewIfNeeded();
     await shot('listing', (path) => list.screenshot({ path }));
+    // A few papers saved from the listing and the abstract page, one tagged, for the library.
+    for (const index of [0, 2, 3]) {
+      await list.locator('scholarscope-badge .ss-save').nth(index).click();
+      await list.locator('scholarscope-badge .ss-save[aria-pressed="true"]').nth([0, 2, 3].indexOf(index)).waitFor({ timeout: 15_000 });
+    }
+    await page.locator('scholarscope-badge .ss-save').click();
+    await page.locator('scholarscope-badge .ss-save[aria-pressed="true"]').waitFor({ timeout: 15_000 });
+    const library = await harness.context.newPage();
+    await library.setViewportSize({ width: 1100, height: 900 });
+    await library.goto(`chrome-extension://${harness.extensionId}/library.html`);
+    await library.locator('.ss-saved-item').nth(3).waitFor({ timeout: 15_000 });
+    const first = library.locator('.ss-saved-item').first();
+    await first.locator('.ss-tags-input').fill('reading group, rl');
+    await first.locator('.ss-tags-input').press('Tab');
+    await first.locator('select').selectOption('reading');
+    await library.locator('.ss-library-controls select').first().locator('option', { hasText: 'rl' }).waitFor({ state: 'attached', timeout: 15_000 });
+    await library.evaluate('document.activeElement?.blur()');
+    await shot('library', (path) => library.screenshot({ path }));
     const profile = await harness.context.newPage();
     await profile.goto(DBLP_URL);
     await profile.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import '../../components/styles.css';
 import '../popup/popup.css';
 import './library.css';
-import { LibraryView, type ExportFormat, type LibraryViewProps } from '../../components/LibraryView';
+import { LIBRARY_PAGE, LibraryView, type ExportFormat, type LibraryViewProps } from '../../components/LibraryView';
 import { ask } from '../../lib/client';
 import { toBibtex } from '../../lib/saved/bibtex';
 import { toCsv, toJson, toRis } from '../../lib/saved/exporters';
@@ -32,6 +32,7 @@ function download(name: string, content: string, type: string) {
 function LibraryApp() {
   const [papers, setPapers] = useState<SavedPaper[]>([]);
   const [query, setQuery] = useState<SavedQuery>(EMPTY_QUERY);
+  const [limit, setLimit] = useState(LIBRARY_PAGE);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<LibraryViewProps['notice']>(null);
   const [undo, setUndo] = useState<LibraryViewProps['undo']>(null);
@@ -58,7 +59,12 @@ function LibraryApp() {
       selected={selected}
       notice={notice}
       undo={undo}
-      onQuery={setQuery}
+      limit={limit}
+      onShowMore={() => setLimit((current) => current + LIBRARY_PAGE)}
+      onQuery={(next) => {
+        setQuery(next);
+        setLimit(LIBRARY_PAGE);
+      }}
       onSelect={(key, on) => setSelected((previous) => {
         const next = new Set(previous);
         if (on) next.add(key);

@@ -90,12 +90,12 @@ describe('saved papers in real Chromium', () => {
     const backup = await (await json).path();
 
     // Remove everything, undo once, remove again, then restore from the backup.
-    await library.getByLabel('Select all shown').check();
+    await library.getByLabel(/Select all \d+ matching/).check();
     await library.getByRole('button', { name: 'Remove selected' }).click();
     await expect.poll(() => library.locator('.ss-saved-item').count()).toBe(0);
     await library.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => library.locator('.ss-saved-item').count()).toBe(2);
-    await library.getByLabel('Select all shown').check();
+    await library.getByLabel(/Select all \d+ matching/).check();
     await library.getByRole('button', { name: 'Remove selected' }).click();
     await expect.poll(() => library.locator('.ss-saved-item').count()).toBe(0);
 

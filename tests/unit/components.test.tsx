@@ -5,6 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthorCard } from '../../components/AuthorCard';
 import { renderChip } from '../../lib/content/chip';
 import { PopupView } from '../../components/PopupView';
+import { LIBRARY_PAGE, LibraryView, type LibraryViewProps } from '../../components/LibraryView';
+import type { SavedPaper } from '../../lib/saved/model';
+import { EMPTY_QUERY } from '../../lib/saved/query';
 import type { Author, AuthorCardData } from '../../lib/model';
 import { createService } from '../../lib/service';
 import { openDatabase } from '../../lib/store/db';
@@ -151,5 +154,38 @@ describe('PopupView', () => {
     render(<PopupView target={target} paper={{ status: 'error', message: 'offline' }} expanded={new Set()} cards={new Map()} onToggleAuthor={noop} onRetryPaper={() => retries++} />, container);
     container.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     expect(retries).toBe(1);
+  });
+});
+
+describe('LibraryView', () => {
+  const paper = (i: number): SavedPaper => ({
+    key: `2601.${10000 + i}`, arxivId: `2601.${10000 + i}`, version: 1, title: `Paper <b>${i}</b>`, authors: ['A. Author'], abstract: null,
+    publicationDate: '2026-01-15', year: 2026, primaryCategory: 'cs.LG', doi: null, citationCount: i, savedAt: i, tags: [], note: '', status: 'to-read',
+  });
+  const props = (shown: SavedPaper[], limit: number, onShowMore: () => void = () => undefined): LibraryViewProps => ({
+    total: 300, shown, limit, onShowMore, tags: [], query: EMPTY_QUERY, selected: new Set(), notice: null, undo: null,
+    onQuery: () => undefined, onSelect: () => undefined, onSelectShown: () => undefined, onUpdate: () => undefined, onAddTag: () => undefined,
+    onRemove: () => undefined, onExport: () => undefined, onImport: () => undefined,
+  });
+
+  it('draws a page of papers at a time and says how many are left', () => {
+    const shown = Array.from({ length: 250 }, (_, i) => paper(i));
+    let asked = 0;
+    render(<LibraryView {...props(shown, LIBRARY_PAGE, () => void asked++)} />, container);
+    expect(container.querySelectorAll('.ss-saved-item')).toHaveLength(LIBRARY_PAGE);
+    expect(container.querySelector('.ss-status')!.textContent).toBe('250 of 300 match');
+    const more = container.querySelector<HTMLButtonElement>('.ss-show-more')!;
+    expect(more.textContent).toBe('Show 100 more (150 not shown)');
+    more.click();
+    expect(asked).toBe(1);
+    render(<LibraryView {...props(shown, 300)} />, container);
+    expect(container.querySelectorAll('.ss-saved-item')).toHaveLength(250);
+    expect(container.querySelector('.ss-show-more')).toBeNull();
+  });
+
+  it('shows titles as text, never as markup', () => {
+    render(<LibraryView {...props([paper(1)], LIBRARY_PAGE)} />, container);
+    expect(container.querySelector('.ss-saved-title')!.textContent).toBe('Paper <b>1</b>');
+    expect(container.querySelector('.ss-saved-title b')).toBeNull();
   });
 });
