@@ -4,7 +4,8 @@
 import { isPaperKey, type AuthorCardData, type PaperKey, type PaperWithAuthors } from './model';
 import type { Candidate, Resolution } from './identity';
 import type { CacheInfo, ProfileQuery } from './service';
-import type { Prefs, Settings } from './store/db';
+import type { CompareEntry, Prefs, Settings } from './store/db';
+import { MAX_COMPARE, type CompareRow } from './compare/service';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from './saved/importer';
 import type { ReadStatus, SavedPaper } from './saved/model';
 import type { PageSnapshot, SavedChanges } from './saved/service';
@@ -31,7 +32,13 @@ export type BackgroundRequest =
   | { type: 'unsave'; keys: PaperKey[] }
   | { type: 'restoreSaved'; papers: SavedPaper[] }
   | { type: 'updateSaved'; keys: PaperKey[]; changes: SavedChanges }
-  | { type: 'importSaved'; content: string };
+  | { type: 'importSaved'; content: string }
+  | { type: 'compareList' }
+  | { type: 'compareAdd'; authors: { authorId: string; name: string }[] }
+  | { type: 'compareRemove'; authorId: string }
+  | { type: 'compareMove'; authorId: string; to: number }
+  | { type: 'compareClear' }
+  | { type: 'compareRow'; authorId: string };
 
 export interface BackgroundResponses {
   papers: Record<string, PaperWithAuthors | null>;
@@ -52,6 +59,12 @@ export interface BackgroundResponses {
   restoreSaved: null;
   updateSaved: SavedPaper[];
   importSaved: { added: number; merged: number };
+  compareList: CompareEntry[];
+  compareAdd: CompareEntry[];
+  compareRemove: CompareEntry[];
+  compareMove: CompareEntry[];
+  compareClear: CompareEntry[];
+  compareRow: CompareRow;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -224,6 +237,33 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
       return { type: 'savePrefs', prefs: { panelCollapsed: raw.prefs.panelCollapsed } };
     }
     default:
-      return parseSavedRequest(raw as Record<string, unknown> & { type: string });
+      return raw.type.startsWith('compare') ? parseCompareRequest(raw as Record<string, unknown> & { type: string }) : parseSavedRequest(raw as Record<string, unknown> & { type: string });
+  }
+}
+
+function parseCompareRequest(raw: Record<string, unknown> & { type: string }): BackgroundRequest | { error: string } {
+  const authorId = typeof raw.authorId === 'string' && AUTHOR_ID.test(raw.authorId) ? raw.authorId : null;
+  switch (raw.type) {
+    case 'compareList':
+    case 'compareClear':
+      return { type: raw.type };
+    case 'compareAdd': {
+      const authors = raw.authors;
+      const valid =
+        Array.isArray(authors) &&
+        authors.length > 0 &&
+        authors.length <= MAX_COMPARE &&
+        authors.every((author) => isRecord(author) && typeof author.authorId === 'string' && AUTHOR_ID.test(author.authorId) && typeof author.name === 'string' && author.name.length > 0 && author.name.length <= 500);
+      return valid ? { type: 'compareAdd', authors: (authors as { authorId: string; name: string }[]).map(({ authorId: id, name }) => ({ authorId: id, name })) } : { error: `compareAdd needs 1 to ${MAX_COMPARE} authors, each an id and a name` };
+    }
+    case 'compareRemove':
+    case 'compareRow':
+      return authorId ? { type: raw.type, authorId } : { error: `${raw.type} needs a Semantic Scholar author id` };
+    case 'compareMove':
+      return authorId && typeof raw.to === 'number' && Number.isInteger(raw.to) && raw.to >= 0 && raw.to < MAX_COMPARE
+        ? { type: 'compareMove', authorId, to: raw.to }
+        : { error: `compareMove needs an author id and a position from 0 to ${MAX_COMPARE - 1}` };
+    default:
+      return { error: `Unknown message type: ${raw.type.slice(0, 40)}` };
   }
 }

@@ -15,10 +15,19 @@ export interface Sender {
 /** Sends a message to a tab's content script (the background's way to update what is on screen). */
 export type NotifyTab = (tabId: number, message: TabUpdate) => void;
 
-export async function handleMessage(service: Service, raw: unknown, sender: Sender, ownId: string, notify?: NotifyTab): Promise<Reply<unknown>> {
+export async function handleMessage(
+  service: Service,
+  raw: unknown,
+  sender: Sender,
+  ownId: string,
+  notify?: NotifyTab,
+  /** Told the tray's size after it changes (the toolbar badge shows it). */
+  onTrayChanged?: (size: number) => void,
+): Promise<Reply<unknown>> {
   if (sender.id !== ownId) return { ok: false, error: 'Messages are accepted only from this extension' };
   const request = parseBackgroundRequest(raw);
   if ('error' in request) return { ok: false, error: request.error };
+  const trayChanged = <T extends unknown[]>(tray: T): T => (onTrayChanged?.(tray.length), tray);
   try {
     switch (request.type) {
       case 'papers': {
@@ -62,6 +71,18 @@ export async function handleMessage(service: Service, raw: unknown, sender: Send
         return { ok: true, data: await service.saved.update(request.keys, request.changes) };
       case 'importSaved':
         return { ok: true, data: await service.saved.importFile(request.content) };
+      case 'compareList':
+        return { ok: true, data: await service.compare.list() };
+      case 'compareAdd':
+        return { ok: true, data: trayChanged(await service.compare.add(request.authors)) };
+      case 'compareRemove':
+        return { ok: true, data: trayChanged(await service.compare.remove(request.authorId)) };
+      case 'compareMove':
+        return { ok: true, data: await service.compare.move(request.authorId, request.to) };
+      case 'compareClear':
+        return { ok: true, data: trayChanged(await service.compare.clear()) };
+      case 'compareRow':
+        return { ok: true, data: await service.compare.row(request.authorId) };
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

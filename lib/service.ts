@@ -7,8 +7,9 @@ import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type Pape
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { CAPS, isFresh, TTL, USE_MARK_INTERVAL } from './store/cache';
 import { createSavedService, type SavedService } from './saved/service';
+import { createCompareService, type CompareService } from './compare/service';
 import type { FetchLike } from './sources/http';
-import { fetchAuthor, fetchAuthorPapers, fetchPapersByKey, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
+import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
 import { fetchLatestVersions } from './sources/arxiv';
 import { ARXIV_POLICY, createHostGate, S2_POLICY, type HostGate } from './sources/hostGate';
@@ -65,6 +66,8 @@ export interface Service {
   savePrefs(prefs: Prefs): Promise<Prefs>;
   /** The reader's saved papers. */
   saved: SavedService;
+  /** The authors the reader compares, and their numbers. */
+  compare: CompareService;
 }
 
 export interface ProfileQuery {
@@ -177,7 +180,7 @@ export function createService(deps: ServiceDeps): Service {
   // authors, the longest unrefreshed. Pins, settings and preferences live elsewhere: never touched.
   async function evictOverCap(db: Database) {
     const caps = deps.caps ?? CAPS;
-    const trim = async (store: 'papers' | 'publications' | 'authors', index: 'usedAt' | 'fetchedAt', cap: number) => {
+    const trim = async (store: 'papers' | 'publications' | 'authors' | 'citationLists', index: 'usedAt' | 'fetchedAt', cap: number) => {
       const excess = (await db.count(store)) - cap;
       if (excess <= 0) return;
       // Down to 90% of the cap, so eviction does not run on every write.
@@ -194,6 +197,7 @@ export function createService(deps: ServiceDeps): Service {
     await trim('papers', 'usedAt', caps.papers);
     await trim('publications', 'usedAt', caps.publications);
     await trim('authors', 'fetchedAt', caps.authors);
+    await trim('citationLists', 'usedAt', caps.publications);
   }
 
   // Marks records as shown, at most once an hour each, in one write.
@@ -335,8 +339,8 @@ export function createService(deps: ServiceDeps): Service {
 
   async function cacheInfo(): Promise<CacheInfo> {
     const db = await deps.db();
-    const [papers, authors, publications] = await Promise.all(CACHE_STORES.map((store) => db.count(store)));
-    return { papers: papers ?? 0, authors: authors ?? 0, publications: publications ?? 0 };
+    const [papers, authors, publications, citationLists] = await Promise.all(CACHE_STORES.map((store) => db.count(store)));
+    return { papers: papers ?? 0, authors: authors ?? 0, publications: publications ?? 0, citationLists: citationLists ?? 0 };
   }
 
   async function clearCache(): Promise<CacheInfo> {
@@ -421,5 +425,26 @@ export function createService(deps: ServiceDeps): Service {
     now,
   );
 
-  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs, saved };
+  // A paper list is cached like a publication list: fresh for a week, the cached one kept when a refresh fails.
+  async function citationList(authorId: string) {
+    const db = await deps.db();
+    const cached = await db.get('citationLists', authorId);
+    if (cached && isFresh(cached.fetchedAt, TTL.publications, now())) return cached;
+    try {
+      return await shared(`citations:${authorId}`, async () => {
+        const { papers, complete } = await fetchAuthorCitationList(authorId, await s2Options());
+        const record = { authorId, papers, complete, fetchedAt: now(), usedAt: now() };
+        await db.put('citationLists', record);
+        void evictOverCap(db).catch(() => undefined);
+        return record;
+      });
+    } catch (error) {
+      if (cached) return cached;
+      throw error;
+    }
+  }
+
+  const compare = createCompareService(deps.db, { author: async (authorId) => authorRecord(await deps.db(), authorId), citationList }, now);
+
+  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs, saved, compare };
 }

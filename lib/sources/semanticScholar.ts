@@ -2,6 +2,7 @@
 
 import { arxivIdOfKey, parseArxivId, s2PaperRef, type Author, type AuthorRef, type Paper, type PaperKey } from '../model';
 import { isRecord, readCount, readIsoDate, readString, readStringList } from '../validate';
+import type { PaperCitations } from '../metrics';
 import { requestJson, SourceError, type RequestOptions } from './http';
 
 export const S2_API = 'https://api.semanticscholar.org/graph/v1';
@@ -148,6 +149,34 @@ export async function fetchAuthorPapers(authorId: string, options: S2Options): P
     throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
   }
   return sortNewestFirst(body.data.map(normalisePaper).filter((paper): paper is Paper => paper !== null));
+}
+
+/** Metrics need every paper's count: pages of this size, at most this many papers. */
+export const CITATION_LIST_PAGE = 1000;
+export const CITATION_LIST_MAX = 5000;
+
+/** Year and citation count of every paper of an author (paged), for the computed metrics. */
+export async function fetchAuthorCitationList(authorId: string, options: S2Options): Promise<{ papers: PaperCitations[]; complete: boolean }> {
+  const papers: PaperCitations[] = [];
+  let offset: number | null = 0;
+  while (offset !== null && offset < CITATION_LIST_MAX) {
+    const body = await requestJson(
+      `${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=year,citationCount&offset=${offset}&limit=${CITATION_LIST_PAGE}`,
+      { headers: headers(options) },
+      options,
+    );
+    if (!isRecord(body) || !Array.isArray(body.data)) {
+      throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
+    }
+    for (const entry of body.data) {
+      // A null entry or a paper without a count is one paper with no known citations.
+      const record = isRecord(entry) ? entry : {};
+      papers.push({ year: readCount(record.year), citations: readCount(record.citationCount) ?? 0 });
+    }
+    const next = readCount(body.next);
+    offset = next !== null && next > offset && body.data.length > 0 ? next : null;
+  }
+  return { papers, complete: offset === null };
 }
 
 function sortKey(paper: Paper): string {

@@ -2,11 +2,12 @@
 // each step is tested by opening a database at the version before it.
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { PaperCitations } from '../metrics';
 import type { Author, Paper, PaperKey } from '../model';
 import type { SavedPaper } from '../saved/model';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /**
  * A paper as one source knows it, with its authors' metrics as fetched with it (so a page of 2,000
@@ -46,6 +47,25 @@ export interface PinRecord {
   pinnedAt: number;
 }
 
+/** Every paper's year and citation count for an author, for the computed metrics. */
+export interface CitationListRecord {
+  authorId: string;
+  papers: PaperCitations[];
+  /** False when the list stopped at the paging cap. */
+  complete: boolean;
+  fetchedAt: number;
+  usedAt: number;
+}
+
+/** An author in the compare tray, in the reader's order. */
+export interface CompareEntry {
+  authorId: string;
+  /** The name as it was shown when added, so the tray reads well before any fetch. */
+  name: string;
+  position: number;
+  addedAt: number;
+}
+
 /** Small interface preferences. */
 export interface Prefs {
   panelCollapsed: boolean;
@@ -62,10 +82,12 @@ export interface ScholarScopeDB extends DBSchema {
   authors: { key: string; value: Author; indexes: { fetchedAt: number } };
   publications: { key: string; value: PublicationsRecord; indexes: { usedAt: number } };
   settings: { key: 'settings'; value: Settings };
+  compare: { key: string; value: CompareEntry; indexes: { position: number } };
+  citationLists: { key: string; value: CitationListRecord; indexes: { usedAt: number } };
 }
 
 /** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
-export const CACHE_STORES = ['papers', 'authors', 'publications'] as const;
+export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists'] as const;
 
 export type Database = IDBPDatabase<ScholarScopeDB>;
 
@@ -112,6 +134,10 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
       }
       if (oldVersion < 7) {
         db.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
+      }
+      if (oldVersion < 8) {
+        db.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
+        db.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
       }
     },
   });

@@ -16,8 +16,8 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
     },
     settings: async () => (calls.push('settings'), { s2ApiKey: '' }),
     saveSettings: async (settings) => (calls.push(`saveSettings:${settings.s2ApiKey}`), settings),
-    cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0 }),
-    clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0 }),
+    cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0, citationLists: 0 }),
+    clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0, citationLists: 0 }),
     resolveProfile: async (profile) => (calls.push(`resolve:${profile.profile}`), { status: 'unknown' }),
     profileCandidates: async () => [],
     pinProfile: async (profile, authorId) => void calls.push(`pin:${profile}:${authorId}`),
@@ -31,6 +31,14 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
       restore: async () => {},
       update: async () => [],
       importFile: async () => ({ added: 0, merged: 0 }),
+    },
+    compare: {
+      list: async () => [],
+      add: async (authors) => (calls.push(`compareAdd:${authors.map((a) => a.authorId).join(',')}`), authors.map((a, position) => ({ ...a, position, addedAt: 0 }))),
+      remove: async () => [],
+      move: async (authorId, to) => (calls.push(`compareMove:${authorId}:${to}`), []),
+      clear: async () => [],
+      row: async () => ({}) as never,
     },
     ...overrides,
   };
@@ -125,5 +133,36 @@ describe('handleMessage', () => {
       ok: false,
       error: 'Semantic Scholar answered 404',
     });
+  });
+});
+
+describe('compare messages', () => {
+  it('accepts well-formed compare requests and keeps only id and name of each author', () => {
+    expect(parseBackgroundRequest({ type: 'compareAdd', authors: [{ authorId: '9000001', name: 'Zhaoran Wang', extra: '<script>' }] })).toEqual({ type: 'compareAdd', authors: [{ authorId: '9000001', name: 'Zhaoran Wang' }] });
+    expect(parseBackgroundRequest({ type: 'compareMove', authorId: '9000001', to: 2 })).toEqual({ type: 'compareMove', authorId: '9000001', to: 2 });
+    expect(parseBackgroundRequest({ type: 'compareRow', authorId: '42' })).toEqual({ type: 'compareRow', authorId: '42' });
+    expect(parseBackgroundRequest({ type: 'compareList' })).toEqual({ type: 'compareList' });
+  });
+
+  it.each([
+    [{ type: 'compareAdd', authors: [] }],
+    [{ type: 'compareAdd', authors: [{ authorId: 'abc', name: 'X' }] }],
+    [{ type: 'compareAdd', authors: [{ authorId: '1', name: '' }] }],
+    [{ type: 'compareAdd', authors: Array.from({ length: 13 }, (_, i) => ({ authorId: String(i + 1), name: 'A' })) }],
+    [{ type: 'compareAdd', authors: 'all' }],
+    [{ type: 'compareMove', authorId: '1', to: -1 }],
+    [{ type: 'compareMove', authorId: '1', to: 1.5 }],
+    [{ type: 'compareRemove', authorId: '../1' }],
+    [{ type: 'compareRow' }],
+    [{ type: 'compareEverything' }],
+  ])('refuses %j', (raw) => expect(parseBackgroundRequest(raw)).toHaveProperty('error'));
+
+  it('tells the badge the tray size after adding', async () => {
+    const service = fakeService();
+    const sizes: number[] = [];
+    const reply = await handleMessage(service, { type: 'compareAdd', authors: [{ authorId: '1', name: 'A' }, { authorId: '2', name: 'B' }] }, { id: OWN_ID }, OWN_ID, undefined, (size) => sizes.push(size));
+    expect(reply.ok).toBe(true);
+    expect(sizes).toEqual([2]);
+    expect(service.calls).toEqual(['compareAdd:1,2']);
   });
 });

@@ -67,14 +67,42 @@ async function createVersion3(name: string) {
   db.close();
 }
 
-const STORES = ['authors', 'papers', 'pins', 'prefs', 'publications', 'saved', 'settings'];
+const STORES = ['authors', 'citationLists', 'compare', 'papers', 'pins', 'prefs', 'publications', 'saved', 'settings'];
 
 describe('schema migrations', () => {
-  it('is at version 7', () => {
-    expect(DB_VERSION).toBe(7);
+  it('is at version 8', () => {
+    expect(DB_VERSION).toBe(8);
   });
 
-  it('upgrades version 6 to 7: adds the saved list, keeps everything', async () => {
+  it('upgrades version 7 to 8: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
+    const name = `migrate-7-${Math.random()}`;
+    await createVersion5(name);
+    const v7 = await openDB(name, 7, {
+      async upgrade(database, _old, _new, transaction) {
+        transaction.objectStore('papers').createIndex('usedAt', 'usedAt');
+        transaction.objectStore('publications').createIndex('usedAt', 'usedAt');
+        transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
+        database.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
+      },
+    });
+    const saved = { key: '2602.16165', arxivId: '2602.16165', version: 1, title: 'HiPER', authors: ['Zhaoran Wang'], abstract: null, publicationDate: '2026-02-18', year: 2026, primaryCategory: 'cs.LG', doi: null, citationCount: 0, savedAt: 5, tags: ['rl'], note: 'n', status: 'reading' };
+    await v7.put('saved', saved);
+    await v7.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
+    v7.close();
+    const db = await openDatabase(name);
+    expect(db.version).toBe(8);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await db.get('saved', '2602.16165')).toEqual(saved);
+    expect(await db.get('papers', '2602.16165')).toMatchObject({ usedAt: 9 });
+    expect(await db.get('pins', 'dblp:36/8449')).toMatchObject({ authorId: '9000001' });
+    expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
+    expect(await db.count('compare')).toBe(0);
+    expect([...db.transaction('compare').store.indexNames]).toEqual(['position']);
+    expect([...db.transaction('citationLists').store.indexNames]).toEqual(['usedAt']);
+    db.close();
+  });
+
+  it('upgrades version 6 to 8: adds the saved list, keeps everything', async () => {
     const name = `migrate-6-${Math.random()}`;
     await createVersion5(name);
     const v6 = await openDB(name, 6, {
@@ -87,7 +115,7 @@ describe('schema migrations', () => {
     await v6.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v6.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(8);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('saved')).toBe(0);
     expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
@@ -95,11 +123,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 5 to 7: every record kept and marked used when it was fetched, indexes added', async () => {
+  it('upgrades version 5 to 8: every record kept and marked used when it was fetched, indexes added', async () => {
     const name = `migrate-5-${Math.random()}`;
     await createVersion5(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(8);
     expect(await db.get('papers', 'doi:10.1145/1')).toEqual({ key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7, usedAt: 7 });
     expect(await db.get('publications', '42')).toEqual({ authorId: '42', papers: [], fetchedAt: 8, usedAt: 8 });
     expect(await db.getAllFromIndex('papers', 'usedAt')).toHaveLength(1);
@@ -109,11 +137,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 4 to 7: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
+  it('upgrades version 4 to 8: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
     const name = `migrate-4-${Math.random()}`;
     await createVersion4(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(8);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(db.transaction('papers').store.keyPath).toBe('key');
     expect(await db.count('papers')).toBe(0);
@@ -124,11 +152,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 3 to 7 keeping every record of the reader and adding pins and prefs', async () => {
+  it('upgrades version 3 to 8 keeping every record of the reader and adding pins and prefs', async () => {
     const name = `migrate-3-${Math.random()}`;
     await createVersion3(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(8);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
@@ -137,11 +165,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 1 to 7: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
+  it('upgrades version 1 to 8: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(8);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
@@ -150,11 +178,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it("upgrades version 2 to 7 keeping the reader's settings", async () => {
+  it("upgrades version 2 to 8 keeping the reader's settings", async () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(7);
+    expect(db.version).toBe(8);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);

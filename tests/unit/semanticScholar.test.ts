@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../lib/sources/http';
 import {
+  CITATION_LIST_MAX,
   fetchAuthor,
+  fetchAuthorCitationList,
   fetchAuthorPapers,
   fetchPapersByKey,
   normaliseAuthor,
@@ -153,5 +155,46 @@ describe('author endpoints', () => {
     const papers = await fetchAuthorPapers('1723755', { fetch: replayFetch([new Response(first!.body)]), sleep: noSleep });
     expect(papers).toHaveLength(100);
     expect(papers.every((p) => p.title.length > 0 && p.authors.length === 0)).toBe(true);
+  });
+});
+
+describe('an author\'s full citation list', () => {
+  const page = (offset: number, count: number, next: number | null) => ({
+    offset,
+    ...(next === null ? {} : { next }),
+    data: Array.from({ length: count }, (_, i) => ({ paperId: `p${offset + i}`, year: 2000 + ((offset + i) % 20), citationCount: offset + i })),
+  });
+
+  it('follows `next` across pages and stops when there is none', async () => {
+    const log: { url: string }[] = [];
+    const fetch = replayFetch([jsonResponse(page(0, 1000, 1000)), jsonResponse(page(1000, 250, null))], log);
+    const { papers, complete } = await fetchAuthorCitationList('1723755', { fetch, sleep: noSleep });
+    expect(papers).toHaveLength(1250);
+    expect(papers[1249]).toEqual({ year: 2000 + (1249 % 20), citations: 1249 });
+    expect(complete).toBe(true);
+    expect(log.map((entry) => new URL(entry.url).searchParams.get('offset'))).toEqual(['0', '1000']);
+    expect(log[0]!.url).toContain('fields=year,citationCount');
+  });
+
+  it(`stops at ${CITATION_LIST_MAX} papers and says the list is not complete`, async () => {
+    const answers = Array.from({ length: 6 }, (_, i) => jsonResponse(page(i * 1000, 1000, (i + 1) * 1000)));
+    const { papers, complete } = await fetchAuthorCitationList('1', { fetch: replayFetch(answers), sleep: noSleep });
+    expect(papers).toHaveLength(CITATION_LIST_MAX);
+    expect(complete).toBe(false);
+  });
+
+  it('counts null entries and papers without counts as uncited, and reads the title-only recording', async () => {
+    const fetch = replayFetch([jsonResponse({ offset: 0, data: [null, { paperId: 'x', year: 'soon', citationCount: -3 }, { paperId: 'y', year: 2020, citationCount: 7 }] })]);
+    expect((await fetchAuthorCitationList('1', { fetch, sleep: noSleep })).papers).toEqual([{ year: null, citations: 0 }, { year: null, citations: 0 }, { year: 2020, citations: 7 }]);
+    const [first] = loadRecording('test_get_author_papers');
+    // The recording pages by 100 with next = 100; its second page is not in the recording, so stop there.
+    const recorded = replayFetch([new Response(first!.body), jsonResponse({ offset: 100, data: [] })]);
+    const { papers, complete } = await fetchAuthorCitationList('1723755', { fetch: recorded, sleep: noSleep });
+    expect(papers).toHaveLength(100);
+    expect(complete).toBe(true);
+  });
+
+  it('refuses a list of the wrong shape', async () => {
+    await expect(fetchAuthorCitationList('1', { fetch: replayFetch([jsonResponse({ data: 'nope' })]), sleep: noSleep })).rejects.toBeInstanceOf(SourceError);
   });
 });
