@@ -13,7 +13,29 @@ export interface AuthorCardProps {
   onRetry?: () => void;
   /** Offered where the reader can correct who this is. */
   onWrongPerson?: () => void;
+  /** Adding to or taking out of the compare tray. */
+  compare?: CompareControl;
   now?: number;
+}
+
+export interface CompareControl {
+  inTray: boolean;
+  onToggle: () => void;
+}
+
+/** "Compare": a toggle, pressed while the author is in the compare tray. */
+export function CompareToggle({ control, name }: { control: CompareControl; name: string }) {
+  return (
+    <button
+      type="button"
+      class={`ss-compare${control.inTray ? ' ss-comparing' : ''}`}
+      aria-pressed={control.inTray}
+      aria-label={control.inTray ? `${name} is in the compare tray; remove` : `Compare ${name}`}
+      onClick={control.onToggle}
+    >
+      {control.inTray ? '✓ Comparing' : '+ Compare'}
+    </button>
+  );
 }
 
 const SOURCE_LABEL: Record<Author['source'], string> = { semanticscholar: 'Semantic Scholar' };
@@ -88,7 +110,7 @@ export function PublicationItem({ paper, rank }: { paper: Paper; rank: number })
   );
 }
 
-function SourceLine({ author, fetchedAt, now, onWrongPerson }: { author: Author; fetchedAt: number; now?: number; onWrongPerson?: () => void }) {
+function SourceLine({ author, fetchedAt, now, onWrongPerson, compare }: { author: Author; fetchedAt: number; now?: number; onWrongPerson?: () => void; compare?: CompareControl }) {
   return (
     <footer class="ss-source">
       <span>
@@ -103,12 +125,13 @@ function SourceLine({ author, fetchedAt, now, onWrongPerson }: { author: Author;
           Not this person?
         </button>
       )}
+      {compare && <CompareToggle control={compare} name={author.name} />}
     </footer>
   );
 }
 
 /** The author card: who, how cited, and what they published, newest first. */
-export function AuthorCard({ state, onRetry, onWrongPerson, now }: AuthorCardProps) {
+export function AuthorCard({ state, onRetry, onWrongPerson, compare, now }: AuthorCardProps) {
   const author = state.status === 'ready' ? state.data.author : state.author;
   return (
     <article class="ss-card" aria-busy={state.status === 'loading'}>
@@ -138,7 +161,7 @@ export function AuthorCard({ state, onRetry, onWrongPerson, now }: AuthorCardPro
           </ol>
         )}
       </section>
-      {state.status === 'ready' && <SourceLine author={state.data.author} fetchedAt={state.data.fetchedAt} now={now} onWrongPerson={onWrongPerson} />}
+      {state.status === 'ready' && <SourceLine author={state.data.author} fetchedAt={state.data.fetchedAt} now={now} onWrongPerson={onWrongPerson} compare={compare} />}
     </article>
   );
 }

@@ -3,7 +3,7 @@ import { arxivAbsUrl, formatArxivId } from '../lib/model';
 import { formatCompactCount } from '../lib/format';
 import type { PopupTarget } from '../lib/popupTarget';
 import type { Candidate } from '../lib/identity';
-import { AuthorCard, type AuthorCardState } from './AuthorCard';
+import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
 import { SaveToggle } from './PaperBadge';
 
@@ -26,6 +26,10 @@ export interface PopupViewProps {
   /** Whether the paper is on the saved list (null: not known yet), and the toggle. */
   saved?: boolean | null;
   onToggleSave?: () => void;
+  /** Authors in the compare tray; with it each card offers Compare and the list "Compare all". */
+  tray?: ReadonlySet<string>;
+  onToggleCompare?: (author: Author) => void;
+  onCompareAll?: (authors: Author[]) => void;
 }
 
 function NotAPaper() {
@@ -50,9 +54,10 @@ interface AuthorRowProps {
   onWrongPerson?: () => void;
   onPin?: (chosenId: string) => void;
   onBack: () => void;
+  compare?: CompareControl;
 }
 
-function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack }: AuthorRowProps) {
+function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack, compare }: AuthorRowProps) {
   const panelId = `author-${author.authorId}`;
   return (
     <li class="ss-author-row">
@@ -67,7 +72,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack 
           {card?.status === 'candidates' ? (
             <CandidateList name={author.name} candidates={card.candidates} onPin={(id) => onPin?.(id)} onBack={onBack} />
           ) : (
-            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} />
+            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} compare={compare} />
           )}
         </div>
       )}
@@ -76,7 +81,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack 
 }
 
 /** The toolbar popup: the paper in the current tab and a card for each of its authors. */
-export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave }: PopupViewProps) {
+export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave, tray, onToggleCompare, onCompareAll }: PopupViewProps) {
   if (!target) return <NotAPaper />;
   const shownId = formatArxivId({ id: target.arxivId, version: target.version });
   const entry = paper.status === 'ready' ? paper.entry : null;
@@ -105,6 +110,13 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
         <p class="ss-status">Semantic Scholar does not list this paper yet; new papers usually appear within a few days.</p>
       )}
       {entry && entry.authors.length === 0 && <p class="ss-status">Semantic Scholar lists no authors for this paper.</p>}
+      {entry && entry.authors.length > 1 && tray && onCompareAll && (
+        <p class="ss-compare-all">
+          <button type="button" class="ss-button" onClick={() => onCompareAll(entry.authors)} disabled={entry.authors.every((author) => tray.has(author.authorId))}>
+            {entry.authors.every((author) => tray.has(author.authorId)) ? 'All authors are in the compare tray' : `Compare all ${entry.authors.length} authors`}
+          </button>
+        </p>
+      )}
       {entry && entry.authors.length > 0 && (
         <ul class="ss-author-list" aria-label="Authors">
           {entry.authors.map((author) => (
@@ -117,6 +129,7 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
               onWrongPerson={onWrongPerson && (() => onWrongPerson(author))}
               onPin={onPin && ((chosenId) => onPin(author, chosenId))}
               onBack={() => onShowCard?.(author)}
+              compare={tray && onToggleCompare ? { inTray: tray.has(author.authorId), onToggle: () => onToggleCompare(author) } : undefined}
             />
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { Candidate } from '../lib/identity';
-import { AuthorCard, type AuthorCardState } from './AuthorCard';
+import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
 
 export type PanelState =
@@ -19,6 +19,8 @@ export interface ProfilePanelProps {
   /** The match is wrong: show candidates. */
   onWrongPerson: () => void;
   onRetry: () => void;
+  /** Adding the person to the compare tray. */
+  compare?: CompareControl;
 }
 
 function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
@@ -28,7 +30,7 @@ function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
 }
 
 /** The small floating panel on profile pages: who this is, by which evidence, and a way to correct it. */
-export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin, onWrongPerson, onRetry }: ProfilePanelProps) {
+export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin, onWrongPerson, onRetry, compare }: ProfilePanelProps) {
   return (
     <aside class="ss-panel ss-root" aria-label="ScholarScope: who this profile is">
       <header class="ss-panel-header">
@@ -58,7 +60,7 @@ export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin,
                   Not this person?
                 </button>
               </p>
-              <AuthorCard state={state.card} />
+              <AuthorCard state={state.card} compare={state.card.status === 'ready' ? compare : undefined} />
             </>
           )}
         </div>

@@ -15,7 +15,11 @@ export default defineBackground(() => {
   });
   // Updates for a tab are best effort: the tab may have closed or navigated away.
   const notify = (tabId: number, message: TabUpdate) => void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(service, message, sender, browser.runtime.id, notify));
+  // The toolbar badge shows how many authors are in the compare tray, from startup on.
+  const showTray = (size: number) => void browser.action.setBadgeText({ text: size > 0 ? String(size) : '' }).catch(() => undefined);
+  void service.compare.list().then((tray) => showTray(tray.length), () => undefined);
+  void browser.action.setBadgeBackgroundColor({ color: '#b31b1b' }).catch(() => undefined);
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(service, message, sender, browser.runtime.id, notify, showTray));
 
   // The keyboard shortcut saves the tab's paper; the page's toggle and a brief ✓ on the toolbar say so.
   browser.commands.onCommand.addListener(async (command, tab) => {
@@ -31,6 +35,8 @@ export default defineBackground(() => {
     const mark = result?.status === 'saved' ? '✓' : '–';
     notify(tabId, { type: 'savedChanged', keys: result?.status === 'saved' ? [result.paper.key] : [], saved: true });
     await browser.action.setBadgeText({ tabId, text: mark });
-    setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined), SAVED_MARK_MS);
+    // Null drops the tab's own text, so the tab shows the tray count again (Chrome and Firefox
+    // both document this; the polyfill's type only says string).
+    setTimeout(() => void browser.action.setBadgeText({ tabId, text: null as unknown as string }).catch(() => undefined), SAVED_MARK_MS);
   });
 });

@@ -1,7 +1,7 @@
 // `npm run demo`: the built extension in Chromium on a recorded arXiv abstract page with recorded
 // API answers; no account, no network. With a display it opens a window to try it by hand; without
 // one it runs headless and saves screenshots of the annotated page, the hover card, the popup, a listing, a profile
-// panel and the saved-papers library.
+// panel, the saved-papers library and the compare view.
 
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -73,6 +73,24 @@ async function main() {
     await library.locator('.ss-library-controls select').first().locator('option', { hasText: 'rl' }).waitFor({ state: 'attached', timeout: 15_000 });
     await library.evaluate('document.activeElement?.blur()');
     await shot('library', (path) => library.screenshot({ path }));
+    // Four authors in the compare tray: everyone on the paper but the hidden co-authors.
+    const tray = await harness.openPopup(PAPER_URL);
+    const all = tray.getByRole('button', { name: /Compare all \d+ authors/ });
+    await all.waitFor({ timeout: 15_000 });
+    await all.click();
+    await tray.locator('.ss-compare-all button[disabled]').waitFor({ timeout: 15_000 });
+    await tray.close();
+    const compare = await harness.context.newPage();
+    await compare.setViewportSize({ width: 1100, height: 1000 });
+    await compare.goto(`chrome-extension://${harness.extensionId}/library.html#compare`);
+    for (const name of ['Hidden Coauthor 1-1', 'Hidden Coauthor 1-2', 'Alfredo García']) {
+      await compare.getByRole('button', { name: `Remove ${name}` }).click();
+      await compare.getByRole('button', { name: `Remove ${name}` }).waitFor({ state: 'detached', timeout: 15_000 });
+    }
+    await compare.locator('.ss-chart svg[role="img"]').waitFor({ timeout: 30_000 });
+    await compare.locator('td.ss-status', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await compare.locator('.ss-chart-data summary').click();
+    await shot('compare', (path) => compare.screenshot({ path, fullPage: true }));
     const profile = await harness.context.newPage();
     await profile.goto(DBLP_URL);
     await profile.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });

@@ -4,6 +4,7 @@ import { ask } from '../../lib/client';
 import { ARXIV_ORIGINS } from '../../lib/hosts';
 import { annotateEntries, applyTabUpdate, type AnnotateDeps, type Annotation } from '../../lib/content/annotate';
 import { createCorrection } from '../../lib/correction';
+import { compareActions } from '../../lib/content/compareActions';
 import { savedActions } from '../../lib/content/savedActions';
 import { measure } from '../../lib/content/slices';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
@@ -42,6 +43,7 @@ export default defineContentScript({
         authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
       }),
       saved: savedActions,
+      compare: compareActions,
     };
     const abs = extractAbsPage(document, location.href);
     if (abs) {

@@ -9,6 +9,8 @@ import { toBibtex } from '../../lib/saved/bibtex';
 import { toCsv, toJson, toRis } from '../../lib/saved/exporters';
 import type { SavedPaper } from '../../lib/saved/model';
 import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/saved/query';
+import { CompareApp } from './compare';
+import { download } from './download';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const UNDO_MS = 15_000;
@@ -19,15 +21,6 @@ const EXPORTS: Record<ExportFormat, { write: (papers: SavedPaper[]) => string; t
   csv: { write: toCsv, type: 'text/csv;charset=utf-8', extension: 'csv' },
   json: { write: (papers) => toJson(papers), type: 'application/json', extension: 'json' },
 };
-
-function download(name: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function LibraryApp() {
   const [papers, setPapers] = useState<SavedPaper[]>([]);
@@ -112,4 +105,41 @@ function LibraryApp() {
   );
 }
 
-render(<LibraryApp />, document.getElementById('app')!);
+type View = 'saved' | 'compare';
+const viewOf = (hash: string): View => (hash === '#compare' ? 'compare' : 'saved');
+
+/** The library page: saved papers, and the compare view at `#compare` (the popup links both). */
+function Shell() {
+  const [view, setView] = useState<View>(viewOf(location.hash));
+  const [traySize, setTraySize] = useState<number | null>(null);
+  useEffect(() => {
+    const follow = () => setView(viewOf(location.hash));
+    addEventListener('hashchange', follow);
+    ask({ type: 'compareList' }).then((tray) => setTraySize(tray.length), () => undefined);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  useEffect(() => {
+    document.title = view === 'compare' ? 'ScholarScope: compare authors' : 'ScholarScope: saved papers';
+  }, [view]);
+  return (
+    <>
+      <nav class="ss-tabs" aria-label="ScholarScope">
+        <a href="#saved" aria-current={view === 'saved' ? 'page' : undefined}>
+          Saved papers
+        </a>
+        <a href="#compare" aria-current={view === 'compare' ? 'page' : undefined}>
+          Compare authors{traySize ? ` (${traySize})` : ''}
+        </a>
+      </nav>
+      {view === 'compare' ? (
+        <main class="ss-library">
+          <CompareApp onTrayChanged={setTraySize} />
+        </main>
+      ) : (
+        <LibraryApp />
+      )}
+    </>
+  );
+}
+
+render(<Shell />, document.getElementById('app')!);

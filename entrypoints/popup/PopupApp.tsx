@@ -32,6 +32,9 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 /** On a profile page: the card of the person the page is about, as the page's panel resolved it. */
 function ProfilePopup({ profile }: { profile: ProfileQuery }) {
   const [card, setCard] = useState<AuthorCardState | { status: 'unresolved' }>({ status: 'loading' });
+  const [tray, setTray] = useState<ReadonlySet<string>>(new Set());
+  const applyTray = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setTray(new Set(entries.map((entry) => entry.authorId))), () => undefined);
+  useEffect(() => void applyTray(ask({ type: 'compareList' })), []);
   useEffect(() => {
     ask({ type: 'resolveProfile', profile }).then(
       (resolution) => {
@@ -52,7 +55,14 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
       </p>
     );
   }
-  return <AuthorCard state={card} />;
+  const author = card.status === 'ready' ? card.data.author : null;
+  const compare = author
+    ? {
+        inTray: tray.has(author.authorId),
+        onToggle: () => void applyTray(tray.has(author.authorId) ? ask({ type: 'compareRemove', authorId: author.authorId }) : ask({ type: 'compareAdd', authors: [{ authorId: author.authorId, name: author.name }] })),
+      }
+    : undefined;
+  return <AuthorCard state={card} compare={compare} />;
 }
 
 export function PopupApp() {
@@ -63,6 +73,17 @@ export function PopupApp() {
   const [cards, setCards] = useState<ReadonlyMap<string, RowState>>(new Map());
   const [saved, setSaved] = useState<boolean | null>(null);
   const [tabId, setTabId] = useState<number | undefined>(undefined);
+  const [tray, setTray] = useState<ReadonlySet<string> | undefined>(undefined);
+  const [trayError, setTrayError] = useState<string | null>(null);
+  const applyTray = (request: Promise<{ authorId: string }[]>) =>
+    request.then(
+      (entries) => {
+        setTray(new Set(entries.map((entry) => entry.authorId)));
+        setTrayError(null);
+      },
+      (error: unknown) => setTrayError(errorText(error)),
+    );
+  useEffect(() => void applyTray(ask({ type: 'compareList' })), []);
 
   const loadPaper = useCallback((arxivId: string) => {
     setPaper({ status: 'loading' });
@@ -157,9 +178,15 @@ export function PopupApp() {
   };
 
   const libraryLink = (
-    <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
-      Saved papers
-    </button>
+    <>
+      <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
+        Saved papers
+      </button>
+      {' · '}
+      <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html#compare') })}>
+        Compare{tray && tray.size > 0 ? ` (${tray.size})` : ''}
+      </button>
+    </>
   );
 
   if (target === undefined) return <p class="ss-status">Loading…</p>;
@@ -178,7 +205,17 @@ export function PopupApp() {
         onShowCard={loadCard}
         saved={saved}
         onToggleSave={toggleSave}
+        tray={tray}
+        onToggleCompare={(author) =>
+          void applyTray(tray?.has(author.authorId) ? ask({ type: 'compareRemove', authorId: author.authorId }) : ask({ type: 'compareAdd', authors: [{ authorId: author.authorId, name: author.name }] }))
+        }
+        onCompareAll={(authors) => void applyTray(ask({ type: 'compareAdd', authors: authors.slice(0, 12).map((author) => ({ authorId: author.authorId, name: author.name })) }))}
       />
+      {trayError && (
+        <p class="ss-error" role="alert">
+          {trayError}
+        </p>
+      )}
       <footer class="ss-popup-footer">
         {libraryLink}
         {' · '}

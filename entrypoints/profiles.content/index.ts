@@ -3,6 +3,7 @@ import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
 import { annotateEntries, applyTabUpdate, type Annotation } from '../../lib/content/annotate';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/content/profilePanel';
+import { compareActions } from '../../lib/content/compareActions';
 import { savedActions } from '../../lib/content/savedActions';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { PROFILE_MATCHES } from '../../lib/hosts';
@@ -49,12 +50,13 @@ export default defineContentScript({
         authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
         prefs: () => ask({ type: 'getPrefs' }),
         savePrefs: (prefs) => ask({ type: 'savePrefs', prefs }),
+        compare: compareActions,
       });
       void panel.show(query);
       if (context.entries.length > 0) {
         annotations.push(annotateEntries(
           context.entries,
-          { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions },
+          { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions, compare: compareActions },
           { badges: true, eagerChips: false },
         ));
       }

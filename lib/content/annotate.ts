@@ -13,7 +13,7 @@ import type { Author, AuthorCardData, PaperKey, PaperWithAuthors } from '../mode
 import type { PageAuthor, PageEntry } from '../pages/arxiv';
 import { PAPER_BATCH_LIMIT } from '../sources/semanticScholar';
 import { renderChip, type ChipState } from './chip';
-import { createHoverCard, type Correction, type HoverCard } from './hoverCard';
+import { createHoverCard, type CompareActions, type Correction, type HoverCard } from './hoverCard';
 import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
 import { inSlices, measure, yieldToPage, type Yield } from './slices';
 
@@ -27,6 +27,8 @@ export interface AnnotateDeps {
   correct?: Omit<Correction, 'onCorrected'>;
   /** The saved list: which papers are on it, and saving or removing one. Offered beside each badge. */
   saved?: SavedActions;
+  /** The compare tray, offered on every author card. */
+  compare?: CompareActions;
   pause?: Yield;
 }
 
@@ -157,6 +159,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
       css,
       loadCard: deps.authorCard,
       correct: deps.correct && { ...deps.correct, onCorrected: redraw },
+      compare: deps.compare,
     }));
 
   function show(slot: ChipSlot, author: Author, paperKey: PaperKey) {

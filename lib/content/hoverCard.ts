@@ -18,6 +18,15 @@ export interface HoverCardOptions {
   loadCard: (authorId: string) => Promise<AuthorCardData>;
   /** Lets the reader correct who an author is; without it the card offers no correction. */
   correct?: Correction;
+  /** The compare tray; without it the card offers no Compare. */
+  compare?: CompareActions;
+}
+
+/** The compare tray as a page sees it: the ids in it, after each change. */
+export interface CompareActions {
+  list: () => Promise<string[]>;
+  add: (author: Author) => Promise<string[]>;
+  remove: (authorId: string) => Promise<string[]>;
 }
 
 export interface Correction {
@@ -40,7 +49,7 @@ export interface HoverCard {
   readonly host: HTMLElement;
 }
 
-export function createHoverCard({ doc, css, loadCard, correct }: HoverCardOptions): HoverCard {
+export function createHoverCard({ doc, css, loadCard, correct, compare }: HoverCardOptions): HoverCard {
   const { host, root } = createShadowHost(doc, 'scholarscope-card', css, 'block');
   for (const [property, value] of Object.entries({ position: 'absolute', top: '0', left: '0', width: '0', height: '0', 'z-index': '2147483000' })) {
     host.style.setProperty(property, value, 'important');
@@ -65,10 +74,33 @@ export function createHoverCard({ doc, css, loadCard, correct }: HoverCardOption
     if (root.activeElement && root.activeElement !== frame) frame.focus({ preventScroll: true });
   }
 
+  // The tray as last heard from the background; asked again each time a card opens.
+  let tray = new Set<string>();
+  let drawn: { state: AuthorCardState; author: Author } | null = null;
+
   function draw(state: AuthorCardState, author: Author) {
     keepFocus();
+    drawn = { state, author };
     const onWrongPerson = correct && state.status === 'ready' ? () => void choose(author) : undefined;
-    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson }), frame);
+    const shownId = state.status === 'ready' ? state.data.author.authorId : author.authorId;
+    const compareControl =
+      compare && state.status === 'ready'
+        ? {
+            inTray: tray.has(shownId),
+            onToggle: () => {
+              const request = tray.has(shownId) ? compare.remove(shownId) : compare.add(state.data.author);
+              void request.then(
+                (ids) => ((tray = new Set(ids)), redraw()),
+                () => redraw(),
+              );
+            },
+          }
+        : undefined;
+    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: compareControl }), frame);
+  }
+
+  function redraw() {
+    if (drawn && current && !frame.hidden) draw(drawn.state, drawn.author);
   }
 
   // "Not this person?": candidates in the card; picking one pins it and shows its card.
@@ -113,6 +145,7 @@ export function createHoverCard({ doc, css, loadCard, correct }: HoverCardOption
       pending.catch(() => loaded.delete(author.authorId));
     }
     draw({ status: 'loading', author }, author);
+    compare?.list().then((ids) => ((tray = new Set(ids)), redraw()), () => undefined);
     pending.then(
       (data) =>
         current?.author.authorId === author.authorId &&

@@ -8,6 +8,7 @@ import type { Candidate, Resolution } from '../identity';
 import type { AuthorCardData } from '../model';
 import type { ProfileQuery } from '../service';
 import type { Prefs } from '../store/db';
+import type { CompareActions } from './hoverCard';
 import { createShadowHost } from './shadow';
 
 export interface PanelDeps {
@@ -19,6 +20,7 @@ export interface PanelDeps {
   authorCard: (authorId: string) => Promise<AuthorCardData>;
   prefs: () => Promise<Prefs>;
   savePrefs: (prefs: Prefs) => Promise<Prefs>;
+  compare?: CompareActions;
 }
 
 export interface ProfilePanelHandle {
@@ -36,6 +38,21 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
   let state: PanelState = { status: 'loading' };
   let collapsed = false;
   let generation = 0;
+  let tray = new Set<string>();
+
+  function compareControl() {
+    const compare = deps.compare;
+    if (!compare || state.status !== 'resolved' || state.card.status !== 'ready') return undefined;
+    const author = state.card.data.author;
+    return {
+      inTray: tray.has(author.authorId),
+      onToggle: () =>
+        void (tray.has(author.authorId) ? compare.remove(author.authorId) : compare.add(author)).then(
+          (ids) => ((tray = new Set(ids)), draw()),
+          () => draw(),
+        ),
+    };
+  }
 
   function draw() {
     render(
@@ -51,6 +68,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         onPin: (authorId) => void pinAndReload(authorId),
         onWrongPerson: () => void showCandidates(),
         onRetry: () => query && void show(query),
+        compare: compareControl(),
       }),
       root,
     );
@@ -75,6 +93,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         (data) => ({ status: 'ready', data }) as const,
         (error: unknown) => ({ status: 'error', message: message(error), author: resolution.author }) as const,
       );
+      if (deps.compare) tray = new Set(await deps.compare.list().catch(() => [...tray]));
       set({ ...resolution, card }, mine);
     } catch (error) {
       set({ status: 'error', message: message(error) }, mine);

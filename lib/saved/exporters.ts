@@ -37,7 +37,7 @@ export function toRis(papers: readonly SavedPaper[]): string {
 // A cell starting with one of these is a formula to a spreadsheet program: never run a title.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   let text = value === null ? '' : String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
@@ -65,7 +65,12 @@ export function toCsv(papers: readonly SavedPaper[]): string {
       .map(csvCell)
       .join(','),
   );
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  return csvDocument([CSV_COLUMNS.join(','), ...rows]);
+}
+
+/** CSV (RFC 4180, CRLF) in UTF-8 with a byte-order mark, so spreadsheet programs read accents right. */
+export function csvDocument(lines: readonly string[]): string {
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 export const JSON_FORMAT = 'scholarscope-saved-papers';

@@ -84,8 +84,7 @@ describe('annotating an abstract page', () => {
     const frame = host.shadowRoot!.querySelector<HTMLElement>('.ss-popover')!;
     expect(frame.hidden).toBe(false);
     expect(frame.getAttribute('aria-label')).toBe('Author card: Zhaoran Wang');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(frame.querySelector('.ss-name')!.textContent).toBe('Zhaoran Wang');
+    await expect.poll(() => frame.querySelector('.ss-name')?.textContent).toBe('Zhaoran Wang');
     link.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(frame.hidden).toBe(true);
     expect(document.activeElement).toBe(link);

@@ -103,8 +103,8 @@ describe('trying again', () => {
     expect(badge().getAttribute('aria-label')).toMatch(/Could not reach .*Try again$/);
     down = false;
     badge().click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(badge().textContent).toMatch(/cited$/);
+    // The retry goes through the service's batching window and IndexedDB: wait for it, not a fixed time.
+    await expect.poll(() => badge().textContent, { timeout: 5_000 }).toMatch(/cited$/);
     expect(document.querySelectorAll('scholarscope-badge')).toHaveLength(20);
     expect(document.querySelectorAll('scholarscope-chip').length).toBeGreaterThan(0);
   });

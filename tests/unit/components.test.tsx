@@ -8,6 +8,9 @@ import { PopupView } from '../../components/PopupView';
 import { LIBRARY_PAGE, LibraryView, type LibraryViewProps } from '../../components/LibraryView';
 import type { SavedPaper } from '../../lib/saved/model';
 import { EMPTY_QUERY } from '../../lib/saved/query';
+import { CompareView } from '../../components/CompareView';
+import type { CompareRow } from '../../lib/compare/service';
+import { computeMetrics } from '../../lib/metrics';
 import type { Author, AuthorCardData } from '../../lib/model';
 import { createService } from '../../lib/service';
 import { openDatabase } from '../../lib/store/db';
@@ -187,5 +190,38 @@ describe('LibraryView', () => {
     render(<LibraryView {...props([paper(1)], LIBRARY_PAGE)} />, container);
     expect(container.querySelector('.ss-saved-title')!.textContent).toBe('Paper <b>1</b>');
     expect(container.querySelector('.ss-saved-title b')).toBeNull();
+  });
+});
+
+describe('CompareView', () => {
+  const row = (authorId: string, name: string, hIndex: number): CompareRow => ({
+    author: { authorId, name, affiliations: ['<i>Lab</i>'], citationCount: 10 * hIndex, hIndex, paperCount: hIndex, url: `https://www.semanticscholar.org/author/${authorId}`, source: 'semanticscholar', fetchedAt: NOW },
+    computed: computeMetrics([{ year: 2020, citations: hIndex }], 2026),
+    complete: true,
+    computedError: null,
+    listFetchedAt: NOW,
+  });
+  const columns = [row('1', '<img src=x onerror=alert(1)>', 3), row('2', 'Bea', 7)].map((r, position) => ({ entry: { authorId: r.author.authorId, name: r.author.name, position, addedAt: 0 }, state: { status: 'ready' as const, row: r } }));
+  const noop = () => undefined;
+
+  it('shows names and affiliations as text and marks the best value', () => {
+    render(<CompareView columns={columns} shown="reported" sort={null} now={NOW} onShown={noop} onSort={noop} onRemove={noop} onMove={noop} onRetry={noop} onExport={noop} onClear={noop} />, container);
+    expect(texts('.ss-compare-name')).toEqual(['<img src=x onerror=alert(1)>', 'Bea']);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('.ss-compare-affiliation i')).toBeNull();
+    const h = [...container.querySelectorAll('tr[data-metric="h"] td')];
+    expect(h.map((td) => td.classList.contains('ss-best'))).toEqual([false, true]);
+    expect(h[1]!.querySelector('[aria-label="best"]')).not.toBeNull();
+  });
+
+  it('orders columns by the chosen metric and disables moving while sorted', () => {
+    render(<CompareView columns={columns} shown="reported" sort={{ metric: 'h', ascending: false }} now={NOW} onShown={noop} onSort={noop} onRemove={noop} onMove={noop} onRetry={noop} onExport={noop} onClear={noop} />, container);
+    expect(texts('.ss-compare-name')).toEqual(['Bea', '<img src=x onerror=alert(1)>']);
+    expect(container.querySelector<HTMLButtonElement>('button[aria-label="Move Bea right"]')!.disabled).toBe(true);
+  });
+
+  it('invites the reader to add authors when the tray is empty', () => {
+    render(<CompareView columns={[]} shown="reported" sort={null} now={NOW} onShown={noop} onSort={noop} onRemove={noop} onMove={noop} onRetry={noop} onExport={noop} onClear={noop} />, container);
+    expect(container.textContent).toContain('No authors to compare yet');
   });
 });

@@ -227,7 +227,8 @@ describe('service: cache size', () => {
     // Paper 0 is shown again two hours later: it is now the most recently used.
     clock += 2 * 3_600_000;
     await service.papers([key(0)]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Marking a record used is a write the answer does not wait for.
+    await expect.poll(async () => (await database.get('papers', key(0)))?.usedAt).toBe(clock);
     await service.papers([key(10)]);
     await expect.poll(async () => database.count('papers')).toBe(9);
     const left = (await database.getAllKeys('papers')).sort();

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { CompareRow } from '../../lib/compare/service';
+import { bestOf, compareCsv, formatMetric, metricDefs, shownValue, sortColumns } from '../../lib/compare/table';
+import { computeMetrics } from '../../lib/metrics';
+import type { Author } from '../../lib/model';
+
+const YEAR = 2026;
+const defs = metricDefs(YEAR);
+const def = (id: string) => defs.find((d) => d.id === id)!;
+
+function row(name: string, reported: { citations: number | null; h: number | null; papers: number | null }, papers: { year: number; citations: number }[] | null): CompareRow {
+  const author: Author = {
+    authorId: String(name.length),
+    name,
+    affiliations: [],
+    citationCount: reported.citations,
+    hIndex: reported.h,
+    paperCount: reported.papers,
+    url: 'https://www.semanticscholar.org/author/1',
+    source: 'semanticscholar',
+    fetchedAt: Date.UTC(2026, 10, 20),
+  };
+  return { author, computed: papers ? computeMetrics(papers, YEAR) : null, complete: true, computedError: papers ? null : 'HTTP 500', listFetchedAt: papers ? Date.UTC(2026, 10, 21) : null };
+}
+
+// Ada: 10, 8, 5, 4, 3 (h 4, g 5, i10 1); Ben: 40, 2 (h 2, g 2, i10 1); Cy: no list.
+const ada = row('Ada', { citations: 30, h: 4, papers: 5 }, [2018, 2019, 2020, 2024, 2025].map((year, i) => ({ year, citations: [10, 8, 5, 4, 3][i]! })));
+const ben = row('Ben', { citations: 45, h: 2, papers: 3 }, [{ year: 2022, citations: 40 }, { year: 2023, citations: 2 }]);
+const cy = row('Cy', { citations: 45, h: 1, papers: 1 }, null);
+
+describe('the comparison table', () => {
+  it('uses reported numbers where the source gives them, computed ones otherwise or on request', () => {
+    expect(shownValue(def('citations'), ben, 'reported')).toBe(45);
+    expect(shownValue(def('citations'), ben, 'computed')).toBe(42);
+    expect(shownValue(def('g'), ada, 'reported')).toBe(5); // no reported g: computed
+    expect(shownValue(def('g'), cy, 'reported')).toBeNull();
+    expect(shownValue(def('perPaper'), ben, 'reported')).toBe(15);
+    expect(shownValue(def('m'), ada, 'computed')).toBe(4 / 9); // 2018…2026
+  });
+
+  it('marks the best value of each row, every author on a tie, and none for years, a single value or all equal', () => {
+    expect([...bestOf(def('h'), [ada, ben, cy], 'reported')]).toEqual([0]);
+    expect([...bestOf(def('citations'), [ada, ben, cy], 'reported')]).toEqual([1, 2]);
+    expect([...bestOf(def('citations'), [ada, ben, cy], 'computed')]).toEqual([1]);
+    expect([...bestOf(def('first'), [ada, ben], 'reported')]).toEqual([]);
+    expect([...bestOf(def('g'), [ada, cy], 'reported')]).toEqual([]);
+    expect([...bestOf(def('h'), [ada, null, ben], 'reported')]).toEqual([0]);
+    // Everyone equal: nothing stands out.
+    expect([...bestOf(def('citations'), [ben, cy], 'reported')]).toEqual([]);
+  });
+
+  it('orders columns by a row, unknown values last, ties in tray order', () => {
+    expect(sortColumns(def('h'), [ben, cy, ada], 'reported')).toEqual([2, 0, 1]);
+    expect(sortColumns(def('h'), [ben, cy, ada], 'reported', true)).toEqual([1, 0, 2]);
+    expect(sortColumns(def('citations'), [ada, cy, ben], 'reported')).toEqual([1, 2, 0]);
+    expect(sortColumns(def('g'), [cy, ada, ben], 'reported')).toEqual([1, 2, 0]);
+  });
+
+  it('formats counts for the locale, ratios with their digits, years as years', () => {
+    expect(formatMetric(12345, def('citations'), 'en-US')).toBe('12,345');
+    expect(formatMetric(4 / 9, def('m'), 'en-US')).toBe('0.44');
+    expect(formatMetric(2018, def('first'), 'en-US')).toBe('2018');
+    expect(formatMetric(null, def('h'))).toBe('–');
+  });
+
+  it('exports reported and computed numbers per author as CSV', () => {
+    const csv = compareCsv(['Ada', 'Ben, "the second"', 'Cy'], [ada, ben, cy], YEAR);
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('metric,Ada (reported),Ada (computed),"Ben, ""the second"" (reported)","Ben, ""the second"" (computed)",Cy (reported),Cy (computed)');
+    expect(lines.find((line) => line.startsWith('h-index,'))).toBe('h-index,4,4,2,2,1,');
+    expect(lines.find((line) => line.startsWith('Total citations,'))).toBe('Total citations,30,30,45,42,45,');
+    expect(lines.find((line) => line.startsWith('g-index,'))).toBe('g-index,,5,,2,,');
+    expect(lines.find((line) => line.startsWith('Citations per paper,'))).toBe('Citations per paper,6,6,15,21,45,');
+    expect(lines.find((line) => line.startsWith('First publication,'))).toBe('First publication,,2018,,2022,,');
+    expect(lines.find((line) => line.startsWith('fetched,'))).toBe('fetched,2026-11-20T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,');
+  });
+});
