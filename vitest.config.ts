@@ -8,7 +8,8 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // Hostile-input tests run with their kind: tests/hostile/*.unit.test.* here, *.browser.test.ts below.
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/hostile/**/*.unit.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
         },
@@ -16,7 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/hostile/**/*.browser.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -14,6 +14,8 @@ export interface LibraryViewProps {
   shown: SavedPaper[];
   limit: number;
   onShowMore: () => void;
+  /** Keys of saved records too damaged to show; they stay in the store. */
+  unreadable?: string[];
   tags: string[];
   query: SavedQuery;
   selected: ReadonlySet<string>;
@@ -171,6 +173,13 @@ export function LibraryView(props: LibraryViewProps) {
           }} />
         </label>
       </section>
+      {props.unreadable && props.unreadable.length > 0 && (
+        <p class="ss-error" role="alert">
+          {props.unreadable.length === 1 ? 'One saved record is' : `${props.unreadable.length} saved records are`} damaged and cannot be shown (
+          {props.unreadable.slice(0, 5).join(', ')}
+          {props.unreadable.length > 5 ? ', …' : ''}). They are kept as they are; the rest of the list works.
+        </p>
+      )}
       <p class={notice?.kind === 'error' ? 'ss-error' : 'ss-notice'} role="status" aria-live="polite">
         {notice?.text ?? ''}
         {undo && (

@@ -10,7 +10,12 @@ const SAVED_MARK_MS = 2_500;
 export default defineBackground(() => {
   let database: Promise<Database> | null = null;
   const service = createService({
-    db: () => (database ??= openDatabase()),
+    // A failed open (blocked by an old tab) is tried again on the next request, not remembered.
+    db: () =>
+      (database ??= openDatabase().catch((error: unknown) => {
+        database = null;
+        throw error;
+      })),
     fetch: (input, init) => fetch(input, init),
   });
   // Updates for a tab are best effort: the tab may have closed or navigated away.

@@ -8,7 +8,7 @@ import type { CompareEntry, Prefs, Settings } from './store/db';
 import { MAX_COMPARE, type CompareRow } from './compare/service';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from './saved/importer';
 import type { ReadStatus, SavedPaper } from './saved/model';
-import type { PageSnapshot, SavedChanges } from './saved/service';
+import type { PageSnapshot, SavedChanges, SavedList } from './saved/service';
 import { isRecord } from './validate';
 
 /** A page of up to 2,000 entries asks in one message. */
@@ -52,7 +52,7 @@ export interface BackgroundResponses {
   pinProfile: null;
   getPrefs: Prefs;
   savePrefs: Prefs;
-  savedList: SavedPaper[];
+  savedList: SavedList;
   savedWhich: PaperKey[];
   savePaper: SavedPaper;
   unsave: SavedPaper[];

@@ -6,6 +6,7 @@ import type { Author, AuthorCardData, Paper, PaperKey, PaperWithAuthors } from '
 import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type Settings } from './store/db';
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { CAPS, isFresh, TTL, USE_MARK_INTERVAL } from './store/cache';
+import { isPaperRecord } from './store/records';
 import { createSavedService, type SavedService } from './saved/service';
 import { createCompareService, type CompareService } from './compare/service';
 import type { FetchLike } from './sources/http';
@@ -215,8 +216,9 @@ export function createService(deps: ServiceDeps): Service {
     const records = new Map<string, PaperRecord>();
     await Promise.all(
       ids.map(async (id) => {
-        const record = await tx.store.get(id);
-        if (record) records.set(id, record);
+        const record: unknown = await tx.store.get(id);
+        // A damaged record counts as missing: it is fetched again and overwritten.
+        if (isPaperRecord(record, id)) records.set(id, record);
       }),
     );
     await tx.done;

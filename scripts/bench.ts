@@ -292,7 +292,7 @@ async function storeBench(): Promise<StoreFigures> {
   const savedListMessageMs = (await library.evaluate(`(async () => {
     const started = performance.now();
     const reply = await chrome.runtime.sendMessage({ type: 'savedList' });
-    if (!reply.ok || reply.data.length !== ${SAVED}) throw new Error('savedList did not answer with every paper');
+    if (!reply.ok || reply.data.papers.length !== ${SAVED}) throw new Error('savedList did not answer with every paper');
     return performance.now() - started;
   })()`)) as number;
   await harness.close();

@@ -9,6 +9,7 @@ import { toBibtex } from '../../lib/saved/bibtex';
 import { toCsv, toJson, toRis } from '../../lib/saved/exporters';
 import type { SavedPaper } from '../../lib/saved/model';
 import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/saved/query';
+import { MAX_IMPORT_BYTES } from '../../lib/saved/importer';
 import { CompareApp } from './compare';
 import { download } from './download';
 
@@ -30,7 +31,18 @@ function LibraryApp() {
   const [notice, setNotice] = useState<LibraryViewProps['notice']>(null);
   const [undo, setUndo] = useState<LibraryViewProps['undo']>(null);
 
-  const reload = useCallback(() => ask({ type: 'savedList' }).then(setPapers, (error) => setNotice({ kind: 'error', text: message(error) })), []);
+  const [unreadable, setUnreadable] = useState<string[]>([]);
+  const reload = useCallback(
+    () =>
+      ask({ type: 'savedList' }).then(
+        (list) => {
+          setPapers(list.papers);
+          setUnreadable(list.unreadable);
+        },
+        (error) => setNotice({ kind: 'error', text: message(error) }),
+      ),
+    [],
+  );
   useEffect(() => void reload(), [reload]);
 
   const shown = useMemo(() => querySaved(papers, query), [papers, query]);
@@ -51,6 +63,7 @@ function LibraryApp() {
       query={query}
       selected={selected}
       notice={notice}
+      unreadable={unreadable}
       undo={undo}
       limit={limit}
       onShowMore={() => setLimit((current) => current + LIBRARY_PAGE)}
@@ -89,7 +102,10 @@ function LibraryApp() {
         setNotice({ kind: 'ok', text: `Exported ${chosen.length} ${chosen.length === 1 ? 'paper' : 'papers'} as ${format === 'bibtex' ? 'BibTeX' : format.toUpperCase()}.` });
       }}
       onImport={(file) =>
-        void file.text().then(
+        // A file too large to be ours is refused before it is read.
+        file.size > MAX_IMPORT_BYTES
+          ? setNotice({ kind: 'error', text: `${file.name} was not imported: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing changed.` })
+          : void file.text().then(
           (content) =>
             ask({ type: 'importSaved', content }).then(
               ({ added, merged }) => {

@@ -70,7 +70,30 @@ export function readSavedPaper(raw: unknown, index: number): SavedPaper {
   };
 }
 
+/** Our export nests four levels deep; anything far deeper is not ours and is refused before parsing. */
+export const MAX_JSON_DEPTH = 32;
+
+function jsonDepth(content: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < content.length; index++) {
+    const char = content.charCodeAt(index);
+    if (inString) {
+      if (char === 92) index++; // backslash: skip the escaped character
+      else if (char === 34) inString = false;
+    } else if (char === 34) inString = true;
+    else if (char === 123 || char === 91) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > MAX_JSON_DEPTH) return deepest;
+    } else if (char === 125 || char === 93) depth--;
+  }
+  return deepest;
+}
+
 function fromJson(content: string): SavedPaper[] {
+  if (jsonDepth(content) > MAX_JSON_DEPTH) throw new ImportError(`This JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a ScholarScope export is not`);
   let data: unknown;
   try {
     data = JSON.parse(content);

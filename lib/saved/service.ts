@@ -4,7 +4,9 @@
 
 import type { PaperKey, PaperWithAuthors } from '../model';
 import type { Database } from '../store/db';
-import { mergeSaved, readImport } from './importer';
+import { writing } from '../store/records';
+import { isRecord } from '../validate';
+import { mergeSaved, readImport, readSavedPaper } from './importer';
 import type { ReadStatus, SavedPaper } from './model';
 
 /** What the page knows of a paper, for the snapshot when the source has no record of it. */
@@ -15,6 +17,11 @@ export interface PageSnapshot {
   primaryCategory: string | null;
 }
 
+export interface SavedList {
+  papers: SavedPaper[];
+  unreadable: string[];
+}
+
 export interface SavedChanges {
   tags?: string[];
   note?: string;
@@ -22,7 +29,8 @@ export interface SavedChanges {
 }
 
 export interface SavedService {
-  list(): Promise<SavedPaper[]>;
+  /** Every readable saved paper, newest first, and the keys of records too damaged to show (kept as they are). */
+  list(): Promise<SavedList>;
   /** Which of these papers are saved. */
   which(keys: readonly PaperKey[]): Promise<PaperKey[]>;
   save(key: PaperKey, page: PageSnapshot): Promise<SavedPaper>;
@@ -44,10 +52,18 @@ export function createSavedService(
   cachedPaper: (key: PaperKey) => Promise<PaperWithAuthors | null>,
   now: () => number = Date.now,
 ): SavedService {
-  return {
+  const service: SavedService = {
     async list() {
-      const papers = await (await db()).getAll('saved');
-      return papers.sort((a, b) => b.savedAt - a.savedAt);
+      const papers: SavedPaper[] = [];
+      const unreadable: string[] = [];
+      for (const [index, record] of (await (await db()).getAll('saved')).entries()) {
+        try {
+          papers.push(readSavedPaper(record, index));
+        } catch {
+          unreadable.push(isRecord(record) && typeof record.key === 'string' ? record.key.slice(0, 200) : `record ${index + 1}`);
+        }
+      }
+      return { papers: papers.sort((a, b) => b.savedAt - a.savedAt), unreadable };
     },
 
     async which(keys) {
@@ -137,5 +153,14 @@ export function createSavedService(
       await tx.done;
       return { added, merged };
     },
+  };
+  // A full disk fails a write with a clear message; the transaction is aborted, so nothing changed.
+  return {
+    ...service,
+    save: (key, page) => writing(() => service.save(key, page)),
+    remove: (keys) => writing(() => service.remove(keys)),
+    restore: (papers) => writing(() => service.restore(papers)),
+    update: (keys, changes) => writing(() => service.update(keys, changes)),
+    importFile: (content) => writing(() => service.importFile(content)),
   };
 }

@@ -91,54 +91,92 @@ export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists
 
 export type Database = IDBPDatabase<ScholarScopeDB>;
 
-export function openDatabase(name = DB_NAME): Promise<Database> {
-  return openDB<ScholarScopeDB>(name, DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, transaction) {
-      if (oldVersion < 1) {
-        db.createObjectStore('papers', { keyPath: 'arxivId' });
-        db.createObjectStore('authors', { keyPath: 'authorId' });
-        db.createObjectStore('publications', { keyPath: 'authorId' });
-      }
-      if (oldVersion < 2) {
-        db.createObjectStore('settings');
-      }
-      if (oldVersion < 3 && oldVersion >= 1) {
-        // Paper records now carry their authors instead of author ids. The store is a cache of
-        // Semantic Scholar answers, so old-shape records are dropped and fetched again when needed;
-        // authors, publication lists and settings are kept.
-        transaction.objectStore('papers').clear();
-      }
-      if (oldVersion < 4) {
-        db.createObjectStore('pins', { keyPath: 'profile' });
-        db.createObjectStore('prefs');
-      }
-      if (oldVersion < 5) {
-        // Papers are keyed by paper key (arXiv id or DOI) instead of arXiv id. The store only caches
-        // Semantic Scholar answers, so it is recreated empty; everything else is kept.
-        db.deleteObjectStore('papers');
-        db.createObjectStore('papers', { keyPath: 'key' });
-      }
-      if (oldVersion < 6) {
-        // Least-recently-used eviction needs to know when records were last shown; until now they
-        // were last shown when fetched.
-        const papers = transaction.objectStore('papers');
-        const publications = transaction.objectStore('publications');
-        papers.createIndex('usedAt', 'usedAt');
-        publications.createIndex('usedAt', 'usedAt');
-        transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
-        for (const store of [papers, publications] as const) {
-          for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
-            await cursor.update({ ...cursor.value, usedAt: cursor.value.fetchedAt } as never);
+/** An older connection (another tab of an older version) holds the database and will not let go. */
+export class DatabaseBlockedError extends Error {
+  constructor() {
+    super('ScholarScope’s database is held open by another ScholarScope page of an older version. Close other ScholarScope tabs and windows, then try again.');
+    this.name = 'DatabaseBlockedError';
+  }
+}
+
+export interface OpenOptions {
+  /** How long an upgrade waits for older connections to close before giving up with a clear error. */
+  blockedTimeoutMs?: number;
+}
+
+export function openDatabase(name = DB_NAME, options: OpenOptions = {}): Promise<Database> {
+  return new Promise<Database>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let gaveUp = false;
+    openDB<ScholarScopeDB>(name, DB_VERSION, {
+      // An older connection does not close: wait a while for it, then say what to do.
+      blocked: () => {
+        timer ??= setTimeout(() => {
+          gaveUp = true;
+          reject(new DatabaseBlockedError());
+        }, options.blockedTimeoutMs ?? 10_000);
+      },
+      // A newer version wants to upgrade: let go, so it is never blocked by us.
+      blocking: (_current, _blocked, event) => (event.target as IDBDatabase).close(),
+      async upgrade(db, oldVersion, _newVersion, transaction) {
+        if (oldVersion < 1) {
+          db.createObjectStore('papers', { keyPath: 'arxivId' });
+          db.createObjectStore('authors', { keyPath: 'authorId' });
+          db.createObjectStore('publications', { keyPath: 'authorId' });
+        }
+        if (oldVersion < 2) {
+          db.createObjectStore('settings');
+        }
+        if (oldVersion < 3 && oldVersion >= 1) {
+          // Paper records now carry their authors instead of author ids. The store is a cache of
+          // Semantic Scholar answers, so old-shape records are dropped and fetched again when needed;
+          // authors, publication lists and settings are kept.
+          transaction.objectStore('papers').clear();
+        }
+        if (oldVersion < 4) {
+          db.createObjectStore('pins', { keyPath: 'profile' });
+          db.createObjectStore('prefs');
+        }
+        if (oldVersion < 5) {
+          // Papers are keyed by paper key (arXiv id or DOI) instead of arXiv id. The store only caches
+          // Semantic Scholar answers, so it is recreated empty; everything else is kept.
+          db.deleteObjectStore('papers');
+          db.createObjectStore('papers', { keyPath: 'key' });
+        }
+        if (oldVersion < 6) {
+          // Least-recently-used eviction needs to know when records were last shown; until now they
+          // were last shown when fetched.
+          const papers = transaction.objectStore('papers');
+          const publications = transaction.objectStore('publications');
+          papers.createIndex('usedAt', 'usedAt');
+          publications.createIndex('usedAt', 'usedAt');
+          transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
+          for (const store of [papers, publications] as const) {
+            for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+              await cursor.update({ ...cursor.value, usedAt: cursor.value.fetchedAt } as never);
+            }
           }
         }
-      }
-      if (oldVersion < 7) {
-        db.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
-      }
-      if (oldVersion < 8) {
-        db.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
-        db.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
-      }
-    },
+        if (oldVersion < 7) {
+          db.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
+        }
+        if (oldVersion < 8) {
+          db.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
+          db.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+        }
+      },
+    }).then(
+      (db) => {
+        clearTimeout(timer);
+        // Opened after we gave up: the caller has moved on, so do not hold the database open.
+        if (gaveUp) db.close();
+        else resolve(db);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
 }
+

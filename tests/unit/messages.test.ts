@@ -24,7 +24,7 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
     prefs: async () => ({ panelCollapsed: false }),
     savePrefs: async (prefs) => prefs,
     saved: {
-      list: async () => [],
+      list: async () => ({ papers: [], unreadable: [] }),
       which: async () => [],
       save: async (key) => (calls.push(`save:${key}`), ({ key }) as never),
       remove: async () => [],

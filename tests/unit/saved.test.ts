@@ -36,7 +36,7 @@ describe('saved list', () => {
     const service = serviceWith();
     const keys = ['2602.16165', '2602.05381', '2601.18217', '1810.04805', 'hep-th/9108002'];
     await Promise.all(keys.map((key) => service.saved.save(key, page)));
-    expect((await service.saved.list()).map((p) => p.key).sort()).toEqual([...keys].sort());
+    expect((await service.saved.list()).papers.map((p) => p.key).sort()).toEqual([...keys].sort());
   });
 
   it('removes with undo', async () => {
@@ -45,16 +45,16 @@ describe('saved list', () => {
     await service.saved.update(['1810.04805'], { tags: ['keep'] });
     const removed = await service.saved.remove(['1810.04805', '2601.18217']);
     expect(removed.map((p) => p.key)).toEqual(['1810.04805']);
-    expect(await service.saved.list()).toEqual([]);
+    expect((await service.saved.list()).papers).toEqual([]);
     await service.saved.restore(removed);
-    expect((await service.saved.list())[0]).toMatchObject({ key: '1810.04805', tags: ['keep'] });
+    expect((await service.saved.list()).papers[0]).toMatchObject({ key: '1810.04805', tags: ['keep'] });
   });
 
   it('survives clearing the cache', async () => {
     const service = serviceWith();
     await service.saved.save('1810.04805', page);
     await service.clearCache();
-    expect(await service.saved.list()).toHaveLength(1);
+    expect((await service.saved.list()).papers).toHaveLength(1);
   });
 });
 
@@ -64,14 +64,14 @@ describe('import', () => {
     await first.saved.save('2602.16165', page);
     await first.saved.update(['2602.16165'], { tags: ['a'], note: 'one', status: 'read' });
     await first.saved.save('1810.04805', page);
-    const exported = toJson(await first.saved.list());
+    const exported = toJson((await first.saved.list()).papers);
 
     const other = await openDatabase(`saved-other-${Math.random()}`);
     const second = createService({ db: async () => other, fetch: recordedFetch(), now: () => clock, gates: instantGates() });
     await second.saved.save('2602.16165', { ...page, version: 2 });
     await second.saved.update(['2602.16165'], { tags: ['b'], note: 'two' });
     expect(await second.saved.importFile(exported)).toEqual({ added: 1, merged: 1 });
-    const merged = (await second.saved.list()).find((p) => p.key === '2602.16165')!;
+    const merged = (await second.saved.list()).papers.find((p) => p.key === '2602.16165')!;
     expect(merged).toMatchObject({ version: 2, tags: ['b', 'a'], note: 'two\n\none', status: 'read' });
     other.close();
   });
@@ -110,7 +110,7 @@ describe('import', () => {
     const service = serviceWith();
     await service.saved.save('1810.04805', page);
     await expect(service.saved.importFile('{"format": "scholarscope-saved-papers", "version": 1, "papers": [{"key": "2602.16165", "status": "read"}]}')).rejects.toThrow(/Paper 1/);
-    expect((await service.saved.list()).map((p) => p.key)).toEqual(['1810.04805']);
+    expect((await service.saved.list()).papers.map((p) => p.key)).toEqual(['1810.04805']);
   });
 
   it('merges the reader data of two records of one paper', () => {

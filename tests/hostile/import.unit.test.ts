@@ -1,0 +1,60 @@
+// Import bombs: files built to exhaust time or memory are refused before the work, with a clear
+// error, and nothing in the list changes.
+
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseBackgroundRequest } from '../../lib/messages';
+import { createService } from '../../lib/service';
+import { openDatabase } from '../../lib/store/db';
+import { JSON_FORMAT } from '../../lib/saved/exporters';
+import { ImportError, MAX_IMPORT_PAPERS, MAX_JSON_DEPTH, readImport } from '../../lib/saved/importer';
+import { instantGates } from '../fixtures/gates';
+import { recordedFetch } from '../fixtures/recordedApi';
+
+afterEach(() => vi.restoreAllMocks());
+
+const header = `{"format": "${JSON_FORMAT}", "version": 1, "papers": `;
+
+describe('import bombs', () => {
+  it('refuses a 50 MB file before parsing it, in the background and in the message check', () => {
+    const bomb = header + '['.padEnd(50 * 1024 * 1024, ' ') + ']}';
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(() => readImport(bomb)).toThrow(new ImportError('The file is larger than 10 MB'));
+    expect(parse).not.toHaveBeenCalled();
+    expect(parseBackgroundRequest({ type: 'importSaved', content: bomb })).toEqual({ error: 'The file is larger than 10 MB' });
+  });
+
+  it('refuses a million entries by their count, before reading any of them', () => {
+    const million = header + `[${Array.from({ length: 1_000_000 }, () => '0').join(',')}]}`;
+    expect(million.length).toBeLessThan(10 * 1024 * 1024);
+    expect(() => readImport(million)).toThrow(`The export has more than ${MAX_IMPORT_PAPERS} papers`);
+  });
+
+  it('refuses deeply nested JSON before parsing it', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    for (const nested of [header + '['.repeat(1_000_000) + ']'.repeat(1_000_000) + '}', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)]) {
+      expect(() => readImport(nested)).toThrow(`This JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a ScholarScope export is not`);
+    }
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('does not count brackets inside strings as nesting', () => {
+    const note = '['.repeat(200) + '{'.repeat(200);
+    const file = header + `[{"key": "1810.04805", "arxivId": "1810.04805", "version": 2, "title": "BERT", "authors": ["Jacob Devlin"], "abstract": null, "publicationDate": null, "year": 2018, "primaryCategory": "cs.CL", "doi": null, "citationCount": null, "savedAt": 1, "tags": [], "note": ${JSON.stringify(note + '\\"')}, "status": "read"}]}`;
+    expect(readImport(file)[0]!.note).toBe(note + '\\"');
+  });
+
+  it('refuses a BibTeX file of too many entries with a clear error', () => {
+    const bib = Array.from({ length: MAX_IMPORT_PAPERS + 1 }, (_, i) => `@misc{k${i}, eprint = {1810.04805}}`).join('\n');
+    expect(() => readImport(bib)).toThrow(/BibTeX cannot be read: .*/);
+  });
+
+  it('leaves the list as it was after every refused file', async () => {
+    const db = await openDatabase(`bombs-${Math.random()}`);
+    const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    await service.saved.save('1810.04805', { title: 'BERT', authors: ['Jacob Devlin'], version: 2, primaryCategory: 'cs.CL' });
+    for (const bomb of [header + '['.repeat(5000) + ']'.repeat(5000) + '}', header + `[${'0,'.repeat(30_000)}0]}`, 'not a file at all']) {
+      await expect(service.saved.importFile(bomb)).rejects.toBeInstanceOf(ImportError);
+    }
+    expect((await service.saved.list()).papers.map((p) => p.key)).toEqual(['1810.04805']);
+  });
+});
