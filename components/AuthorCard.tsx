@@ -1,3 +1,4 @@
+import { safeHref } from '../lib/links';
 import { useState } from 'preact/hooks';
 import type { Author, AuthorCardData, Paper } from '../lib/model';
 import { arxivAbsUrl, formatArxivId } from '../lib/model';
@@ -82,7 +83,7 @@ export function PublicationItem({ paper, rank }: { paper: Paper; rank: number })
       <div class="ss-pub-meta">
         <span class="ss-rank">#{rank}</span>
         {arxiv && (
-          <a class="ss-arxiv-id" href={arxivAbsUrl(arxiv)} target="_blank" rel="noopener noreferrer">
+          <a class="ss-arxiv-id" href={safeHref(arxivAbsUrl(arxiv)) ?? undefined} target="_blank" rel="noopener noreferrer">
             {formatArxivId(arxiv)}
           </a>
         )}
@@ -117,9 +118,11 @@ function SourceLine({ author, fetchedAt, now, onWrongPerson, compare }: { author
         Numbers from {SOURCE_LABEL[author.source]}, {formatAge(fetchedAt, now)}
         {author.pinnedFrom ? ' · the profile you chose' : ''}
       </span>
-      <a href={author.url} target="_blank" rel="noopener noreferrer">
-        Profile on Semantic Scholar
-      </a>
+      {safeHref(author.url) && (
+        <a href={safeHref(author.url)!} target="_blank" rel="noopener noreferrer">
+          Profile on Semantic Scholar
+        </a>
+      )}
       {onWrongPerson && (
         <button type="button" class="ss-link-button ss-wrong-person" onClick={onWrongPerson}>
           Not this person?

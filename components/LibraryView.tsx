@@ -1,3 +1,4 @@
+import { safeHref } from '../lib/links';
 import type { ReadStatus, SavedPaper } from '../lib/saved/model';
 import type { SavedQuery, SavedSort } from '../lib/saved/query';
 import { arxivAbsUrl, formatArxivId } from '../lib/model';
@@ -41,7 +42,7 @@ const splitTags = (text: string) => text.split(',').map((tag) => tag.trim()).fil
 
 function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: SavedPaper; selected: boolean } & Pick<LibraryViewProps, 'onSelect' | 'onUpdate' | 'onRemove'>) {
   const id = paper.arxivId ? formatArxivId({ id: paper.arxivId, version: paper.version }) : paper.doi;
-  const link = paper.arxivId ? arxivAbsUrl({ id: paper.arxivId, version: paper.version }) : paper.doi ? `https://doi.org/${paper.doi}` : null;
+  const link = safeHref(paper.arxivId ? arxivAbsUrl({ id: paper.arxivId, version: paper.version }) : paper.doi ? `https://doi.org/${encodeURI(paper.doi)}` : null);
   const label = `Select ${paper.title}`;
   return (
     <li class="ss-saved-item">

@@ -1,3 +1,4 @@
+import { safeHref } from '../lib/links';
 import type { Author, PaperWithAuthors } from '../lib/model';
 import { arxivAbsUrl, formatArxivId } from '../lib/model';
 import { formatCompactCount } from '../lib/format';
@@ -90,7 +91,7 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
     <section class="ss-popup-paper">
       <header class="ss-paper-header">
         <p class="ss-paper-id">
-          <a href={arxivAbsUrl({ id: target.arxivId, version: target.version })} target="_blank" rel="noopener noreferrer">
+          <a href={safeHref(arxivAbsUrl({ id: target.arxivId, version: target.version })) ?? undefined} target="_blank" rel="noopener noreferrer">
             arXiv:{shownId}
           </a>
         </p>

@@ -47,9 +47,17 @@ export interface AnnotateOptions {
   badgeInside?: boolean;
 }
 
-// Slices end well under the 50 ms that counts as a long task, leaving room for one entry with a
-// hundred authors (about 15 ms) drawn after the budget is nearly spent.
+// Slices end well under the 50 ms that counts as a long task, leaving room for one step (a few
+// dozen chips) drawn after the budget is nearly spent.
 const SLICE_BUDGET_MS = 16;
+const CHIPS_PER_STEP = 40;
+
+/** [from, to) ranges that cover `count` authors, CHIPS_PER_STEP at a time. */
+function chunks(count: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < count; from += CHIPS_PER_STEP) ranges.push([from, Math.min(count, from + CHIPS_PER_STEP)]);
+  return ranges;
+}
 
 interface ChipSlot {
   pageAuthor: PageAuthor;
@@ -133,8 +141,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const savedKeys = new Set<PaperKey>();
   const annotation: Annotation = {
     refresh: (papers) => {
-      const work = Object.keys(papers).flatMap((key) => (byKey.get(key) ?? []).map((entry) => ({ entry, key })));
-      return inSlices(work, ({ entry, key }) => drawEntry(entry, papers[key] ?? null), SLICE_BUDGET_MS, pause);
+      const work = Object.keys(papers).flatMap((key) => (byKey.get(key) ?? []).flatMap((entry) => drawSteps(entry, papers[key] ?? null)));
+      return inSlices(work, (step) => step(), SLICE_BUDGET_MS, pause);
     },
     markSaved: (keys, saved) => {
       for (const key of keys) {
@@ -180,43 +188,61 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     return slot;
   }
 
-  const eagerStart = performance.now();
-  if (options.eagerChips) {
-    for (const entry of fresh) {
-      const state: Drawn = { slots: new Map() };
-      entry.authors.forEach((pageAuthor, index) => drawChip(slotFor(state, pageAuthor, index), { status: 'loading' }));
-      drawn.set(entry, state);
-    }
-    measure('placeholders', eagerStart);
-  }
+  // Loading chips at once where the page is about one paper; drawn in slices like everything else,
+  // so a paper with thousands of authors does not hold the page. A chip the answer drew first stays.
+  const placing = options.eagerChips
+    ? inSlices(
+        fresh.flatMap((entry) => {
+          const state: Drawn = drawn.get(entry) ?? { slots: new Map() };
+          drawn.set(entry, state);
+          return chunks(entry.authors.length).map(([from, to]) => () => {
+            for (let index = from; index < to; index++) if (!state.slots.has(index)) drawChip(slotFor(state, entry.authors[index] as PageAuthor, index), { status: 'loading' });
+          });
+        }),
+        (step) => step(),
+        SLICE_BUDGET_MS,
+        pause,
+      )
+    : Promise.resolve();
 
-  function drawEntry(entry: PageEntry, answer: PaperWithAuthors | null | Error) {
+  /**
+   * Drawing one entry's answer, as small steps for the slices: the badge and the name matching
+   * first, then the chips a few dozen authors at a time.
+   */
+  function drawSteps(entry: PageEntry, answer: PaperWithAuthors | null | Error): (() => void)[] {
     const state = drawn.get(entry) ?? { slots: new Map<number, ChipSlot>() };
     drawn.set(entry, state);
-    if (answer instanceof Error) failed.add(entry.key);
-    else failed.delete(entry.key);
-    if (options.badges && entry.badgeAfter) {
-      state.answer = answer;
-      drawBadge(entry, state);
-    }
-    if (!answer || answer instanceof Error) {
-      // Chips already on the page say why; on listings, stay quiet about papers the source does not know.
-      const chipState: ChipState = answer instanceof Error ? { status: 'error', message: answer.message } : { status: 'unknown' };
-      state.slots.forEach((slot) => drawChip(slot, chipState, retryFailed));
-      return;
-    }
-    const sourceAuthors = answer.authors;
-    const matches = matchAuthors(entry.authors.map((a) => a.name), sourceAuthors.map((a) => a.name));
-    entry.authors.forEach((pageAuthor, index) => {
-      const match = matches[index];
-      const author: Author | undefined = match === null || match === undefined ? undefined : sourceAuthors[match];
-      if (!author) {
-        const slot = state.slots.get(index);
-        if (slot) drawChip(slot, { status: 'unknown' });
+    let matches: (number | null)[] = [];
+    const head = () => {
+      if (answer instanceof Error) failed.add(entry.key);
+      else failed.delete(entry.key);
+      if (options.badges && entry.badgeAfter) {
+        state.answer = answer;
+        drawBadge(entry, state);
+      }
+      if (answer && !(answer instanceof Error)) matches = matchAuthors(entry.authors.map((a) => a.name), answer.authors.map((a) => a.name));
+    };
+    const chips = ([from, to]: [number, number]) => () => {
+      if (!answer || answer instanceof Error) {
+        // Chips already on the page say why; on listings, stay quiet about papers the source does not know.
+        const chipState: ChipState = answer instanceof Error ? { status: 'error', message: answer.message } : { status: 'unknown' };
+        for (let index = from; index < to; index++) {
+          const slot = state.slots.get(index);
+          if (slot) drawChip(slot, chipState, retryFailed);
+        }
         return;
       }
-      show(slotFor(state, pageAuthor, index), author, entry.key);
-    });
+      for (let index = from; index < to; index++) {
+        const match = matches[index];
+        const author: Author | undefined = match === null || match === undefined ? undefined : answer.authors[match];
+        if (author) show(slotFor(state, entry.authors[index] as PageAuthor, index), author, entry.key);
+        else {
+          const slot = state.slots.get(index);
+          if (slot) drawChip(slot, { status: 'unknown' });
+        }
+      }
+    };
+    return [head, ...chunks(entry.authors.length).map(chips)];
   }
 
   // Ask for papers in groups of up to 500 (one request each), all at once; draw each group as its
@@ -230,8 +256,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
         } catch (error) {
           answers = error instanceof Error ? error : new Error(String(error));
         }
-        const work = ids.flatMap((id) => (byKey.get(id) ?? []).map((entry) => ({ entry, id })));
-        await inSlices(work, ({ entry, id }) => drawEntry(entry, answers instanceof Error ? answers : (answers[id] ?? null)), SLICE_BUDGET_MS, pause);
+        const work = ids.flatMap((id) => (byKey.get(id) ?? []).flatMap((entry) => drawSteps(entry, answers instanceof Error ? answers : (answers[id] ?? null))));
+        await inSlices(work, (step) => step(), SLICE_BUDGET_MS, pause);
       }),
     );
   }
@@ -285,7 +311,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const ordered = visibleFirst(fresh, doc.defaultView?.innerHeight ?? 800);
   measure('order', orderStart);
   for (const entry of ordered) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
-  await Promise.all([askAndDraw(ordered), savedKnown]);
+  await Promise.all([askAndDraw(ordered), savedKnown, placing]);
   // The saved state may arrive after the badges: draw them with it.
   if (savedKeys.size > 0) for (const key of savedKeys) redrawBadges(key);
   return annotation;
