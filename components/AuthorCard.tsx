@@ -16,12 +16,29 @@ export interface AuthorCardProps {
   onWrongPerson?: () => void;
   /** Adding to or taking out of the compare tray. */
   compare?: CompareControl;
+  /** Following the author (their papers are marked on listings). */
+  follow?: CompareControl;
   now?: number;
 }
 
 export interface CompareControl {
   inTray: boolean;
   onToggle: () => void;
+}
+
+/** "Follow": a toggle, pressed while the reader follows the author. */
+export function FollowToggle({ control, name }: { control: CompareControl; name: string }) {
+  return (
+    <button
+      type="button"
+      class={`ss-compare ss-follow${control.inTray ? ' ss-comparing' : ''}`}
+      aria-pressed={control.inTray}
+      aria-label={control.inTray ? `Following ${name}; stop following` : `Follow ${name}`}
+      onClick={control.onToggle}
+    >
+      {control.inTray ? '✓ Following' : '+ Follow'}
+    </button>
+  );
 }
 
 /** "Compare": a toggle, pressed while the author is in the compare tray. */
@@ -111,7 +128,7 @@ export function PublicationItem({ paper, rank }: { paper: Paper; rank: number })
   );
 }
 
-function SourceLine({ author, fetchedAt, now, onWrongPerson, compare }: { author: Author; fetchedAt: number; now?: number; onWrongPerson?: () => void; compare?: CompareControl }) {
+function SourceLine({ author, fetchedAt, now, onWrongPerson, compare, follow }: { author: Author; fetchedAt: number; now?: number; onWrongPerson?: () => void; compare?: CompareControl; follow?: CompareControl }) {
   return (
     <footer class="ss-source">
       <span>
@@ -128,20 +145,44 @@ function SourceLine({ author, fetchedAt, now, onWrongPerson, compare }: { author
           Not this person?
         </button>
       )}
-      {compare && <CompareToggle control={compare} name={author.name} />}
+      {(compare || follow) && (
+        <span class="ss-card-actions">
+          {follow && <FollowToggle control={follow} name={author.name} />}
+          {compare && <CompareToggle control={compare} name={author.name} />}
+        </span>
+      )}
     </footer>
   );
 }
 
+/** Most cited first; ties keep the newest-first order. */
+export function mostCited(papers: readonly Paper[]): Paper[] {
+  return papers.map((paper, index) => ({ paper, index })).sort((a, b) => (b.paper.citationCount ?? -1) - (a.paper.citationCount ?? -1) || a.index - b.index).map((entry) => entry.paper);
+}
+
 /** The author card: who, how cited, and what they published, newest first. */
-export function AuthorCard({ state, onRetry, onWrongPerson, compare, now }: AuthorCardProps) {
+export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, now }: AuthorCardProps) {
   const author = state.status === 'ready' ? state.data.author : state.author;
+  const [order, setOrder] = useState<'newest' | 'cited'>('newest');
+  const publications = state.status === 'ready' ? (order === 'cited' ? mostCited(state.data.publications) : state.data.publications) : [];
   return (
     <article class="ss-card" aria-busy={state.status === 'loading'}>
       {author ? <CardHeader author={author} /> : <p class="ss-status">Loading author…</p>}
       {author && <Metrics author={author} />}
       <section class="ss-pubs" aria-label="Publications">
-        <h3 class="ss-section-title">Publications</h3>
+        <h3 class="ss-section-title">
+          Publications
+          {state.status === 'ready' && state.data.publications.length > 1 && (
+            <span class="ss-order" role="group" aria-label="Order publications">
+              <button type="button" class="ss-link-button" aria-pressed={order === 'newest'} onClick={() => setOrder('newest')}>
+                Newest
+              </button>
+              <button type="button" class="ss-link-button" aria-pressed={order === 'cited'} onClick={() => setOrder('cited')}>
+                Most cited
+              </button>
+            </span>
+          )}
+        </h3>
         {state.status === 'loading' && <p class="ss-status" role="status">Loading publications…</p>}
         {state.status === 'error' && (
           <div class="ss-error" role="alert">
@@ -158,13 +199,13 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, now }: Auth
         )}
         {state.status === 'ready' && state.data.publications.length > 0 && (
           <ol class="ss-pub-list">
-            {state.data.publications.map((paper, index) => (
+            {publications.map((paper, index) => (
               <PublicationItem key={paper.s2PaperId ?? `${index}`} paper={paper} rank={index + 1} />
             ))}
           </ol>
         )}
       </section>
-      {state.status === 'ready' && <SourceLine author={state.data.author} fetchedAt={state.data.fetchedAt} now={now} onWrongPerson={onWrongPerson} compare={compare} />}
+      {state.status === 'ready' && <SourceLine author={state.data.author} fetchedAt={state.data.fetchedAt} now={now} onWrongPerson={onWrongPerson} compare={compare} follow={follow} />}
     </article>
   );
 }

@@ -30,6 +30,9 @@ export interface PopupViewProps {
   /** Authors in the compare tray; with it each card offers Compare and the list "Compare all". */
   tray?: ReadonlySet<string>;
   onToggleCompare?: (author: Author) => void;
+  /** Authors the reader follows, and the toggle. */
+  following?: ReadonlySet<string>;
+  onToggleFollow?: (author: Author) => void;
   onCompareAll?: (authors: Author[]) => void;
 }
 
@@ -56,9 +59,10 @@ interface AuthorRowProps {
   onPin?: (chosenId: string) => void;
   onBack: () => void;
   compare?: CompareControl;
+  follow?: CompareControl;
 }
 
-function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack, compare }: AuthorRowProps) {
+function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack, compare, follow }: AuthorRowProps) {
   const panelId = `author-${author.authorId}`;
   return (
     <li class="ss-author-row">
@@ -73,7 +77,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack,
           {card?.status === 'candidates' ? (
             <CandidateList name={author.name} candidates={card.candidates} onPin={(id) => onPin?.(id)} onBack={onBack} />
           ) : (
-            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} compare={compare} />
+            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} compare={compare} follow={follow} />
           )}
         </div>
       )}
@@ -82,7 +86,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack,
 }
 
 /** The toolbar popup: the paper in the current tab and a card for each of its authors. */
-export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave, tray, onToggleCompare, onCompareAll }: PopupViewProps) {
+export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave, tray, onToggleCompare, onCompareAll, following, onToggleFollow }: PopupViewProps) {
   if (!target) return <NotAPaper />;
   const shownId = formatArxivId({ id: target.arxivId, version: target.version });
   const entry = paper.status === 'ready' ? paper.entry : null;
@@ -131,6 +135,7 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
               onPin={onPin && ((chosenId) => onPin(author, chosenId))}
               onBack={() => onShowCard?.(author)}
               compare={tray && onToggleCompare ? { inTray: tray.has(author.authorId), onToggle: () => onToggleCompare(author) } : undefined}
+              follow={following && onToggleFollow ? { inTray: following.has(author.authorId), onToggle: () => onToggleFollow(author) } : undefined}
             />
           ))}
         </ul>

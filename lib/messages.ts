@@ -4,7 +4,8 @@
 import { isPaperKey, type AuthorCardData, type PaperKey, type PaperWithAuthors } from './model';
 import type { Candidate, Resolution } from './identity';
 import type { CacheInfo, ProfileQuery } from './service';
-import type { CompareEntry, Prefs, Settings } from './store/db';
+import type { CompareEntry, FollowRecord, Prefs, RelatedRecord, Settings } from './store/db';
+import type { FollowNews } from './follow/service';
 import { MAX_COMPARE, type CompareRow } from './compare/service';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from './saved/importer';
 import type { ReadStatus, SavedPaper } from './saved/model';
@@ -38,7 +39,12 @@ export type BackgroundRequest =
   | { type: 'compareRemove'; authorId: string }
   | { type: 'compareMove'; authorId: string; to: number }
   | { type: 'compareClear' }
-  | { type: 'compareRow'; authorId: string };
+  | { type: 'compareRow'; authorId: string }
+  | { type: 'related'; key: PaperKey }
+  | { type: 'followList' }
+  | { type: 'follow'; author: { authorId: string; name: string } }
+  | { type: 'unfollow'; authorId: string }
+  | { type: 'followNews' };
 
 export interface BackgroundResponses {
   papers: Record<string, PaperWithAuthors | null>;
@@ -65,6 +71,11 @@ export interface BackgroundResponses {
   compareMove: CompareEntry[];
   compareClear: CompareEntry[];
   compareRow: CompareRow;
+  related: RelatedRecord;
+  followList: FollowRecord[];
+  follow: FollowRecord[];
+  unfollow: FollowRecord[];
+  followNews: FollowNews;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -237,6 +248,7 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
       return { type: 'savePrefs', prefs: { panelCollapsed: raw.prefs.panelCollapsed } };
     }
     default:
+      if (['related', 'followList', 'follow', 'unfollow', 'followNews'].includes(raw.type)) return parsePeopleRequest(raw as Record<string, unknown> & { type: string });
       return raw.type.startsWith('compare') ? parseCompareRequest(raw as Record<string, unknown> & { type: string }) : parseSavedRequest(raw as Record<string, unknown> & { type: string });
   }
 }
@@ -263,6 +275,26 @@ function parseCompareRequest(raw: Record<string, unknown> & { type: string }): B
       return authorId && typeof raw.to === 'number' && Number.isInteger(raw.to) && raw.to >= 0 && raw.to < MAX_COMPARE
         ? { type: 'compareMove', authorId, to: raw.to }
         : { error: `compareMove needs an author id and a position from 0 to ${MAX_COMPARE - 1}` };
+    default:
+      return { error: `Unknown message type: ${raw.type.slice(0, 40)}` };
+  }
+}
+
+function parsePeopleRequest(raw: Record<string, unknown> & { type: string }): BackgroundRequest | { error: string } {
+  switch (raw.type) {
+    case 'related':
+      return typeof raw.key === 'string' && isPaperKey(raw.key) ? { type: 'related', key: raw.key } : { error: 'related needs a paper key' };
+    case 'followList':
+    case 'followNews':
+      return { type: raw.type };
+    case 'follow': {
+      const author = raw.author;
+      return isRecord(author) && typeof author.authorId === 'string' && AUTHOR_ID.test(author.authorId) && typeof author.name === 'string' && author.name.length > 0 && author.name.length <= 500
+        ? { type: 'follow', author: { authorId: author.authorId, name: author.name } }
+        : { error: 'follow needs an author: a Semantic Scholar id and a name' };
+    }
+    case 'unfollow':
+      return typeof raw.authorId === 'string' && AUTHOR_ID.test(raw.authorId) ? { type: 'unfollow', authorId: raw.authorId } : { error: 'unfollow needs a Semantic Scholar author id' };
     default:
       return { error: `Unknown message type: ${raw.type.slice(0, 40)}` };
   }

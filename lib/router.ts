@@ -33,7 +33,10 @@ export async function handleMessage(
       case 'papers': {
         const tabId = sender.tab?.id;
         const onRefreshed = notify && tabId !== undefined ? (papers: Record<string, PaperWithAuthors | null>) => notify(tabId, { type: 'papersRefreshed', papers }) : undefined;
-        return { ok: true, data: await service.papers(request.keys, onRefreshed) };
+        const papers = await service.papers(request.keys, onRefreshed);
+        // Papers a page shows by followed authors are remembered for the popup; never in the way.
+        void service.follows.noteSightings(papers).catch(() => undefined);
+        return { ok: true, data: papers };
       }
       case 'authorCard':
         return { ok: true, data: await service.authorCard(request.authorId) };
@@ -83,6 +86,16 @@ export async function handleMessage(
         return { ok: true, data: trayChanged(await service.compare.clear()) };
       case 'compareRow':
         return { ok: true, data: await service.compare.row(request.authorId) };
+      case 'related':
+        return { ok: true, data: await service.related(request.key) };
+      case 'followList':
+        return { ok: true, data: await service.follows.list() };
+      case 'follow':
+        return { ok: true, data: await service.follows.follow(request.author) };
+      case 'unfollow':
+        return { ok: true, data: await service.follows.unfollow(request.authorId) };
+      case 'followNews':
+        return { ok: true, data: await service.follows.news() };
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

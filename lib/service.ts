@@ -3,14 +3,15 @@
 // and identical requests in flight are shared.
 
 import type { Author, AuthorCardData, Paper, PaperKey, PaperWithAuthors } from './model';
-import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type Settings } from './store/db';
+import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type RelatedRecord, type Settings } from './store/db';
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { CAPS, isFresh, TTL, USE_MARK_INTERVAL } from './store/cache';
 import { isPaperRecord } from './store/records';
 import { createSavedService, type SavedService } from './saved/service';
 import { createCompareService, type CompareService } from './compare/service';
+import { createFollowService, type FollowService } from './follow/service';
 import type { FetchLike } from './sources/http';
-import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
+import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
 import { fetchLatestVersions } from './sources/arxiv';
 import { ARXIV_POLICY, createHostGate, S2_POLICY, type HostGate } from './sources/hostGate';
@@ -69,6 +70,10 @@ export interface Service {
   saved: SavedService;
   /** The authors the reader compares, and their numbers. */
   compare: CompareService;
+  /** The authors the reader follows, and their papers seen on pages. */
+  follows: FollowService;
+  /** Papers recommended for a paper and the most cited of those citing it. */
+  related(key: PaperKey): Promise<RelatedRecord>;
 }
 
 export interface ProfileQuery {
@@ -181,7 +186,7 @@ export function createService(deps: ServiceDeps): Service {
   // authors, the longest unrefreshed. Pins, settings and preferences live elsewhere: never touched.
   async function evictOverCap(db: Database) {
     const caps = deps.caps ?? CAPS;
-    const trim = async (store: 'papers' | 'publications' | 'authors' | 'citationLists', index: 'usedAt' | 'fetchedAt', cap: number) => {
+    const trim = async (store: 'papers' | 'publications' | 'authors' | 'citationLists' | 'related', index: 'usedAt' | 'fetchedAt', cap: number) => {
       const excess = (await db.count(store)) - cap;
       if (excess <= 0) return;
       // Down to 90% of the cap, so eviction does not run on every write.
@@ -199,6 +204,7 @@ export function createService(deps: ServiceDeps): Service {
     await trim('publications', 'usedAt', caps.publications);
     await trim('authors', 'fetchedAt', caps.authors);
     await trim('citationLists', 'usedAt', caps.publications);
+    await trim('related', 'usedAt', caps.publications);
   }
 
   // Marks records as shown, at most once an hour each, in one write.
@@ -341,8 +347,8 @@ export function createService(deps: ServiceDeps): Service {
 
   async function cacheInfo(): Promise<CacheInfo> {
     const db = await deps.db();
-    const [papers, authors, publications, citationLists] = await Promise.all(CACHE_STORES.map((store) => db.count(store)));
-    return { papers: papers ?? 0, authors: authors ?? 0, publications: publications ?? 0, citationLists: citationLists ?? 0 };
+    const [papers, authors, publications, citationLists, related] = await Promise.all(CACHE_STORES.map((store) => db.count(store)));
+    return { papers: papers ?? 0, authors: authors ?? 0, publications: publications ?? 0, citationLists: citationLists ?? 0, related: related ?? 0 };
   }
 
   async function clearCache(): Promise<CacheInfo> {
@@ -411,10 +417,14 @@ export function createService(deps: ServiceDeps): Service {
     return { ...DEFAULT_PREFS, ...(await db.get('prefs', 'prefs')) };
   }
 
+  // Merged into what is stored: each page sets only the preferences it knows of.
   async function savePrefs(next: Prefs): Promise<Prefs> {
     const db = await deps.db();
-    await db.put('prefs', next, 'prefs');
-    return next;
+    const tx = db.transaction('prefs', 'readwrite');
+    const merged = { ...DEFAULT_PREFS, ...(await tx.store.get('prefs')), ...next };
+    await tx.store.put(merged, 'prefs');
+    await tx.done;
+    return merged;
   }
 
   // Saving snapshots what the cache knows of a paper, without asking the network.
@@ -448,5 +458,34 @@ export function createService(deps: ServiceDeps): Service {
 
   const compare = createCompareService(deps.db, { author: async (authorId) => authorRecord(await deps.db(), authorId), citationList }, now);
 
-  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs, saved, compare };
+  // Two requests (recommendations, citations), cached like publication lists; either may fail alone.
+  async function related(key: PaperKey): Promise<RelatedRecord> {
+    const db = await deps.db();
+    const cached = await db.get('related', key);
+    if (cached && isFresh(cached.fetchedAt, TTL.publications, now())) return cached;
+    try {
+      return await shared(`related:${key}`, async () => {
+        const options = await s2Options();
+        const [recommended, citing] = await Promise.allSettled([fetchRecommendations(key, options), fetchTopCiting(key, options)]);
+        if (recommended.status === 'rejected' && citing.status === 'rejected') throw recommended.reason;
+        const record: RelatedRecord = {
+          key,
+          recommended: recommended.status === 'fulfilled' ? recommended.value : (cached?.recommended ?? []),
+          citing: citing.status === 'fulfilled' ? citing.value : (cached?.citing ?? []),
+          fetchedAt: now(),
+          usedAt: now(),
+        };
+        await db.put('related', record);
+        void evictOverCap(db).catch(() => undefined);
+        return record;
+      });
+    } catch (error) {
+      if (cached) return cached;
+      throw error;
+    }
+  }
+
+  const follows = createFollowService(deps.db, now);
+
+  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs, saved, compare, follows, related };
 }

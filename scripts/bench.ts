@@ -345,6 +345,8 @@ async function main() {
   console.log('ScholarScope benchmarks on', machine);
   // `--only=store` runs one part, to try a change; the saved results need every part.
   if (ONLY === 'store') return table('Saved list and author store (ms)', [await storeBench()]);
+  if (ONLY === 'abs') return table('Abstract page, warm cache (ms)', [await absBench()]);
+  if (ONLY === 'popup') return table('Popup, warm cache (ms from opening)', [await popupBench()]);
   const listing = await listingBench();
   table('Listing annotation (ms; requests; heap MB)', listing.runs as unknown as Record<string, unknown>[]);
   table('The same listings without the extension', Object.entries(listing.withoutExtension).map(([entries, figures]) => ({ entries, ...figures })));

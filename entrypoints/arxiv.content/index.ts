@@ -4,9 +4,11 @@ import { ask } from '../../lib/client';
 import { ARXIV_ORIGINS } from '../../lib/hosts';
 import { annotateEntries, applyTabUpdate, type AnnotateDeps, type Annotation } from '../../lib/content/annotate';
 import { createCorrection } from '../../lib/correction';
-import { compareActions } from '../../lib/content/compareActions';
+import { compareActions, followActions } from '../../lib/content/compareActions';
 import { savedActions } from '../../lib/content/savedActions';
 import { measure } from '../../lib/content/slices';
+import { mountTriage } from '../../lib/content/triage';
+import { mountRelatedSection } from '../../lib/content/relatedSection';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
 
@@ -44,11 +46,13 @@ export default defineContentScript({
       }),
       saved: savedActions,
       compare: compareActions,
+      follow: followActions,
     };
     const abs = extractAbsPage(document, location.href);
     if (abs) {
       answerPopup({ kind: 'paper', arxivId: abs.arxiv.id, version: abs.arxiv.version, title: abs.title, authorNames: abs.authors.map((a) => a.name), primaryCategory: abs.primaryCategory });
       followRefreshes(annotateEntries([absEntry(abs)], deps, { badges: true, eagerChips: true, badgeInside: true }));
+      mountRelatedSection(document, css, abs.arxiv.id);
       return;
     }
     const list = extractListPage(document, location.href);
@@ -59,6 +63,9 @@ export default defineContentScript({
       answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name), primaryCategory: null });
     }
     const html = list.kind === 'html';
-    followRefreshes(annotateEntries(list.entries, deps, { badges: true, eagerChips: html, badgeInside: html }));
+    const annotation = annotateEntries(list.entries, deps, { badges: true, eagerChips: html, badgeInside: html });
+    followRefreshes(annotation);
+    // Listings and search results get the order-and-filter bar once their entries are known.
+    if (!html) void annotation.then((done) => mountTriage({ doc: document, css, entries: list.entries, facts: () => done.facts() }));
   },
 });

@@ -8,6 +8,9 @@ import type { PageContextReply } from '../../lib/messages';
 import type { Author } from '../../lib/model';
 import { resolvePopupTarget, type PopupTarget } from '../../lib/popupTarget';
 import type { ProfileQuery } from '../../lib/service';
+import type { FollowNews } from '../../lib/follow/service';
+import { RelatedLoader } from '../../lib/related/RelatedLoader';
+import { FollowedNews } from '../../components/FollowedNews';
 
 // `?tab=<id>` lets the popup be opened for a given tab (tests, "open in a tab"); else the active tab.
 async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
@@ -84,6 +87,11 @@ export function PopupApp() {
       (error: unknown) => setTrayError(errorText(error)),
     );
   useEffect(() => void applyTray(ask({ type: 'compareList' })), []);
+  const [following, setFollowing] = useState<ReadonlySet<string> | undefined>(undefined);
+  const applyFollows = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setFollowing(new Set(entries.map((entry) => entry.authorId))), (error: unknown) => setTrayError(errorText(error)));
+  useEffect(() => void applyFollows(ask({ type: 'followList' })), []);
+  const [news, setNews] = useState<FollowNews | null>(null);
+  useEffect(() => void ask({ type: 'followNews' }).then(setNews, () => undefined), []);
 
   const loadPaper = useCallback((arxivId: string) => {
     setPaper({ status: 'loading' });
@@ -190,9 +198,11 @@ export function PopupApp() {
   );
 
   if (target === undefined) return <p class="ss-status">Loading…</p>;
+  const newsSection = news && news.papers.length > 0 && <FollowedNews news={news} />;
   if (profile) return <ProfilePopup profile={profile} />;
   return (
     <>
+      {newsSection}
       <PopupView
         target={target}
         paper={paper}
@@ -209,12 +219,22 @@ export function PopupApp() {
         onToggleCompare={(author) =>
           void applyTray(tray?.has(author.authorId) ? ask({ type: 'compareRemove', authorId: author.authorId }) : ask({ type: 'compareAdd', authors: [{ authorId: author.authorId, name: author.name }] }))
         }
+        following={following}
+        onToggleFollow={(author) =>
+          void applyFollows(following?.has(author.authorId) ? ask({ type: 'unfollow', authorId: author.authorId }) : ask({ type: 'follow', author: { authorId: author.authorId, name: author.name } }))
+        }
         onCompareAll={(authors) => void applyTray(ask({ type: 'compareAdd', authors: authors.slice(0, 12).map((author) => ({ authorId: author.authorId, name: author.name })) }))}
       />
       {trayError && (
         <p class="ss-error" role="alert">
           {trayError}
         </p>
+      )}
+      {target && (
+        <section class="ss-popup-related" aria-label="Related papers">
+          <h2 class="ss-popup-subtitle">Related papers</h2>
+          <RelatedLoader paperKey={target.arxivId} />
+        </section>
       )}
       <footer class="ss-popup-footer">
         {libraryLink}

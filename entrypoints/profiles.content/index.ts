@@ -3,7 +3,7 @@ import css from '../../components/styles.css?inline';
 import { ask } from '../../lib/client';
 import { annotateEntries, applyTabUpdate, type Annotation } from '../../lib/content/annotate';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/content/profilePanel';
-import { compareActions } from '../../lib/content/compareActions';
+import { compareActions, followActions } from '../../lib/content/compareActions';
 import { savedActions } from '../../lib/content/savedActions';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { PROFILE_MATCHES } from '../../lib/hosts';
@@ -56,7 +56,7 @@ export default defineContentScript({
       if (context.entries.length > 0) {
         annotations.push(annotateEntries(
           context.entries,
-          { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions, compare: compareActions },
+          { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions, compare: compareActions, follow: followActions },
           { badges: true, eagerChips: false },
         ));
       }

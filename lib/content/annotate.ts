@@ -10,7 +10,8 @@ import { PaperBadge, SaveToggle } from '../../components/PaperBadge';
 import { matchAuthors } from '../authorMatch';
 import type { TabUpdate } from '../messages';
 import type { Author, AuthorCardData, PaperKey, PaperWithAuthors } from '../model';
-import type { PageAuthor, PageEntry } from '../pages/arxiv';
+import { entryElements, type PageAuthor, type PageEntry } from '../pages/arxiv';
+import type { EntryFacts } from '../triage';
 import { PAPER_BATCH_LIMIT } from '../sources/semanticScholar';
 import { renderChip, type ChipState } from './chip';
 import { createHoverCard, type CompareActions, type Correction, type HoverCard } from './hoverCard';
@@ -29,6 +30,8 @@ export interface AnnotateDeps {
   saved?: SavedActions;
   /** The compare tray, offered on every author card. */
   compare?: CompareActions;
+  /** Followed authors: offered on every author card, and their papers are marked. */
+  follow?: CompareActions;
   pause?: Yield;
 }
 
@@ -49,8 +52,8 @@ export interface AnnotateOptions {
 
 // Slices end well under the 50 ms that counts as a long task, leaving room for one step (a few
 // dozen chips) drawn after the budget is nearly spent.
-const SLICE_BUDGET_MS = 16;
-const CHIPS_PER_STEP = 40;
+const SLICE_BUDGET_MS = 12;
+const CHIPS_PER_STEP = 20;
 
 /** [from, to) ranges that cover `count` authors, CHIPS_PER_STEP at a time. */
 function chunks(count: number): [number, number][] {
@@ -64,6 +67,9 @@ interface ChipSlot {
   root: ShadowRoot;
   host: HTMLElement;
 }
+
+/** Set on the elements of an entry by a followed author (the names); read by tests and styles. */
+export const FOLLOWED_ATTRIBUTE = 'data-scholarscope-followed';
 
 function alreadyAnnotated(element: Element): boolean {
   return element.nextElementSibling?.hasAttribute(HOST_ATTRIBUTE) ?? false;
@@ -109,6 +115,8 @@ export interface Annotation {
   refresh(papers: Record<PaperKey, PaperWithAuthors | null>): Promise<void>;
   /** Papers saved or removed outside the page (the keyboard shortcut, the popup): redraw their toggles. */
   markSaved(keys: readonly PaperKey[], saved: boolean): void;
+  /** What is known of each entry (in the order given), for listing triage. */
+  facts(): EntryFacts[];
 }
 
 /** Applies what the background or popup tells the tab to what is drawn. */
@@ -121,6 +129,8 @@ export function applyTabUpdate(annotation: Annotation, message: TabUpdate): Prom
 interface Drawn {
   badge?: ShadowRoot;
   answer?: PaperWithAuthors | null | Error;
+  /** Names of followed authors on the paper. */
+  followed?: string[];
   slots: Map<number, ChipSlot>;
 }
 
@@ -139,11 +149,24 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   /** Papers whose lookup failed, for "Try again". */
   const failed = new Set<PaperKey>();
   const savedKeys = new Set<PaperKey>();
+  const followedIds = new Set<string>();
   const annotation: Annotation = {
     refresh: (papers) => {
       const work = Object.keys(papers).flatMap((key) => (byKey.get(key) ?? []).flatMap((entry) => drawSteps(entry, papers[key] ?? null)));
       return inSlices(work, (step) => step(), SLICE_BUDGET_MS, pause);
     },
+    facts: () =>
+      entries.map((entry) => {
+        const answer = drawn.get(entry)?.answer;
+        const known = answer && !(answer instanceof Error) ? answer : null;
+        const hs = known ? known.authors.map((author) => author.hIndex).filter((h): h is number => h !== null) : [];
+        return {
+          hMax: hs.length > 0 ? Math.max(...hs) : null,
+          citations: known?.paper.citationCount ?? null,
+          followed: known ? known.authors.some((author) => followedIds.has(author.authorId)) : false,
+          saved: savedKeys.has(entry.key),
+        };
+      }),
     markSaved: (keys, saved) => {
       for (const key of keys) {
         if (saved) savedKeys.add(key);
@@ -168,6 +191,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
       loadCard: deps.authorCard,
       correct: deps.correct && { ...deps.correct, onCorrected: redraw },
       compare: deps.compare,
+      follow: deps.follow,
     }));
 
   function show(slot: ChipSlot, author: Author, paperKey: PaperKey) {
@@ -216,10 +240,9 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     const head = () => {
       if (answer instanceof Error) failed.add(entry.key);
       else failed.delete(entry.key);
-      if (options.badges && entry.badgeAfter) {
-        state.answer = answer;
-        drawBadge(entry, state);
-      }
+      state.answer = answer;
+      markFollowed(entry, state);
+      if (options.badges && entry.badgeAfter) drawBadge(entry, state);
       if (answer && !(answer instanceof Error)) matches = matchAuthors(entry.authors.map((a) => a.name), answer.authors.map((a) => a.name));
     };
     const chips = ([from, to]: [number, number]) => () => {
@@ -262,6 +285,23 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     );
   }
 
+  // Papers by followed authors are marked on the page: a bar at the entry's left edge (no layout
+  // change) and their names beside the badge.
+  function markFollowed(entry: PageEntry, state: Drawn) {
+    const answer = state.answer;
+    const names = answer && !(answer instanceof Error) ? answer.authors.filter((author) => followedIds.has(author.authorId)).map((author) => author.name) : [];
+    state.followed = names;
+    for (const element of entryElements(entry)) {
+      if (names.length > 0) {
+        element.setAttribute(FOLLOWED_ATTRIBUTE, names.join(', '));
+        (element as HTMLElement).style?.setProperty('box-shadow', 'inset 3px 0 0 #b31b1b');
+      } else if (element.hasAttribute(FOLLOWED_ATTRIBUTE)) {
+        element.removeAttribute(FOLLOWED_ATTRIBUTE);
+        (element as HTMLElement).style?.removeProperty('box-shadow');
+      }
+    }
+  }
+
   // Saved state for the page, asked for once; toggles change it one paper at a time.
   const savedKnown = deps.saved ? deps.saved.which([...new Set(fresh.map((entry) => entry.key))]).then((keys) => keys.forEach((key) => savedKeys.add(key)), () => undefined) : null;
 
@@ -270,6 +310,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge', options.badgeInside).root;
     const answer = state.answer;
     const badge = h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message, onRetry: retryFailed } : { paper: answer?.paper ?? null });
+    const followedNames = state.followed ?? [];
+    const followedMark = followedNames.length > 0 && h('span', { class: 'ss-followed', title: `By ${followedNames.join(', ')}, whom you follow` }, `● ${followedNames.join(', ')}`);
     const saved = deps.saved;
     const toggle =
       saved &&
@@ -289,7 +331,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
           });
         },
       });
-    render(h('span', null, badge, toggle), state.badge);
+    render(h('span', null, badge, toggle, followedMark), state.badge);
   }
 
   function redrawBadges(key: PaperKey) {
@@ -311,7 +353,17 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const ordered = visibleFirst(fresh, doc.defaultView?.innerHeight ?? 800);
   measure('order', orderStart);
   for (const entry of ordered) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
-  await Promise.all([askAndDraw(ordered), savedKnown, placing]);
+  // Who the reader follows, asked for once; entries drawn before the answer are marked after it.
+  const followKnown = deps.follow
+    ? deps.follow.list().then(
+        (ids) => {
+          ids.forEach((id) => followedIds.add(id));
+          if (ids.length > 0) for (const [entry, state] of drawn) if (state.answer !== undefined) (markFollowed(entry, state), entry.badgeAfter && options.badges && drawBadge(entry, state));
+        },
+        () => undefined,
+      )
+    : null;
+  await Promise.all([askAndDraw(ordered), savedKnown, placing, followKnown]);
   // The saved state may arrive after the badges: draw them with it.
   if (savedKeys.size > 0) for (const key of savedKeys) redrawBadges(key);
   return annotation;

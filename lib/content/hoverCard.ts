@@ -20,9 +20,11 @@ export interface HoverCardOptions {
   correct?: Correction;
   /** The compare tray; without it the card offers no Compare. */
   compare?: CompareActions;
+  /** The authors the reader follows; without it the card offers no Follow. */
+  follow?: CompareActions;
 }
 
-/** The compare tray as a page sees it: the ids in it, after each change. */
+/** A set of authors kept by the background (the compare tray, the follows): the ids in it, after each change. */
 export interface CompareActions {
   list: () => Promise<string[]>;
   add: (author: Author) => Promise<string[]>;
@@ -49,7 +51,7 @@ export interface HoverCard {
   readonly host: HTMLElement;
 }
 
-export function createHoverCard({ doc, css, loadCard, correct, compare }: HoverCardOptions): HoverCard {
+export function createHoverCard({ doc, css, loadCard, correct, compare, follow }: HoverCardOptions): HoverCard {
   const { host, root } = createShadowHost(doc, 'scholarscope-card', css, 'block');
   for (const [property, value] of Object.entries({ position: 'absolute', top: '0', left: '0', width: '0', height: '0', 'z-index': '2147483000' })) {
     host.style.setProperty(property, value, 'important');
@@ -76,6 +78,7 @@ export function createHoverCard({ doc, css, loadCard, correct, compare }: HoverC
 
   // The tray as last heard from the background; asked again each time a card opens.
   let tray = new Set<string>();
+  let following = new Set<string>();
   let drawn: { state: AuthorCardState; author: Author } | null = null;
 
   function draw(state: AuthorCardState, author: Author) {
@@ -96,7 +99,20 @@ export function createHoverCard({ doc, css, loadCard, correct, compare }: HoverC
             },
           }
         : undefined;
-    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: compareControl }), frame);
+    const followControl =
+      follow && state.status === 'ready'
+        ? {
+            inTray: following.has(shownId),
+            onToggle: () => {
+              const request = following.has(shownId) ? follow.remove(shownId) : follow.add(state.data.author);
+              void request.then(
+                (ids) => ((following = new Set(ids)), redraw()),
+                () => redraw(),
+              );
+            },
+          }
+        : undefined;
+    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: compareControl, follow: followControl }), frame);
   }
 
   function redraw() {
@@ -146,6 +162,7 @@ export function createHoverCard({ doc, css, loadCard, correct, compare }: HoverC
     }
     draw({ status: 'loading', author }, author);
     compare?.list().then((ids) => ((tray = new Set(ids)), redraw()), () => undefined);
+    follow?.list().then((ids) => ((following = new Set(ids)), redraw()), () => undefined);
     pending.then(
       (data) =>
         current?.author.authorId === author.authorId &&

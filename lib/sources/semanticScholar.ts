@@ -151,6 +151,47 @@ export async function fetchAuthorPapers(authorId: string, options: S2Options): P
   return sortNewestFirst(body.data.map(normalisePaper).filter((paper): paper is Paper => paper !== null));
 }
 
+export const S2_RECOMMENDATIONS = 'https://api.semanticscholar.org/recommendations/v1';
+const RELATED_FIELDS = 'paperId,externalIds,title,year,publicationDate,citationCount,authors';
+/** Papers recommended for one paper, and how many of the papers citing it are looked at. */
+export const RECOMMENDED_LIMIT = 10;
+export const CITING_PAGE = 1000;
+
+/** A paper reference in a URL path: `arXiv:2602.16165`, `DOI:10.1145/3292500`; anything else escaped. */
+function pathRef(key: PaperKey): string {
+  return s2PaperRef(key).replace(/[^A-Za-z0-9:/._()-]/g, (char) => encodeURIComponent(char));
+}
+
+/** Papers Semantic Scholar recommends for a paper (its recommendations API), best first. */
+export async function fetchRecommendations(key: PaperKey, options: S2Options, limit = RECOMMENDED_LIMIT): Promise<Paper[]> {
+  const body = await requestJson(
+    `${S2_RECOMMENDATIONS}/papers/forpaper/${pathRef(key)}?fields=${RELATED_FIELDS}&limit=${limit}`,
+    { headers: headers(options) },
+    options,
+  );
+  if (!isRecord(body) || !Array.isArray(body.recommendedPapers)) {
+    throw new SourceError('malformed', 'Semantic Scholar sent recommendations of the wrong shape');
+  }
+  return body.recommendedPapers.map(normalisePaper).filter((paper): paper is Paper => paper !== null);
+}
+
+/** The most-cited papers among the first page of those citing a paper. */
+export async function fetchTopCiting(key: PaperKey, options: S2Options, top = RECOMMENDED_LIMIT): Promise<Paper[]> {
+  const body = await requestJson(
+    `${S2_API}/paper/${pathRef(key)}/citations?fields=${RELATED_FIELDS}&offset=0&limit=${CITING_PAGE}`,
+    { headers: headers(options) },
+    options,
+  );
+  if (!isRecord(body) || !Array.isArray(body.data)) {
+    throw new SourceError('malformed', 'Semantic Scholar sent a citation list of the wrong shape');
+  }
+  return body.data
+    .map((entry) => normalisePaper(isRecord(entry) ? entry.citingPaper : null))
+    .filter((paper): paper is Paper => paper !== null && paper.title.length > 0)
+    .sort((a, b) => (b.citationCount ?? -1) - (a.citationCount ?? -1))
+    .slice(0, top);
+}
+
 /** Metrics need every paper's count: pages of this size, at most this many papers. */
 export const CITATION_LIST_PAGE = 1000;
 export const CITATION_LIST_MAX = 5000;

@@ -7,7 +7,7 @@ import type { Author, Paper, PaperKey } from '../model';
 import type { SavedPaper } from '../saved/model';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 /**
  * A paper as one source knows it, with its authors' metrics as fetched with it (so a page of 2,000
@@ -66,9 +66,38 @@ export interface CompareEntry {
   addedAt: number;
 }
 
+/** Papers related to one paper: recommended for it, and the most cited of those citing it. */
+export interface RelatedRecord {
+  key: PaperKey;
+  recommended: Paper[];
+  citing: Paper[];
+  fetchedAt: number;
+  usedAt: number;
+}
+
+/** An author the reader follows. */
+export interface FollowRecord {
+  authorId: string;
+  name: string;
+  followedAt: number;
+}
+
+/** A paper by a followed author, as seen on a page. */
+export interface SightingRecord {
+  key: PaperKey;
+  title: string;
+  arxivId: string | null;
+  authors: string[];
+  /** The followed authors on it. */
+  followed: { authorId: string; name: string }[];
+  seenAt: number;
+}
+
 /** Small interface preferences. */
 export interface Prefs {
   panelCollapsed: boolean;
+  /** When the popup last showed the papers by followed authors (what is newer is new). */
+  sightingsSeenAt?: number;
 }
 
 export const DEFAULT_PREFS: Prefs = { panelCollapsed: false };
@@ -84,10 +113,13 @@ export interface ScholarScopeDB extends DBSchema {
   settings: { key: 'settings'; value: Settings };
   compare: { key: string; value: CompareEntry; indexes: { position: number } };
   citationLists: { key: string; value: CitationListRecord; indexes: { usedAt: number } };
+  related: { key: string; value: RelatedRecord; indexes: { usedAt: number } };
+  follows: { key: string; value: FollowRecord };
+  sightings: { key: string; value: SightingRecord; indexes: { seenAt: number } };
 }
 
 /** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
-export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists'] as const;
+export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related'] as const;
 
 export type Database = IDBPDatabase<ScholarScopeDB>;
 
@@ -163,6 +195,11 @@ export function openDatabase(name = DB_NAME, options: OpenOptions = {}): Promise
         if (oldVersion < 8) {
           db.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
           db.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+        }
+        if (oldVersion < 9) {
+          db.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
+          db.createObjectStore('follows', { keyPath: 'authorId' });
+          db.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
         }
       },
     }).then(

@@ -122,6 +122,8 @@ describe('arXiv abstract page in real Chromium', () => {
     expect(facts.citations).toEqual(seed.publications.map((p) => `${p.citations} Citations`));
     expect(facts.firstAuthors).toEqual(['Zhaoran Wang', 'Jian Peng', 'Yuanxin Liu', 'Charles Fleming', 'Alfredo García']);
     expect(facts.source).toContain('Numbers from Semantic Scholar, updated just now');
+    // Related papers load with the popup; let them land in the cache before it closes.
+    await popup.locator('.ss-popup-related .ss-related-list').first().waitFor({ timeout: 10_000 });
     await popup.close();
   });
 

@@ -51,7 +51,7 @@ describe('comparing authors in real Chromium', () => {
     for (const name of FROM_PAGE) {
       await page.locator('div.authors > a', { hasText: name }).focus();
       await expect.poll(() => card.getAttribute('aria-label'), { timeout: 10_000 }).toBe(`Author card: ${name}`);
-      const toggle = card.locator('.ss-compare');
+      const toggle = card.locator('.ss-compare:not(.ss-follow)');
       await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
       await toggle.click();
       await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
@@ -61,7 +61,7 @@ describe('comparing authors in real Chromium', () => {
 
     const profile = await harness.context.newPage();
     await profile.goto(DBLP_URL);
-    const panelToggle = profile.locator('scholarscope-panel .ss-compare');
+    const panelToggle = profile.locator('scholarscope-panel .ss-compare:not(.ss-follow)');
     await expect.poll(() => panelToggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
     await panelToggle.click();
     await expect.poll(() => panelToggle.getAttribute('aria-pressed')).toBe('true');

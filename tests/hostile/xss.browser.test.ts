@@ -102,7 +102,7 @@ describe('hostile text in real Chromium', () => {
     // Our chips stay chip-sized whatever the names.
     expect(report.widest).toBeLessThan(200);
     // Save it and add it to the compare tray from the card.
-    await card.locator('.ss-compare').click();
+    await card.locator('.ss-compare:not(.ss-follow)').click();
     await page.keyboard.press('Escape');
     await page.locator('scholarscope-badge .ss-save').click();
     await expect.poll(() => page.locator('scholarscope-badge .ss-save').getAttribute('aria-pressed')).toBe('true');

@@ -16,8 +16,8 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
     },
     settings: async () => (calls.push('settings'), { s2ApiKey: '' }),
     saveSettings: async (settings) => (calls.push(`saveSettings:${settings.s2ApiKey}`), settings),
-    cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0, citationLists: 0 }),
-    clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0, citationLists: 0 }),
+    cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0 }),
+    clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0 }),
     resolveProfile: async (profile) => (calls.push(`resolve:${profile.profile}`), { status: 'unknown' }),
     profileCandidates: async () => [],
     pinProfile: async (profile, authorId) => void calls.push(`pin:${profile}:${authorId}`),
@@ -40,6 +40,14 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
       clear: async () => [],
       row: async () => ({}) as never,
     },
+    follows: {
+      list: async () => [],
+      follow: async (author) => (calls.push(`follow:${author.authorId}`), []),
+      unfollow: async () => [],
+      noteSightings: async () => undefined,
+      news: async () => ({ papers: [], since: null }),
+    },
+    related: async (key) => (calls.push(`related:${key}`), { key, recommended: [], citing: [], fetchedAt: 0, usedAt: 0 }),
     ...overrides,
   };
 }

@@ -67,14 +67,42 @@ async function createVersion3(name: string) {
   db.close();
 }
 
-const STORES = ['authors', 'citationLists', 'compare', 'papers', 'pins', 'prefs', 'publications', 'saved', 'settings'];
+const STORES = ['authors', 'citationLists', 'compare', 'follows', 'papers', 'pins', 'prefs', 'publications', 'related', 'saved', 'settings', 'sightings'];
 
 describe('schema migrations', () => {
-  it('is at version 8', () => {
-    expect(DB_VERSION).toBe(8);
+  it('is at version 9', () => {
+    expect(DB_VERSION).toBe(9);
   });
 
-  it('upgrades version 7 to 8: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
+  it('upgrades version 8 to 9: adds related papers, follows and sightings, keeps the tray, the saved list and the rest', async () => {
+    const name = `migrate-8-${Math.random()}`;
+    await createVersion5(name);
+    const v8 = await openDB(name, 8, {
+      async upgrade(database, _old, _new, transaction) {
+        transaction.objectStore('papers').createIndex('usedAt', 'usedAt');
+        transaction.objectStore('publications').createIndex('usedAt', 'usedAt');
+        transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
+        database.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
+        database.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
+        database.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+      },
+    });
+    await v8.put('compare', { authorId: '9000001', name: 'Zhaoran Wang', position: 0, addedAt: 3 });
+    await v8.put('citationLists', { authorId: '9000001', papers: [{ year: 2026, citations: 0 }], complete: true, fetchedAt: 4, usedAt: 4 });
+    v8.close();
+    const db = await openDatabase(name);
+    expect(db.version).toBe(9);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect(await db.get('compare', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', position: 0, addedAt: 3 });
+    expect(await db.get('citationLists', '9000001')).toMatchObject({ complete: true });
+    expect(await db.get('pins', 'dblp:36/8449')).toMatchObject({ authorId: '9000001' });
+    expect(await db.get('prefs', 'prefs')).toEqual({ panelCollapsed: true });
+    expect([...db.transaction('sightings').store.indexNames]).toEqual(['seenAt']);
+    expect(await db.count('follows')).toBe(0);
+    db.close();
+  });
+
+  it('upgrades version 7 to 9: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
     const name = `migrate-7-${Math.random()}`;
     await createVersion5(name);
     const v7 = await openDB(name, 7, {
@@ -90,7 +118,7 @@ describe('schema migrations', () => {
     await v7.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v7.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(9);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('saved', '2602.16165')).toEqual(saved);
     expect(await db.get('papers', '2602.16165')).toMatchObject({ usedAt: 9 });
@@ -102,7 +130,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 6 to 8: adds the saved list, keeps everything', async () => {
+  it('upgrades version 6 to 9: adds the saved list, keeps everything', async () => {
     const name = `migrate-6-${Math.random()}`;
     await createVersion5(name);
     const v6 = await openDB(name, 6, {
@@ -115,7 +143,7 @@ describe('schema migrations', () => {
     await v6.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v6.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(9);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('saved')).toBe(0);
     expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
@@ -123,11 +151,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 5 to 8: every record kept and marked used when it was fetched, indexes added', async () => {
+  it('upgrades version 5 to 9: every record kept and marked used when it was fetched, indexes added', async () => {
     const name = `migrate-5-${Math.random()}`;
     await createVersion5(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(9);
     expect(await db.get('papers', 'doi:10.1145/1')).toEqual({ key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7, usedAt: 7 });
     expect(await db.get('publications', '42')).toEqual({ authorId: '42', papers: [], fetchedAt: 8, usedAt: 8 });
     expect(await db.getAllFromIndex('papers', 'usedAt')).toHaveLength(1);
@@ -137,11 +165,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 4 to 8: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
+  it('upgrades version 4 to 9: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
     const name = `migrate-4-${Math.random()}`;
     await createVersion4(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(9);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(db.transaction('papers').store.keyPath).toBe('key');
     expect(await db.count('papers')).toBe(0);
@@ -152,11 +180,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 3 to 8 keeping every record of the reader and adding pins and prefs', async () => {
+  it('upgrades version 3 to 9 keeping every record of the reader and adding pins and prefs', async () => {
     const name = `migrate-3-${Math.random()}`;
     await createVersion3(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(9);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
@@ -165,11 +193,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 1 to 8: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
+  it('upgrades version 1 to 9: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(9);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
@@ -178,11 +206,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it("upgrades version 2 to 8 keeping the reader's settings", async () => {
+  it("upgrades version 2 to 9 keeping the reader's settings", async () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(8);
+    expect(db.version).toBe(9);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);

@@ -6,6 +6,8 @@ import {
   fetchAuthorCitationList,
   fetchAuthorPapers,
   fetchPapersByKey,
+  fetchRecommendations,
+  fetchTopCiting,
   normaliseAuthor,
   normalisePaper,
   PAPER_BATCH_LIMIT,
@@ -196,5 +198,35 @@ describe('an author\'s full citation list', () => {
 
   it('refuses a list of the wrong shape', async () => {
     await expect(fetchAuthorCitationList('1', { fetch: replayFetch([jsonResponse({ data: 'nope' })]), sleep: noSleep })).rejects.toBeInstanceOf(SourceError);
+  });
+});
+
+describe('related papers', () => {
+  it('reads the recorded recommendations answer (title-only fields)', async () => {
+    const [interaction] = loadRecording('test_get_recommended_papers');
+    const log: { url: string }[] = [];
+    const papers = await fetchRecommendations('2602.16165', { fetch: replayFetch([new Response(interaction!.body)], log), sleep: noSleep });
+    const recorded = (JSON.parse(interaction!.body) as { recommendedPapers: { title: string }[] }).recommendedPapers;
+    expect(papers.map((paper) => paper.title)).toEqual(recorded.map((paper) => paper.title));
+    expect(log[0]!.url).toBe('https://api.semanticscholar.org/recommendations/v1/papers/forpaper/arXiv:2602.16165?fields=paperId,externalIds,title,year,publicationDate,citationCount,authors&limit=10');
+  });
+
+  it('asks by DOI with the slash kept and anything odd escaped', async () => {
+    const log: { url: string }[] = [];
+    await fetchRecommendations('doi:10.1145/3292500.3330701', { fetch: replayFetch([jsonResponse({ recommendedPapers: [] })], log), sleep: noSleep });
+    expect(log[0]!.url).toContain('/forpaper/DOI:10.1145/3292500.3330701?');
+  });
+
+  it('keeps the most cited of the citing papers, skipping entries without a paper', async () => {
+    const citing = (title: string, citationCount: number | null) => ({ citingPaper: { paperId: title, externalIds: { ArXiv: '1810.04805' }, title, year: 2020, citationCount, authors: [{ authorId: '1', name: 'A' }] } });
+    const body = { offset: 0, data: [citing('low', 1), null, { citingPaper: null }, citing('high', 900), citing('unknown', null), citing('mid', 50)] };
+    const papers = await fetchTopCiting('2602.16165', { fetch: replayFetch([jsonResponse(body)]), sleep: noSleep }, 3);
+    expect(papers.map((paper) => paper.title)).toEqual(['high', 'mid', 'low']);
+    expect(papers[0]!.arxivId).toBe('1810.04805');
+  });
+
+  it('refuses answers of the wrong shape', async () => {
+    await expect(fetchRecommendations('2602.16165', { fetch: replayFetch([jsonResponse({ papers: [] })]), sleep: noSleep })).rejects.toBeInstanceOf(SourceError);
+    await expect(fetchTopCiting('2602.16165', { fetch: replayFetch([jsonResponse({ data: 'x' })]), sleep: noSleep })).rejects.toBeInstanceOf(SourceError);
   });
 });

@@ -1,0 +1,88 @@
+import { formatCount, splitAuthorList } from '../lib/format';
+import { safeHref } from '../lib/links';
+import { arxivAbsUrl, type Paper } from '../lib/model';
+import type { RelatedRecord } from '../lib/store/db';
+import { SaveToggle } from './PaperBadge';
+
+export type RelatedState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; related: RelatedRecord };
+
+export interface RelatedPapersProps {
+  state: RelatedState;
+  /** arXiv ids on the saved list. */
+  saved: ReadonlySet<string>;
+  onToggleSave?: (paper: Paper) => void;
+  /** Adds the paper's authors to the compare tray. */
+  onCompareAuthors?: (paper: Paper) => void;
+  onRetry?: () => void;
+}
+
+function RelatedItem({ paper, saved, onToggleSave, onCompareAuthors }: { paper: Paper } & Omit<RelatedPapersProps, 'state' | 'onRetry'>) {
+  const { shown, more } = splitAuthorList(paper.authors, 3);
+  const link = paper.arxivId ? safeHref(arxivAbsUrl({ id: paper.arxivId, version: null })) : null;
+  return (
+    <li class="ss-related-item">
+      <p class="ss-pub-title">
+        {link ? (
+          <a href={link} target="_blank" rel="noopener noreferrer">
+            {paper.title}
+          </a>
+        ) : (
+          paper.title
+        )}
+      </p>
+      <p class="ss-pub-authors">
+        {shown.map((author) => author.name).join(', ')}
+        {more > 0 ? ` +${more}` : ''}
+        {paper.year ? ` · ${paper.year}` : ''} · {formatCount(paper.citationCount)} citations
+      </p>
+      <p class="ss-related-actions">
+        {paper.arxivId && onToggleSave && <SaveToggle saved={saved.has(paper.arxivId)} title={paper.title} onToggle={() => onToggleSave(paper)} />}
+        {onCompareAuthors && paper.authors.some((author) => author.authorId) && (
+          <button type="button" class="ss-compare" onClick={() => onCompareAuthors(paper)} aria-label={`Compare the authors of ${paper.title}`}>
+            + Compare authors
+          </button>
+        )}
+      </p>
+    </li>
+  );
+}
+
+function RelatedList({ title, papers, empty, ...rest }: { title: string; papers: Paper[]; empty: string } & Omit<RelatedPapersProps, 'state' | 'onRetry'>) {
+  return (
+    <section class="ss-related-list" aria-label={title}>
+      <h3 class="ss-section-title">{title}</h3>
+      {papers.length === 0 ? (
+        <p class="ss-status">{empty}</p>
+      ) : (
+        <ol class="ss-pub-list">
+          {papers.map((paper, index) => (
+            <RelatedItem key={paper.s2PaperId ?? `${index}`} paper={paper} {...rest} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Papers related to the one in view: recommended for it, and the most cited of those citing it. */
+export function RelatedPapers({ state, onRetry, ...rest }: RelatedPapersProps) {
+  if (state.status === 'loading') return <p class="ss-status" role="status">Loading related papers…</p>;
+  if (state.status === 'error') {
+    return (
+      <div class="ss-error" role="alert">
+        <p>Could not load related papers: {state.message}</p>
+        {onRetry && (
+          <button type="button" class="ss-button" onClick={onRetry}>
+            Try again
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div class="ss-related">
+      <RelatedList title="Recommended by Semantic Scholar" papers={state.related.recommended} empty="No recommendations for this paper yet." {...rest} />
+      <RelatedList title="Most cited of the papers citing it" papers={state.related.citing} empty="No citing papers known yet." {...rest} />
+    </div>
+  );
+}
