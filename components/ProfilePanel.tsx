@@ -21,6 +21,7 @@ export interface ProfilePanelProps {
   onRetry: () => void;
   /** Adding the person to the compare tray. */
   compare?: CompareControl;
+  follow?: CompareControl;
 }
 
 function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
@@ -30,7 +31,7 @@ function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
 }
 
 /** The small floating panel on profile pages: who this is, by which evidence, and a way to correct it. */
-export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin, onWrongPerson, onRetry, compare }: ProfilePanelProps) {
+export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin, onWrongPerson, onRetry, compare, follow }: ProfilePanelProps) {
   return (
     <aside class="ss-panel ss-root" aria-label="ScholarScope: who this profile is">
       <header class="ss-panel-header">
@@ -60,7 +61,7 @@ export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin,
                   Not this person?
                 </button>
               </p>
-              <AuthorCard state={state.card} compare={state.card.status === 'ready' ? compare : undefined} />
+              <AuthorCard state={state.card} compare={state.card.status === 'ready' ? compare : undefined} follow={state.card.status === 'ready' ? follow : undefined} />
             </>
           )}
         </div>

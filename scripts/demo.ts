@@ -46,6 +46,11 @@ async function main() {
     const card = page.locator('scholarscope-card .ss-popover');
     await card.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
     await shot('hover-card', (path) => page.screenshot({ path, clip: { x: 0, y: 0, width: 1000, height: 760 } }));
+    // The related papers section at the end of the abstract block, opened.
+    await page.keyboard.press('Escape');
+    await page.locator('scholarscope-related summary').click();
+    await page.locator('scholarscope-related .ss-related-item').first().waitFor({ timeout: 15_000 });
+    await shot('related', (path) => page.locator('scholarscope-related').screenshot({ path }));
     const popup = await harness.openPopup(PAPER_URL);
     await popup.locator('.ss-author-toggle', { hasText: 'Zhaoran Wang' }).click();
     await popup.locator('.ss-author-panel .ss-pub').first().waitFor({ timeout: 15_000 });
@@ -53,6 +58,7 @@ async function main() {
     const list = await harness.context.newPage();
     await list.goto(LISTING_URL);
     await list.locator('scholarscope-badge').nth(5).waitFor({ timeout: 15_000 });
+    await list.locator('scholarscope-triage select').waitFor({ timeout: 30_000 });
     await list.locator('dl#articles > dt').nth(2).scrollIntoViewIfNeeded();
     await shot('listing', (path) => list.screenshot({ path }));
     // A few papers saved from the listing and the abstract page, one tagged, for the library.

@@ -38,6 +38,9 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
   const [tray, setTray] = useState<ReadonlySet<string>>(new Set());
   const applyTray = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setTray(new Set(entries.map((entry) => entry.authorId))), () => undefined);
   useEffect(() => void applyTray(ask({ type: 'compareList' })), []);
+  const [following, setFollowing] = useState<ReadonlySet<string>>(new Set());
+  const applyFollows = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setFollowing(new Set(entries.map((entry) => entry.authorId))), () => undefined);
+  useEffect(() => void applyFollows(ask({ type: 'followList' })), []);
   useEffect(() => {
     ask({ type: 'resolveProfile', profile }).then(
       (resolution) => {
@@ -65,7 +68,13 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
         onToggle: () => void applyTray(tray.has(author.authorId) ? ask({ type: 'compareRemove', authorId: author.authorId }) : ask({ type: 'compareAdd', authors: [{ authorId: author.authorId, name: author.name }] })),
       }
     : undefined;
-  return <AuthorCard state={card} compare={compare} />;
+  const follow = author
+    ? {
+        inTray: following.has(author.authorId),
+        onToggle: () => void applyFollows(following.has(author.authorId) ? ask({ type: 'unfollow', authorId: author.authorId }) : ask({ type: 'follow', author: { authorId: author.authorId, name: author.name } })),
+      }
+    : undefined;
+  return <AuthorCard state={card} compare={compare} follow={follow} />;
 }
 
 export function PopupApp() {

@@ -51,6 +51,7 @@ export default defineContentScript({
         prefs: () => ask({ type: 'getPrefs' }),
         savePrefs: (prefs) => ask({ type: 'savePrefs', prefs }),
         compare: compareActions,
+        follow: followActions,
       });
       void panel.show(query);
       if (context.entries.length > 0) {

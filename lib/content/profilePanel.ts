@@ -21,6 +21,7 @@ export interface PanelDeps {
   prefs: () => Promise<Prefs>;
   savePrefs: (prefs: Prefs) => Promise<Prefs>;
   compare?: CompareActions;
+  follow?: CompareActions;
 }
 
 export interface ProfilePanelHandle {
@@ -39,16 +40,17 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
   let collapsed = false;
   let generation = 0;
   let tray = new Set<string>();
+  let following = new Set<string>();
 
-  function compareControl() {
-    const compare = deps.compare;
-    if (!compare || state.status !== 'resolved' || state.card.status !== 'ready') return undefined;
+  // A toggle for one author set (the compare tray, the follows), kept in step with the background.
+  function setControl(actions: CompareActions | undefined, members: () => Set<string>, update: (ids: string[]) => void) {
+    if (!actions || state.status !== 'resolved' || state.card.status !== 'ready') return undefined;
     const author = state.card.data.author;
     return {
-      inTray: tray.has(author.authorId),
+      inTray: members().has(author.authorId),
       onToggle: () =>
-        void (tray.has(author.authorId) ? compare.remove(author.authorId) : compare.add(author)).then(
-          (ids) => ((tray = new Set(ids)), draw()),
+        void (members().has(author.authorId) ? actions.remove(author.authorId) : actions.add(author)).then(
+          (ids) => (update(ids), draw()),
           () => draw(),
         ),
     };
@@ -68,7 +70,8 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         onPin: (authorId) => void pinAndReload(authorId),
         onWrongPerson: () => void showCandidates(),
         onRetry: () => query && void show(query),
-        compare: compareControl(),
+        compare: setControl(deps.compare, () => tray, (ids) => (tray = new Set(ids))),
+        follow: setControl(deps.follow, () => following, (ids) => (following = new Set(ids))),
       }),
       root,
     );
@@ -94,6 +97,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         (error: unknown) => ({ status: 'error', message: message(error), author: resolution.author }) as const,
       );
       if (deps.compare) tray = new Set(await deps.compare.list().catch(() => [...tray]));
+      if (deps.follow) following = new Set(await deps.follow.list().catch(() => [...following]));
       set({ ...resolution, card }, mine);
     } catch (error) {
       set({ status: 'error', message: message(error) }, mine);

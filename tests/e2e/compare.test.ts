@@ -63,6 +63,8 @@ describe('comparing authors in real Chromium', () => {
     await profile.goto(DBLP_URL);
     const panelToggle = profile.locator('scholarscope-panel .ss-compare:not(.ss-follow)');
     await expect.poll(() => panelToggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    // The panel's card offers Follow too.
+    expect(await profile.locator('scholarscope-panel').getByRole('button', { name: 'Follow Zhaoran Wang' }).count()).toBe(1);
     await panelToggle.click();
     await expect.poll(() => panelToggle.getAttribute('aria-pressed')).toBe('true');
     expect(await badgeText()).toBe('4');
