@@ -19,7 +19,14 @@ export default defineConfig({
     },
     // Firefox needs an add-on id; Chrome warns about the unknown key, so only Firefox gets it.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'scholarscope@scholarscope.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected: all data stays in the browser (README, Privacy).
+            // Firefox declares data collection from 140 (desktop) and 142 (Android).
+            gecko: { id: 'scholarscope@scholarscope.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -7,6 +7,9 @@ import { openDatabase, type Database } from '../lib/store/db';
 
 const SAVED_MARK_MS = 2_500;
 
+// The toolbar button: `action` in Chrome's MV3 build, `browserAction` in Firefox's MV2 build.
+const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
 export default defineBackground(() => {
   let database: Promise<Database> | null = null;
   const service = createService({
@@ -21,9 +24,9 @@ export default defineBackground(() => {
   // Updates for a tab are best effort: the tab may have closed or navigated away.
   const notify = (tabId: number, message: TabUpdate) => void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
   // The toolbar badge shows how many authors are in the compare tray, from startup on.
-  const showTray = (size: number) => void browser.action.setBadgeText({ text: size > 0 ? String(size) : '' }).catch(() => undefined);
+  const showTray = (size: number) => void toolbar.setBadgeText({ text: size > 0 ? String(size) : '' }).catch(() => undefined);
   void service.compare.list().then((tray) => showTray(tray.length), () => undefined);
-  void browser.action.setBadgeBackgroundColor({ color: '#b31b1b' }).catch(() => undefined);
+  void toolbar.setBadgeBackgroundColor({ color: '#b31b1b' }).catch(() => undefined);
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(service, message, sender, browser.runtime.id, notify, showTray));
 
   // The keyboard shortcut saves the tab's paper; the page's toggle and a brief ✓ on the toolbar say so.
@@ -39,9 +42,9 @@ export default defineBackground(() => {
     }).catch(() => null);
     const mark = result?.status === 'saved' ? '✓' : '–';
     notify(tabId, { type: 'savedChanged', keys: result?.status === 'saved' ? [result.paper.key] : [], saved: true });
-    await browser.action.setBadgeText({ tabId, text: mark });
+    await toolbar.setBadgeText({ tabId, text: mark });
     // Null drops the tab's own text, so the tab shows the tray count again (Chrome and Firefox
     // both document this; the polyfill's type only says string).
-    setTimeout(() => void browser.action.setBadgeText({ tabId, text: null as unknown as string }).catch(() => undefined), SAVED_MARK_MS);
+    setTimeout(() => void toolbar.setBadgeText({ tabId, text: null as unknown as string }).catch(() => undefined), SAVED_MARK_MS);
   });
 });

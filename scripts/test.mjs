@@ -1,4 +1,4 @@
-// `npm test`: typecheck, unit tests, build, browser tests in real Chromium; then one summary line
+// `npm test`: typecheck, unit tests, both builds, web-ext lint, browser tests in real Chromium; then one summary line
 // `N passed, N failed` over all of them (the typecheck and the build count as one check each).
 
 import { spawnSync } from 'node:child_process';
@@ -36,7 +36,11 @@ function vitest(project) {
 
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 vitest('unit');
-if (check('build (Chrome MV3)', 'npx', ['wxt', 'build'])) vitest('e2e');
+const chrome = check('build (Chrome MV3)', 'npx', ['wxt', 'build']);
+// The Firefox build must build and pass Mozilla's linter; the manifest test reads it too.
+if (check('build (Firefox MV2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) check('web-ext lint (Firefox)', 'node', ['scripts/lint-firefox.mjs']);
+else results.push({ label: 'web-ext lint (Firefox)', passed: 0, failed: 1 });
+if (chrome) vitest('e2e');
 else results.push({ label: 'e2e tests', passed: 0, failed: 1 });
 
 console.log('\n=== Summary');

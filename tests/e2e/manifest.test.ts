@@ -21,3 +21,27 @@ describe('Chrome manifest', () => {
     for (const match of scripts.flatMap((script) => script.matches)) expect(hosts.has(new URL(match.replace(/\*/g, 'x')).origin)).toBe(true);
   });
 });
+
+// The Firefox build's manifest, as Firefox reads it (MV2): its add-on id, a background page of
+// scripts (no service worker), the same hosts and nothing more, and no data collection.
+describe('Firefox manifest', () => {
+  const path = `${EXTENSION_DIR.replace(/chrome-mv3$/, 'firefox-mv2')}/manifest.json`;
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
+
+  it('is a valid MV2 add-on with an id, a script background and the toolbar popup', () => {
+    expect(manifest.manifest_version).toBe(2);
+    expect(manifest.browser_specific_settings.gecko.id).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(Number(manifest.browser_specific_settings.gecko.strict_min_version.split('.')[0])).toBeGreaterThanOrEqual(140);
+    expect(manifest.background.scripts).toEqual(['background.js']);
+    expect(manifest.background.service_worker).toBeUndefined();
+    expect(manifest.browser_action.default_popup).toBe('popup.html');
+    expect(manifest.commands['save-paper'].suggested_key.default).toBe('Alt+Shift+S');
+  });
+
+  it('asks for the same hosts as the Chrome build and nothing else', () => {
+    expect(manifest.permissions).toEqual(HOST_PERMISSIONS);
+    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+});
