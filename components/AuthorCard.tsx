@@ -48,7 +48,7 @@ export function CompareToggle({ control, name }: { control: CompareControl; name
       type="button"
       class={`ss-compare${control.inTray ? ' ss-comparing' : ''}`}
       aria-pressed={control.inTray}
-      aria-label={control.inTray ? `${name} is in the compare tray; remove` : `Compare ${name}`}
+      aria-label={control.inTray ? `Comparing ${name}; remove from the compare tray` : `Compare ${name}`}
       onClick={control.onToggle}
     >
       {control.inTray ? '✓ Comparing' : '+ Compare'}

@@ -38,7 +38,7 @@ function RelatedItem({ paper, saved, onToggleSave, onCompareAuthors }: { paper: 
       <p class="ss-related-actions">
         {paper.arxivId && onToggleSave && <SaveToggle saved={saved.has(paper.arxivId)} title={paper.title} onToggle={() => onToggleSave(paper)} />}
         {onCompareAuthors && paper.authors.some((author) => author.authorId) && (
-          <button type="button" class="ss-compare" onClick={() => onCompareAuthors(paper)} aria-label={`Compare the authors of ${paper.title}`}>
+          <button type="button" class="ss-compare" onClick={() => onCompareAuthors(paper)} aria-label={`Compare authors of ${paper.title}`}>
             + Compare authors
           </button>
         )}

@@ -13,7 +13,8 @@ export type ChipState =
 export function chipLabel(name: string, state: ChipState): string {
   switch (state.status) {
     case 'ready':
-      return `${name}: h-index ${state.author.hIndex ?? 'unknown'}, ${state.author.citationCount ?? 'unknown'} citations. Show author card`;
+      // Starts with the chip's visible text, so speech users can say what they see (WCAG 2.5.3).
+      return `${chipText(state)}: ${name}, h-index ${state.author.hIndex ?? 'unknown'}, ${state.author.citationCount ?? 'unknown'} citations. Show author card`;
     case 'loading':
       return `Loading metrics for ${name}`;
     case 'unknown':

@@ -103,7 +103,7 @@ describe('chip', () => {
     const chip = renderChip(root, 'Zhaoran Wang', { status: 'ready', author });
     expect(chip.tagName).toBe('BUTTON');
     expect(chip.textContent).toBe('h 5 · 74');
-    expect(chip.getAttribute('aria-label')).toBe('Zhaoran Wang: h-index 5, 74 citations. Show author card');
+    expect(chip.getAttribute('aria-label')).toBe('h 5 · 74: Zhaoran Wang, h-index 5, 74 citations. Show author card');
   });
 
   it('says what is going on when there is no number, and redraws in place', () => {

@@ -1,0 +1,105 @@
+// The axe-core engine on every surface, in real Chromium, light and dark: no serious or critical
+// violations. axe runs inside the page through the DevTools protocol (extension pages' content
+// security policy would refuse an injected script tag), and reaches into our open shadow roots.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { renderAbsPage } from '../fixtures/arxivAbs';
+import { renderListingPage } from '../fixtures/arxivPages';
+import { renderDblpPage } from '../fixtures/profilePages';
+import { listingRecords, registerPapers } from '../fixtures/recordedPapers';
+import { hiperRecord } from '../fixtures/seedWorld';
+import { launch, type Harness } from './harness';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
+const LISTING_URL = 'https://arxiv.org/list/cs/new';
+const DBLP_URL = 'https://dblp.org/pid/36/8449.html';
+const LISTING = listingRecords(30);
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Serious and critical violations; on arXiv's and DBLP's pages, only those inside our own elements. */
+async function violations(page: Page, ours: boolean): Promise<Violation[]> {
+  await page.evaluate(AXE);
+  const found = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) })))`)) as Violation[];
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ ...v, targets: ours ? v.targets.filter((t) => t.includes('scholarscope')) : v.targets }))
+    .filter((v) => v.targets.length > 0);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  describe(`accessibility in real Chromium, ${scheme} mode`, () => {
+    let harness: Harness;
+    beforeAll(async () => {
+      harness = await launch({ colorScheme: scheme });
+      registerPapers(LISTING);
+      harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
+      harness.pages.set(LISTING_URL, renderListingPage('cs', 'Computer Science', [{ heading: 'New submissions', records: LISTING }]));
+      harness.pages.set(DBLP_URL, renderDblpPage('36/8449'));
+    });
+    afterAll(async () => harness?.close());
+
+    it('the abstract page with its chips, badge, related section and an open hover card', async () => {
+      const page = await harness.context.newPage();
+      await page.goto(PAPER_URL);
+      await page.locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('scholarscope-related summary').click();
+      await page.locator('scholarscope-related .ss-related-item').first().waitFor({ timeout: 15_000 });
+      await page.locator('div.authors > a').first().focus();
+      await page.locator('scholarscope-card .ss-pub').first().waitFor({ timeout: 15_000 });
+      expect(await violations(page, true)).toEqual([]);
+      await page.close();
+    });
+
+    it('a listing with badges, chips and the triage bar', async () => {
+      const page = await harness.context.newPage();
+      await page.goto(LISTING_URL);
+      await page.locator('scholarscope-triage select').waitFor({ timeout: 30_000 });
+      expect(await violations(page, true)).toEqual([]);
+      await page.close();
+    });
+
+    it('the profile panel on DBLP', async () => {
+      const page = await harness.context.newPage();
+      await page.goto(DBLP_URL);
+      await page.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });
+      expect(await violations(page, true)).toEqual([]);
+      await page.close();
+    });
+
+    it('the popup, the library, the compare view and the options page', async () => {
+      const paper = await harness.context.newPage();
+      await paper.goto(PAPER_URL);
+      const popup = await harness.openPopup(PAPER_URL);
+      await popup.locator('.ss-author-toggle').first().click();
+      await popup.locator('.ss-author-panel .ss-pub').first().waitFor({ timeout: 15_000 });
+      await popup.locator('.ss-popup-related .ss-related-list').first().waitFor({ timeout: 15_000 });
+      expect(await violations(popup, false)).toEqual([]);
+      await popup.getByRole('button', { name: /Compare all \d+ authors/ }).click();
+      await popup.locator('.ss-author-panel .ss-save, .ss-save').first().click();
+
+      const library = await harness.context.newPage();
+      await library.goto(`chrome-extension://${harness.extensionId}/library.html`);
+      await library.locator('.ss-saved-item').first().waitFor({ timeout: 15_000 });
+      expect(await violations(library, false)).toEqual([]);
+      await library.goto(`chrome-extension://${harness.extensionId}/library.html#compare`);
+      await library.locator('.ss-chart svg[role="img"]').waitFor({ timeout: 30_000 });
+      await library.locator('td.ss-status', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+      expect(await violations(library, false)).toEqual([]);
+
+      const options = await harness.openOptions();
+      await options.locator('main, form, body').first().waitFor();
+      expect(await violations(options, false)).toEqual([]);
+      await Promise.all([paper.close(), popup.close(), library.close(), options.close()]);
+    });
+  });
+}
