@@ -1,8 +1,18 @@
 import type { CacheInfo } from '../lib/service';
 import { formatCount } from '../lib/format';
+import { SITE_LABELS, SITES, type Site } from '../lib/sites';
+import { CACHE_DAYS } from '../lib/store/db';
 
 export interface OptionsViewProps {
   apiKey: string;
+  cacheDays: number;
+  sites: Record<Site, boolean>;
+  onCacheDaysChange: (days: number) => void;
+  onSiteChange: (site: Site, on: boolean) => void;
+  /** Saves the cache lifetime and the sites. */
+  onSaveBehaviour: () => void;
+  onExportAll: () => void;
+  onImportAll: (file: File) => void;
   /** What happened last: saved, cleared, or an error. */
   notice: { kind: 'ok' | 'error'; text: string } | null;
   cache: CacheInfo | null;
@@ -12,7 +22,8 @@ export interface OptionsViewProps {
 }
 
 /** Settings: the Semantic Scholar key and the cache. */
-export function OptionsView({ apiKey, notice, cache, onApiKeyChange, onSave, onClearCache }: OptionsViewProps) {
+export function OptionsView(props: OptionsViewProps) {
+  const { apiKey, notice, cache, onApiKeyChange, onSave, onClearCache } = props;
   return (
     <main class="ss-options">
       <h1>ScholarScope settings</h1>
@@ -43,10 +54,64 @@ export function OptionsView({ apiKey, notice, cache, onApiKeyChange, onSave, onC
           </button>
         </form>
       </section>
+      <section aria-labelledby="where-heading">
+        <h2 id="where-heading">Where ScholarScope works, and for how long it trusts its cache</h2>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            props.onSaveBehaviour();
+          }}
+        >
+          <fieldset>
+            <legend>Show chips, badges and panels on</legend>
+            {SITES.map((site) => (
+              <label class="ss-site" key={site}>
+                <input type="checkbox" checked={props.sites[site]} onChange={(event) => props.onSiteChange(site, (event.target as HTMLInputElement).checked)} /> {SITE_LABELS[site]}
+              </label>
+            ))}
+          </fieldset>
+          <label for="cache-days">Use cached numbers for (days)</label>{' '}
+          <input
+            id="cache-days"
+            type="number"
+            min={CACHE_DAYS.min}
+            max={CACHE_DAYS.max}
+            step={1}
+            value={props.cacheDays}
+            onInput={(event) => props.onCacheDaysChange(Number((event.target as HTMLInputElement).value))}
+          />{' '}
+          <button type="submit" class="ss-button">
+            Save
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <p>
+          One JSON file with your saved papers, the compare tray, the authors you follow, the profiles you pinned and
+          these settings (not the API key). Importing it merges it with what is here, all at once or not at all.
+        </p>
+        <button type="button" class="ss-button" onClick={props.onExportAll}>
+          Export all data
+        </button>{' '}
+        <label class="ss-button ss-import">
+          Import data…
+          <input
+            type="file"
+            accept=".json,application/json"
+            class="ss-visually-hidden"
+            onChange={(event) => {
+              const file = (event.target as HTMLInputElement).files?.[0];
+              if (file) props.onImportAll(file);
+              (event.target as HTMLInputElement).value = '';
+            }}
+          />
+        </label>
+      </section>
       <section aria-labelledby="cache-heading">
         <h2 id="cache-heading">Cache</h2>
         <p>
-          Papers and authors are kept for 7 days so pages you revisit make no requests.
+          Papers and authors are kept for {props.cacheDays} {props.cacheDays === 1 ? 'day' : 'days'} so pages you revisit make no requests.
           {cache && (
             <>
               {' '}

@@ -3,8 +3,10 @@
 
 import { isPaperKey, type AuthorCardData, type PaperKey, type PaperWithAuthors } from './model';
 import type { Candidate, Resolution } from './identity';
-import type { CacheInfo, ProfileQuery } from './service';
-import type { CompareEntry, FollowRecord, Prefs, RelatedRecord, Settings } from './store/db';
+import type { CacheInfo, ImportSummary, ProfileQuery } from './service';
+import type { Backup } from './backup';
+import { CACHE_DAYS, type CompareEntry, type FollowRecord, type Prefs, type RelatedRecord, type Settings } from './store/db';
+import { SITES } from './sites';
 import type { FollowNews } from './follow/service';
 import { MAX_COMPARE, type CompareRow } from './compare/service';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from './saved/importer';
@@ -19,7 +21,7 @@ export type BackgroundRequest =
   | { type: 'papers'; keys: PaperKey[] }
   | { type: 'authorCard'; authorId: string }
   | { type: 'getSettings' }
-  | { type: 'saveSettings'; settings: Settings }
+  | { type: 'saveSettings'; settings: Partial<Settings> }
   | { type: 'cacheInfo' }
   | { type: 'clearCache' }
   | { type: 'resolveProfile'; profile: ProfileQuery }
@@ -44,7 +46,9 @@ export type BackgroundRequest =
   | { type: 'followList' }
   | { type: 'follow'; author: { authorId: string; name: string } }
   | { type: 'unfollow'; authorId: string }
-  | { type: 'followNews' };
+  | { type: 'followNews' }
+  | { type: 'exportAll' }
+  | { type: 'importAll'; content: string };
 
 export interface BackgroundResponses {
   papers: Record<string, PaperWithAuthors | null>;
@@ -76,12 +80,14 @@ export interface BackgroundResponses {
   follow: FollowRecord[];
   unfollow: FollowRecord[];
   followNews: FollowNews;
+  exportAll: Backup;
+  importAll: ImportSummary;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
 // Profile pages by site, and `author:<id>` for a correction of an author on papers.
-const PROFILE_KEY = /^(?:(?:semanticscholar|dblp|scholar|openreview|orcid):[\p{L}\p{M}\p{N}~/_.'-]{1,100}|author:\d{1,20})$/u;
+export const PROFILE_KEY = /^(?:(?:semanticscholar|dblp|scholar|openreview|orcid):[\p{L}\p{M}\p{N}~/_.'-]{1,100}|author:\d{1,20})$/u;
 const MAX_TITLES = 100;
 const MAX_PROFILE_PAPERS = 500;
 
@@ -197,7 +203,7 @@ export type PageContextReply =
     }
   | { kind: 'profile'; profile: ProfileQuery };
 
-const AUTHOR_ID = /^\d{1,20}$/;
+export const AUTHOR_ID = /^\d{1,20}$/;
 // Semantic Scholar keys are 40 letters and digits; allow some slack, nothing else.
 const API_KEY = /^[A-Za-z0-9]{0,100}$/;
 
@@ -222,11 +228,8 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
       return { type: 'authorCard', authorId: raw.authorId };
     }
     case 'saveSettings': {
-      const settings = raw.settings;
-      if (!isRecord(settings) || typeof settings.s2ApiKey !== 'string') return { error: 'saveSettings needs settings with s2ApiKey' };
-      const s2ApiKey = settings.s2ApiKey.trim();
-      if (!API_KEY.test(s2ApiKey)) return { error: 'A Semantic Scholar API key is letters and digits only' };
-      return { type: 'saveSettings', settings: { s2ApiKey } };
+      const settings = parseSettings(raw.settings);
+      return 'error' in settings ? settings : { type: 'saveSettings', settings };
     }
     case 'getSettings':
     case 'cacheInfo':
@@ -248,6 +251,12 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
       return { type: 'savePrefs', prefs: { panelCollapsed: raw.prefs.panelCollapsed } };
     }
     default:
+      if (raw.type === 'exportAll') return { type: 'exportAll' };
+      if (raw.type === 'importAll') {
+        if (typeof raw.content !== 'string') return { error: 'importAll needs the file as text' };
+        if (raw.content.length > MAX_IMPORT_BYTES) return { error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` };
+        return { type: 'importAll', content: raw.content };
+      }
       if (['related', 'followList', 'follow', 'unfollow', 'followNews'].includes(raw.type)) return parsePeopleRequest(raw as Record<string, unknown> & { type: string });
       return raw.type.startsWith('compare') ? parseCompareRequest(raw as Record<string, unknown> & { type: string }) : parseSavedRequest(raw as Record<string, unknown> & { type: string });
   }
@@ -298,4 +307,27 @@ function parsePeopleRequest(raw: Record<string, unknown> & { type: string }): Ba
     default:
       return { error: `Unknown message type: ${raw.type.slice(0, 40)}` };
   }
+}
+
+/** Settings to change, each checked; at least one. */
+export function parseSettings(raw: unknown): Partial<Settings> | { error: string } {
+  if (!isRecord(raw)) return { error: 'saveSettings needs settings (s2ApiKey, cacheDays, sites)' };
+  const settings: Partial<Settings> = {};
+  if (raw.s2ApiKey !== undefined) {
+    if (typeof raw.s2ApiKey !== 'string' || !API_KEY.test(raw.s2ApiKey.trim())) return { error: 'A Semantic Scholar API key is letters and digits only' };
+    settings.s2ApiKey = raw.s2ApiKey.trim();
+  }
+  if (raw.cacheDays !== undefined) {
+    const days = raw.cacheDays;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < CACHE_DAYS.min || days > CACHE_DAYS.max) return { error: `The cache lifetime is a whole number of days from ${CACHE_DAYS.min} to ${CACHE_DAYS.max}` };
+    settings.cacheDays = days;
+  }
+  if (raw.sites !== undefined) {
+    const sites = raw.sites;
+    if (!isRecord(sites) || !SITES.every((site) => typeof sites[site] === 'boolean') || Object.keys(sites).some((key) => !(SITES as readonly string[]).includes(key))) {
+      return { error: `sites needs true or false for each of ${SITES.join(', ')}` };
+    }
+    settings.sites = Object.fromEntries(SITES.map((site) => [site, sites[site] as boolean])) as Settings['sites'];
+  }
+  return Object.keys(settings).length > 0 ? settings : { error: 'saveSettings needs settings (s2ApiKey, cacheDays, sites)' };
 }

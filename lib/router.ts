@@ -96,6 +96,13 @@ export async function handleMessage(
         return { ok: true, data: await service.follows.unfollow(request.authorId) };
       case 'followNews':
         return { ok: true, data: await service.follows.news() };
+      case 'exportAll':
+        return { ok: true, data: await service.exportAll() };
+      case 'importAll': {
+        const summary = await service.importAll(request.content);
+        trayChanged(await service.compare.list());
+        return { ok: true, data: summary };
+      }
     }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

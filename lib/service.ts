@@ -10,6 +10,10 @@ import { isPaperRecord } from './store/records';
 import { createSavedService, type SavedService } from './saved/service';
 import { createCompareService, type CompareService } from './compare/service';
 import { createFollowService, type FollowService } from './follow/service';
+import { BACKUP_FORMAT, readBackup, type Backup } from './backup';
+import { mergeSaved } from './saved/importer';
+import { MAX_COMPARE } from './compare/service';
+import { writing } from './store/records';
 import type { FetchLike } from './sources/http';
 import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
@@ -54,7 +58,7 @@ export interface Service {
   papers(keys: readonly PaperKey[], onRefreshed?: (fresh: Record<PaperKey, PaperWithAuthors | null>) => void): Promise<Record<PaperKey, PaperWithAuthors | null>>;
   authorCard(authorId: string): Promise<AuthorCardData>;
   settings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<Settings>;
+  saveSettings(settings: Partial<Settings>): Promise<Settings>;
   /** How many records the cache holds, per store. */
   cacheInfo(): Promise<CacheInfo>;
   /** Empties the cached copies of source data (never the reader's settings). */
@@ -74,6 +78,17 @@ export interface Service {
   follows: FollowService;
   /** Papers recommended for a paper and the most cited of those citing it. */
   related(key: PaperKey): Promise<RelatedRecord>;
+  /** Everything of the reader's, as one file's data (no API key). */
+  exportAll(): Promise<Backup>;
+  /** Applies a data export in one transaction, merged with what is here; nothing on any error. */
+  importAll(content: string): Promise<ImportSummary>;
+}
+
+export interface ImportSummary {
+  saved: { added: number; merged: number };
+  compare: number;
+  follows: number;
+  pins: number;
 }
 
 export interface ProfileQuery {
@@ -95,9 +110,23 @@ export function createService(deps: ServiceDeps): Service {
   const s2Gate = deps.gates?.s2 ?? createHostGate(S2_POLICY);
   const arxivGate = deps.gates?.arxiv ?? createHostGate(ARXIV_POLICY);
 
-  async function settings(): Promise<Settings> {
-    const db = await deps.db();
-    return { ...DEFAULT_SETTINGS, ...(await db.get('settings', 'settings')) };
+  // Read on every request: kept in memory until changed (a restarted worker reads them again).
+  let settingsCache: Promise<Settings> | null = null;
+  function settings(): Promise<Settings> {
+    settingsCache ??= deps.db().then(async (db) => {
+      const stored = await db.get('settings', 'settings');
+      // Records written before a setting existed get its default.
+      return { ...DEFAULT_SETTINGS, ...stored, sites: { ...DEFAULT_SETTINGS.sites, ...stored?.sites } };
+    });
+    settingsCache.catch(() => (settingsCache = null));
+    return settingsCache;
+  }
+
+  /** How long records stay fresh: the reader's cache lifetime (papers unknown to the source: at most a day). */
+  async function lifetimes() {
+    const days = (await settings()).cacheDays;
+    const ms = days * 24 * 60 * 60 * 1000;
+    return { paper: ms, missingPaper: Math.min(ms, TTL.missingPaper), author: ms, publications: ms };
   }
 
   async function s2Options(): Promise<S2Options> {
@@ -114,9 +143,9 @@ export function createService(deps: ServiceDeps): Service {
     return started;
   }
 
-  function paperRecordFresh(record: PaperRecord | undefined, at: number): record is PaperRecord {
+  function paperRecordFresh(record: PaperRecord | undefined, at: number, ttl: { paper: number; missingPaper: number }): record is PaperRecord {
     if (!record) return false;
-    return isFresh(record.fetchedAt, record.paper ? TTL.paper : TTL.missingPaper, at);
+    return isFresh(record.fetchedAt, record.paper ? ttl.paper : ttl.missingPaper, at);
   }
 
   // Papers asked for within a short window (several tabs, several groups of one page) share one
@@ -246,7 +275,8 @@ export function createService(deps: ServiceDeps): Service {
     markUsed(db, records.values());
     const at = now();
     const missing = ids.filter((id) => !records.has(id));
-    const stale = ids.filter((id) => records.has(id) && !paperRecordFresh(records.get(id), at));
+    const ttl = await lifetimes();
+    const stale = ids.filter((id) => records.has(id) && !paperRecordFresh(records.get(id), at, ttl));
     if (missing.length > 0) {
       for (const [id, record] of await fetchPapers(db, missing)) records.set(id, record);
     }
@@ -304,7 +334,7 @@ export function createService(deps: ServiceDeps): Service {
 
   async function authorRecord(db: Database, authorId: string): Promise<Author> {
     const cached = await db.get('authors', authorId);
-    if (cached && isFresh(cached.fetchedAt, TTL.author, now())) return cached;
+    if (cached && isFresh(cached.fetchedAt, (await lifetimes()).author, now())) return cached;
     try {
       return await shared(`author:${authorId}`, async () => {
         const author = await fetchAuthor(authorId, await s2Options(), now);
@@ -319,7 +349,7 @@ export function createService(deps: ServiceDeps): Service {
 
   async function publicationsRecord(db: Database, authorId: string): Promise<PublicationsRecord> {
     const cached = await db.get('publications', authorId);
-    if (cached && isFresh(cached.fetchedAt, TTL.publications, now())) return cached;
+    if (cached && isFresh(cached.fetchedAt, (await lifetimes()).publications, now())) return cached;
     try {
       return await shared(`publications:${authorId}`, async () => {
         const list = await withVersions(await fetchAuthorPapers(authorId, await s2Options()));
@@ -339,9 +369,12 @@ export function createService(deps: ServiceDeps): Service {
     return { author, publications: publications.papers, fetchedAt: Math.min(author.fetchedAt, publications.fetchedAt) };
   }
 
-  async function saveSettings(next: Settings): Promise<Settings> {
+  // Merged into what is stored: a page changes only the settings it shows.
+  async function saveSettings(changes: Partial<Settings>): Promise<Settings> {
     const db = await deps.db();
+    const next = { ...(await settings()), ...changes };
     await db.put('settings', next, 'settings');
+    settingsCache = Promise.resolve(next);
     return next;
   }
 
@@ -441,7 +474,7 @@ export function createService(deps: ServiceDeps): Service {
   async function citationList(authorId: string) {
     const db = await deps.db();
     const cached = await db.get('citationLists', authorId);
-    if (cached && isFresh(cached.fetchedAt, TTL.publications, now())) return cached;
+    if (cached && isFresh(cached.fetchedAt, (await lifetimes()).publications, now())) return cached;
     try {
       return await shared(`citations:${authorId}`, async () => {
         const { papers, complete } = await fetchAuthorCitationList(authorId, await s2Options());
@@ -462,7 +495,7 @@ export function createService(deps: ServiceDeps): Service {
   async function related(key: PaperKey): Promise<RelatedRecord> {
     const db = await deps.db();
     const cached = await db.get('related', key);
-    if (cached && isFresh(cached.fetchedAt, TTL.publications, now())) return cached;
+    if (cached && isFresh(cached.fetchedAt, (await lifetimes()).publications, now())) return cached;
     try {
       return await shared(`related:${key}`, async () => {
         const options = await s2Options();
@@ -487,5 +520,58 @@ export function createService(deps: ServiceDeps): Service {
 
   const follows = createFollowService(deps.db, now);
 
-  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs, saved, compare, follows, related };
+  async function exportAll(): Promise<Backup> {
+    const db = await deps.db();
+    const [list, tray, followed, pins, current, preferences] = await Promise.all([saved.list(), compare.list(), follows.list(), db.getAll('pins'), settings(), prefs()]);
+    return {
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: new Date(now()).toISOString(),
+      saved: list.papers,
+      compare: tray.map(({ authorId, name }) => ({ authorId, name })),
+      follows: followed.map(({ authorId, name }) => ({ authorId, name })),
+      pins: pins.map(({ profile, authorId }) => ({ profile, authorId })),
+      settings: { cacheDays: current.cacheDays, sites: current.sites },
+      prefs: { panelCollapsed: preferences.panelCollapsed },
+    };
+  }
+
+  async function importAll(content: string): Promise<ImportSummary> {
+    const backup = readBackup(content); // throws with a reason; nothing written yet
+    const db = await deps.db();
+    const current = await settings();
+    const summary = await writing(async () => {
+      const tx = db.transaction(['saved', 'compare', 'follows', 'pins', 'settings', 'prefs'], 'readwrite');
+      let added = 0;
+      let merged = 0;
+      for (const paper of backup.saved) {
+        const existing = await tx.objectStore('saved').get(paper.key);
+        await tx.objectStore('saved').put(existing ? mergeSaved(existing, paper) : paper);
+        if (existing) merged++;
+        else added++;
+      }
+      const tray = (await tx.objectStore('compare').getAll()).sort((a, b) => a.position - b.position);
+      const inTray = new Set(tray.map((entry) => entry.authorId));
+      let position = tray.length;
+      for (const author of backup.compare) {
+        if (inTray.has(author.authorId) || position >= MAX_COMPARE) continue;
+        inTray.add(author.authorId);
+        await tx.objectStore('compare').put({ ...author, position: position++, addedAt: now() });
+      }
+      for (const author of backup.follows) {
+        if (!(await tx.objectStore('follows').get(author.authorId))) await tx.objectStore('follows').put({ ...author, followedAt: now() });
+      }
+      for (const pin of backup.pins) await tx.objectStore('pins').put({ ...pin, pinnedAt: now() });
+      // The API key stays the one this browser has.
+      await tx.objectStore('settings').put({ ...current, ...backup.settings }, 'settings');
+      const storedPrefs = await tx.objectStore('prefs').get('prefs');
+      await tx.objectStore('prefs').put({ ...DEFAULT_PREFS, ...storedPrefs, ...backup.prefs }, 'prefs');
+      await tx.done;
+      return { saved: { added, merged }, compare: position - tray.length, follows: backup.follows.length, pins: backup.pins.length };
+    });
+    settingsCache = null;
+    return summary;
+  }
+
+  return { papers, authorCard, settings, saveSettings, cacheInfo, clearCache, resolveProfile, profileCandidates, pinProfile, prefs, savePrefs, saved, compare, follows, related, exportAll, importAll };
 }

@@ -32,7 +32,9 @@ function answerPopup(reply: PageContextReply) {
 export default defineContentScript({
   matches: ARXIV_ORIGINS.flatMap((host) => PATHS.map((path) => `${host}${path}`)),
   runAt: 'document_idle',
-  main() {
+  async main() {
+    // The reader can switch arXiv off in the settings; the popup still answers for the page.
+    const enabled = ask({ type: 'getSettings' }).then((settings) => settings.sites.arxiv, () => true);
     const started = performance.now();
     const deps: AnnotateDeps = {
       doc: document,
@@ -51,6 +53,7 @@ export default defineContentScript({
     const abs = extractAbsPage(document, location.href);
     if (abs) {
       answerPopup({ kind: 'paper', arxivId: abs.arxiv.id, version: abs.arxiv.version, title: abs.title, authorNames: abs.authors.map((a) => a.name), primaryCategory: abs.primaryCategory });
+      if (!(await enabled)) return;
       followRefreshes(annotateEntries([absEntry(abs)], deps, { badges: true, eagerChips: true, badgeInside: true }));
       mountRelatedSection(document, css, abs.arxiv.id);
       return;
@@ -62,6 +65,7 @@ export default defineContentScript({
     if (single?.arxiv) {
       answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name), primaryCategory: null });
     }
+    if (!(await enabled)) return;
     const html = list.kind === 'html';
     const annotation = annotateEntries(list.entries, deps, { badges: true, eagerChips: html, badgeInside: html });
     followRefreshes(annotation);

@@ -6,29 +6,82 @@ import './options.css';
 import { OptionsView, type OptionsViewProps } from '../../components/OptionsView';
 import { ask } from '../../lib/client';
 import type { CacheInfo } from '../../lib/service';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/store/db';
+import { MAX_IMPORT_BYTES } from '../../lib/saved/importer';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+function download(name: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 function OptionsApp() {
   const [apiKey, setApiKey] = useState('');
+  const [cacheDays, setCacheDays] = useState(DEFAULT_SETTINGS.cacheDays);
+  const [sites, setSites] = useState(DEFAULT_SETTINGS.sites);
+  const show = (settings: Settings) => {
+    setApiKey(settings.s2ApiKey);
+    setCacheDays(settings.cacheDays);
+    setSites(settings.sites);
+  };
   const [cache, setCache] = useState<CacheInfo | null>(null);
   const [notice, setNotice] = useState<OptionsViewProps['notice']>(null);
 
   useEffect(() => {
-    ask({ type: 'getSettings' }).then((settings) => setApiKey(settings.s2ApiKey), (error) => setNotice({ kind: 'error', text: message(error) }));
+    ask({ type: 'getSettings' }).then(show, (error) => setNotice({ kind: 'error', text: message(error) }));
     ask({ type: 'cacheInfo' }).then(setCache, () => setCache(null));
   }, []);
 
   return (
     <OptionsView
       apiKey={apiKey}
+      cacheDays={cacheDays}
+      sites={sites}
+      onCacheDaysChange={setCacheDays}
+      onSiteChange={(site, on) => setSites({ ...sites, [site]: on })}
+      onSaveBehaviour={() =>
+        ask({ type: 'saveSettings', settings: { cacheDays, sites } }).then(
+          (saved) => {
+            show(saved);
+            setNotice({ kind: 'ok', text: 'Saved. Pages opened from now on follow these settings.' });
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+      onExportAll={() =>
+        ask({ type: 'exportAll' }).then(
+          (data) => {
+            download('scholarscope-data.json', `${JSON.stringify(data, null, 2)}\n`);
+            setNotice({ kind: 'ok', text: `Exported ${data.saved.length} saved papers, ${data.compare.length} compared and ${data.follows.length} followed authors, ${data.pins.length} pins and the settings.` });
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+      onImportAll={(file) =>
+        file.size > MAX_IMPORT_BYTES
+          ? setNotice({ kind: 'error', text: `${file.name} was not imported: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing changed.` })
+          : void file.text().then((content) =>
+              ask({ type: 'importAll', content }).then(
+                (summary) => {
+                  setNotice({ kind: 'ok', text: `Imported ${file.name}: ${summary.saved.added} papers added, ${summary.saved.merged} merged; ${summary.compare} authors added to compare; ${summary.follows} follows; ${summary.pins} pins; settings.` });
+                  return ask({ type: 'getSettings' }).then(show);
+                },
+                (error) => setNotice({ kind: 'error', text: `${file.name} was not imported: ${message(error)}. Nothing changed.` }),
+              ),
+            )
+      }
       cache={cache}
       notice={notice}
       onApiKeyChange={setApiKey}
       onSave={() =>
         ask({ type: 'saveSettings', settings: { s2ApiKey: apiKey } }).then(
           (saved) => {
-            setApiKey(saved.s2ApiKey);
+            show(saved);
             setNotice({ kind: 'ok', text: saved.s2ApiKey ? 'Saved. Requests now use your key.' : 'Saved. Requests use the shared pool.' });
           },
           (error) => setNotice({ kind: 'error', text: message(error) }),

@@ -28,8 +28,12 @@ export default defineContentScript({
     });
     browser.runtime.onMessage.addListener((message: TabRequest) => (message?.type === 'pageContext' && reply ? Promise.resolve(reply) : undefined));
 
-    const run = () => {
-      const context = extractProfilePage(document, location.href);
+    // Sites the reader switched off in the settings get nothing.
+    let sites: Record<string, boolean> | null = null;
+    const run = async () => {
+      sites ??= await ask({ type: 'getSettings' }).then((settings) => settings.sites, () => ({}));
+      const found = extractProfilePage(document, location.href);
+      const context = found && sites[found.site] !== false ? found : null;
       if (!context) {
         panel?.remove();
         panel = null;
@@ -62,7 +66,7 @@ export default defineContentScript({
         ));
       }
     };
-    run();
+    void run();
     // Apps (OpenReview, ORCID, Semantic Scholar) fill the page in after load: look again as it
     // changes, at most every half second, for a while.
     const site = extractProfilePage(document, location.href)?.site;
@@ -71,7 +75,7 @@ export default defineContentScript({
       const observer = new MutationObserver((records) => {
         // Our own panel and chips change the page too; only the page's own changes count.
         if (records.every((record) => (record.target as Element).closest?.('[data-scholarscope]'))) return;
-        if (timer === undefined) timer = ctx.setTimeout(() => ((timer = undefined), run()), 500);
+        if (timer === undefined) timer = ctx.setTimeout(() => ((timer = undefined), void run()), 500);
       });
       observer.observe(document.body, { childList: true, subtree: true });
       ctx.setTimeout(() => observer.disconnect(), WATCH_MS);
@@ -79,6 +83,6 @@ export default defineContentScript({
     }
     // Semantic Scholar is a single-page app: a new person arrives without a page load. WXT reports
     // the change from the Navigation API's navigate event, before the address has changed; read it after.
-    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(run, 0));
+    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void run(), 0));
   },
 });

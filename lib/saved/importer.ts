@@ -73,7 +73,7 @@ export function readSavedPaper(raw: unknown, index: number): SavedPaper {
 /** Our export nests four levels deep; anything far deeper is not ours and is refused before parsing. */
 export const MAX_JSON_DEPTH = 32;
 
-function jsonDepth(content: string): number {
+export function jsonDepth(content: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;

@@ -5,6 +5,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PaperCitations } from '../metrics';
 import type { Author, Paper, PaperKey } from '../model';
 import type { SavedPaper } from '../saved/model';
+import { ALL_SITES_ON, type Site } from '../sites';
 
 export const DB_NAME = 'scholarscope';
 export const DB_VERSION = 9;
@@ -35,9 +36,14 @@ export interface PublicationsRecord {
 export interface Settings {
   /** Semantic Scholar API key, sent as `x-api-key`; empty for the shared pool. */
   s2ApiKey: string;
+  /** How many days cached papers, authors and lists are used without asking again. */
+  cacheDays: number;
+  /** Where ScholarScope works; a site switched off gets no chips, badges or panel. */
+  sites: Record<Site, boolean>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { s2ApiKey: '' };
+export const CACHE_DAYS = { min: 1, max: 90, default: 7 } as const;
+export const DEFAULT_SETTINGS: Settings = { s2ApiKey: '', cacheDays: CACHE_DAYS.default, sites: ALL_SITES_ON };
 
 /** The reader's choice of who a profile page is; it wins over every other evidence. */
 export interface PinRecord {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { hiperRecord } from '../fixtures/seedWorld';
@@ -27,7 +28,7 @@ describe('options page in real Chromium', () => {
 
     const options = await harness.openOptions();
     await options.locator('#api-key').fill('TestKey0123456789');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.locator('section[aria-labelledby="api-heading"]').getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved. Requests now use your key.');
     await expect.poll(() => options.locator('.ss-options').textContent()).toContain('Now cached: 1 papers');
 
@@ -45,9 +46,44 @@ describe('options page in real Chromium', () => {
 
     // A malformed key is refused with a reason and changes nothing.
     await options.locator('#api-key').fill('not a key; x-evil: 1');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.locator('section[aria-labelledby="api-heading"]').getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toBe('A Semantic Scholar API key is letters and digits only');
     await options.reload();
     await expect.poll(() => options.locator('#api-key').inputValue()).toBe('TestKey0123456789');
+  });
+
+  it('switching arXiv off leaves its pages alone; exporting all data and importing it back keeps everything', async () => {
+    const options = await harness.openOptions();
+    const where = options.locator('section[aria-labelledby="where-heading"]');
+    await where.getByLabel(/arXiv \(abstracts/).uncheck();
+    await where.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
+    const page = await harness.context.newPage();
+    await page.goto(PAPER_URL);
+    await page.waitForTimeout(1500);
+    expect(await page.locator('scholarscope-chip, scholarscope-badge, scholarscope-related').count()).toBe(0);
+    await where.getByLabel(/arXiv \(abstracts/).check();
+    await options.locator('#cache-days').fill('30');
+    await where.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
+    await page.reload();
+    await expect.poll(() => page.locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
+    await page.locator('scholarscope-badge .ss-save').click();
+    await expect.poll(() => page.locator('scholarscope-badge .ss-save').getAttribute('aria-pressed')).toBe('true');
+
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export all data' }).click();
+    const file = await (await download).path();
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    expect(data.saved.map((paper: { key: string }) => paper.key)).toEqual([hiperRecord.id]);
+    expect(data.settings.cacheDays).toBe(30);
+    expect(JSON.stringify(data)).not.toContain('TestKey0123456789');
+
+    // A damaged copy changes nothing and says what is wrong; the good one imports.
+    await options.locator('section[aria-labelledby="data-heading"] input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...data, follows: 'everyone' })) });
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('bad.json was not imported: follows should be a list');
+    await options.locator('section[aria-labelledby="data-heading"] input[type="file"]').setInputFiles(file);
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('0 papers added, 1 merged');
+    await Promise.all([page.close(), options.close()]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_IDS_PER_MESSAGE, parseBackgroundRequest } from '../../lib/messages';
 import { handleMessage } from '../../lib/router';
 import type { Service } from '../../lib/service';
+import { DEFAULT_SETTINGS } from '../../lib/store/db';
 
 const OWN_ID = 'own-extension-id';
 
@@ -14,8 +15,8 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
       calls.push(`authorCard:${id}`);
       throw new Error('Semantic Scholar answered 404');
     },
-    settings: async () => (calls.push('settings'), { s2ApiKey: '' }),
-    saveSettings: async (settings) => (calls.push(`saveSettings:${settings.s2ApiKey}`), settings),
+    settings: async () => (calls.push('settings'), DEFAULT_SETTINGS),
+    saveSettings: async (settings) => (calls.push(`saveSettings:${settings.s2ApiKey}`), { ...DEFAULT_SETTINGS, ...settings }),
     cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0 }),
     clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0 }),
     resolveProfile: async (profile) => (calls.push(`resolve:${profile.profile}`), { status: 'unknown' }),
@@ -47,6 +48,8 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
       noteSightings: async () => undefined,
       news: async () => ({ papers: [], since: null }),
     },
+    exportAll: async () => ({}) as never,
+    importAll: async () => ({}) as never,
     related: async (key) => (calls.push(`related:${key}`), { key, recommended: [], citing: [], fetchedAt: 0, usedAt: 0 }),
     ...overrides,
   };
@@ -120,7 +123,7 @@ describe('handleMessage', () => {
     const service = fakeService();
     expect(await handleMessage(service, { type: 'saveSettings', settings: { s2ApiKey: '  abc123  ' } }, { id: OWN_ID }, OWN_ID)).toEqual({
       ok: true,
-      data: { s2ApiKey: 'abc123' },
+      data: { ...DEFAULT_SETTINGS, s2ApiKey: 'abc123' },
     });
     await handleMessage(service, { type: 'clearCache' }, { id: OWN_ID }, OWN_ID);
     expect(service.calls).toEqual(['saveSettings:abc123', 'clearCache']);
@@ -173,4 +176,22 @@ describe('compare messages', () => {
     expect(sizes).toEqual([2]);
     expect(service.calls).toEqual(['compareAdd:1,2']);
   });
+});
+
+describe('settings messages', () => {
+  it('accepts any subset of checked settings', () => {
+    expect(parseBackgroundRequest({ type: 'saveSettings', settings: { cacheDays: 30 } })).toEqual({ type: 'saveSettings', settings: { cacheDays: 30 } });
+    const sites = { arxiv: true, semanticscholar: false, dblp: true, scholar: false, openreview: true, orcid: true };
+    expect(parseBackgroundRequest({ type: 'saveSettings', settings: { sites } })).toEqual({ type: 'saveSettings', settings: { sites } });
+  });
+
+  it.each([
+    [{ cacheDays: 0 }, /1 to 90/],
+    [{ cacheDays: 91 }, /1 to 90/],
+    [{ cacheDays: 2.5 }, /1 to 90/],
+    [{ sites: { arxiv: true } }, /each of arxiv/],
+    [{ sites: { arxiv: true, semanticscholar: true, dblp: true, scholar: true, openreview: true, orcid: true, evil: true } }, /each of arxiv/],
+    [{ sites: { arxiv: 'yes', semanticscholar: true, dblp: true, scholar: true, openreview: true, orcid: true } }, /each of arxiv/],
+    [{}, /needs settings/],
+  ])('refuses %j', (settings, reason) => expect((parseBackgroundRequest({ type: 'saveSettings', settings }) as { error: string }).error).toMatch(reason));
 });

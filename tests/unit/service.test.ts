@@ -1,7 +1,7 @@
 import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createService } from '../../lib/service';
-import { openDatabase, type Database } from '../../lib/store/db';
+import { DEFAULT_SETTINGS, openDatabase, type Database } from '../../lib/store/db';
 import { TTL } from '../../lib/store/cache';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
@@ -150,7 +150,7 @@ describe('service: settings and cache', () => {
       return recorded(url, init);
     };
     const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
-    expect(await service.settings()).toEqual({ s2ApiKey: '' });
+    expect(await service.settings()).toEqual(DEFAULT_SETTINGS);
     await service.papers(['2602.16165']);
     await service.saveSettings({ s2ApiKey: 'k3y' });
     await service.authorCard(SEED_AUTHOR_ID);
@@ -164,7 +164,7 @@ describe('service: settings and cache', () => {
     await service.papers(['2602.16165']);
     expect(await service.cacheInfo()).toEqual({ papers: 1, authors: 7, publications: 0, citationLists: 0, related: 0 });
     expect(await service.clearCache()).toEqual({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0 });
-    expect(await service.settings()).toEqual({ s2ApiKey: 'k3y' });
+    expect(await service.settings()).toEqual({ ...DEFAULT_SETTINGS, s2ApiKey: 'k3y' });
     await service.papers(['2602.16165']);
     expect(log).toHaveLength(2);
   });
@@ -236,7 +236,7 @@ describe('service: cache size', () => {
     expect(left).toContain(key(10));
     expect(left).not.toContain(key(1));
     expect(left).not.toContain(key(2));
-    expect(await service.settings()).toEqual({ s2ApiKey: 'k3y' });
+    expect(await service.settings()).toEqual({ ...DEFAULT_SETTINGS, s2ApiKey: 'k3y' });
     expect(await database.get('pins', 'dblp:36/8449')).toMatchObject({ authorId: '9000001' });
   });
 });
