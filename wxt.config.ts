@@ -11,6 +11,11 @@ export default defineConfig({
     permissions: [],
     // Only the sites we augment and the APIs we call (lib/hosts.ts).
     host_permissions: HOST_PERMISSIONS,
+    // Extension pages run only their own bundled scripts: no inline, eval or remote code.
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" },
     commands: {
       'save-paper': {
         suggested_key: { default: 'Alt+Shift+S' },

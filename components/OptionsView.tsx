@@ -1,12 +1,14 @@
 import type { CacheInfo } from '../lib/service';
 import { formatCount } from '../lib/format';
 import { SITE_LABELS, SITES, type Site } from '../lib/sites';
-import { CACHE_DAYS } from '../lib/store/db';
+import { CACHE_DAYS, type Theme } from '../lib/store/db';
 
 export interface OptionsViewProps {
   apiKey: string;
   cacheDays: number;
   sites: Record<Site, boolean>;
+  theme: Theme;
+  onThemeChange: (theme: Theme) => void;
   onCacheDaysChange: (days: number) => void;
   onSiteChange: (site: Site, on: boolean) => void;
   /** Saves the cache lifetime and the sites. */
@@ -55,7 +57,7 @@ export function OptionsView(props: OptionsViewProps) {
         </form>
       </section>
       <section aria-labelledby="where-heading">
-        <h2 id="where-heading">Where ScholarScope works, and for how long it trusts its cache</h2>
+        <h2 id="where-heading">Where ScholarScope works, how it looks, and how long it trusts its cache</h2>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -67,6 +69,20 @@ export function OptionsView(props: OptionsViewProps) {
             {SITES.map((site) => (
               <label class="ss-site" key={site}>
                 <input type="checkbox" checked={props.sites[site]} onChange={(event) => props.onSiteChange(site, (event.target as HTMLInputElement).checked)} /> {SITE_LABELS[site]}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>Theme</legend>
+            {(
+              [
+                ['system', 'As the system says'],
+                ['light', 'Light'],
+                ['dark', 'Dark'],
+              ] as [Theme, string][]
+            ).map(([value, label]) => (
+              <label class="ss-site" key={value}>
+                <input type="radio" name="theme" value={value} checked={props.theme === value} onChange={() => props.onThemeChange(value)} /> {label}
               </label>
             ))}
           </fieldset>

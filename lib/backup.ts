@@ -59,7 +59,7 @@ export function readBackup(content: string): Backup {
     return { profile: pin.profile, authorId: pin.authorId };
   });
   // The API key is never in an export; one in a file is ignored rather than trusted.
-  const settingsRaw = isRecord(data.settings) ? { cacheDays: data.settings.cacheDays, sites: data.settings.sites } : null;
+  const settingsRaw = isRecord(data.settings) ? { cacheDays: data.settings.cacheDays, sites: data.settings.sites, theme: data.settings.theme ?? 'system' } : null;
   const settings = settingsRaw ? parseSettings(settingsRaw) : { error: 'settings are missing' };
   if ('error' in settings) throw new ImportError(`settings: ${settings.error}`);
   if (settings.cacheDays === undefined || settings.sites === undefined) throw new ImportError('settings need cacheDays and sites');
@@ -72,7 +72,7 @@ export function readBackup(content: string): Backup {
     compare,
     follows,
     pins,
-    settings: { cacheDays: settings.cacheDays, sites: settings.sites },
+    settings: { cacheDays: settings.cacheDays, sites: settings.sites, theme: settings.theme ?? 'system' },
     prefs: { panelCollapsed: data.prefs.panelCollapsed },
   };
 }

@@ -5,7 +5,7 @@ import { isPaperKey, type AuthorCardData, type PaperKey, type PaperWithAuthors }
 import type { Candidate, Resolution } from './identity';
 import type { CacheInfo, ImportSummary, ProfileQuery } from './service';
 import type { Backup } from './backup';
-import { CACHE_DAYS, type CompareEntry, type FollowRecord, type Prefs, type RelatedRecord, type Settings } from './store/db';
+import { CACHE_DAYS, THEMES, type Theme, type CompareEntry, type FollowRecord, type Prefs, type RelatedRecord, type Settings } from './store/db';
 import { SITES } from './sites';
 import type { FollowNews } from './follow/service';
 import { MAX_COMPARE, type CompareRow } from './compare/service';
@@ -329,5 +329,9 @@ export function parseSettings(raw: unknown): Partial<Settings> | { error: string
     }
     settings.sites = Object.fromEntries(SITES.map((site) => [site, sites[site] as boolean])) as Settings['sites'];
   }
-  return Object.keys(settings).length > 0 ? settings : { error: 'saveSettings needs settings (s2ApiKey, cacheDays, sites)' };
+  if (raw.theme !== undefined) {
+    if (typeof raw.theme !== 'string' || !THEMES.includes(raw.theme as Theme)) return { error: `The theme is one of ${THEMES.join(', ')}` };
+    settings.theme = raw.theme as Theme;
+  }
+  return Object.keys(settings).length > 0 ? settings : { error: 'saveSettings needs settings (s2ApiKey, cacheDays, sites, theme)' };
 }

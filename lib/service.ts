@@ -531,7 +531,7 @@ export function createService(deps: ServiceDeps): Service {
       compare: tray.map(({ authorId, name }) => ({ authorId, name })),
       follows: followed.map(({ authorId, name }) => ({ authorId, name })),
       pins: pins.map(({ profile, authorId }) => ({ profile, authorId })),
-      settings: { cacheDays: current.cacheDays, sites: current.sites },
+      settings: { cacheDays: current.cacheDays, sites: current.sites, theme: current.theme },
       prefs: { panelCollapsed: preferences.panelCollapsed },
     };
   }

@@ -8,6 +8,7 @@ import { compareActions, followActions } from '../../lib/content/compareActions'
 import { savedActions } from '../../lib/content/savedActions';
 import { measure } from '../../lib/content/slices';
 import { mountTriage } from '../../lib/content/triage';
+import { setTheme } from '../../lib/content/shadow';
 import { mountRelatedSection } from '../../lib/content/relatedSection';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
@@ -34,7 +35,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main() {
     // The reader can switch arXiv off in the settings; the popup still answers for the page.
-    const enabled = ask({ type: 'getSettings' }).then((settings) => settings.sites.arxiv, () => true);
+    const enabled = ask({ type: 'getSettings' }).then(
+      (settings) => (setTheme(settings.theme), settings.sites.arxiv),
+      () => true,
+    );
     const started = performance.now();
     const deps: AnnotateDeps = {
       doc: document,

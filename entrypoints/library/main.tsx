@@ -12,6 +12,7 @@ import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/sav
 import { MAX_IMPORT_BYTES } from '../../lib/saved/importer';
 import { CompareApp } from './compare';
 import { download } from './download';
+import { applyPageTheme } from '../../lib/pageTheme';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const UNDO_MS = 15_000;
@@ -158,4 +159,5 @@ function Shell() {
   );
 }
 
+applyPageTheme();
 render(<Shell />, document.getElementById('app')!);

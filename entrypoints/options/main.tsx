@@ -8,6 +8,7 @@ import { ask } from '../../lib/client';
 import type { CacheInfo } from '../../lib/service';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/store/db';
 import { MAX_IMPORT_BYTES } from '../../lib/saved/importer';
+import { applyPageTheme, showTheme } from '../../lib/pageTheme';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -24,10 +25,13 @@ function OptionsApp() {
   const [apiKey, setApiKey] = useState('');
   const [cacheDays, setCacheDays] = useState(DEFAULT_SETTINGS.cacheDays);
   const [sites, setSites] = useState(DEFAULT_SETTINGS.sites);
+  const [theme, setThemeChoice] = useState(DEFAULT_SETTINGS.theme);
   const show = (settings: Settings) => {
     setApiKey(settings.s2ApiKey);
     setCacheDays(settings.cacheDays);
     setSites(settings.sites);
+    setThemeChoice(settings.theme);
+    showTheme(settings.theme);
   };
   const [cache, setCache] = useState<CacheInfo | null>(null);
   const [notice, setNotice] = useState<OptionsViewProps['notice']>(null);
@@ -42,10 +46,12 @@ function OptionsApp() {
       apiKey={apiKey}
       cacheDays={cacheDays}
       sites={sites}
+      theme={theme}
+      onThemeChange={setThemeChoice}
       onCacheDaysChange={setCacheDays}
       onSiteChange={(site, on) => setSites({ ...sites, [site]: on })}
       onSaveBehaviour={() =>
-        ask({ type: 'saveSettings', settings: { cacheDays, sites } }).then(
+        ask({ type: 'saveSettings', settings: { cacheDays, sites, theme } }).then(
           (saved) => {
             show(saved);
             setNotice({ kind: 'ok', text: 'Saved. Pages opened from now on follow these settings.' });
@@ -100,4 +106,5 @@ function OptionsApp() {
   );
 }
 
+applyPageTheme();
 render(<OptionsApp />, document.getElementById('app')!);

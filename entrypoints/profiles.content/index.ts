@@ -5,6 +5,7 @@ import { annotateEntries, applyTabUpdate, type Annotation } from '../../lib/cont
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/content/profilePanel';
 import { compareActions, followActions } from '../../lib/content/compareActions';
 import { savedActions } from '../../lib/content/savedActions';
+import { setTheme } from '../../lib/content/shadow';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
 import { PROFILE_MATCHES } from '../../lib/hosts';
 import { extractProfilePage, LATE_RENDERING_SITES, profileQuery } from '../../lib/pages/profiles';
@@ -31,7 +32,10 @@ export default defineContentScript({
     // Sites the reader switched off in the settings get nothing.
     let sites: Record<string, boolean> | null = null;
     const run = async () => {
-      sites ??= await ask({ type: 'getSettings' }).then((settings) => settings.sites, () => ({}));
+      sites ??= await ask({ type: 'getSettings' }).then(
+        (settings) => (setTheme(settings.theme), settings.sites),
+        () => ({}),
+      );
       const found = extractProfilePage(document, location.href);
       const context = found && sites[found.site] !== false ? found : null;
       if (!context) {

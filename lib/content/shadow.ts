@@ -22,9 +22,16 @@ function sharedSheet(doc: Document, css: string): CSSStyleSheet | null {
   return sheet;
 }
 
+// The reader's theme (settings), set by the content script before it draws anything.
+let theme: 'system' | 'light' | 'dark' = 'system';
+export function setTheme(next: 'system' | 'light' | 'dark'): void {
+  theme = next;
+}
+
 export function createShadowHost(doc: Document, tag: string, css: string, display: 'inline' | 'block'): { host: HTMLElement; root: ShadowRoot } {
   const host = doc.createElement(tag);
   host.setAttribute(HOST_ATTRIBUTE, '');
+  if (theme !== 'system') host.dataset.theme = theme;
   // Inline style on the host so the page's rules for unknown elements cannot move it around.
   host.style.setProperty('display', display, 'important');
   host.style.setProperty('position', 'static', 'important');

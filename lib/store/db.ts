@@ -40,10 +40,15 @@ export interface Settings {
   cacheDays: number;
   /** Where ScholarScope works; a site switched off gets no chips, badges or panel. */
   sites: Record<Site, boolean>;
+  /** Light or dark, or as the system says. */
+  theme: Theme;
 }
 
+export type Theme = 'system' | 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
 export const CACHE_DAYS = { min: 1, max: 90, default: 7 } as const;
-export const DEFAULT_SETTINGS: Settings = { s2ApiKey: '', cacheDays: CACHE_DAYS.default, sites: ALL_SITES_ON };
+export const DEFAULT_SETTINGS: Settings = { s2ApiKey: '', cacheDays: CACHE_DAYS.default, sites: ALL_SITES_ON, theme: 'system' };
 
 /** The reader's choice of who a profile page is; it wins over every other evidence. */
 export interface PinRecord {

@@ -15,6 +15,10 @@ describe('Chrome manifest', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
+  it('gives extension pages a strict content security policy', () => {
+    expect((manifest.content_security_policy as { extension_pages: string }).extension_pages).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  });
+
   it('runs content scripts only where it has host access', () => {
     const scripts = manifest.content_scripts as { matches: string[] }[];
     const hosts = new Set(HOST_PERMISSIONS.map((pattern) => new URL(pattern.replace('*', 'x')).origin));
@@ -43,5 +47,6 @@ describe('Firefox manifest', () => {
     expect(manifest.permissions).toEqual(HOST_PERMISSIONS);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.content_security_policy).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   });
 });

@@ -86,4 +86,28 @@ describe('options page in real Chromium', () => {
     await expect.poll(() => options.getByRole('status').textContent()).toContain('0 papers added, 1 merged');
     await Promise.all([page.close(), options.close()]);
   });
+
+  it('a chosen theme wins over the system: dark on arXiv pages and extension pages under a light system', async () => {
+    const options = await harness.openOptions();
+    const where = options.locator('section[aria-labelledby="where-heading"]');
+    await where.getByLabel('Dark', { exact: true }).check();
+    await where.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
+    expect(await options.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const background = (page: import('playwright-core').Page, selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background(options, 'body')).toBe('rgb(22, 27, 34)');
+    const page = await harness.context.newPage();
+    await page.goto(PAPER_URL);
+    await expect.poll(() => page.locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
+    expect(await page.locator('scholarscope-chip').first().getAttribute('data-theme')).toBe('dark');
+    expect(await background(page, 'scholarscope-chip .ss-chip')).toBe('rgb(31, 38, 48)'); // --ss-subtle, dark
+    await where.getByLabel('As the system says').check();
+    await where.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.evaluate(() => document.documentElement.dataset.theme ?? 'system')).toBe('system');
+    await page.reload();
+    await expect.poll(() => page.locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
+    expect(await page.locator('scholarscope-chip').first().getAttribute('data-theme')).toBeNull();
+    expect(await background(page, 'scholarscope-chip .ss-chip')).toBe('rgb(246, 248, 250)'); // --ss-subtle, light
+    await Promise.all([page.close(), options.close()]);
+  });
 });

@@ -16,7 +16,7 @@ async function make(clock = { now: Date.UTC(2026, 10, 25) }, log: { method: stri
 
 async function filled() {
   const service = await make();
-  await service.saveSettings({ s2ApiKey: 'secret123', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false } });
+  await service.saveSettings({ s2ApiKey: 'secret123', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false }, theme: 'dark' });
   await service.saved.save('1810.04805', { title: 'BERT', authors: ['Jacob Devlin'], version: 2, primaryCategory: 'cs.CL' });
   await service.saved.update(['1810.04805'], { tags: ['nlp'], note: 'Read §3', status: 'reading' });
   await service.compare.add([{ authorId: SEED_AUTHOR_ID, name: 'Zhaoran Wang' }, { authorId: '9100001', name: 'Jian Peng' }]);
@@ -41,7 +41,7 @@ describe('export and import of all data', () => {
     expect((await target.saved.list()).papers).toEqual((await source.saved.list()).papers);
     expect((await target.compare.list()).map((e) => e.authorId)).toEqual([SEED_AUTHOR_ID, '9100001']);
     expect((await target.follows.list()).map((f) => f.name)).toEqual(['Zhaoran Wang']);
-    expect(await target.settings()).toEqual({ s2ApiKey: 'mine456', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false } });
+    expect(await target.settings()).toEqual({ s2ApiKey: 'mine456', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false }, theme: 'dark' });
     expect((await target.prefs()).panelCollapsed).toBe(true);
     // Importing again merges: nothing doubles.
     expect((await target.importAll(file)).saved).toEqual({ added: 0, merged: 1 });

@@ -181,6 +181,7 @@ describe('compare messages', () => {
 describe('settings messages', () => {
   it('accepts any subset of checked settings', () => {
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { cacheDays: 30 } })).toEqual({ type: 'saveSettings', settings: { cacheDays: 30 } });
+    expect(parseBackgroundRequest({ type: 'saveSettings', settings: { theme: 'dark' } })).toEqual({ type: 'saveSettings', settings: { theme: 'dark' } });
     const sites = { arxiv: true, semanticscholar: false, dblp: true, scholar: false, openreview: true, orcid: true };
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { sites } })).toEqual({ type: 'saveSettings', settings: { sites } });
   });
@@ -193,5 +194,6 @@ describe('settings messages', () => {
     [{ sites: { arxiv: true, semanticscholar: true, dblp: true, scholar: true, openreview: true, orcid: true, evil: true } }, /each of arxiv/],
     [{ sites: { arxiv: 'yes', semanticscholar: true, dblp: true, scholar: true, openreview: true, orcid: true } }, /each of arxiv/],
     [{}, /needs settings/],
+    [{ theme: 'sepia' }, /one of system, light, dark/],
   ])('refuses %j', (settings, reason) => expect((parseBackgroundRequest({ type: 'saveSettings', settings }) as { error: string }).error).toMatch(reason));
 });
