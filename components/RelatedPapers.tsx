@@ -16,20 +16,27 @@ export interface RelatedPapersProps {
   onRetry?: () => void;
 }
 
+/** A paper's title, linked to its arXiv page when it has one. */
+export function PaperTitle({ title, arxivId }: { title: string; arxivId: string | null }) {
+  const link = arxivId ? safeHref(arxivAbsUrl({ id: arxivId, version: null })) : null;
+  return (
+    <p class="ss-pub-title">
+      {link ? (
+        <a href={link} target="_blank" rel="noopener noreferrer">
+          {title}
+        </a>
+      ) : (
+        title
+      )}
+    </p>
+  );
+}
+
 function RelatedItem({ paper, saved, onToggleSave, onCompareAuthors }: { paper: Paper } & Omit<RelatedPapersProps, 'state' | 'onRetry'>) {
   const { shown, more } = splitAuthorList(paper.authors, 3);
-  const link = paper.arxivId ? safeHref(arxivAbsUrl({ id: paper.arxivId, version: null })) : null;
   return (
     <li class="ss-related-item">
-      <p class="ss-pub-title">
-        {link ? (
-          <a href={link} target="_blank" rel="noopener noreferrer">
-            {paper.title}
-          </a>
-        ) : (
-          paper.title
-        )}
-      </p>
+      <PaperTitle title={paper.title} arxivId={paper.arxivId} />
       <p class="ss-pub-authors">
         {shown.map((author) => author.name).join(', ')}
         {more > 0 ? ` +${more}` : ''}

@@ -11,7 +11,7 @@ import type { SavedPaper } from '../../lib/saved/model';
 import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/saved/query';
 import { MAX_IMPORT_BYTES } from '../../lib/saved/importer';
 import { CompareApp } from './compare';
-import { download } from './download';
+import { download } from '../../lib/download';
 import { applyPageTheme } from '../../lib/pageTheme';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -8,18 +8,10 @@ import { ask } from '../../lib/client';
 import type { CacheInfo } from '../../lib/service';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/store/db';
 import { MAX_IMPORT_BYTES } from '../../lib/saved/importer';
+import { download } from '../../lib/download';
 import { applyPageTheme, showTheme } from '../../lib/pageTheme';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function download(name: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function OptionsApp() {
   const [apiKey, setApiKey] = useState('');
@@ -62,7 +54,7 @@ function OptionsApp() {
       onExportAll={() =>
         ask({ type: 'exportAll' }).then(
           (data) => {
-            download('scholarscope-data.json', `${JSON.stringify(data, null, 2)}\n`);
+            download('scholarscope-data.json', `${JSON.stringify(data, null, 2)}\n`, 'application/json');
             setNotice({ kind: 'ok', text: `Exported ${data.saved.length} saved papers, ${data.compare.length} compared and ${data.follows.length} followed authors, ${data.pins.length} pins and the settings.` });
           },
           (error) => setNotice({ kind: 'error', text: message(error) }),

@@ -7,6 +7,7 @@ import { AuthorCard, type AuthorCardState } from '../../components/AuthorCard';
 import { CandidateList } from '../../components/CandidateList';
 import type { Candidate } from '../identity';
 import type { Author, AuthorCardData, PaperKey } from '../model';
+import { setToggle } from './authorSets';
 import { createShadowHost } from './shadow';
 
 const OPEN_DELAY_MS = 250;
@@ -85,33 +86,9 @@ export function createHoverCard({ doc, css, loadCard, correct, compare, follow }
     keepFocus();
     drawn = { state, author };
     const onWrongPerson = correct && state.status === 'ready' ? () => void choose(author) : undefined;
-    const shownId = state.status === 'ready' ? state.data.author.authorId : author.authorId;
-    const compareControl =
-      compare && state.status === 'ready'
-        ? {
-            inTray: tray.has(shownId),
-            onToggle: () => {
-              const request = tray.has(shownId) ? compare.remove(shownId) : compare.add(state.data.author);
-              void request.then(
-                (ids) => ((tray = new Set(ids)), redraw()),
-                () => redraw(),
-              );
-            },
-          }
-        : undefined;
-    const followControl =
-      follow && state.status === 'ready'
-        ? {
-            inTray: following.has(shownId),
-            onToggle: () => {
-              const request = following.has(shownId) ? follow.remove(shownId) : follow.add(state.data.author);
-              void request.then(
-                (ids) => ((following = new Set(ids)), redraw()),
-                () => redraw(),
-              );
-            },
-          }
-        : undefined;
+    const shown = state.status === 'ready' ? state.data.author : null;
+    const compareControl = setToggle(compare, shown, tray, (ids) => (tray = new Set(ids)), redraw);
+    const followControl = setToggle(follow, shown, following, (ids) => (following = new Set(ids)), redraw);
     render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: compareControl, follow: followControl }), frame);
   }
 

@@ -9,6 +9,7 @@ import type { AuthorCardData } from '../model';
 import type { ProfileQuery } from '../service';
 import type { Prefs } from '../store/db';
 import type { CompareActions } from './hoverCard';
+import { setToggle } from './authorSets';
 import { createShadowHost } from './shadow';
 
 export interface PanelDeps {
@@ -42,19 +43,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
   let tray = new Set<string>();
   let following = new Set<string>();
 
-  // A toggle for one author set (the compare tray, the follows), kept in step with the background.
-  function setControl(actions: CompareActions | undefined, members: () => Set<string>, update: (ids: string[]) => void) {
-    if (!actions || state.status !== 'resolved' || state.card.status !== 'ready') return undefined;
-    const author = state.card.data.author;
-    return {
-      inTray: members().has(author.authorId),
-      onToggle: () =>
-        void (members().has(author.authorId) ? actions.remove(author.authorId) : actions.add(author)).then(
-          (ids) => (update(ids), draw()),
-          () => draw(),
-        ),
-    };
-  }
+  const shownAuthor = () => (state.status === 'resolved' && state.card.status === 'ready' ? state.card.data.author : null);
 
   function draw() {
     render(
@@ -70,8 +59,8 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         onPin: (authorId) => void pinAndReload(authorId),
         onWrongPerson: () => void showCandidates(),
         onRetry: () => query && void show(query),
-        compare: setControl(deps.compare, () => tray, (ids) => (tray = new Set(ids))),
-        follow: setControl(deps.follow, () => following, (ids) => (following = new Set(ids))),
+        compare: setToggle(deps.compare, shownAuthor(), tray, (ids) => (tray = new Set(ids)), draw),
+        follow: setToggle(deps.follow, shownAuthor(), following, (ids) => (following = new Set(ids)), draw),
       }),
       root,
     );
