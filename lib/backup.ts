@@ -3,7 +3,7 @@
 // part first; nothing is applied unless the whole file is good.
 
 import { AUTHOR_ID, parseSettings, PROFILE_KEY } from './messages';
-import { ImportError, jsonDepth, MAX_IMPORT_BYTES, MAX_IMPORT_PAPERS, MAX_JSON_DEPTH, readSavedPaper } from './saved/importer';
+import { ImportError, MAX_IMPORT_PAPERS, parseJsonFile, readSavedPaper } from './saved/importer';
 import type { SavedPaper } from './saved/model';
 import { MAX_COMPARE } from './compare/service';
 import type { Settings } from './store/db';
@@ -37,14 +37,7 @@ function people(value: unknown, part: string, max: number): { authorId: string; 
 
 /** The file's data, or an ImportError naming the first problem. */
 export function readBackup(content: string): Backup {
-  if (content.length > MAX_IMPORT_BYTES) throw new ImportError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
-  if (jsonDepth(content) > MAX_JSON_DEPTH) throw new ImportError(`This JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a ScholarScope export is not`);
-  let data: unknown;
-  try {
-    data = JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new ImportError('This file is not JSON');
-  }
+  const data = parseJsonFile(content);
   if (!isRecord(data) || data.format !== BACKUP_FORMAT) throw new ImportError('This JSON is not a ScholarScope data export (for a saved-papers export, use Import in the library)');
   if (data.version !== 1) throw new ImportError(`This export is of a version (${String(data.version)}) this ScholarScope does not read`);
   if (!Array.isArray(data.saved) || data.saved.length > MAX_IMPORT_PAPERS) throw new ImportError(`saved should be a list of at most ${MAX_IMPORT_PAPERS} papers`);

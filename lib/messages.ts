@@ -10,7 +10,7 @@ import { SITES } from './sites';
 import type { FollowNews } from './follow/service';
 import { MAX_COMPARE, type CompareRow } from './compare/service';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from './saved/importer';
-import type { ReadStatus, SavedPaper } from './saved/model';
+import { SNAPSHOT_NAME_MAX, SNAPSHOT_TITLE_MAX, type ReadStatus, type SavedPaper } from './saved/model';
 import type { PageSnapshot, SavedChanges, SavedList } from './saved/service';
 import { isRecord } from './validate';
 
@@ -119,8 +119,8 @@ function shortText(value: unknown, max: number): value is string {
 }
 
 function parsePageSnapshot(raw: unknown): PageSnapshot | null {
-  if (!isRecord(raw) || !shortText(raw.title, 2000) || !Array.isArray(raw.authors) || raw.authors.length > 5000) return null;
-  if (!raw.authors.every((name) => shortText(name, 500))) return null;
+  if (!isRecord(raw) || !shortText(raw.title, SNAPSHOT_TITLE_MAX) || !Array.isArray(raw.authors) || raw.authors.length > 5000) return null;
+  if (!raw.authors.every((name) => shortText(name, SNAPSHOT_NAME_MAX))) return null;
   const version = raw.version === null ? null : typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version > 0 ? raw.version : undefined;
   const primaryCategory = raw.primaryCategory === null ? null : shortText(raw.primaryCategory, 40) ? raw.primaryCategory : undefined;
   if (version === undefined || primaryCategory === undefined) return null;

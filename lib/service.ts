@@ -6,14 +6,12 @@ import type { Author, AuthorCardData, Paper, PaperKey, PaperWithAuthors } from '
 import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type RelatedRecord, type Settings } from './store/db';
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { CAPS, isFresh, TTL, USE_MARK_INTERVAL } from './store/cache';
-import { isPaperRecord } from './store/records';
+import { isPaperRecord, writing } from './store/records';
 import { createSavedService, type SavedService } from './saved/service';
-import { createCompareService, type CompareService } from './compare/service';
+import { createCompareService, MAX_COMPARE, type CompareService } from './compare/service';
 import { createFollowService, type FollowService } from './follow/service';
 import { BACKUP_FORMAT, readBackup, type Backup } from './backup';
 import { mergeSaved } from './saved/importer';
-import { MAX_COMPARE } from './compare/service';
-import { writing } from './store/records';
 import type { FetchLike } from './sources/http';
 import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
@@ -332,35 +330,35 @@ export function createService(deps: ServiceDeps): Service {
     }
   }
 
-  async function authorRecord(db: Database, authorId: string): Promise<Author> {
-    const cached = await db.get('authors', authorId);
-    if (cached && isFresh(cached.fetchedAt, (await lifetimes()).author, now())) return cached;
+  /**
+   * A cached record while it is fresh; else fetched once (callers in flight share the request) and
+   * stored by `fetch`. When the fetch fails, the cached record, however old, is better than nothing.
+   */
+  async function readThrough<T extends { fetchedAt: number }>(cached: T | undefined, ttl: number, key: string, fetch: () => Promise<T>): Promise<T> {
+    if (cached && isFresh(cached.fetchedAt, ttl, now())) return cached;
     try {
-      return await shared(`author:${authorId}`, async () => {
-        const author = await fetchAuthor(authorId, await s2Options(), now);
-        await db.put('authors', author);
-        return author;
-      });
+      return await shared(key, fetch);
     } catch (error) {
       if (cached) return cached;
       throw error;
     }
   }
 
+  async function authorRecord(db: Database, authorId: string): Promise<Author> {
+    return readThrough(await db.get('authors', authorId), (await lifetimes()).author, `author:${authorId}`, async () => {
+      const author = await fetchAuthor(authorId, await s2Options(), now);
+      await db.put('authors', author);
+      return author;
+    });
+  }
+
   async function publicationsRecord(db: Database, authorId: string): Promise<PublicationsRecord> {
-    const cached = await db.get('publications', authorId);
-    if (cached && isFresh(cached.fetchedAt, (await lifetimes()).publications, now())) return cached;
-    try {
-      return await shared(`publications:${authorId}`, async () => {
-        const list = await withVersions(await fetchAuthorPapers(authorId, await s2Options()));
-        const record: PublicationsRecord = { authorId, papers: list, fetchedAt: now(), usedAt: now() };
-        await db.put('publications', record);
-        return record;
-      });
-    } catch (error) {
-      if (cached) return cached;
-      throw error;
-    }
+    return readThrough(await db.get('publications', authorId), (await lifetimes()).publications, `publications:${authorId}`, async () => {
+      const list = await withVersions(await fetchAuthorPapers(authorId, await s2Options()));
+      const record: PublicationsRecord = { authorId, papers: list, fetchedAt: now(), usedAt: now() };
+      await db.put('publications', record);
+      return record;
+    });
   }
 
   async function authorCard(authorId: string): Promise<AuthorCardData> {
@@ -473,20 +471,13 @@ export function createService(deps: ServiceDeps): Service {
   // A paper list is cached like a publication list: fresh for a week, the cached one kept when a refresh fails.
   async function citationList(authorId: string) {
     const db = await deps.db();
-    const cached = await db.get('citationLists', authorId);
-    if (cached && isFresh(cached.fetchedAt, (await lifetimes()).publications, now())) return cached;
-    try {
-      return await shared(`citations:${authorId}`, async () => {
-        const { papers, complete } = await fetchAuthorCitationList(authorId, await s2Options());
-        const record = { authorId, papers, complete, fetchedAt: now(), usedAt: now() };
-        await db.put('citationLists', record);
-        void evictOverCap(db).catch(() => undefined);
-        return record;
-      });
-    } catch (error) {
-      if (cached) return cached;
-      throw error;
-    }
+    return readThrough(await db.get('citationLists', authorId), (await lifetimes()).publications, `citations:${authorId}`, async () => {
+      const { papers, complete } = await fetchAuthorCitationList(authorId, await s2Options());
+      const record = { authorId, papers, complete, fetchedAt: now(), usedAt: now() };
+      await db.put('citationLists', record);
+      void evictOverCap(db).catch(() => undefined);
+      return record;
+    });
   }
 
   const compare = createCompareService(deps.db, { author: async (authorId) => authorRecord(await deps.db(), authorId), citationList }, now);
@@ -495,27 +486,21 @@ export function createService(deps: ServiceDeps): Service {
   async function related(key: PaperKey): Promise<RelatedRecord> {
     const db = await deps.db();
     const cached = await db.get('related', key);
-    if (cached && isFresh(cached.fetchedAt, (await lifetimes()).publications, now())) return cached;
-    try {
-      return await shared(`related:${key}`, async () => {
-        const options = await s2Options();
-        const [recommended, citing] = await Promise.allSettled([fetchRecommendations(key, options), fetchTopCiting(key, options)]);
-        if (recommended.status === 'rejected' && citing.status === 'rejected') throw recommended.reason;
-        const record: RelatedRecord = {
-          key,
-          recommended: recommended.status === 'fulfilled' ? recommended.value : (cached?.recommended ?? []),
-          citing: citing.status === 'fulfilled' ? citing.value : (cached?.citing ?? []),
-          fetchedAt: now(),
-          usedAt: now(),
-        };
-        await db.put('related', record);
-        void evictOverCap(db).catch(() => undefined);
-        return record;
-      });
-    } catch (error) {
-      if (cached) return cached;
-      throw error;
-    }
+    return readThrough(cached, (await lifetimes()).publications, `related:${key}`, async () => {
+      const options = await s2Options();
+      const [recommended, citing] = await Promise.allSettled([fetchRecommendations(key, options), fetchTopCiting(key, options)]);
+      if (recommended.status === 'rejected' && citing.status === 'rejected') throw recommended.reason;
+      const record: RelatedRecord = {
+        key,
+        recommended: recommended.status === 'fulfilled' ? recommended.value : (cached?.recommended ?? []),
+        citing: citing.status === 'fulfilled' ? citing.value : (cached?.citing ?? []),
+        fetchedAt: now(),
+        usedAt: now(),
+      };
+      await db.put('related', record);
+      void evictOverCap(db).catch(() => undefined);
+      return record;
+    });
   }
 
   const follows = createFollowService(deps.db, now);

@@ -3,7 +3,7 @@ import { CompareView, type ColumnState } from '../../components/CompareView';
 import { ask } from '../../lib/client';
 import { compareCsv, type NumbersShown } from '../../lib/compare/table';
 import type { CompareEntry } from '../../lib/store/db';
-import { download } from '../../lib/download';
+import { download } from '../../lib/files';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -9,9 +9,8 @@ import { toBibtex } from '../../lib/saved/bibtex';
 import { toCsv, toJson, toRis } from '../../lib/saved/exporters';
 import type { SavedPaper } from '../../lib/saved/model';
 import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/saved/query';
-import { MAX_IMPORT_BYTES } from '../../lib/saved/importer';
 import { CompareApp } from './compare';
-import { download } from '../../lib/download';
+import { download, importFile } from '../../lib/files';
 import { applyPageTheme } from '../../lib/pageTheme';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -103,19 +102,14 @@ function LibraryApp() {
         setNotice({ kind: 'ok', text: `Exported ${chosen.length} ${chosen.length === 1 ? 'paper' : 'papers'} as ${format === 'bibtex' ? 'BibTeX' : format.toUpperCase()}.` });
       }}
       onImport={(file) =>
-        // A file too large to be ours is refused before it is read.
-        file.size > MAX_IMPORT_BYTES
-          ? setNotice({ kind: 'error', text: `${file.name} was not imported: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing changed.` })
-          : void file.text().then(
-          (content) =>
-            ask({ type: 'importSaved', content }).then(
-              ({ added, merged }) => {
-                setNotice({ kind: 'ok', text: `Imported ${file.name}: ${added} added, ${merged} merged with papers already saved.` });
-                return reload();
-              },
-              (error) => setNotice({ kind: 'error', text: `${file.name} was not imported: ${message(error)}. Nothing changed.` }),
-            ),
-          (error) => setNotice({ kind: 'error', text: message(error) }),
+        importFile(
+          file,
+          (content) => ask({ type: 'importSaved', content }),
+          (result) => {
+            if (!result.ok) return setNotice({ kind: 'error', text: result.text });
+            setNotice({ kind: 'ok', text: `Imported ${file.name}: ${result.value.added} added, ${result.value.merged} merged with papers already saved.` });
+            void reload();
+          },
         )
       }
     />

@@ -7,8 +7,7 @@ import { OptionsView, type OptionsViewProps } from '../../components/OptionsView
 import { ask } from '../../lib/client';
 import type { CacheInfo } from '../../lib/service';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/store/db';
-import { MAX_IMPORT_BYTES } from '../../lib/saved/importer';
-import { download } from '../../lib/download';
+import { download, importFile } from '../../lib/files';
 import { applyPageTheme, showTheme } from '../../lib/pageTheme';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -61,17 +60,16 @@ function OptionsApp() {
         )
       }
       onImportAll={(file) =>
-        file.size > MAX_IMPORT_BYTES
-          ? setNotice({ kind: 'error', text: `${file.name} was not imported: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Nothing changed.` })
-          : void file.text().then((content) =>
-              ask({ type: 'importAll', content }).then(
-                (summary) => {
-                  setNotice({ kind: 'ok', text: `Imported ${file.name}: ${summary.saved.added} papers added, ${summary.saved.merged} merged; ${summary.compare} authors added to compare; ${summary.follows} follows; ${summary.pins} pins; settings.` });
-                  return ask({ type: 'getSettings' }).then(show);
-                },
-                (error) => setNotice({ kind: 'error', text: `${file.name} was not imported: ${message(error)}. Nothing changed.` }),
-              ),
-            )
+        importFile(
+          file,
+          (content) => ask({ type: 'importAll', content }),
+          (result) => {
+            if (!result.ok) return setNotice({ kind: 'error', text: result.text });
+            const summary = result.value;
+            setNotice({ kind: 'ok', text: `Imported ${file.name}: ${summary.saved.added} papers added, ${summary.saved.merged} merged; ${summary.compare} authors added to compare; ${summary.follows} follows; ${summary.pins} pins; settings.` });
+            void ask({ type: 'getSettings' }).then(show);
+          },
+        )
       }
       cache={cache}
       notice={notice}

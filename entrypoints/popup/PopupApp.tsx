@@ -4,6 +4,7 @@ import { AuthorCard, type AuthorCardState } from '../../components/AuthorCard';
 import { PopupView, type PaperState, type RowState } from '../../components/PopupView';
 import { createCorrection } from '../../lib/correction';
 import { ask } from '../../lib/client';
+import { pageSnapshot } from '../../lib/saved/model';
 import type { PageContextReply } from '../../lib/messages';
 import type { Author } from '../../lib/model';
 import { resolvePopupTarget, type PopupTarget } from '../../lib/popupTarget';
@@ -185,7 +186,7 @@ export function PopupApp() {
       : ask({
           type: 'savePaper',
           key: target.arxivId,
-          page: { title: entry?.paper.title || target.pageTitle || target.arxivId, authors: entry?.authors.map((a) => a.name) ?? [], version: target.version, primaryCategory: target.primaryCategory },
+          page: pageSnapshot(entry?.paper.title || target.pageTitle || target.arxivId, entry?.authors.map((a) => a.name) ?? [], target.version, target.primaryCategory),
         });
     request.then(
       // The page's own toggle shows the change too.

@@ -1,6 +1,7 @@
 // The save toggle's link to the background's saved list, for every page that annotates papers.
 
 import { ask } from '../client';
+import { pageSnapshot } from '../saved/model';
 import type { PageEntry } from '../pages/arxiv';
 import type { SavedActions } from './annotate';
 
@@ -11,7 +12,7 @@ export const savedActions: SavedActions = {
       type: 'savePaper',
       key: entry.key,
       // The background prefers its cached record; this is what the page itself shows.
-      page: { title: entry.title.slice(0, 2000), authors: entry.authors.map((a) => a.name.slice(0, 500)), version: entry.arxiv?.version ?? null, primaryCategory: entry.primaryCategory ?? null },
+      page: pageSnapshot(entry.title, entry.authors.map((a) => a.name), entry.arxiv?.version ?? null, entry.primaryCategory ?? null),
     }),
   remove: (entry: PageEntry) => ask({ type: 'unsave', keys: [entry.key] }),
 };

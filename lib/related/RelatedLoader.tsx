@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { RelatedPapers, type RelatedState } from '../../components/RelatedPapers';
 import { ask } from '../client';
+import { pageSnapshot } from '../saved/model';
 import type { Paper, PaperKey } from '../model';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -35,7 +36,7 @@ export function RelatedLoader({ paperKey }: { paperKey: PaperKey }) {
     setSaved(next);
     const request = was
       ? ask({ type: 'unsave', keys: [key] })
-      : ask({ type: 'savePaper', key, page: { title: paper.title.slice(0, 2000), authors: paper.authors.map((author) => author.name.slice(0, 500)), version: null, primaryCategory: null } });
+      : ask({ type: 'savePaper', key, page: pageSnapshot(paper.title, paper.authors.map((author) => author.name), null, null) });
     request.catch((error: unknown) => {
       setSaved(saved);
       setNotice(message(error));

@@ -73,7 +73,7 @@ export function readSavedPaper(raw: unknown, index: number): SavedPaper {
 /** Our export nests four levels deep; anything far deeper is not ours and is refused before parsing. */
 export const MAX_JSON_DEPTH = 32;
 
-export function jsonDepth(content: string): number {
+function jsonDepth(content: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
@@ -92,14 +92,20 @@ export function jsonDepth(content: string): number {
   return deepest;
 }
 
-function fromJson(content: string): SavedPaper[] {
-  if (jsonDepth(content) > MAX_JSON_DEPTH) throw new ImportError(`This JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a ScholarScope export is not`);
-  let data: unknown;
+/** A file's JSON, refused before parsing when it is too large or nested deeper than any export of ours. */
+export function parseJsonFile(content: string): unknown {
+  if (content.length > MAX_IMPORT_BYTES) throw new ImportError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  const text = content.replace(/^\uFEFF/, '');
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ImportError(`This JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a ScholarScope export is not`);
   try {
-    data = JSON.parse(content);
+    return JSON.parse(text);
   } catch {
     throw new ImportError('This file is not JSON');
   }
+}
+
+function fromJson(content: string): SavedPaper[] {
+  const data = parseJsonFile(content);
   if (!isRecord(data) || data.format !== JSON_FORMAT) throw new ImportError('This JSON is not a ScholarScope saved-papers export');
   if (typeof data.version !== 'number' || data.version > 1) throw new ImportError(`This export is of a newer version (${String(data.version)}) than this ScholarScope reads`);
   if (!Array.isArray(data.papers)) throw new ImportError('The export has no list of papers');

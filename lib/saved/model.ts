@@ -25,3 +25,12 @@ export interface SavedPaper {
   note: string;
   status: ReadStatus;
 }
+
+/** The limits the background checks a page's snapshot against (see messages.ts). */
+export const SNAPSHOT_TITLE_MAX = 2000;
+export const SNAPSHOT_NAME_MAX = 500;
+
+/** What a page or the popup knows of a paper, cut to the lengths the background accepts. */
+export function pageSnapshot(title: string, authors: readonly string[], version: number | null, primaryCategory: string | null) {
+  return { title: title.slice(0, SNAPSHOT_TITLE_MAX), authors: authors.map((name) => name.slice(0, SNAPSHOT_NAME_MAX)), version, primaryCategory };
+}

@@ -5,7 +5,7 @@
 import type { PageContextReply } from '../messages';
 import type { PaperWithAuthors } from '../model';
 import { resolvePopupTarget } from '../popupTarget';
-import type { SavedPaper } from './model';
+import { pageSnapshot, type SavedPaper } from './model';
 import type { PageSnapshot } from './service';
 
 export interface ShortcutDeps {
@@ -22,11 +22,11 @@ export async function saveTabPaper(tabUrl: string | undefined, deps: ShortcutDep
   if (!target) return { status: 'no-paper' };
   // Asking first puts the record in the cache, so the snapshot gets the source's metadata.
   const known = await deps.paper(target.arxivId).catch(() => null);
-  const page: PageSnapshot = {
-    title: (target.pageTitle ?? known?.paper.title ?? `arXiv:${target.arxivId}`).slice(0, 2000),
-    authors: (context?.kind === 'paper' ? context.authorNames : (known?.paper.authors.map((a) => a.name) ?? [])).map((name) => name.slice(0, 500)),
-    version: target.version,
-    primaryCategory: target.primaryCategory,
-  };
+  const page: PageSnapshot = pageSnapshot(
+    target.pageTitle ?? known?.paper.title ?? `arXiv:${target.arxivId}`,
+    context?.kind === 'paper' ? context.authorNames : (known?.paper.authors.map((a) => a.name) ?? []),
+    target.version,
+    target.primaryCategory,
+  );
   return { status: 'saved', paper: await deps.save(target.arxivId, page) };
 }

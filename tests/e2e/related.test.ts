@@ -81,6 +81,9 @@ describe('following authors and listing triage in real Chromium', () => {
     await page.goto(BIG_LISTING);
     const bar = page.locator('scholarscope-triage select');
     await bar.waitFor({ timeout: 30_000 });
+    // In arXiv's top paging line, not the one below the entries.
+    expect(await page.locator('#dlpage > .paging').first().locator('scholarscope-triage').count()).toBe(1);
+    expect(await page.locator('scholarscope-triage').count()).toBe(1);
     const ids = () => page.locator('dl#articles > dt a[title="Abstract"]').evaluateAll((links) => links.map((a) => a.id));
     const arxivOrder = BIG.map((record) => record.id);
     expect(await ids()).toEqual(arxivOrder);
