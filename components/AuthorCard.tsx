@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Author, AuthorCardData, Paper } from '../lib/model';
 import { arxivAbsUrl, formatArxivId } from '../lib/model';
 import { formatAge, formatCount, formatPublicationDate, splitAuthorList } from '../lib/format';
+import { headline, openAlexNote, SOURCE_LABEL, sourceRows, type Headline } from '../lib/cardNumbers';
 
 export type AuthorCardState =
   | { status: 'loading'; author?: Author }
@@ -56,8 +57,6 @@ export function CompareToggle({ control, name }: { control: CompareControl; name
   );
 }
 
-const SOURCE_LABEL: Record<Author['source'], string> = { semanticscholar: 'Semantic Scholar' };
-
 function Metric({ label, value }: { label: string; value: number | null }) {
   return (
     <div class="ss-metric">
@@ -80,13 +79,54 @@ function CardHeader({ author }: { author: Author }) {
   );
 }
 
-function Metrics({ author }: { author: Author }) {
+function Metrics({ numbers }: { numbers: { citations: number | null; hIndex: number | null; papers: number | null } }) {
   return (
     <dl class="ss-metrics">
-      <Metric label="Total Citations" value={author.citationCount} />
-      <Metric label="h-index" value={author.hIndex} />
-      <Metric label="Papers" value={author.paperCount} />
+      <Metric label="Total Citations" value={numbers.citations} />
+      <Metric label="h-index" value={numbers.hIndex} />
+      <Metric label="Papers" value={numbers.papers} />
     </dl>
+  );
+}
+
+const decimal = (value: number | null) => (value === null ? '–' : new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value));
+
+/** Each source's numbers for the author, side by side, with what only OpenAlex gives. */
+function BySource({ data, now }: { data: AuthorCardData; now?: number }) {
+  const rows = sourceRows(data, new Date(now ?? Date.now()).getUTCFullYear());
+  const note = openAlexNote(data);
+  if (rows.length < 2 && !rows.some((row) => row.source === 'openalex')) return note ? <p class="ss-status ss-source-note">{note}</p> : null;
+  return (
+    <div class="ss-by-source">
+      <table>
+        <caption class="ss-section-title">Numbers by source</caption>
+        <thead>
+          <tr>
+            <th scope="col">Source</th>
+            <th scope="col">Citations</th>
+            <th scope="col">h-index</th>
+            <th scope="col">Papers</th>
+            <th scope="col">i10</th>
+            <th scope="col" title="Citations in the last five years, this one included">Last 5 yrs</th>
+            <th scope="col" title="Mean citations this year and last to the works of the two years before">2-yr mean</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.source}>
+              <th scope="row">{SOURCE_LABEL[row.source]}</th>
+              <td>{formatCount(row.citations)}</td>
+              <td>{formatCount(row.hIndex)}</td>
+              <td>{formatCount(row.papers)}</td>
+              <td>{formatCount(row.i10Index)}</td>
+              <td>{formatCount(row.lastFiveYears)}</td>
+              <td>{decimal(row.twoYearMean)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {note && <p class="ss-status ss-source-note">{note}</p>}
+    </div>
   );
 }
 
@@ -128,16 +168,21 @@ export function PublicationItem({ paper, rank }: { paper: Paper; rank: number })
   );
 }
 
-function SourceLine({ author, fetchedAt, now, onWrongPerson, compare, follow }: { author: Author; fetchedAt: number; now?: number; onWrongPerson?: () => void; compare?: CompareControl; follow?: CompareControl }) {
+function SourceLine({ author, shown, openAlexUrl, now, onWrongPerson, compare, follow }: { author: Author; shown: Headline; openAlexUrl: string | null; now?: number; onWrongPerson?: () => void; compare?: CompareControl; follow?: CompareControl }) {
   return (
     <footer class="ss-source">
       <span>
-        Numbers from {SOURCE_LABEL[author.source]}, {formatAge(fetchedAt, now)}
+        Numbers from {SOURCE_LABEL[shown.source]}, {formatAge(shown.fetchedAt, now)}
         {author.pinnedFrom ? ' · the profile you chose' : ''}
       </span>
       {safeHref(author.url) && (
         <a href={safeHref(author.url)!} target="_blank" rel="noopener noreferrer">
-          Profile on Semantic Scholar
+          Profile on {SOURCE_LABEL[author.source]}
+        </a>
+      )}
+      {openAlexUrl && author.source !== 'openalex' && safeHref(openAlexUrl) && (
+        <a href={safeHref(openAlexUrl)!} target="_blank" rel="noopener noreferrer">
+          Profile on OpenAlex
         </a>
       )}
       {onWrongPerson && (
@@ -165,10 +210,13 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, now
   const author = state.status === 'ready' ? state.data.author : state.author;
   const [order, setOrder] = useState<'newest' | 'cited'>('newest');
   const publications = state.status === 'ready' ? (order === 'cited' ? mostCited(state.data.publications) : state.data.publications) : [];
+  const shown = state.status === 'ready' ? headline(state.data) : null;
+  const openAlexUrl = state.status === 'ready' && state.data.openAlex?.status === 'matched' ? state.data.openAlex.author.url : null;
   return (
     <article class="ss-card" aria-busy={state.status === 'loading'}>
       {author ? <CardHeader author={author} /> : <p class="ss-status">Loading author…</p>}
-      {author && <Metrics author={author} />}
+      {author && <Metrics numbers={shown ?? { citations: author.citationCount, hIndex: author.hIndex, papers: author.paperCount }} />}
+      {state.status === 'ready' && <BySource data={state.data} now={now} />}
       <section class="ss-pubs" aria-label="Publications">
         <h3 class="ss-section-title">
           Publications
@@ -205,7 +253,7 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, now
           </ol>
         )}
       </section>
-      {state.status === 'ready' && <SourceLine author={state.data.author} fetchedAt={state.data.fetchedAt} now={now} onWrongPerson={onWrongPerson} compare={compare} follow={follow} />}
+      {state.status === 'ready' && shown && <SourceLine author={state.data.author} shown={shown} openAlexUrl={openAlexUrl} now={now} onWrongPerson={onWrongPerson} compare={compare} follow={follow} />}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import type { CompareRow } from '../lib/compare/service';
-import { bestOf, formatMetric, metricDefs, shownValue, sortColumns, type MetricDef, type NumbersShown } from '../lib/compare/table';
+import { bestOf, citationsPerYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/compare/table';
 import { formatAge } from '../lib/format';
 import type { CompareEntry } from '../lib/store/db';
 import { CitationChart } from './CitationChart';
@@ -23,27 +23,42 @@ export interface CompareViewProps {
 }
 
 const SHOWN_LABEL: Record<NumbersShown, string> = {
-  reported: 'As Semantic Scholar reports them',
+  reported: 'As each author\u2019s source reports them',
+  openalex: 'As OpenAlex reports them',
   computed: 'Computed from each author\u2019s paper list',
-  both: 'Both, side by side',
+  both: 'Reported and computed, side by side',
+  sources: 'Semantic Scholar and OpenAlex, side by side',
 };
 
+const ORIGIN_NOTE: Record<ValueOrigin, string> = { reported: 'reported', openalex: 'OpenAlex', computed: 'computed' };
+
+/** Two numbers for one metric: the first as the view's main one, the second after a dot. */
+function pair(shown: NumbersShown, def: MetricDef, row: CompareRow): { second: number | null; label: string; first: number | null } | null {
+  if (shown === 'both') return { first: def.reported(row) ?? def.openAlex(row), second: def.computed(row), label: 'computed' };
+  if (shown === 'sources') return { first: def.reported(row), second: def.openAlex(row), label: 'OpenAlex' };
+  return null;
+}
+
 function Cell({ def, row, shown, best }: { def: MetricDef; row: CompareRow; shown: NumbersShown; best: boolean }) {
-  const reported = def.reported(row);
-  const computed = def.computed(row);
-  const value = shownValue(def, row, shown);
-  const differs = reported !== null && computed !== null && Math.abs(reported - computed) > 1e-9;
+  const { value, origin } = shownOrigin(def, row, shown);
+  const two = pair(shown, def, row);
+  const differs = two !== null && two.first !== null && two.second !== null && Math.abs(two.first - two.second) > 1e-9;
+  // A number from elsewhere than the view's first choice says where it is from.
+  const preferred: ValueOrigin = shown === 'openalex' ? 'openalex' : shown === 'computed' ? 'computed' : 'reported';
   return (
-    <td class={`${best ? 'ss-best' : ''}${differs && shown === 'both' ? ' ss-differs' : ''}`}>
-      {shown === 'both' && reported !== null && computed !== null ? (
+    <td class={`${best ? 'ss-best' : ''}${differs ? ' ss-differs' : ''}`}>
+      {two && two.first !== null && two.second !== null ? (
         <>
-          <span>{formatMetric(reported, def)}</span>
-          <span class="ss-computed"> · computed {formatMetric(computed, def)}</span>
+          <span>{formatMetric(two.first, def)}</span>
+          <span class="ss-computed">
+            {' '}
+            · {two.label} {formatMetric(two.second, def)}
+          </span>
         </>
       ) : (
         <span>{formatMetric(value, def)}</span>
       )}
-      {shown === 'reported' && reported === null && computed !== null && <span class="ss-computed"> (computed)</span>}
+      {!(two && two.first !== null && two.second !== null) && origin !== null && origin !== preferred && <span class="ss-computed"> ({ORIGIN_NOTE[origin]})</span>}
       {best && (
         <span class="ss-best-mark" aria-label="best">
           {' '}★
@@ -51,6 +66,22 @@ function Cell({ def, row, shown, best }: { def: MetricDef; row: CompareRow; show
       )}
     </td>
   );
+}
+
+/** Where a column's numbers come from and how old they are. */
+function sourceText(row: CompareRow, now: number): string {
+  const source = row.author.source === 'openalex' ? 'OpenAlex' : 'Semantic Scholar';
+  const list = row.listFetchedAt === null ? `; paper list unavailable (${row.computedError ?? 'unknown error'})` : row.complete ? '' : '; paper list incomplete';
+  const view = row.openAlex;
+  const second =
+    row.author.source === 'openalex'
+      ? ''
+      : view.status === 'matched'
+        ? `. OpenAlex ${view.author.id} (on ${view.agreeing} of ${view.looked} papers), ${formatAge(view.fetchedAt, now)}`
+        : view.status === 'unmatched'
+          ? '. OpenAlex: no matching profile'
+          : `. ${view.message}`;
+  return `${source}, ${formatAge(row.author.fetchedAt, now)}${list}${second}`;
 }
 
 /** Authors side by side: a column each, a row per metric, the best of each row marked. */
@@ -64,6 +95,7 @@ export function CompareView(props: CompareViewProps) {
   const ordered = order.map((index) => ({ ...(columns[index] as CompareViewProps['columns'][number]), row: rows[index] ?? null }));
   const orderedRows = ordered.map((column) => column.row);
   const anyIncomplete = ordered.some((column) => column.row && !column.row.complete);
+  const perYear = ordered.filter((column) => column.row && citationsPerYear(column.row).length > 0).map((column) => ({ name: column.row!.author.name, points: citationsPerYear(column.row!) }));
 
   if (columns.length === 0) {
     return (
@@ -175,21 +207,11 @@ export function CompareView(props: CompareViewProps) {
                 </tr>
               );
             })}
-            <tr data-metric="recent">
-              <th scope="row">Citations in the last 5 years</th>
-              {ordered.map((column) => (
-                <td key={column.entry.authorId} class="ss-status">
-                  –
-                </td>
-              ))}
-            </tr>
             <tr data-metric="source">
               <th scope="row">Source and age</th>
               {ordered.map((column) => (
                 <td key={column.entry.authorId} class="ss-compare-source">
-                  {column.row
-                    ? `Semantic Scholar, ${formatAge(column.row.author.fetchedAt, now)}${column.row.listFetchedAt === null ? `; paper list unavailable (${column.row.computedError ?? 'unknown error'})` : column.row.complete ? '' : '; first 5,000 papers'}`
-                    : ''}
+                  {column.row ? sourceText(column.row, now) : ''}
                 </td>
               ))}
             </tr>
@@ -197,11 +219,12 @@ export function CompareView(props: CompareViewProps) {
         </table>
       </div>
       <p class="ss-status ss-compare-notes">
-        Reported numbers are Semantic Scholar's own; computed ones come from every paper it lists for the author
-        {anyIncomplete ? ' (the first 5,000 for prolific authors, so those are lower bounds)' : ''}. i10, g, the years and the m-quotient's years are
-        always computed. Citations received in each year, and so the last five years, need per-year counts that Semantic
-        Scholar does not give; OpenAlex has them and is not connected yet.
+        Reported numbers are each author’s source’s own (Semantic Scholar, or OpenAlex for authors only it lists); OpenAlex’s are
+        those of the OpenAlex profile that the author’s arXiv papers agree on. Computed ones come from every paper the source lists for the author
+        {anyIncomplete ? ' (for prolific authors only the first pages, so those are lower bounds)' : ''}. g, the years and the m-quotient’s years are
+        always computed; citations in the last five years and the two-year mean come from OpenAlex’s per-year counts.
       </p>
+      {perYear.length > 0 && <CitationChart title="Citations received per year (OpenAlex)" valueLabel="citations received in each year, as OpenAlex counts them" series={perYear} />}
       <CitationChart
         title="Citations to each year's papers"
         valueLabel="citations, today, of the papers published in each year"

@@ -1,10 +1,18 @@
 import type { CacheInfo } from '../lib/service';
 import { formatCount } from '../lib/format';
 import { SITE_LABELS, SITES, type Site } from '../lib/sites';
-import { CACHE_DAYS, type Theme } from '../lib/store/db';
+import { CACHE_DAYS, type PrimarySource, type Theme } from '../lib/store/db';
+
+export interface SourceChoices {
+  primary: PrimarySource;
+  openAlexEmail: string;
+  openAlexApiKey: string;
+}
 
 export interface OptionsViewProps {
   apiKey: string;
+  sources: SourceChoices;
+  onSourcesChange: (sources: SourceChoices) => void;
   cacheDays: number;
   sites: Record<Site, boolean>;
   theme: Theme;
@@ -23,18 +31,19 @@ export interface OptionsViewProps {
   onClearCache: () => void;
 }
 
-/** Settings: the Semantic Scholar key and the cache. */
+/** Settings: sources and keys, where ScholarScope works, the reader's data, the cache. */
 export function OptionsView(props: OptionsViewProps) {
-  const { apiKey, notice, cache, onApiKeyChange, onSave, onClearCache } = props;
+  const { apiKey, notice, cache, onApiKeyChange, onSave, onClearCache, sources } = props;
+  const setSources = (change: Partial<SourceChoices>) => props.onSourcesChange({ ...sources, ...change });
   return (
     <main class="ss-options">
       <h1>ScholarScope settings</h1>
       <section aria-labelledby="api-heading">
-        <h2 id="api-heading">Semantic Scholar API key</h2>
+        <h2 id="api-heading">Sources and keys</h2>
         <p>
-          Without a key, requests share Semantic Scholar's public pool and are refused when it is busy. With your own key
-          (free from semanticscholar.org/product/api) they are sent with it as <code>x-api-key</code>. The key stays in
-          this browser.
+          Papers and their authors come from your primary source; the other fills in what it lacks or when it fails, and
+          arXiv gives the title and names of papers too new for both. Cards show both sources' numbers side by side where
+          OpenAlex knows the author. Keys and the e-mail stay in this browser and go only to the service they are for.
         </p>
         <form
           onSubmit={(event) => {
@@ -42,7 +51,24 @@ export function OptionsView(props: OptionsViewProps) {
             onSave();
           }}
         >
-          <label for="api-key">API key</label>
+          <fieldset>
+            <legend>Primary source</legend>
+            {(
+              [
+                ['semanticscholar', 'Semantic Scholar'],
+                ['openalex', 'OpenAlex'],
+              ] as [PrimarySource, string][]
+            ).map(([value, label]) => (
+              <label class="ss-site" key={value}>
+                <input type="radio" name="primary-source" value={value} checked={sources.primary === value} onChange={() => setSources({ primary: value })} /> {label}
+              </label>
+            ))}
+          </fieldset>
+          <p class="ss-hint">
+            Semantic Scholar: without a key, requests share its public pool and are refused when it is busy; your own key
+            (free from semanticscholar.org/product/api) is sent as <code>x-api-key</code>.
+          </p>
+          <label for="api-key">Semantic Scholar API key</label>
           <input
             id="api-key"
             type="password"
@@ -50,6 +76,21 @@ export function OptionsView(props: OptionsViewProps) {
             spellcheck={false}
             value={apiKey}
             onInput={(event) => onApiKeyChange((event.target as HTMLInputElement).value)}
+          />
+          <p class="ss-hint">
+            OpenAlex: an e-mail is sent as <code>mailto</code> (its polite pool); a key (free from openalex.org/settings/api)
+            as <code>api_key</code>, without which OpenAlex allows only a small daily allowance.
+          </p>
+          <label for="openalex-email">E-mail for OpenAlex</label>
+          <input id="openalex-email" type="email" autocomplete="email" value={sources.openAlexEmail} onInput={(event) => setSources({ openAlexEmail: (event.target as HTMLInputElement).value })} />
+          <label for="openalex-key">OpenAlex API key</label>
+          <input
+            id="openalex-key"
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            value={sources.openAlexApiKey}
+            onInput={(event) => setSources({ openAlexApiKey: (event.target as HTMLInputElement).value })}
           />
           <button type="submit" class="ss-button">
             Save
@@ -105,7 +146,7 @@ export function OptionsView(props: OptionsViewProps) {
         <h2 id="data-heading">Your data</h2>
         <p>
           One JSON file with your saved papers, the compare tray, the authors you follow, the profiles you pinned and
-          these settings (not the API key). Importing it merges it with what is here, all at once or not at all.
+          these settings (not the API keys). Importing it merges it with what is here, all at once or not at all.
         </p>
         <button type="button" class="ss-button" onClick={props.onExportAll}>
           Export all data
@@ -132,7 +173,7 @@ export function OptionsView(props: OptionsViewProps) {
             <>
               {' '}
               Now cached: {formatCount(cache.papers)} papers, {formatCount(cache.authors)} authors, {formatCount(cache.publications)}{' '}
-              publication lists.
+              publication lists, {formatCount(cache.openalex)} OpenAlex profiles.
             </>
           )}
         </p>

@@ -21,7 +21,7 @@ export interface Backup {
   compare: { authorId: string; name: string }[];
   follows: { authorId: string; name: string }[];
   pins: { profile: string; authorId: string }[];
-  settings: Omit<Settings, 's2ApiKey'>;
+  settings: Omit<Settings, 's2ApiKey' | 'openAlexApiKey'>;
   prefs: { panelCollapsed: boolean };
 }
 
@@ -29,7 +29,7 @@ function people(value: unknown, part: string, max: number): { authorId: string; 
   if (!Array.isArray(value) || value.length > max) throw new ImportError(`${part} should be a list of at most ${max} authors`);
   return value.map((entry, index) => {
     if (!isRecord(entry) || typeof entry.authorId !== 'string' || !AUTHOR_ID.test(entry.authorId) || typeof entry.name !== 'string' || entry.name.length === 0 || entry.name.length > 500) {
-      throw new ImportError(`${part}, entry ${index + 1}: needs a Semantic Scholar author id and a name`);
+      throw new ImportError(`${part}, entry ${index + 1}: needs an author id and a name`);
     }
     return { authorId: entry.authorId, name: entry.name };
   });
@@ -47,12 +47,21 @@ export function readBackup(content: string): Backup {
   if (!Array.isArray(data.pins) || data.pins.length > MAX_PINS) throw new ImportError(`pins should be a list of at most ${MAX_PINS}`);
   const pins = data.pins.map((pin, index) => {
     if (!isRecord(pin) || typeof pin.profile !== 'string' || !PROFILE_KEY.test(pin.profile) || typeof pin.authorId !== 'string' || !AUTHOR_ID.test(pin.authorId)) {
-      throw new ImportError(`pins, entry ${index + 1}: needs a profile key and a Semantic Scholar author id`);
+      throw new ImportError(`pins, entry ${index + 1}: needs a profile key and an author id`);
     }
     return { profile: pin.profile, authorId: pin.authorId };
   });
-  // The API key is never in an export; one in a file is ignored rather than trusted.
-  const settingsRaw = isRecord(data.settings) ? { cacheDays: data.settings.cacheDays, sites: data.settings.sites, theme: data.settings.theme ?? 'system' } : null;
+  // API keys are never in an export; one in a file is ignored rather than trusted. Exports made
+  // before the OpenAlex settings existed get their defaults.
+  const settingsRaw = isRecord(data.settings)
+    ? {
+        cacheDays: data.settings.cacheDays,
+        sites: data.settings.sites,
+        theme: data.settings.theme ?? 'system',
+        primarySource: data.settings.primarySource ?? 'semanticscholar',
+        openAlexEmail: data.settings.openAlexEmail ?? '',
+      }
+    : null;
   const settings = settingsRaw ? parseSettings(settingsRaw) : { error: 'settings are missing' };
   if ('error' in settings) throw new ImportError(`settings: ${settings.error}`);
   if (settings.cacheDays === undefined || settings.sites === undefined) throw new ImportError('settings need cacheDays and sites');
@@ -65,7 +74,13 @@ export function readBackup(content: string): Backup {
     compare,
     follows,
     pins,
-    settings: { cacheDays: settings.cacheDays, sites: settings.sites, theme: settings.theme ?? 'system' },
+    settings: {
+      cacheDays: settings.cacheDays,
+      sites: settings.sites,
+      theme: settings.theme ?? 'system',
+      primarySource: settings.primarySource ?? 'semanticscholar',
+      openAlexEmail: settings.openAlexEmail ?? '',
+    },
     prefs: { panelCollapsed: data.prefs.panelCollapsed },
   };
 }

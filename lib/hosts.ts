@@ -30,4 +30,5 @@ export const HOST_PERMISSIONS = [
   'https://orcid.org/*',
   'https://www.orcid.org/*',
   'https://api.semanticscholar.org/*',
+  'https://api.openalex.org/*',
 ];

@@ -49,3 +49,26 @@ export function rankCandidates(found: readonly Author[], tally: Map<string, { co
     .map((author) => ({ author, overlap: tally.get(author.authorId)?.count ?? 0 }))
     .sort((a, b) => b.overlap - a.overlap || (b.author.citationCount ?? 0) - (a.author.citationCount ?? 0));
 }
+
+/**
+ * OpenAlex's id for an author of ours, from works we know they wrote: on each work, the authorship
+ * whose name matches theirs gives an id; the id must be on more than half of the works that name
+ * them, and on at least two unless only one work was found. Null when the works do not agree.
+ */
+export function matchOpenAlexAuthor(
+  name: string,
+  works: readonly { authorships: readonly { authorId: string | null; name: string }[] }[],
+): { openAlexId: string; agreeing: number } | null {
+  const tally = new Map<string, number>();
+  for (const work of works) {
+    const [match] = matchAuthors([name], work.authorships.map((authorship) => authorship.name));
+    const id = match === null || match === undefined ? null : work.authorships[match]?.authorId;
+    if (id) tally.set(id, (tally.get(id) ?? 0) + 1);
+  }
+  const ranked = [...tally.entries()].sort((a, b) => b[1] - a[1]);
+  const best = ranked[0];
+  if (!best) return null;
+  const named = ranked.reduce((sum, [, count]) => sum + count, 0);
+  const enough = best[1] >= 2 || works.length === 1;
+  return enough && best[1] * 2 > named ? { openAlexId: best[0], agreeing: best[1] } : null;
+}

@@ -2,7 +2,7 @@
 // URLs come from pages, APIs and imported files; a link built from them must never become
 // `javascript:`, `data:` or a lookalike host.
 
-const LINK_HOSTS = new Set(['arxiv.org', 'www.semanticscholar.org', 'doi.org']);
+const LINK_HOSTS = new Set(['arxiv.org', 'www.semanticscholar.org', 'openalex.org', 'doi.org']);
 
 /** `href` if it is an https address on a known host, else null (draw no link). */
 export function safeHref(href: string | null | undefined): string | null {

@@ -5,7 +5,7 @@ import { isPaperKey, type AuthorCardData, type PaperKey, type PaperWithAuthors }
 import type { Candidate, Resolution } from './identity';
 import type { CacheInfo, ImportSummary, ProfileQuery } from './service';
 import type { Backup } from './backup';
-import { CACHE_DAYS, THEMES, type Theme, type CompareEntry, type FollowRecord, type Prefs, type RelatedRecord, type Settings } from './store/db';
+import { CACHE_DAYS, PRIMARY_SOURCES, THEMES, type PrimarySource, type Theme, type CompareEntry, type FollowRecord, type Prefs, type RelatedRecord, type Settings } from './store/db';
 import { SITES } from './sites';
 import type { FollowNews } from './follow/service';
 import { MAX_COMPARE, type CompareRow } from './compare/service';
@@ -203,9 +203,12 @@ export type PageContextReply =
     }
   | { kind: 'profile'; profile: ProfileQuery };
 
-export const AUTHOR_ID = /^\d{1,20}$/;
+/** Semantic Scholar's author ids are digits; OpenAlex's (for authors only it lists) are `A` and digits. */
+export const AUTHOR_ID = /^(?:\d{1,20}|A\d{1,15})$/;
 // Semantic Scholar keys are 40 letters and digits; allow some slack, nothing else.
 const API_KEY = /^[A-Za-z0-9]{0,100}$/;
+// Loose on purpose: OpenAlex only needs somewhere to write; it is never sent anywhere else.
+const EMAIL = /^[^\s@]{1,100}@[^\s@]{1,100}\.[^\s@]{1,50}$/;
 
 /** The request if `raw` is a well-formed one, else a reason. */
 export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { error: string } {
@@ -224,7 +227,7 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
       return { type: 'papers', keys };
     }
     case 'authorCard': {
-      if (typeof raw.authorId !== 'string' || !AUTHOR_ID.test(raw.authorId)) return { error: 'authorCard needs a Semantic Scholar author id' };
+      if (typeof raw.authorId !== 'string' || !AUTHOR_ID.test(raw.authorId)) return { error: 'authorCard needs an author id' };
       return { type: 'authorCard', authorId: raw.authorId };
     }
     case 'saveSettings': {
@@ -243,7 +246,7 @@ export function parseBackgroundRequest(raw: unknown): BackgroundRequest | { erro
     }
     case 'pinProfile': {
       if (typeof raw.profile !== 'string' || !PROFILE_KEY.test(raw.profile)) return { error: 'Unknown profile key' };
-      if (raw.authorId !== null && (typeof raw.authorId !== 'string' || !AUTHOR_ID.test(raw.authorId))) return { error: 'pinProfile needs a Semantic Scholar author id or null' };
+      if (raw.authorId !== null && (typeof raw.authorId !== 'string' || !AUTHOR_ID.test(raw.authorId))) return { error: 'pinProfile needs an author id or null' };
       return { type: 'pinProfile', profile: raw.profile, authorId: raw.authorId };
     }
     case 'savePrefs': {
@@ -279,7 +282,7 @@ function parseCompareRequest(raw: Record<string, unknown> & { type: string }): B
     }
     case 'compareRemove':
     case 'compareRow':
-      return authorId ? { type: raw.type, authorId } : { error: `${raw.type} needs a Semantic Scholar author id` };
+      return authorId ? { type: raw.type, authorId } : { error: `${raw.type} needs an author id` };
     case 'compareMove':
       return authorId && typeof raw.to === 'number' && Number.isInteger(raw.to) && raw.to >= 0 && raw.to < MAX_COMPARE
         ? { type: 'compareMove', authorId, to: raw.to }
@@ -303,7 +306,7 @@ function parsePeopleRequest(raw: Record<string, unknown> & { type: string }): Ba
         : { error: 'follow needs an author: a Semantic Scholar id and a name' };
     }
     case 'unfollow':
-      return typeof raw.authorId === 'string' && AUTHOR_ID.test(raw.authorId) ? { type: 'unfollow', authorId: raw.authorId } : { error: 'unfollow needs a Semantic Scholar author id' };
+      return typeof raw.authorId === 'string' && AUTHOR_ID.test(raw.authorId) ? { type: 'unfollow', authorId: raw.authorId } : { error: 'unfollow needs an author id' };
     default:
       return { error: `Unknown message type: ${raw.type.slice(0, 40)}` };
   }
@@ -333,5 +336,18 @@ export function parseSettings(raw: unknown): Partial<Settings> | { error: string
     if (typeof raw.theme !== 'string' || !THEMES.includes(raw.theme as Theme)) return { error: `The theme is one of ${THEMES.join(', ')}` };
     settings.theme = raw.theme as Theme;
   }
-  return Object.keys(settings).length > 0 ? settings : { error: 'saveSettings needs settings (s2ApiKey, cacheDays, sites, theme)' };
+  if (raw.primarySource !== undefined) {
+    if (typeof raw.primarySource !== 'string' || !PRIMARY_SOURCES.includes(raw.primarySource as PrimarySource)) return { error: `The primary source is one of ${PRIMARY_SOURCES.join(', ')}` };
+    settings.primarySource = raw.primarySource as PrimarySource;
+  }
+  if (raw.openAlexEmail !== undefined) {
+    const email = typeof raw.openAlexEmail === 'string' ? raw.openAlexEmail.trim() : null;
+    if (email === null || (email !== '' && !EMAIL.test(email))) return { error: 'The e-mail for OpenAlex should look like name@example.org (or be empty)' };
+    settings.openAlexEmail = email;
+  }
+  if (raw.openAlexApiKey !== undefined) {
+    if (typeof raw.openAlexApiKey !== 'string' || !API_KEY.test(raw.openAlexApiKey.trim())) return { error: 'An OpenAlex API key is letters and digits only' };
+    settings.openAlexApiKey = raw.openAlexApiKey.trim();
+  }
+  return Object.keys(settings).length > 0 ? settings : { error: 'saveSettings needs settings (s2ApiKey, cacheDays, sites, theme, primarySource, openAlexEmail, openAlexApiKey)' };
 }

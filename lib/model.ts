@@ -153,7 +153,33 @@ export interface Paper {
   authors: AuthorRef[];
 }
 
-export type SourceName = 'semanticscholar';
+export type SourceName = 'semanticscholar' | 'openalex';
+
+/** Whose numbers the cards show first (the reader's choice). */
+export type PrimarySource = SourceName;
+
+/** An author's numbers as OpenAlex reports them. */
+export interface OpenAlexAuthor {
+  /** The short id, `A5023888391`. */
+  id: string;
+  name: string;
+  institutions: string[];
+  citationCount: number | null;
+  worksCount: number | null;
+  hIndex: number | null;
+  i10Index: number | null;
+  /** Mean citations in the last two years to works of the two years before. */
+  twoYearMeanCitedness: number | null;
+  /** Citations received and works published per year, oldest first; OpenAlex gives the last ten years. */
+  countsByYear: { year: number; citations: number; works: number }[];
+  url: string;
+}
+
+/** What the card knows of OpenAlex's view of an author. */
+export type OpenAlexView =
+  | { status: 'matched'; author: OpenAlexAuthor; agreeing: number; looked: number; fetchedAt: number }
+  | { status: 'unmatched'; looked: number; fetchedAt: number }
+  | { status: 'unavailable'; message: string };
 
 /** The reported metrics of an author, as one source gives them. */
 export interface Author {
@@ -185,4 +211,8 @@ export interface AuthorCardData {
   publications: Paper[];
   /** When the publication list was fetched. */
   fetchedAt: number;
+  /** OpenAlex's numbers for the same person, when they could be had. */
+  openAlex?: OpenAlexView;
+  /** Whose numbers the card shows first. */
+  primary?: PrimarySource;
 }

@@ -2,9 +2,9 @@
 // fresh records come from IndexedDB with no request, the rest in as few requests as the APIs allow,
 // and identical requests in flight are shared.
 
-import type { Author, AuthorCardData, Paper, PaperKey, PaperWithAuthors } from './model';
-import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type PaperRecord, type Prefs, type PublicationsRecord, type RelatedRecord, type Settings } from './store/db';
-import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
+import type { Author, AuthorCardData, OpenAlexView, Paper, PaperKey, PaperWithAuthors, SourceName } from './model';
+import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type OpenAlexRecord, type PaperRecord, type Prefs, type PublicationsRecord, type RelatedRecord, type Settings } from './store/db';
+import { matchOpenAlexAuthor, rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { CAPS, isFresh, TTL, USE_MARK_INTERVAL } from './store/cache';
 import { isPaperRecord, writing } from './store/records';
 import { createSavedService, type SavedService } from './saved/service';
@@ -15,11 +15,16 @@ import { mergeSaved } from './saved/importer';
 import type { FetchLike } from './sources/http';
 import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, PAPER_BATCH_LIMIT, searchAuthorsWithTitles, type S2Options } from './sources/semanticScholar';
 import { titleKey } from './pages/profiles/links';
-import { fetchLatestVersions } from './sources/arxiv';
-import { ARXIV_POLICY, createHostGate, S2_POLICY, type HostGate } from './sources/hostGate';
+import { fetchArxivEntries, fetchLatestVersions } from './sources/arxiv';
+import { ARXIV_POLICY, createHostGate, OPENALEX_POLICY, S2_POLICY, type HostGate } from './sources/hostGate';
+import { fetchOpenAlexAuthor, fetchOpenAlexAuthors, fetchOpenAlexAuthorWorks, fetchWorksByKey, isOpenAlexAuthorId, WORKS_FILTER_LIMIT, type OpenAlexOptions } from './sources/openAlex';
+import { arxivPaper, openAlexAuthorRecord, openAlexPaper } from './sources/normalise';
 
 /** How long the background waits for more paper requests before sending a batch. */
 export const BATCH_WINDOW_MS = 20;
+
+/** How long a card waits for OpenAlex's numbers before it is shown without them (they are cached when they come). */
+export const OPENALEX_WAIT_MS = 2500;
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -45,7 +50,11 @@ export interface ServiceDeps {
   /** Cache sizes (tests set small ones). */
   caps?: { papers: number; authors: number; publications: number };
   /** One gate per API host (spacing, circuit); by default the hosts' real policies. */
-  gates?: { s2?: HostGate; arxiv?: HostGate };
+  gates?: { s2?: HostGate; arxiv?: HostGate; openAlex?: HostGate };
+  /** How long a card waits for OpenAlex (tests set short ones). */
+  openAlexWaitMs?: number;
+  /** Waits between retries (tests replace it). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Service {
@@ -107,6 +116,7 @@ export function createService(deps: ServiceDeps): Service {
   const inflight = new Map<string, Promise<unknown>>();
   const s2Gate = deps.gates?.s2 ?? createHostGate(S2_POLICY);
   const arxivGate = deps.gates?.arxiv ?? createHostGate(ARXIV_POLICY);
+  const openAlexGate = deps.gates?.openAlex ?? createHostGate(OPENALEX_POLICY);
 
   // Read on every request: kept in memory until changed (a restarted worker reads them again).
   let settingsCache: Promise<Settings> | null = null;
@@ -129,7 +139,12 @@ export function createService(deps: ServiceDeps): Service {
 
   async function s2Options(): Promise<S2Options> {
     const { s2ApiKey } = await settings();
-    return { fetch: deps.fetch, apiKey: s2ApiKey || undefined, gate: s2Gate };
+    return { fetch: deps.fetch, apiKey: s2ApiKey || undefined, gate: s2Gate, sleep: deps.sleep };
+  }
+
+  async function openAlexOptions(): Promise<OpenAlexOptions> {
+    const { openAlexEmail, openAlexApiKey } = await settings();
+    return { fetch: deps.fetch, email: openAlexEmail || undefined, apiKey: openAlexApiKey || undefined, gate: openAlexGate, sleep: deps.sleep };
   }
 
   /** Runs `task` once for `key` while it is in flight; later callers share its result. */
@@ -141,9 +156,11 @@ export function createService(deps: ServiceDeps): Service {
     return started;
   }
 
-  function paperRecordFresh(record: PaperRecord | undefined, at: number, ttl: { paper: number; missingPaper: number }): record is PaperRecord {
+  // Unknown papers, and papers the primary source did not have, are asked for again within a day.
+  function paperRecordFresh(record: PaperRecord | undefined, at: number, ttl: { paper: number; missingPaper: number }, primary: SourceName): record is PaperRecord {
     if (!record) return false;
-    return isFresh(record.fetchedAt, record.paper ? ttl.paper : ttl.missingPaper, at);
+    const full = record.paper !== null && (record.source ?? 'semanticscholar') === primary;
+    return isFresh(record.fetchedAt, full ? ttl.paper : ttl.missingPaper, at);
   }
 
   // Papers asked for within a short window (several tabs, several groups of one page) share one
@@ -179,7 +196,11 @@ export function createService(deps: ServiceDeps): Service {
       chunks.map(async (chunk) => {
         try {
           const records = await fetchAndStore(db, chunk);
-          for (const key of chunk) batch.get(key)!.resolve(records.get(key)!);
+          for (const key of chunk) {
+            const record = records.get(key)!;
+            if (record instanceof Error) batch.get(key)!.reject(record);
+            else batch.get(key)!.resolve(record);
+          }
         } catch (error) {
           for (const key of chunk) batch.get(key)!.reject(error);
         } finally {
@@ -189,20 +210,94 @@ export function createService(deps: ServiceDeps): Service {
     );
   }
 
-  async function fetchAndStore(db: Database, keys: PaperKey[]): Promise<Map<PaperKey, PaperRecord>> {
+  type SourceAnswers = Map<PaperKey, { paper: Paper; authors: Author[]; source: SourceName | 'arxiv' }>;
+
+  async function fromS2(keys: PaperKey[]): Promise<SourceAnswers> {
     const answers = await fetchPapersByKey(keys, await s2Options(), now);
+    const found: SourceAnswers = new Map();
+    for (const [key, answer] of answers) if (answer) found.set(key, { ...answer, source: 'semanticscholar' });
+    return found;
+  }
+
+  // Two list requests however many papers: the works by DOI, then their authors' numbers.
+  async function fromOpenAlex(keys: PaperKey[]): Promise<SourceAnswers> {
+    const options = await openAlexOptions();
+    const works = await fetchWorksByKey(keys, options);
+    const ids = [...works.values()].flatMap((work) => work.authorships.map((authorship) => authorship.authorId)).filter((id): id is string => id !== null);
+    const authors = ids.length > 0 ? await fetchOpenAlexAuthors(ids, options) : new Map();
     const fetchedAt = now();
-    const records = new Map<PaperKey, PaperRecord>();
-    const authors = new Map<string, Author>();
-    for (const key of keys) {
-      const answer = answers.get(key) ?? null;
-      records.set(key, { key, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt, usedAt: fetchedAt });
-      for (const author of answer?.authors ?? []) authors.set(author.authorId, author);
+    const found: SourceAnswers = new Map();
+    for (const [key, work] of works) {
+      const listed = work.authorships.map((authorship) => (authorship.authorId ? authors.get(authorship.authorId) : undefined)).filter((author) => author !== undefined);
+      found.set(key, { paper: openAlexPaper(work), authors: listed.map((author) => openAlexAuthorRecord(author, fetchedAt)), source: 'openalex' });
     }
+    return found;
+  }
+
+  // Papers too new for both: the title, abstract and names arXiv gives, with no one's numbers.
+  async function fromArxiv(keys: PaperKey[]): Promise<SourceAnswers> {
+    const ids = keys.filter((key) => !key.startsWith('doi:'));
+    const found: SourceAnswers = new Map();
+    if (ids.length === 0) return found;
+    for (const [id, entry] of await fetchArxivEntries(ids, { fetch: deps.fetch, gate: arxivGate, sleep: deps.sleep })) found.set(id, { paper: arxivPaper(entry), authors: [], source: 'arxiv' });
+    return found;
+  }
+
+  /**
+   * Asks the reader's primary source, then the other for what it lacked or when it failed, then
+   * arXiv for ids neither knows. A key no source knew gets the primary's failure, if it failed, and
+   * is stored as unknown if it answered. What a fallback says is stored only when the
+   * primary source answered (else it serves this request alone, so the primary is asked again next
+   * time), and never replaces a cached record of the primary source.
+   */
+  async function fetchAndStore(db: Database, keys: PaperKey[]): Promise<Map<PaperKey, PaperRecord | Error>> {
+    const { primarySource } = await settings();
+    const order = primarySource === 'openalex' ? [fromOpenAlex, fromS2, fromArxiv] : [fromS2, fromOpenAlex, fromArxiv];
+    const found: SourceAnswers = new Map();
+    let firstFailure: Error | null = null; // the primary's
+    let primaryFailed = false;
+    for (const [index, source] of order.entries()) {
+      const lacking = keys.filter((key) => !found.has(key));
+      if (lacking.length === 0) break;
+      try {
+        for (const [key, answer] of await source(lacking)) found.set(key, answer);
+      } catch (error) {
+        // A fallback's failure leaves the primary's answer ("unknown") standing.
+        if (index === 0) {
+          primaryFailed = true;
+          firstFailure = error instanceof Error ? error : new Error(String(error));
+        }
+      }
+    }
+    const fetchedAt = now();
+    const records = new Map<PaperKey, PaperRecord | Error>();
     const tx = db.transaction(['papers', 'authors'], 'readwrite');
     const papersStore = tx.objectStore('papers');
     const authorsStore = tx.objectStore('authors');
-    for (const record of records.values()) void papersStore.put(record);
+    const authors = new Map<string, Author>();
+    for (const key of keys) {
+      const answer = found.get(key);
+      if (!answer && firstFailure) {
+        records.set(key, firstFailure);
+        continue;
+      }
+      const record: PaperRecord = { key, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt, usedAt: fetchedAt };
+      if (answer && answer.source !== 'semanticscholar') record.source = answer.source;
+      if (answer && answer.source !== primarySource) {
+        const existing = await papersStore.get(key);
+        if (isPaperRecord(existing, key) && existing.paper && (existing.source ?? 'semanticscholar') === primarySource) {
+          records.set(key, existing);
+          continue;
+        }
+        if (primaryFailed) {
+          records.set(key, record);
+          continue;
+        }
+      }
+      records.set(key, record);
+      void papersStore.put(record);
+      for (const author of record.authors) authors.set(author.authorId, author);
+    }
     for (const author of authors.values()) void authorsStore.put(author);
     await tx.done;
     void evictOverCap(db).catch(() => undefined);
@@ -213,7 +308,7 @@ export function createService(deps: ServiceDeps): Service {
   // authors, the longest unrefreshed. Pins, settings and preferences live elsewhere: never touched.
   async function evictOverCap(db: Database) {
     const caps = deps.caps ?? CAPS;
-    const trim = async (store: 'papers' | 'publications' | 'authors' | 'citationLists' | 'related', index: 'usedAt' | 'fetchedAt', cap: number) => {
+    const trim = async (store: 'papers' | 'publications' | 'authors' | 'citationLists' | 'related' | 'openalex', index: 'usedAt' | 'fetchedAt', cap: number) => {
       const excess = (await db.count(store)) - cap;
       if (excess <= 0) return;
       // Down to 90% of the cap, so eviction does not run on every write.
@@ -232,6 +327,7 @@ export function createService(deps: ServiceDeps): Service {
     await trim('authors', 'fetchedAt', caps.authors);
     await trim('citationLists', 'usedAt', caps.publications);
     await trim('related', 'usedAt', caps.publications);
+    await trim('openalex', 'usedAt', caps.publications);
   }
 
   // Marks records as shown, at most once an hour each, in one write.
@@ -274,7 +370,8 @@ export function createService(deps: ServiceDeps): Service {
     const at = now();
     const missing = ids.filter((id) => !records.has(id));
     const ttl = await lifetimes();
-    const stale = ids.filter((id) => records.has(id) && !paperRecordFresh(records.get(id), at, ttl));
+    const { primarySource } = await settings();
+    const stale = ids.filter((id) => records.has(id) && !paperRecordFresh(records.get(id), at, ttl, primarySource));
     if (missing.length > 0) {
       for (const [id, record] of await fetchPapers(db, missing)) records.set(id, record);
     }
@@ -323,7 +420,7 @@ export function createService(deps: ServiceDeps): Service {
     const arxivIds = list.map((paper) => paper.arxivId).filter((id): id is string => id !== null);
     if (arxivIds.length === 0) return list;
     try {
-      const versions = await fetchLatestVersions(arxivIds, { fetch: deps.fetch, gate: arxivGate });
+      const versions = await fetchLatestVersions(arxivIds, { fetch: deps.fetch, gate: arxivGate, sleep: deps.sleep });
       return list.map((paper) => (paper.arxivId ? { ...paper, version: versions.get(paper.arxivId) ?? null } : paper));
     } catch {
       return list; // Versions are a nicety; the card is complete without them.
@@ -344,42 +441,106 @@ export function createService(deps: ServiceDeps): Service {
     }
   }
 
+  // Author ids are Semantic Scholar's (digits) or, for authors only OpenAlex listed, OpenAlex's (`A…`).
   async function authorRecord(db: Database, authorId: string): Promise<Author> {
     return readThrough(await db.get('authors', authorId), (await lifetimes()).author, `author:${authorId}`, async () => {
-      const author = await fetchAuthor(authorId, await s2Options(), now);
+      const author = isOpenAlexAuthorId(authorId)
+        ? openAlexAuthorRecord(await fetchOpenAlexAuthor(authorId, await openAlexOptions()), now())
+        : await fetchAuthor(authorId, await s2Options(), now);
       await db.put('authors', author);
       return author;
     });
   }
 
+  async function authorPapers(authorId: string): Promise<Paper[]> {
+    if (!isOpenAlexAuthorId(authorId)) return fetchAuthorPapers(authorId, await s2Options());
+    return (await fetchOpenAlexAuthorWorks(authorId, await openAlexOptions())).map(openAlexPaper);
+  }
+
   async function publicationsRecord(db: Database, authorId: string): Promise<PublicationsRecord> {
     return readThrough(await db.get('publications', authorId), (await lifetimes()).publications, `publications:${authorId}`, async () => {
-      const list = await withVersions(await fetchAuthorPapers(authorId, await s2Options()));
+      const list = await withVersions(await authorPapers(authorId));
       const record: PublicationsRecord = { authorId, papers: list, fetchedAt: now(), usedAt: now() };
       await db.put('publications', record);
       return record;
     });
   }
 
+  /**
+   * OpenAlex's view of an author: for an OpenAlex id, its own record; for a Semantic Scholar id, the
+   * OpenAlex author that the works of their most cited arXiv papers agree on (two requests, cached).
+   */
+  async function openAlexRecord(db: Database, author: Author, papers: readonly Paper[]): Promise<OpenAlexRecord> {
+    const authorId = author.authorId;
+    return readThrough(await db.get('openalex', authorId), (await lifetimes()).author, `openalex:${authorId}`, async () => {
+      const options = await openAlexOptions();
+      let record: Omit<OpenAlexRecord, 'fetchedAt' | 'usedAt'>;
+      if (isOpenAlexAuthorId(authorId)) {
+        record = { authorId, openAlexId: authorId, author: await fetchOpenAlexAuthor(authorId, options), evidence: { agreeing: 1, looked: 1 } };
+      } else {
+        const keys = [...papers]
+          .filter((paper) => paper.arxivId !== null)
+          .sort((a, b) => (b.citationCount ?? 0) - (a.citationCount ?? 0))
+          .slice(0, WORKS_FILTER_LIMIT)
+          .map((paper) => paper.arxivId as string);
+        const works = keys.length > 0 ? [...(await fetchWorksByKey(keys, options)).values()] : [];
+        const match = matchOpenAlexAuthor(author.name, works);
+        record = match
+          ? { authorId, openAlexId: match.openAlexId, author: await fetchOpenAlexAuthor(match.openAlexId, options), evidence: { agreeing: match.agreeing, looked: works.length } }
+          : { authorId, openAlexId: null, author: null, evidence: { agreeing: 0, looked: works.length } };
+      }
+      const stored: OpenAlexRecord = { ...record, fetchedAt: now(), usedAt: now() };
+      await db.put('openalex', stored);
+      void evictOverCap(db).catch(() => undefined);
+      return stored;
+    });
+  }
+
+  function openAlexView(record: OpenAlexRecord): OpenAlexView {
+    return record.author
+      ? { status: 'matched', author: record.author, agreeing: record.evidence.agreeing, looked: record.evidence.looked, fetchedAt: record.fetchedAt }
+      : { status: 'unmatched', looked: record.evidence.looked, fetchedAt: record.fetchedAt };
+  }
+
+  /** OpenAlex's view, waited for at most `OPENALEX_WAIT_MS` (the fetch goes on and is cached). */
+  async function openAlexFor(db: Database, author: Author, papers: readonly Paper[], waitMs = deps.openAlexWaitMs ?? OPENALEX_WAIT_MS): Promise<OpenAlexView> {
+    const message = (error: unknown) => `OpenAlex: ${error instanceof Error ? error.message : String(error)}`;
+    const view = openAlexRecord(db, author, papers).then(openAlexView, (error: unknown): OpenAlexView => ({ status: 'unavailable', message: message(error) }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<OpenAlexView>((resolve) => {
+      timer = setTimeout(() => resolve({ status: 'unavailable', message: 'OpenAlex is slow to answer; its numbers will be here next time' }), waitMs);
+    });
+    try {
+      return await Promise.race([view, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function authorCard(authorId: string): Promise<AuthorCardData> {
     const db = await deps.db();
     const [author, publications] = await Promise.all([authorRecord(db, authorId), publicationsRecord(db, authorId)]);
-    return { author, publications: publications.papers, fetchedAt: Math.min(author.fetchedAt, publications.fetchedAt) };
+    const openAlex = await openAlexFor(db, author, publications.papers);
+    const { primarySource } = await settings();
+    return { author, publications: publications.papers, fetchedAt: Math.min(author.fetchedAt, publications.fetchedAt), openAlex, primary: primarySource };
   }
 
   // Merged into what is stored: a page changes only the settings it shows.
   async function saveSettings(changes: Partial<Settings>): Promise<Settings> {
     const db = await deps.db();
-    const next = { ...(await settings()), ...changes };
+    const previous = await settings();
+    const next = { ...previous, ...changes };
     await db.put('settings', next, 'settings');
     settingsCache = Promise.resolve(next);
+    // Pages show the new primary source's authors at once, not after the cached papers expire.
+    if (next.primarySource !== previous.primarySource) await db.clear('papers');
     return next;
   }
 
   async function cacheInfo(): Promise<CacheInfo> {
     const db = await deps.db();
-    const [papers, authors, publications, citationLists, related] = await Promise.all(CACHE_STORES.map((store) => db.count(store)));
-    return { papers: papers ?? 0, authors: authors ?? 0, publications: publications ?? 0, citationLists: citationLists ?? 0, related: related ?? 0 };
+    const counts = await Promise.all(CACHE_STORES.map((store) => db.count(store)));
+    return Object.fromEntries(CACHE_STORES.map((store, index) => [store, counts[index] ?? 0])) as CacheInfo;
   }
 
   async function clearCache(): Promise<CacheInfo> {
@@ -472,7 +633,7 @@ export function createService(deps: ServiceDeps): Service {
   async function citationList(authorId: string) {
     const db = await deps.db();
     return readThrough(await db.get('citationLists', authorId), (await lifetimes()).publications, `citations:${authorId}`, async () => {
-      const { papers, complete } = await fetchAuthorCitationList(authorId, await s2Options());
+      const { papers, complete } = isOpenAlexAuthorId(authorId) ? await openAlexCitationList(authorId) : await fetchAuthorCitationList(authorId, await s2Options());
       const record = { authorId, papers, complete, fetchedAt: now(), usedAt: now() };
       await db.put('citationLists', record);
       void evictOverCap(db).catch(() => undefined);
@@ -480,7 +641,25 @@ export function createService(deps: ServiceDeps): Service {
     });
   }
 
-  const compare = createCompareService(deps.db, { author: async (authorId) => authorRecord(await deps.db(), authorId), citationList }, now);
+  // An author only OpenAlex knows: their works, one page of the most cited (OpenAlex's h-index and i10 cover the rest).
+  async function openAlexCitationList(authorId: string) {
+    const works = await fetchOpenAlexAuthorWorks(authorId, await openAlexOptions(), 200, 'cited_by_count:desc');
+    const author = await authorRecord(await deps.db(), authorId);
+    return { papers: works.map((work) => ({ year: work.year, citations: work.citationCount ?? 0 })), complete: author.paperCount !== null && works.length >= author.paperCount };
+  }
+
+  const compare = createCompareService(
+    deps.db,
+    {
+      author: async (authorId) => authorRecord(await deps.db(), authorId),
+      citationList,
+      openAlex: async (author) => {
+        const db = await deps.db();
+        return openAlexFor(db, author, (await publicationsRecord(db, author.authorId)).papers, 4 * (deps.openAlexWaitMs ?? OPENALEX_WAIT_MS));
+      },
+    },
+    now,
+  );
 
   // Two requests (recommendations, citations), cached like publication lists; either may fail alone.
   async function related(key: PaperKey): Promise<RelatedRecord> {
@@ -516,7 +695,7 @@ export function createService(deps: ServiceDeps): Service {
       compare: tray.map(({ authorId, name }) => ({ authorId, name })),
       follows: followed.map(({ authorId, name }) => ({ authorId, name })),
       pins: pins.map(({ profile, authorId }) => ({ profile, authorId })),
-      settings: { cacheDays: current.cacheDays, sites: current.sites, theme: current.theme },
+      settings: { cacheDays: current.cacheDays, sites: current.sites, theme: current.theme, primarySource: current.primarySource, openAlexEmail: current.openAlexEmail },
       prefs: { panelCollapsed: preferences.panelCollapsed },
     };
   }

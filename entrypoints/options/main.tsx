@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import '../../components/styles.css';
 import '../popup/popup.css';
 import './options.css';
-import { OptionsView, type OptionsViewProps } from '../../components/OptionsView';
+import { OptionsView, type OptionsViewProps, type SourceChoices } from '../../components/OptionsView';
 import { ask } from '../../lib/client';
 import type { CacheInfo } from '../../lib/service';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/store/db';
@@ -17,8 +17,10 @@ function OptionsApp() {
   const [cacheDays, setCacheDays] = useState(DEFAULT_SETTINGS.cacheDays);
   const [sites, setSites] = useState(DEFAULT_SETTINGS.sites);
   const [theme, setThemeChoice] = useState(DEFAULT_SETTINGS.theme);
+  const [sources, setSources] = useState<SourceChoices>({ primary: DEFAULT_SETTINGS.primarySource, openAlexEmail: '', openAlexApiKey: '' });
   const show = (settings: Settings) => {
     setApiKey(settings.s2ApiKey);
+    setSources({ primary: settings.primarySource, openAlexEmail: settings.openAlexEmail, openAlexApiKey: settings.openAlexApiKey });
     setCacheDays(settings.cacheDays);
     setSites(settings.sites);
     setThemeChoice(settings.theme);
@@ -35,6 +37,8 @@ function OptionsApp() {
   return (
     <OptionsView
       apiKey={apiKey}
+      sources={sources}
+      onSourcesChange={setSources}
       cacheDays={cacheDays}
       sites={sites}
       theme={theme}
@@ -75,10 +79,11 @@ function OptionsApp() {
       notice={notice}
       onApiKeyChange={setApiKey}
       onSave={() =>
-        ask({ type: 'saveSettings', settings: { s2ApiKey: apiKey } }).then(
+        ask({ type: 'saveSettings', settings: { s2ApiKey: apiKey, primarySource: sources.primary, openAlexEmail: sources.openAlexEmail, openAlexApiKey: sources.openAlexApiKey } }).then(
           (saved) => {
             show(saved);
-            setNotice({ kind: 'ok', text: saved.s2ApiKey ? 'Saved. Requests now use your key.' : 'Saved. Requests use the shared pool.' });
+            const primary = saved.primarySource === 'openalex' ? 'OpenAlex' : 'Semantic Scholar';
+            setNotice({ kind: 'ok', text: `Saved. ${primary} is the primary source; Semantic Scholar requests ${saved.s2ApiKey ? 'now use your key' : 'use the shared pool'}.` });
           },
           (error) => setNotice({ kind: 'error', text: message(error) }),
         )

@@ -3,7 +3,7 @@
 // their paper list.
 
 import { computeMetrics, type ComputedMetrics } from '../metrics';
-import type { Author } from '../model';
+import type { Author, OpenAlexView } from '../model';
 import type { CompareEntry, Database } from '../store/db';
 
 /** Columns stay readable up to this many authors. */
@@ -27,6 +27,8 @@ export interface CompareRow {
   computedError: string | null;
   /** When the paper list was fetched. */
   listFetchedAt: number | null;
+  /** OpenAlex's numbers for the same person (the second source), or why there are none. */
+  openAlex: OpenAlexView;
 }
 
 export interface CompareService {
@@ -43,6 +45,7 @@ export interface CompareService {
 export interface CompareSources {
   author(authorId: string): Promise<Author>;
   citationList(authorId: string): Promise<{ papers: { year: number | null; citations: number }[]; complete: boolean; fetchedAt: number }>;
+  openAlex(author: Author): Promise<OpenAlexView>;
 }
 
 const ordered = (entries: CompareEntry[]) => entries.sort((a, b) => a.position - b.position);
@@ -83,10 +86,15 @@ export function createCompareService(db: () => Promise<Database>, sources: Compa
       }),
     clear: () => rewrite(() => []),
     async row(authorId) {
-      const [author, list] = await Promise.all([sources.author(authorId), sources.citationList(authorId).catch((error: unknown) => error as Error)]);
-      if (list instanceof Error) return { author, computed: null, complete: false, computedError: list.message, listFetchedAt: null };
+      const author = await sources.author(authorId);
+      const [list, openAlex] = await Promise.all([
+        sources.citationList(authorId).catch((error: unknown) => error as Error),
+        sources.openAlex(author).catch((error: unknown): OpenAlexView => ({ status: 'unavailable', message: error instanceof Error ? error.message : String(error) })),
+      ]);
+      if (list instanceof Error) return { author, computed: null, complete: false, computedError: list.message, listFetchedAt: null, openAlex };
       return {
         author,
+        openAlex,
         computed: computeMetrics(list.papers, new Date(now()).getUTCFullYear()),
         complete: list.complete,
         computedError: null,

@@ -13,6 +13,8 @@ export interface GatePolicy {
 }
 
 export const S2_POLICY: GatePolicy = { host: 'api.semanticscholar.org', minIntervalMs: 1000, failuresToOpen: 5, openMs: 60_000 };
+// OpenAlex allows 100 requests a second; a few a second is plenty and polite.
+export const OPENALEX_POLICY: GatePolicy = { host: 'api.openalex.org', minIntervalMs: 200, failuresToOpen: 5, openMs: 60_000 };
 export const ARXIV_POLICY: GatePolicy = { host: 'export.arxiv.org', minIntervalMs: 3000, failuresToOpen: 3, openMs: 5 * 60_000 };
 
 export interface HostGate {

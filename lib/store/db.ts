@@ -3,12 +3,12 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { PaperCitations } from '../metrics';
-import type { Author, Paper, PaperKey } from '../model';
+import type { Author, OpenAlexAuthor, Paper, PaperKey, PrimarySource } from '../model';
 import type { SavedPaper } from '../saved/model';
 import { ALL_SITES_ON, type Site } from '../sites';
 
 export const DB_NAME = 'scholarscope';
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 /**
  * A paper as one source knows it, with its authors' metrics as fetched with it (so a page of 2,000
@@ -23,6 +23,8 @@ export interface PaperRecord {
   fetchedAt: number;
   /** When a page last showed it (updated at most hourly); the least recently used go first. */
   usedAt: number;
+  /** Who answered, when not Semantic Scholar: OpenAlex, or arXiv (metadata only, no authors' numbers). */
+  source?: 'openalex' | 'arxiv';
 }
 
 export interface PublicationsRecord {
@@ -42,13 +44,30 @@ export interface Settings {
   sites: Record<Site, boolean>;
   /** Light or dark, or as the system says. */
   theme: Theme;
+  /** Whose numbers the cards show first: Semantic Scholar's, or OpenAlex's where it knows the author. */
+  primarySource: PrimarySource;
+  /** Sent to OpenAlex as `mailto` (its polite pool); empty sends none. */
+  openAlexEmail: string;
+  /** Sent to OpenAlex as `api_key`; empty for the small keyless allowance. */
+  openAlexApiKey: string;
 }
+
+export type { PrimarySource };
+export const PRIMARY_SOURCES: readonly PrimarySource[] = ['semanticscholar', 'openalex'];
 
 export type Theme = 'system' | 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 
 export const CACHE_DAYS = { min: 1, max: 90, default: 7 } as const;
-export const DEFAULT_SETTINGS: Settings = { s2ApiKey: '', cacheDays: CACHE_DAYS.default, sites: ALL_SITES_ON, theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = {
+  s2ApiKey: '',
+  cacheDays: CACHE_DAYS.default,
+  sites: ALL_SITES_ON,
+  theme: 'system',
+  primarySource: 'semanticscholar',
+  openAlexEmail: '',
+  openAlexApiKey: '',
+};
 
 /** The reader's choice of who a profile page is; it wins over every other evidence. */
 export interface PinRecord {
@@ -104,6 +123,19 @@ export interface SightingRecord {
   seenAt: number;
 }
 
+/** What OpenAlex says of one of our authors: the person it files the same papers under, and their numbers. */
+export interface OpenAlexRecord {
+  /** Our author id (Semantic Scholar's, or OpenAlex's own for authors only OpenAlex knows). */
+  authorId: string;
+  /** OpenAlex's id for the same person; null when the author's papers did not agree on one. */
+  openAlexId: string | null;
+  author: OpenAlexAuthor | null;
+  /** Of the author's papers OpenAlex knows (`looked`), on how many it lists `openAlexId` for them. */
+  evidence: { agreeing: number; looked: number };
+  fetchedAt: number;
+  usedAt: number;
+}
+
 /** Small interface preferences. */
 export interface Prefs {
   panelCollapsed: boolean;
@@ -127,10 +159,11 @@ export interface ScholarScopeDB extends DBSchema {
   related: { key: string; value: RelatedRecord; indexes: { usedAt: number } };
   follows: { key: string; value: FollowRecord };
   sightings: { key: string; value: SightingRecord; indexes: { seenAt: number } };
+  openalex: { key: string; value: OpenAlexRecord; indexes: { usedAt: number } };
 }
 
 /** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
-export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related'] as const;
+export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related', 'openalex'] as const;
 
 export type Database = IDBPDatabase<ScholarScopeDB>;
 
@@ -211,6 +244,10 @@ export function openDatabase(name = DB_NAME, options: OpenOptions = {}): Promise
           db.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
           db.createObjectStore('follows', { keyPath: 'authorId' });
           db.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
+        }
+        if (oldVersion < 10) {
+          // OpenAlex's view of each author; settings records gain their new fields from the defaults when read.
+          db.createObjectStore('openalex', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
         }
       },
     }).then(

@@ -148,6 +148,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   };
   await context.route(/^https:\/\/api\.semanticscholar\.org\//, answerApi);
   await context.route(/^https:\/\/export\.arxiv\.org\/api\//, answerApi);
+  await context.route(/^https:\/\/api\.openalex\.org\//, answerApi);
   return harness;
 }
 

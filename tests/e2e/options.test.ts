@@ -29,7 +29,7 @@ describe('options page in real Chromium', () => {
     const options = await harness.openOptions();
     await options.locator('#api-key').fill('TestKey0123456789');
     await options.locator('section[aria-labelledby="api-heading"]').getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved. Requests now use your key.');
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Saved. Semantic Scholar is the primary source; Semantic Scholar requests now use your key.');
     await expect.poll(() => options.locator('.ss-options').textContent()).toContain('Now cached: 1 papers');
 
     // Cached: no request, key or not.

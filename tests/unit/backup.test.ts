@@ -16,7 +16,7 @@ async function make(clock = { now: Date.UTC(2026, 10, 25) }, log: { method: stri
 
 async function filled() {
   const service = await make();
-  await service.saveSettings({ s2ApiKey: 'secret123', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false }, theme: 'dark' });
+  await service.saveSettings({ s2ApiKey: 'secret123', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false }, theme: 'dark', primarySource: 'openalex', openAlexEmail: 'reader@example.org', openAlexApiKey: 'oaSecret789' });
   await service.saved.save('1810.04805', { title: 'BERT', authors: ['Jacob Devlin'], version: 2, primaryCategory: 'cs.CL' });
   await service.saved.update(['1810.04805'], { tags: ['nlp'], note: 'Read §3', status: 'reading' });
   await service.compare.add([{ authorId: SEED_AUTHOR_ID, name: 'Zhaoran Wang' }, { authorId: '9100001', name: 'Jian Peng' }]);
@@ -27,11 +27,12 @@ async function filled() {
 }
 
 describe('export and import of all data', () => {
-  it('round-trips everything of the reader but the API key, which never leaves', async () => {
+  it('round-trips everything of the reader but the API keys, which never leave', async () => {
     const source = await filled();
     const exported = await source.exportAll();
     const file = JSON.stringify(exported);
     expect(file).not.toContain('secret123');
+    expect(file).not.toContain('oaSecret789');
     expect(exported.format).toBe(BACKUP_FORMAT);
 
     const target = await make();
@@ -41,7 +42,15 @@ describe('export and import of all data', () => {
     expect((await target.saved.list()).papers).toEqual((await source.saved.list()).papers);
     expect((await target.compare.list()).map((e) => e.authorId)).toEqual([SEED_AUTHOR_ID, '9100001']);
     expect((await target.follows.list()).map((f) => f.name)).toEqual(['Zhaoran Wang']);
-    expect(await target.settings()).toEqual({ s2ApiKey: 'mine456', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false }, theme: 'dark' });
+    expect(await target.settings()).toEqual({
+      s2ApiKey: 'mine456',
+      cacheDays: 30,
+      sites: { ...DEFAULT_SETTINGS.sites, dblp: false },
+      theme: 'dark',
+      primarySource: 'openalex',
+      openAlexEmail: 'reader@example.org',
+      openAlexApiKey: '', // keys stay with the browser they were typed into
+    });
     expect((await target.prefs()).panelCollapsed).toBe(true);
     // Importing again merges: nothing doubles.
     expect((await target.importAll(file)).saved).toEqual({ added: 0, merged: 1 });

@@ -8,7 +8,7 @@ const YEAR = 2026;
 const defs = metricDefs(YEAR);
 const def = (id: string) => defs.find((d) => d.id === id)!;
 
-function row(name: string, reported: { citations: number | null; h: number | null; papers: number | null }, papers: { year: number; citations: number }[] | null): CompareRow {
+function row(name: string, reported: { citations: number | null; h: number | null; papers: number | null }, papers: { year: number; citations: number }[] | null, openAlex: CompareRow['openAlex'] = { status: 'unmatched', looked: 3, fetchedAt: Date.UTC(2026, 10, 22) }): CompareRow {
   const author: Author = {
     authorId: String(name.length),
     name,
@@ -20,15 +20,48 @@ function row(name: string, reported: { citations: number | null; h: number | nul
     source: 'semanticscholar',
     fetchedAt: Date.UTC(2026, 10, 20),
   };
-  return { author, computed: papers ? computeMetrics(papers, YEAR) : null, complete: true, computedError: papers ? null : 'HTTP 500', listFetchedAt: papers ? Date.UTC(2026, 10, 21) : null };
+  return { author, computed: papers ? computeMetrics(papers, YEAR) : null, complete: true, computedError: papers ? null : 'HTTP 500', listFetchedAt: papers ? Date.UTC(2026, 10, 21) : null, openAlex };
 }
 
 // Ada: 10, 8, 5, 4, 3 (h 4, g 5, i10 1); Ben: 40, 2 (h 2, g 2, i10 1); Cy: no list.
-const ada = row('Ada', { citations: 30, h: 4, papers: 5 }, [2018, 2019, 2020, 2024, 2025].map((year, i) => ({ year, citations: [10, 8, 5, 4, 3][i]! })));
+// Ada is in OpenAlex too, with numbers of its own (citations per year: 2022…2026 sum to 30).
+const adaOpenAlex: CompareRow['openAlex'] = {
+  status: 'matched',
+  agreeing: 4,
+  looked: 5,
+  fetchedAt: Date.UTC(2026, 10, 22),
+  author: {
+    id: 'A5000000001',
+    name: 'Ada',
+    institutions: [],
+    citationCount: 33,
+    worksCount: 6,
+    hIndex: 4,
+    i10Index: 2,
+    twoYearMeanCitedness: 1.5,
+    countsByYear: [2021, 2022, 2023, 2024, 2025, 2026].map((year, i) => ({ year, citations: [3, 5, 6, 8, 9, 2][i]!, works: 1 })),
+    url: 'https://openalex.org/A5000000001',
+  },
+};
+const ada = row('Ada', { citations: 30, h: 4, papers: 5 }, [2018, 2019, 2020, 2024, 2025].map((year, i) => ({ year, citations: [10, 8, 5, 4, 3][i]! })), adaOpenAlex);
 const ben = row('Ben', { citations: 45, h: 2, papers: 3 }, [{ year: 2022, citations: 40 }, { year: 2023, citations: 2 }]);
 const cy = row('Cy', { citations: 45, h: 1, papers: 1 }, null);
 
 describe('the comparison table', () => {
+  it('takes OpenAlex\u2019s numbers where it knows the author, and says so when it is the only source of a row', () => {
+    expect(def('recent').openAlex(ada)).toBe(30);
+    expect(def('recent').openAlex(ben)).toBeNull(); // unmatched: no per-year counts
+    expect(def('i10').openAlex(ada)).toBe(2);
+    expect(def('twoYear').openAlex(ada)).toBe(1.5);
+    expect(shownValue(def('citations'), ada, 'openalex')).toBe(33);
+    expect(shownValue(def('citations'), ben, 'openalex')).toBe(45); // no OpenAlex: the reported one
+    expect(shownValue(def('i10'), ada, 'reported')).toBe(2); // Semantic Scholar gives none: OpenAlex before computed
+    expect(shownValue(def('i10'), ben, 'reported')).toBe(1); // computed
+    expect(shownValue(def('i10'), ada, 'computed')).toBe(1);
+    expect([...bestOf(def('recent'), [ada, ben, cy], 'reported')]).toEqual([]); // one value: nothing to beat
+    expect(sortColumns(def('citations'), [ada, ben, cy], 'openalex')).toEqual([1, 2, 0]); // 45, 45, 33
+  });
+
   it('uses reported numbers where the source gives them, computed ones otherwise or on request', () => {
     expect(shownValue(def('citations'), ben, 'reported')).toBe(45);
     expect(shownValue(def('citations'), ben, 'computed')).toBe(42);
@@ -66,12 +99,18 @@ describe('the comparison table', () => {
   it('exports reported and computed numbers per author as CSV', () => {
     const csv = compareCsv(['Ada', 'Ben, "the second"', 'Cy'], [ada, ben, cy], YEAR);
     const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('metric,Ada (reported),Ada (computed),"Ben, ""the second"" (reported)","Ben, ""the second"" (computed)",Cy (reported),Cy (computed)');
-    expect(lines.find((line) => line.startsWith('h-index,'))).toBe('h-index,4,4,2,2,1,');
-    expect(lines.find((line) => line.startsWith('Total citations,'))).toBe('Total citations,30,30,45,42,45,');
-    expect(lines.find((line) => line.startsWith('g-index,'))).toBe('g-index,,5,,2,,');
-    expect(lines.find((line) => line.startsWith('Citations per paper,'))).toBe('Citations per paper,6,6,15,21,45,');
-    expect(lines.find((line) => line.startsWith('First publication,'))).toBe('First publication,,2018,,2022,,');
-    expect(lines.find((line) => line.startsWith('fetched,'))).toBe('fetched,2026-11-20T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,');
+    expect(lines[0]).toBe(
+      'metric,Ada (reported),Ada (OpenAlex),Ada (computed),"Ben, ""the second"" (reported)","Ben, ""the second"" (OpenAlex)","Ben, ""the second"" (computed)",Cy (reported),Cy (OpenAlex),Cy (computed)',
+    );
+    expect(lines.find((line) => line.startsWith('h-index,'))).toBe('h-index,4,4,4,2,,2,1,,');
+    expect(lines.find((line) => line.startsWith('Total citations,'))).toBe('Total citations,30,33,30,45,,42,45,,');
+    expect(lines.find((line) => line.startsWith('g-index,'))).toBe('g-index,,,5,,,2,,,');
+    expect(lines.find((line) => line.startsWith('Citations per paper,'))).toBe('Citations per paper,6,5.5,6,15,,21,45,,');
+    expect(lines.find((line) => line.startsWith('First publication,'))).toBe('First publication,,,2018,,,2022,,,');
+    expect(lines.find((line) => line.startsWith('Citations in the last 5 years,'))).toBe('Citations in the last 5 years,,30,,,,,,,');
+    expect(lines.find((line) => line.startsWith('source,'))).toBe('source,Semantic Scholar,OpenAlex A5000000001,Semantic Scholar paper list,Semantic Scholar,,Semantic Scholar paper list,Semantic Scholar,,Semantic Scholar paper list');
+    expect(lines.find((line) => line.startsWith('fetched,'))).toBe(
+      'fetched,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,',
+    );
   });
 });

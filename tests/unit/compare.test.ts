@@ -12,6 +12,7 @@ const author = (authorId: string) => ({ authorId, name: `Author ${authorId}` });
 const noSources: CompareSources = {
   author: async () => Promise.reject(new Error('not used')),
   citationList: async () => Promise.reject(new Error('not used')),
+  openAlex: async () => Promise.reject(new Error('not used')),
 };
 
 async function tray(name = `compare-${Math.random()}`) {

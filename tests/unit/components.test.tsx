@@ -60,6 +60,28 @@ describe('AuthorCard', () => {
     expect(container.querySelector<HTMLAnchorElement>('.ss-source a')!.href).toBe(`https://www.semanticscholar.org/author/${SEED_AUTHOR_ID}`);
   });
 
+  it('shows both sources side by side, and OpenAlex’s numbers first when the reader chose it', async () => {
+    const data = await seedCard();
+    render(<AuthorCard state={{ status: 'ready', data }} now={NOW} />, container);
+    const rows = [...container.querySelectorAll('.ss-by-source tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['Semantic Scholar', '74', '5', '3', '–', '–', '–'],
+      ['OpenAlex', '81', '5', '4', '3', '78', '2.25'],
+    ]);
+    expect(texts('.ss-source a')).toEqual(['Profile on Semantic Scholar', 'Profile on OpenAlex']);
+
+    render(<AuthorCard state={{ status: 'ready', data: { ...data, primary: 'openalex' } }} now={NOW} />, container);
+    expect(texts('.ss-metric dd')).toEqual(['81', '5', '4']);
+    expect(container.querySelector('.ss-source')!.textContent).toContain('Numbers from OpenAlex');
+
+    // OpenAlex could not be asked: Semantic Scholar's numbers, and why the others are missing.
+    render(<AuthorCard state={{ status: 'ready', data: { ...data, primary: 'openalex', openAlex: { status: 'unavailable', message: 'OpenAlex: api.openalex.org answered 503' } } }} now={NOW} />, container);
+    expect(texts('.ss-metric dd')).toEqual(['74', '5', '3']);
+    expect(container.querySelector('.ss-by-source')).toBeNull();
+    expect(container.querySelector('.ss-source-note')!.textContent).toBe('OpenAlex: api.openalex.org answered 503');
+    expect(container.querySelector('.ss-source')!.textContent).toContain('Numbers from Semantic Scholar');
+  });
+
   it('keeps abstracts collapsed behind a toggle', async () => {
     const data = await seedCard();
     render(<AuthorCard state={{ status: 'ready', data }} />, container);
@@ -200,6 +222,7 @@ describe('CompareView', () => {
     complete: true,
     computedError: null,
     listFetchedAt: NOW,
+    openAlex: { status: 'unavailable', message: 'OpenAlex answered 503' },
   });
   const columns = [row('1', '<img src=x onerror=alert(1)>', 3), row('2', 'Bea', 7)].map((r, position) => ({ entry: { authorId: r.author.authorId, name: r.author.name, position, addedAt: 0 }, state: { status: 'ready' as const, row: r } }));
   const noop = () => undefined;

@@ -17,8 +17,8 @@ function fakeService(overrides: Partial<Service> = {}): Service & { calls: strin
     },
     settings: async () => (calls.push('settings'), DEFAULT_SETTINGS),
     saveSettings: async (settings) => (calls.push(`saveSettings:${settings.s2ApiKey}`), { ...DEFAULT_SETTINGS, ...settings }),
-    cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0 }),
-    clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0 }),
+    cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0 }),
+    clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0 }),
     resolveProfile: async (profile) => (calls.push(`resolve:${profile.profile}`), { status: 'unknown' }),
     profileCandidates: async () => [],
     pinProfile: async (profile, authorId) => void calls.push(`pin:${profile}:${authorId}`),
@@ -184,6 +184,11 @@ describe('settings messages', () => {
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { theme: 'dark' } })).toEqual({ type: 'saveSettings', settings: { theme: 'dark' } });
     const sites = { arxiv: true, semanticscholar: false, dblp: true, scholar: false, openreview: true, orcid: true };
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { sites } })).toEqual({ type: 'saveSettings', settings: { sites } });
+    expect(parseBackgroundRequest({ type: 'saveSettings', settings: { primarySource: 'openalex', openAlexEmail: ' reader@example.org ', openAlexApiKey: 'abc123' } })).toEqual({
+      type: 'saveSettings',
+      settings: { primarySource: 'openalex', openAlexEmail: 'reader@example.org', openAlexApiKey: 'abc123' },
+    });
+    expect(parseBackgroundRequest({ type: 'saveSettings', settings: { openAlexEmail: '' } })).toEqual({ type: 'saveSettings', settings: { openAlexEmail: '' } });
   });
 
   it.each([
@@ -195,5 +200,10 @@ describe('settings messages', () => {
     [{ sites: { arxiv: 'yes', semanticscholar: true, dblp: true, scholar: true, openreview: true, orcid: true } }, /each of arxiv/],
     [{}, /needs settings/],
     [{ theme: 'sepia' }, /one of system, light, dark/],
+    [{ primarySource: 'google' }, /one of semanticscholar, openalex/],
+    [{ openAlexEmail: 'not an address' }, /look like name@example.org/],
+    [{ openAlexEmail: 'a@b.c&api_key=x y' }, /look like name@example.org/],
+    [{ openAlexEmail: 42 }, /look like name@example.org/],
+    [{ openAlexApiKey: 'key&mailto=x' }, /letters and digits only/],
   ])('refuses %j', (settings, reason) => expect((parseBackgroundRequest({ type: 'saveSettings', settings }) as { error: string }).error).toMatch(reason));
 });

@@ -1,6 +1,8 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openDatabase } from '../../lib/store/db';
+import { createService } from '../../lib/service';
+import { ALL_SITES_ON } from '../../lib/sites';
 
 // Each step of the schema, recreated by hand exactly as that version shipped, filled with data,
 // then opened by the current code: nothing may be lost.
@@ -67,14 +69,47 @@ async function createVersion3(name: string) {
   db.close();
 }
 
-const STORES = ['authors', 'citationLists', 'compare', 'follows', 'papers', 'pins', 'prefs', 'publications', 'related', 'saved', 'settings', 'sightings'];
+const STORES = ['authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'pins', 'prefs', 'publications', 'related', 'saved', 'settings', 'sightings'];
 
 describe('schema migrations', () => {
-  it('is at version 9', () => {
-    expect(DB_VERSION).toBe(9);
+  it('is at version 10', () => {
+    expect(DB_VERSION).toBe(10);
   });
 
-  it('upgrades version 8 to 9: adds related papers, follows and sightings, keeps the tray, the saved list and the rest', async () => {
+  it('upgrades version 9 to 10: adds the OpenAlex store; settings of version 9 read with the new defaults; nothing else touched', async () => {
+    const name = `migrate-9-${Math.random()}`;
+    await createVersion5(name);
+    const v9 = await openDB(name, 9, {
+      async upgrade(database, _old, _new, transaction) {
+        transaction.objectStore('papers').createIndex('usedAt', 'usedAt');
+        transaction.objectStore('publications').createIndex('usedAt', 'usedAt');
+        transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
+        database.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
+        database.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
+        database.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+        database.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
+        database.createObjectStore('follows', { keyPath: 'authorId' });
+        database.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
+      },
+    });
+    const settings9 = { s2ApiKey: 'k3y', cacheDays: 14, sites: ALL_SITES_ON, theme: 'dark' };
+    await v9.put('settings', settings9, 'settings');
+    await v9.put('follows', { authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
+    await v9.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
+    v9.close();
+    const db = await openDatabase(name);
+    expect(db.version).toBe(10);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect([...db.transaction('openalex').store.indexNames]).toEqual(['usedAt']);
+    expect(await db.get('settings', 'settings')).toEqual(settings9);
+    expect(await db.get('follows', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
+    expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
+    const service = createService({ db: async () => db, fetch: async () => Promise.reject(new Error('offline')) });
+    expect(await service.settings()).toEqual({ ...settings9, primarySource: 'semanticscholar', openAlexEmail: '', openAlexApiKey: '' });
+    db.close();
+  });
+
+  it('upgrades version 8 to 10: adds related papers, follows and sightings, keeps the tray, the saved list and the rest', async () => {
     const name = `migrate-8-${Math.random()}`;
     await createVersion5(name);
     const v8 = await openDB(name, 8, {
@@ -91,7 +126,7 @@ describe('schema migrations', () => {
     await v8.put('citationLists', { authorId: '9000001', papers: [{ year: 2026, citations: 0 }], complete: true, fetchedAt: 4, usedAt: 4 });
     v8.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(9);
+    expect(db.version).toBe(10);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('compare', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', position: 0, addedAt: 3 });
     expect(await db.get('citationLists', '9000001')).toMatchObject({ complete: true });
@@ -102,7 +137,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 7 to 9: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
+  it('upgrades version 7 to 10: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
     const name = `migrate-7-${Math.random()}`;
     await createVersion5(name);
     const v7 = await openDB(name, 7, {
@@ -118,7 +153,7 @@ describe('schema migrations', () => {
     await v7.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v7.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(9);
+    expect(db.version).toBe(10);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('saved', '2602.16165')).toEqual(saved);
     expect(await db.get('papers', '2602.16165')).toMatchObject({ usedAt: 9 });
@@ -130,7 +165,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 6 to 9: adds the saved list, keeps everything', async () => {
+  it('upgrades version 6 to 10: adds the saved list, keeps everything', async () => {
     const name = `migrate-6-${Math.random()}`;
     await createVersion5(name);
     const v6 = await openDB(name, 6, {
@@ -143,7 +178,7 @@ describe('schema migrations', () => {
     await v6.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v6.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(9);
+    expect(db.version).toBe(10);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('saved')).toBe(0);
     expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
@@ -151,11 +186,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 5 to 9: every record kept and marked used when it was fetched, indexes added', async () => {
+  it('upgrades version 5 to 10: every record kept and marked used when it was fetched, indexes added', async () => {
     const name = `migrate-5-${Math.random()}`;
     await createVersion5(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(9);
+    expect(db.version).toBe(10);
     expect(await db.get('papers', 'doi:10.1145/1')).toEqual({ key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7, usedAt: 7 });
     expect(await db.get('publications', '42')).toEqual({ authorId: '42', papers: [], fetchedAt: 8, usedAt: 8 });
     expect(await db.getAllFromIndex('papers', 'usedAt')).toHaveLength(1);
@@ -165,11 +200,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 4 to 9: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
+  it('upgrades version 4 to 10: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
     const name = `migrate-4-${Math.random()}`;
     await createVersion4(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(9);
+    expect(db.version).toBe(10);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(db.transaction('papers').store.keyPath).toBe('key');
     expect(await db.count('papers')).toBe(0);
@@ -180,11 +215,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 3 to 9 keeping every record of the reader and adding pins and prefs', async () => {
+  it('upgrades version 3 to 10 keeping every record of the reader and adding pins and prefs', async () => {
     const name = `migrate-3-${Math.random()}`;
     await createVersion3(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(9);
+    expect(db.version).toBe(10);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
@@ -193,11 +228,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 1 to 9: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
+  it('upgrades version 1 to 10: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(9);
+    expect(db.version).toBe(10);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
@@ -206,11 +241,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it("upgrades version 2 to 9 keeping the reader's settings", async () => {
+  it("upgrades version 2 to 10 keeping the reader's settings", async () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(9);
+    expect(db.version).toBe(10);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);

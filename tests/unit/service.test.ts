@@ -18,6 +18,12 @@ beforeEach(async () => {
 });
 afterEach(() => database.close());
 
+/** `fetch` answers Semantic Scholar; OpenAlex and arXiv answer from the recorded world (knowing none of the test's ids). */
+function s2Only(fetch: (url: string, init?: RequestInit) => Promise<Response>) {
+  const recorded = recordedFetch();
+  return (url: string, init?: RequestInit) => (url.startsWith('https://api.semanticscholar.org/') ? fetch(url, init) : recorded(url, init));
+}
+
 function serviceWith(fetch: ReturnType<typeof recordedFetch>) {
   return createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
 }
@@ -39,12 +45,14 @@ describe('service: papers', () => {
     const log: { method: string; url: string }[] = [];
     const service = serviceWith(recordedFetch(log));
     expect(await service.papers(['1810.04805'])).toEqual({ '1810.04805': null });
+    // Each source is asked once, in order, for what the one before did not know.
+    expect(log.map((entry) => new URL(entry.url).host)).toEqual(['api.semanticscholar.org', 'api.openalex.org', 'export.arxiv.org']);
     await service.papers(['1810.04805']);
-    expect(log).toHaveLength(1);
+    expect(log).toHaveLength(3);
     clock += TTL.missingPaper + 1;
     const refreshed = new Promise((resolve) => void service.papers(['1810.04805'], resolve));
     expect(await refreshed).toEqual({ '1810.04805': null });
-    expect(log).toHaveLength(2);
+    expect(log).toHaveLength(6);
   });
 
   it('answers stale records at once and hands the refreshed ones over when they come', async () => {
@@ -110,14 +118,19 @@ describe('service: author card', () => {
       ['2602.05381', 1, '2026-02-05'],
       ['2601.18217', 1, '2026-01-26'],
     ]);
-    // Paper batch, author papers, arXiv versions; the author record came with the paper batch.
+    // Paper batch, author papers, arXiv versions, then OpenAlex: the works of the author's arXiv
+    // papers, and the author they agree on. The author record came with the paper batch.
     expect(log.map((entry) => new URL(entry.url).pathname)).toEqual([
       '/graph/v1/paper/batch',
       `/graph/v1/author/${SEED_AUTHOR_ID}/papers`,
       '/api/query',
+      '/works',
+      '/authors/A5000000001',
     ]);
+    expect(card.openAlex).toMatchObject({ status: 'matched', agreeing: 2, looked: 3, author: { id: 'A5000000001', citationCount: 81, hIndex: 5, i10Index: 3, twoYearMeanCitedness: 2.25 } });
+    expect(card.primary).toBe('semanticscholar');
     await service.authorCard(SEED_AUTHOR_ID);
-    expect(log).toHaveLength(3);
+    expect(log).toHaveLength(5);
   });
 
   it('fetches the author record when no paper brought it', async () => {
@@ -162,8 +175,8 @@ describe('service: settings and cache', () => {
     const service = serviceWith(recordedFetch(log));
     await service.saveSettings({ s2ApiKey: 'k3y' });
     await service.papers(['2602.16165']);
-    expect(await service.cacheInfo()).toEqual({ papers: 1, authors: 7, publications: 0, citationLists: 0, related: 0 });
-    expect(await service.clearCache()).toEqual({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0 });
+    expect(await service.cacheInfo()).toEqual({ papers: 1, authors: 7, publications: 0, citationLists: 0, related: 0, openalex: 0 });
+    expect(await service.clearCache()).toEqual({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0 });
     expect(await service.settings()).toEqual({ ...DEFAULT_SETTINGS, s2ApiKey: 'k3y' });
     await service.papers(['2602.16165']);
     expect(log).toHaveLength(2);
@@ -190,11 +203,11 @@ describe('service: batching', () => {
 
   it('splits a window of more than 500 papers into batches of 500, each answering its own callers', async () => {
     const asked: number[] = [];
-    const fetch = async (_url: string, init?: RequestInit) => {
+    const fetch = s2Only(async (_url: string, init?: RequestInit) => {
       const ids = (JSON.parse(init!.body as string) as { ids: string[] }).ids;
       asked.push(ids.length);
       return new Response(JSON.stringify(ids.map(() => null)), { status: 200 });
-    };
+    });
     const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
     const keys = Array.from({ length: 1200 }, (_, i) => `2601.${String(10000 + i)}`);
     await Promise.all([service.papers(keys.slice(0, 500)), service.papers(keys.slice(500, 1000)), service.papers(keys.slice(1000))]);
@@ -212,10 +225,10 @@ describe('service: batching', () => {
 
 describe('service: cache size', () => {
   it('drops the least recently used papers past the cap, keeping pins and settings', async () => {
-    const fetch = async (_url: string, init?: RequestInit) => {
+    const fetch = s2Only(async (_url: string, init?: RequestInit) => {
       const ids = (JSON.parse(init!.body as string) as { ids: string[] }).ids;
       return new Response(JSON.stringify(ids.map(() => null)), { status: 200 });
-    };
+    });
     const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates(), caps: { papers: 10, authors: 100, publications: 10 } });
     await service.saveSettings({ s2ApiKey: 'k3y' });
     await service.pinProfile('dblp:36/8449', '9000001');
