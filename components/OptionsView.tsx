@@ -82,7 +82,7 @@ export function OptionsView(props: OptionsViewProps) {
             as <code>api_key</code>, without which OpenAlex allows only a small daily allowance.
           </p>
           <label for="openalex-email">E-mail for OpenAlex</label>
-          <input id="openalex-email" type="email" autocomplete="email" value={sources.openAlexEmail} onInput={(event) => setSources({ openAlexEmail: (event.target as HTMLInputElement).value })} />
+          <input id="openalex-email" type="text" inputMode="email" autocomplete="email" spellcheck={false} value={sources.openAlexEmail} onInput={(event) => setSources({ openAlexEmail: (event.target as HTMLInputElement).value })} />
           <label for="openalex-key">OpenAlex API key</label>
           <input
             id="openalex-key"

@@ -8,6 +8,8 @@ export interface PaperBadgeProps {
   error?: string;
   /** Offered with an error: look the paper up again. */
   onRetry?: () => void;
+  /** Who gave the paper, when not Semantic Scholar. */
+  source?: 'openalex' | 'arxiv';
 }
 
 export interface SaveToggleProps {
@@ -26,7 +28,7 @@ export function SaveToggle({ saved, title, onToggle }: SaveToggleProps) {
 }
 
 /** A compact badge on each listed paper: its citation count. Room for more actions beside it. */
-export function PaperBadge({ paper, error, onRetry }: PaperBadgeProps) {
+export function PaperBadge({ paper, error, onRetry, source }: PaperBadgeProps) {
   if (error) {
     const label = `Could not look this paper up: ${error}${onRetry ? '. Try again' : ''}`;
     return onRetry ? (
@@ -41,13 +43,21 @@ export function PaperBadge({ paper, error, onRetry }: PaperBadgeProps) {
   }
   if (!paper) {
     return (
-      <span class="ss-badge ss-badge-unknown" role="img" aria-label="Semantic Scholar does not list this paper yet" title="Semantic Scholar does not list this paper yet">
+      <span class="ss-badge ss-badge-unknown" role="img" aria-label="No source lists this paper yet" title="No source lists this paper yet">
         –
       </span>
     );
   }
   const count = paper.citationCount;
-  const label = `${formatCount(count)} ${count === 1 ? 'citation' : 'citations'} (Semantic Scholar)`;
+  if (count === null) {
+    const why = source === 'arxiv' ? 'Only arXiv lists this paper so far: no citation count yet' : 'No citation count yet';
+    return (
+      <span class="ss-badge ss-badge-unknown" role="img" aria-label={why} title={why}>
+        new
+      </span>
+    );
+  }
+  const label = `${formatCount(count)} ${count === 1 ? 'citation' : 'citations'} (${source === 'openalex' ? 'OpenAlex' : 'Semantic Scholar'})`;
   return (
     <span class="ss-badge" role="img" aria-label={label} title={label}>
       {formatCompactCount(count)} cited

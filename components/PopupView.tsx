@@ -112,9 +112,20 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
         </div>
       )}
       {paper.status === 'ready' && !entry && (
-        <p class="ss-status">Semantic Scholar does not list this paper yet; new papers usually appear within a few days.</p>
+        <p class="ss-status">No source lists this paper yet (Semantic Scholar, OpenAlex, arXiv); new papers usually appear within a few days.</p>
       )}
-      {entry && entry.authors.length === 0 && <p class="ss-status">Semantic Scholar lists no authors for this paper.</p>}
+      {entry?.source === 'arxiv' && (
+        <>
+          <p class="ss-status">Only arXiv lists this paper so far, so there are no citation numbers yet; Semantic Scholar and OpenAlex usually list new papers within a few days.</p>
+          <ul class="ss-name-list" aria-label="Authors">
+            {entry.paper.authors.map((author, index) => (
+              <li key={`${index}-${author.name}`}>{author.name}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {entry?.source === 'openalex' && <p class="ss-status">From OpenAlex: Semantic Scholar does not list this paper yet.</p>}
+      {entry && entry.authors.length === 0 && entry.source !== 'arxiv' && <p class="ss-status">The source lists no authors for this paper.</p>}
       {entry && entry.authors.length > 1 && tray && onCompareAll && (
         <p class="ss-compare-all">
           <button type="button" class="ss-button" onClick={() => onCompareAll(entry.authors)} disabled={entry.authors.every((author) => tray.has(author.authorId))}>

@@ -202,6 +202,8 @@ export interface PaperWithAuthors {
   paper: Paper;
   authors: Author[];
   fetchedAt: number;
+  /** Who answered, when not Semantic Scholar: OpenAlex, or arXiv (title and names, no numbers yet). */
+  source?: 'openalex' | 'arxiv';
 }
 
 /** Everything the author card shows. */

@@ -395,7 +395,7 @@ export function createService(deps: ServiceDeps): Service {
         continue;
       }
       const authors = replace.size > 0 ? await Promise.all(record.authors.map((author) => pinned(db, author, replace))) : record.authors;
-      result[id] = { paper: record.paper, authors, fetchedAt: record.fetchedAt };
+      result[id] = { paper: record.paper, authors, fetchedAt: record.fetchedAt, ...(record.source ? { source: record.source } : {}) };
     }
     return result;
   }
@@ -473,7 +473,8 @@ export function createService(deps: ServiceDeps): Service {
   async function openAlexRecord(db: Database, author: Author, papers: readonly Paper[]): Promise<OpenAlexRecord> {
     const authorId = author.authorId;
     return readThrough(await db.get('openalex', authorId), (await lifetimes()).author, `openalex:${authorId}`, async () => {
-      const options = await openAlexOptions();
+      // A second opinion: one retry, so a failing OpenAlex is reported within the card's wait.
+      const options = { ...(await openAlexOptions()), retries: 1 };
       let record: Omit<OpenAlexRecord, 'fetchedAt' | 'usedAt'>;
       if (isOpenAlexAuthorId(authorId)) {
         record = { authorId, openAlexId: authorId, author: await fetchOpenAlexAuthor(authorId, options), evidence: { agreeing: 1, looked: 1 } };

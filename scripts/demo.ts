@@ -93,7 +93,7 @@ async function main() {
       await compare.getByRole('button', { name: `Remove ${name}` }).click();
       await compare.getByRole('button', { name: `Remove ${name}` }).waitFor({ state: 'detached', timeout: 15_000 });
     }
-    await compare.locator('.ss-chart svg[role="img"]').waitFor({ timeout: 30_000 });
+    await compare.locator('.ss-chart svg[role="img"]').first().waitFor({ timeout: 30_000 });
     await compare.locator('td.ss-status', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 30_000 });
     await compare.locator('.ss-chart-data summary').click();
     await shot('compare', (path) => compare.screenshot({ path, fullPage: true }));

@@ -309,7 +309,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     if (!entry.badgeAfter) return;
     state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge', options.badgeInside).root;
     const answer = state.answer;
-    const badge = h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message, onRetry: retryFailed } : { paper: answer?.paper ?? null });
+    const badge = h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message, onRetry: retryFailed } : { paper: answer?.paper ?? null, source: answer?.source });
     const followedNames = state.followed ?? [];
     const followedMark = followedNames.length > 0 && h('span', { class: 'ss-followed', title: `By ${followedNames.join(', ')}, whom you follow` }, `● ${followedNames.join(', ')}`);
     const saved = deps.saved;

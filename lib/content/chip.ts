@@ -18,7 +18,7 @@ export function chipLabel(name: string, state: ChipState): string {
     case 'loading':
       return `Loading metrics for ${name}`;
     case 'unknown':
-      return `No Semantic Scholar record matched ${name}`;
+      return `No author record matched ${name}`;
     case 'error':
       return `Could not load metrics for ${name}: ${state.message}`;
   }

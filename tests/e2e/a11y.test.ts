@@ -92,7 +92,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await library.locator('.ss-saved-item').first().waitFor({ timeout: 15_000 });
       expect(await violations(library, false)).toEqual([]);
       await library.goto(`chrome-extension://${harness.extensionId}/library.html#compare`);
-      await library.locator('.ss-chart svg[role="img"]').waitFor({ timeout: 30_000 });
+      await library.locator('.ss-chart svg[role="img"]').first().waitFor({ timeout: 30_000 });
       await library.locator('td.ss-status', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 30_000 });
       expect(await violations(library, false)).toEqual([]);
 

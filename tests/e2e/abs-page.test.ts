@@ -146,7 +146,7 @@ describe('arXiv abstract page in real Chromium', () => {
     await unknown.goto(UNKNOWN_URL);
     await expect.poll(() => chipTexts(unknown), { timeout: 10_000 }).toEqual(['?']);
     const popup = await harness.openPopup(UNKNOWN_URL);
-    await expect.poll(() => popup.locator('.ss-status').first().textContent(), { timeout: 10_000 }).toContain('does not list this paper yet');
+    await expect.poll(() => popup.locator('.ss-status').first().textContent(), { timeout: 10_000 }).toContain('No source lists this paper yet');
     expect(await popup.locator('.ss-paper-id').textContent()).toBe('arXiv:hep-th/9108002v1');
     await popup.close();
     await unknown.close();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { renderDblpPage } from '../fixtures/profilePages';
 import { authorAnswer, hiperRecord, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
+import { openAlexAuthorObject, openAlexIdFor } from '../fixtures/openAlexWorld';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
@@ -24,6 +25,13 @@ interface Reported {
   citationCount: number;
   hIndex: number;
   paperCount: number;
+}
+
+/** What OpenAlex reports for the same person (the recorded world files each name under one id). */
+function openAlexFor(name: string) {
+  const object = openAlexAuthorObject(openAlexIdFor(name)) as { cited_by_count: number; counts_by_year: { year: number; cited_by_count: number }[] };
+  const recent = object.counts_by_year.filter((entry) => entry.year > 2021 && entry.year <= 2026).reduce((sum, entry) => sum + entry.cited_by_count, 0);
+  return { citations: object.cited_by_count, recent };
 }
 
 function reportedFor(name: string): Reported {
@@ -98,16 +106,32 @@ describe('comparing authors in real Chromium', () => {
     await view.getByRole('button', { name: 'Back to your order' }).click();
     expect(await view.locator('.ss-compare-name').allTextContents()).toEqual(names);
 
-    // The chart has a line per author with a computed list, and its numbers in a table.
-    expect(await view.locator('.ss-chart .ss-series polyline').count()).toBe(4);
-    expect(await view.locator('.ss-chart-data thead th').allTextContents()).toEqual(['Year', ...names]);
+    // OpenAlex, the second source: citations in the last five years (2022–2026) from its per-year counts.
+    const fromOpenAlex = names.map(openAlexFor);
+    expect((await values('recent')).map((text) => text.replace(' (OpenAlex)', ''))).toEqual(fromOpenAlex.map((o) => number(o.recent)));
+    // The two sources side by side.
+    await view.getByRole('combobox', { name: 'Numbers' }).selectOption('sources');
+    expect(await values('citations')).toEqual(reported.map((r, i) => `${number(r.citationCount)} · OpenAlex ${number(fromOpenAlex[i]!.citations)}`));
+    await view.getByRole('combobox', { name: 'Numbers' }).selectOption('reported');
+
+    // Two charts, a line per author each: citations received per year (OpenAlex), and citations to
+    // each year's papers (computed); each with its numbers in a table.
+    const charts = view.locator('.ss-chart');
+    expect(await charts.locator('figcaption').allTextContents()).toEqual(['Citations received per year (OpenAlex)', "Citations to each year's papers"]);
+    expect(await charts.nth(0).locator('.ss-series polyline').count()).toBe(4);
+    expect(await charts.nth(1).locator('.ss-series polyline').count()).toBe(4);
+    expect(await charts.nth(0).locator('.ss-chart-data thead th').allTextContents()).toEqual(['Year', ...names]);
+    const seedRow = await charts.nth(0).locator('.ss-chart-data tbody tr', { hasText: '2025' }).locator('td').allTextContents();
+    expect(seedRow[3]).toBe('10'); // Zhaoran Wang's 2025 citations in OpenAlex
 
     const download = view.waitForEvent('download');
     await view.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    expect(csv[0]).toBe(['metric', ...names.flatMap((name) => [`${name} (reported)`, `${name} (computed)`])].join(','));
+    expect(csv[0]).toBe(['metric', ...names.flatMap((name) => [`${name} (reported)`, `${name} (OpenAlex)`, `${name} (computed)`])].join(','));
     const hLine = csv.find((line) => line.startsWith('h-index,'))!.split(',');
-    expect(hLine.filter((_, index) => index % 2 === 1)).toEqual(reported.map((r) => String(r.hIndex)));
+    expect(hLine.filter((_, index) => index % 3 === 1)).toEqual(reported.map((r) => String(r.hIndex)));
+    const recentLine = csv.find((line) => line.startsWith('Citations in the last 5 years,'))!.split(',');
+    expect(recentLine.filter((_, index) => index % 3 === 2)).toEqual(fromOpenAlex.map((o) => String(o.recent)));
 
     // Reorder and remove; the badge follows.
     await view.getByRole('button', { name: `Move ${names[0]} right` }).click();

@@ -133,7 +133,7 @@ describe('chip', () => {
     renderChip(root, 'A. Mikovic', { status: 'loading' });
     renderChip(root, 'A. Mikovic', { status: 'unknown' });
     expect(root.querySelectorAll('.ss-chip')).toHaveLength(1);
-    expect(root.querySelector('.ss-chip')!.getAttribute('aria-label')).toBe('No Semantic Scholar record matched A. Mikovic');
+    expect(root.querySelector('.ss-chip')!.getAttribute('aria-label')).toBe('No author record matched A. Mikovic');
     renderChip(root, '<b>x</b>', { status: 'error', message: 'offline' });
     expect(root.querySelector('.ss-chip')!.getAttribute('aria-label')).toBe('Could not load metrics for <b>x</b>: offline');
     expect(root.querySelector('b')).toBeNull();
@@ -175,7 +175,7 @@ describe('PopupView', () => {
     let retries = 0;
     const target = { arxivId: '1810.04805', version: 2, pageTitle: 'BERT', primaryCategory: null };
     render(<PopupView target={target} paper={{ status: 'ready', entry: null }} expanded={new Set()} cards={new Map()} onToggleAuthor={noop} onRetryPaper={noop} />, container);
-    expect(container.textContent).toContain('does not list this paper yet');
+    expect(container.textContent).toContain('No source lists this paper yet');
     render(<PopupView target={target} paper={{ status: 'error', message: 'offline' }} expanded={new Set()} cards={new Map()} onToggleAuthor={noop} onRetryPaper={() => retries++} />, container);
     container.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     expect(retries).toBe(1);
