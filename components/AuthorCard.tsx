@@ -104,11 +104,19 @@ function BySource({ data, now }: { data: AuthorCardData; now?: number }) {
           <tr>
             <th scope="col">Source</th>
             <th scope="col">Citations</th>
-            <th scope="col">h-index</th>
+            <th scope="col">
+              <abbr title="h-index">h</abbr>
+            </th>
             <th scope="col">Papers</th>
-            <th scope="col">i10</th>
-            <th scope="col" title="Citations in the last five years, this one included">Last 5 yrs</th>
-            <th scope="col" title="Mean citations this year and last to the works of the two years before">2-yr mean</th>
+            <th scope="col">
+              <abbr title="i10-index: papers with at least 10 citations">i10</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="Citations in the last five years, this one included">5 yrs</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="Two-year mean citedness: mean citations this year and last to the works of the two years before">2-yr</abbr>
+            </th>
           </tr>
         </thead>
         <tbody>

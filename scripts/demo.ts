@@ -95,7 +95,7 @@ async function main() {
     }
     await compare.locator('.ss-chart svg[role="img"]').first().waitFor({ timeout: 30_000 });
     await compare.locator('td.ss-status', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 30_000 });
-    await compare.locator('.ss-chart-data summary').click();
+    await compare.locator('.ss-chart-data summary').first().click();
     await shot('compare', (path) => compare.screenshot({ path, fullPage: true }));
     const profile = await harness.context.newPage();
     await profile.goto(DBLP_URL);

@@ -250,7 +250,7 @@ export function PopupApp() {
         {libraryLink}
         {' · '}
         <button type="button" class="ss-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings: API key, cache
+          Settings: sources, keys, cache
         </button>
       </footer>
     </>

@@ -133,5 +133,12 @@ export function compareCsv(names: readonly string[], rows: readonly (CompareRow 
 
 /** Citations received per year from OpenAlex, for the chart; empty when OpenAlex has no counts for the author. */
 export function citationsPerYear(row: CompareRow): { year: number; value: number }[] {
-  return row.openAlex.status === 'matched' ? row.openAlex.author.countsByYear.map((entry) => ({ year: entry.year, value: entry.citations })) : [];
+  if (row.openAlex.status !== 'matched') return [];
+  const counts = row.openAlex.author.countsByYear;
+  if (counts.length === 0) return [];
+  // OpenAlex leaves out years with nothing in them; on a chart they are zeros.
+  const byYear = new Map(counts.map((entry) => [entry.year, entry.citations]));
+  const first = counts[0]!.year;
+  const last = counts[counts.length - 1]!.year;
+  return Array.from({ length: last - first + 1 }, (_, index) => ({ year: first + index, value: byYear.get(first + index) ?? 0 }));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareRow } from '../../lib/compare/service';
-import { bestOf, compareCsv, formatMetric, metricDefs, shownValue, sortColumns } from '../../lib/compare/table';
+import { bestOf, citationsPerYear, compareCsv, formatMetric, metricDefs, shownValue, sortColumns } from '../../lib/compare/table';
 import { computeMetrics } from '../../lib/metrics';
-import type { Author } from '../../lib/model';
+import type { Author, OpenAlexAuthor } from '../../lib/model';
 
 const YEAR = 2026;
 const defs = metricDefs(YEAR);
@@ -50,6 +50,10 @@ const cy = row('Cy', { citations: 45, h: 1, papers: 1 }, null);
 describe('the comparison table', () => {
   it('takes OpenAlex\u2019s numbers where it knows the author, and says so when it is the only source of a row', () => {
     expect(def('recent').openAlex(ada)).toBe(30);
+    expect(citationsPerYear(ada).map((point) => point.year)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    const gappy = { ...ada, openAlex: { ...adaOpenAlex, author: { ...(adaOpenAlex as { author: OpenAlexAuthor }).author, countsByYear: [{ year: 2019, citations: 4, works: 1 }, { year: 2022, citations: 7, works: 0 }] } } } as CompareRow;
+    expect(citationsPerYear(gappy)).toEqual([{ year: 2019, value: 4 }, { year: 2020, value: 0 }, { year: 2021, value: 0 }, { year: 2022, value: 7 }]); // OpenAlex leaves out empty years
+    expect(citationsPerYear(ben)).toEqual([]);
     expect(def('recent').openAlex(ben)).toBeNull(); // unmatched: no per-year counts
     expect(def('i10').openAlex(ada)).toBe(2);
     expect(def('twoYear').openAlex(ada)).toBe(1.5);
