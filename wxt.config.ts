@@ -1,16 +1,27 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOST_PERMISSIONS } from './lib/hosts';
+import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './lib/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // WXT adds a runtime-registered content script's matches to the host permissions; the profile
+    // sites are optional instead, so the installed extension has exactly HOST_PERMISSIONS.
+    // (For Firefox's MV2 build WXT moves host_permissions into permissions after this hook.)
+    'build:manifestGenerated': (_wxt, manifest) => {
+      (manifest as unknown as Record<string, unknown>).host_permissions = [...HOST_PERMISSIONS];
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'ScholarScope',
     description: 'Author metrics, publications and related work next to every arXiv author.',
-    permissions: [],
-    // Only the sites we augment and the APIs we call (lib/hosts.ts).
-    host_permissions: HOST_PERMISSIONS,
+    // `scripting` registers the profiles content script for the profile sites the reader turned on.
+    permissions: ['scripting'],
+    // arXiv and the APIs at install; each profile site only when the reader turns it on (lib/hosts.ts).
+    // Copies: WXT adds to the array it is given.
+    host_permissions: [...HOST_PERMISSIONS],
+    ...(browser === 'firefox' ? { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS] } : { optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS] }),
     // Extension pages run only their own bundled scripts: no inline, eval or remote code.
     content_security_policy:
       browser === 'firefox'

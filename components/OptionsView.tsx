@@ -19,6 +19,8 @@ export interface OptionsViewProps {
   onThemeChange: (theme: Theme) => void;
   onCacheDaysChange: (days: number) => void;
   onSiteChange: (site: Site, on: boolean) => void;
+  /** Profile sites the browser has granted access to; the others are off whatever the setting says. */
+  granted: ReadonlySet<Site>;
   /** Saves the cache lifetime and the sites. */
   onSaveBehaviour: () => void;
   onExportAll: () => void;
@@ -109,9 +111,18 @@ export function OptionsView(props: OptionsViewProps) {
             <legend>Show chips, badges and panels on</legend>
             {SITES.map((site) => (
               <label class="ss-site" key={site}>
-                <input type="checkbox" checked={props.sites[site]} onChange={(event) => props.onSiteChange(site, (event.target as HTMLInputElement).checked)} /> {SITE_LABELS[site]}
+                <input
+                  type="checkbox"
+                  checked={props.sites[site] && (site === 'arxiv' || props.granted.has(site))}
+                  onChange={(event) => props.onSiteChange(site, (event.target as HTMLInputElement).checked)}
+                />{' '}
+                {SITE_LABELS[site]}
               </label>
             ))}
+            <p class="ss-hint">
+              Profile sites need your permission: turning one on asks the browser for access to that site alone, and turning it
+              off gives the access back.
+            </p>
           </fieldset>
           <fieldset>
             <legend>Theme</legend>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageContextReply, TabUpdate } from '../lib/messages';
 import { handleMessage } from '../lib/router';
 import { saveTabPaper } from '../lib/saved/shortcut';
+import { createProfileAccess, type AccessApi } from '../lib/profileAccess';
 import { createService } from '../lib/service';
 import { openDatabase, type Database } from '../lib/store/db';
 
@@ -28,6 +29,13 @@ export default defineBackground(() => {
   void service.compare.list().then((tray) => showTray(tray.length), () => undefined);
   void toolbar.setBadgeBackgroundColor({ color: '#b31b1b' }).catch(() => undefined);
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(service, message, sender, browser.runtime.id, notify, showTray));
+
+  // The profiles content script runs on exactly the profile sites the reader granted.
+  const profileAccess = createProfileAccess(browser as unknown as AccessApi);
+  const syncProfiles = () => void profileAccess.sync().catch((error: unknown) => console.error('ScholarScope: could not register the profiles script', error));
+  syncProfiles();
+  browser.permissions.onAdded.addListener(syncProfiles);
+  browser.permissions.onRemoved.addListener(syncProfiles);
 
   // The keyboard shortcut saves the tab's paper; the page's toggle and a brief ✓ on the toolbar say so.
   browser.commands.onCommand.addListener(async (command, tab) => {

@@ -18,13 +18,17 @@ const DBLP_URL = 'https://dblp.org/pid/36/8449.html';
 const listing = listingRecords(120);
 registerPapers(listing.slice(0, 110));
 const OUT = resolve('demo-output');
-const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+// With a display someone looks at, the demo opens a window to try by hand; otherwise (no display, a
+// virtual one from scripts/with-display.mjs, or --headless) it takes screenshots.
+const headless = !process.env.DISPLAY || process.env.SCHOLARSCOPE_VIRTUAL_DISPLAY === '1' || process.argv.includes('--headless');
+// Profile sites are granted by accepting the browser's prompt, which needs a display.
+const profileSites = Boolean(process.env.DISPLAY);
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const shots: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
-    const harness = await launch({ headless, colorScheme: scheme });
+    const harness = await launch({ headless, colorScheme: scheme, profileSites });
     harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
     harness.pages.set(DBLP_URL, renderDblpPage('36/8449'));
     harness.pages.set(LISTING_URL, renderListingPage('cs', 'Computer Science', [{ heading: 'New submissions (showing 120 of 120 entries)', records: listing }]));
@@ -97,10 +101,14 @@ async function main() {
     await compare.locator('td.ss-status', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 30_000 });
     await compare.locator('.ss-chart-data summary').first().click();
     await shot('compare', (path) => compare.screenshot({ path, fullPage: true }));
-    const profile = await harness.context.newPage();
-    await profile.goto(DBLP_URL);
-    await profile.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });
-    await shot('profile-panel', (path) => profile.screenshot({ path }));
+    if (profileSites) {
+      const profile = await harness.context.newPage();
+      await profile.goto(DBLP_URL);
+      await profile.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });
+      await shot('profile-panel', (path) => profile.screenshot({ path }));
+    } else if (scheme === 'light') {
+      console.log('No display (install xvfb and xdotool): the profile panel, which needs the profile sites granted at the browser\'s prompt, is not shown.');
+    }
     await harness.close();
   }
   console.log('ScholarScope demo: screenshots of the extension at work on recorded pages:');

@@ -22,7 +22,9 @@ function check(label, command, args) {
 function vitest(project) {
   const report = `test-results/${project}.json`;
   rmSync(report, { force: true });
-  const ok = run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  const vitestArgs = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`];
+  // The browser tests accept a native permission prompt, so they get an X display (virtual if need be).
+  const ok = project === 'e2e' ? run(`${project} tests`, 'node', ['scripts/with-display.mjs', 'npx', ...vitestArgs]) : run(`${project} tests`, 'npx', vitestArgs);
   if (!existsSync(report)) {
     results.push({ label: `${project} tests`, passed: 0, failed: 1 });
     return;

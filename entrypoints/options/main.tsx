@@ -9,6 +9,12 @@ import type { CacheInfo } from '../../lib/service';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/store/db';
 import { download, importFile } from '../../lib/files';
 import { applyPageTheme, showTheme } from '../../lib/pageTheme';
+import { browser } from 'wxt/browser';
+import { PROFILE_SITE_HOSTS, PROFILE_SITES, type ProfileSite } from '../../lib/hosts';
+import { grantedSites } from '../../lib/profileAccess';
+import type { Site } from '../../lib/sites';
+
+const isProfileSite = (site: Site): site is ProfileSite => (PROFILE_SITES as readonly string[]).includes(site);
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -26,13 +32,36 @@ function OptionsApp() {
     setThemeChoice(settings.theme);
     showTheme(settings.theme);
   };
+  const [granted, setGranted] = useState<ReadonlySet<Site>>(new Set());
+  const readGrants = () => browser.permissions.getAll().then((all) => setGranted(new Set(grantedSites(all.origins ?? []))));
   const [cache, setCache] = useState<CacheInfo | null>(null);
   const [notice, setNotice] = useState<OptionsViewProps['notice']>(null);
 
   useEffect(() => {
     ask({ type: 'getSettings' }).then(show, (error) => setNotice({ kind: 'error', text: message(error) }));
     ask({ type: 'cacheInfo' }).then(setCache, () => setCache(null));
+    void readGrants();
   }, []);
+
+  // A profile site is turned on by the browser's own prompt, which needs the click: the request is
+  // made first, in the click's handler. Its setting is saved at once, so access and setting agree.
+  const changeSite = (site: Site, on: boolean) => {
+    const next = { ...sites, [site]: on };
+    if (!isProfileSite(site)) return setSites(next);
+    const origins = PROFILE_SITE_HOSTS[site];
+    const change = on ? browser.permissions.request({ origins }) : browser.permissions.remove({ origins }).then(() => true);
+    void change.then(
+      async (done) => {
+        await readGrants();
+        if (!done) return setNotice({ kind: 'error', text: `Access to ${site} was not given, so it stays off.` });
+        setSites(next);
+        const saved = await ask({ type: 'saveSettings', settings: { sites: { ...(await ask({ type: 'getSettings' })).sites, [site]: on } } });
+        setSites(saved.sites);
+        setNotice({ kind: 'ok', text: on ? 'Turned on. Pages of that site opened from now on show ScholarScope.' : 'Turned off, and the access given back.' });
+      },
+      (error) => setNotice({ kind: 'error', text: message(error) }),
+    );
+  };
 
   return (
     <OptionsView
@@ -44,7 +73,8 @@ function OptionsApp() {
       theme={theme}
       onThemeChange={setThemeChoice}
       onCacheDaysChange={setCacheDays}
-      onSiteChange={(site, on) => setSites({ ...sites, [site]: on })}
+      onSiteChange={changeSite}
+      granted={granted}
       onSaveBehaviour={() =>
         ask({ type: 'saveSettings', settings: { cacheDays, sites, theme } }).then(
           (saved) => {

@@ -15,6 +15,8 @@ const WATCH_MS = 15_000;
 
 export default defineContentScript({
   matches: PROFILE_MATCHES,
+  // Registered by the background for the profile sites the reader granted (lib/profileAccess.ts).
+  registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
     let panel: ProfilePanelHandle | null = null;

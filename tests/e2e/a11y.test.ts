@@ -40,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
   describe(`accessibility in real Chromium, ${scheme} mode`, () => {
     let harness: Harness;
     beforeAll(async () => {
-      harness = await launch({ colorScheme: scheme });
+      harness = await launch({ colorScheme: scheme, profileSites: true });
       registerPapers(LISTING);
       harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
       harness.pages.set(LISTING_URL, renderListingPage('cs', 'Computer Science', [{ heading: 'New submissions', records: LISTING }]));

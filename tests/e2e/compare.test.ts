@@ -14,7 +14,7 @@ const FROM_PAGE = hiperRecord.authors.slice(1, 4);
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await launch();
+  harness = await launch({ profileSites: true });
   harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
   harness.pages.set(DBLP_URL, renderDblpPage('36/8449'));
 });

@@ -1,11 +1,13 @@
 // Real Chromium with the built extension, recorded arXiv pages served at their real https URLs,
 // and the APIs answered from recorded responses. Fails loudly when Chromium or the build is missing.
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { recordedAnswer } from '../fixtures/recordedApi';
+import { OPTIONAL_HOST_PERMISSIONS } from '../../lib/hosts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
@@ -43,6 +45,46 @@ export interface LaunchOptions {
   withoutExtension?: boolean;
   /** Delay before each API answer, as a network would add (benchmarks). */
   apiLatencyMs?: number;
+  /**
+   * Grant the optional profile-site permissions the way a reader does: a click asks, and the
+   * browser's prompt is accepted with the keyboard (Tab, Enter). The prompt is a native window, so
+   * this runs Chromium headed on an X display (xvfb-run) and presses the keys with xdotool.
+   */
+  profileSites?: boolean;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Accepts the browser's extension permission prompt with the keyboard, as a reader would (Tab to
+ * Allow, Enter), until `accepted` says so. The prompt is a native window: this needs Chromium headed
+ * on an X display and xdotool.
+ */
+export async function acceptPermissionPrompt(accepted: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await pause(500);
+    execFileSync('xdotool', ['key', 'Tab']);
+    await pause(150);
+    execFileSync('xdotool', ['key', 'Return']);
+    await pause(400);
+    if (await accepted()) return;
+  }
+  throw new Error('The permission prompt was never accepted');
+}
+
+/** Grants every profile site the way a reader does: a click asks, the prompt is accepted. */
+async function grantProfileSites(context: BrowserContext, worker: Worker, extensionId: string): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.evaluate(`document.addEventListener('click', () => { window.__granted = chrome.permissions.request({ origins: ${JSON.stringify(OPTIONAL_HOST_PERMISSIONS)} }); }, { once: true })`);
+  await options.locator('h1').click();
+  await acceptPermissionPrompt(async () => (await Promise.race([options.evaluate('window.__granted'), pause(300).then(() => 'pending')])) === true);
+  // The background registers the profiles content script when the grant arrives.
+  for (let wait = 0; wait < 50; wait++) {
+    if (((await worker.evaluate('chrome.scripting.getRegisteredContentScripts().then((scripts) => scripts.length)')) as number) > 0) break;
+    await pause(100);
+  }
+  await options.close();
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
@@ -52,10 +94,18 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!options.withoutExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No extension build at ${EXTENSION_DIR}. Run "npm run build" first.`);
   }
+  if (options.profileSites || options.headless === false) {
+    if (!process.env.DISPLAY) throw new Error('Granting the profile sites needs an X display: run the tests under xvfb-run (apt-get install -y xvfb xdotool); npm test does.');
+    try {
+      execFileSync('xdotool', ['version'], { stdio: 'ignore' });
+    } catch {
+      throw new Error('Granting the profile sites needs xdotool (apt-get install -y xdotool).');
+    }
+  }
   const profile = mkdtempSync(join(tmpdir(), 'scholarscope-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: options.headless ?? true,
+    headless: options.profileSites ? false : (options.headless ?? true),
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 900 },
     args: [
@@ -71,6 +121,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   });
   const worker = options.withoutExtension ? (null as unknown as Worker) : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
   const extensionId = options.withoutExtension ? '' : new URL(worker.url()).host;
+  if (options.profileSites) await grantProfileSites(context, worker, extensionId);
 
   const harness: Harness = {
     context,

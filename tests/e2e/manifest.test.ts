@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HOST_PERMISSIONS } from '../../lib/hosts';
+import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, PROFILE_MATCHES } from '../../lib/hosts';
 import { EXTENSION_DIR } from './harness';
 
 // The built Chrome manifest asks for exactly what the extension uses.
 describe('Chrome manifest', () => {
   const manifest = JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')) as Record<string, unknown>;
 
-  it('has no API permissions and exactly the listed hosts, never all URLs', () => {
+  it('asks at install only for arXiv and the three APIs, and for each profile site only when the reader turns it on', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions ?? []).toEqual([]);
+    expect(manifest.permissions).toEqual(['scripting']);
+    expect(manifest.host_permissions).toEqual(['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*', 'https://api.semanticscholar.org/*', 'https://api.openalex.org/*']);
     expect(manifest.host_permissions).toEqual(HOST_PERMISSIONS);
+    expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
+    // The profiles script is registered at run time, for the granted sites only: it is not in the manifest.
+    const scripts = manifest.content_scripts as { matches: string[] }[];
+    expect(scripts.flatMap((script) => script.matches).some((match) => PROFILE_MATCHES.includes(match))).toBe(false);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
@@ -44,7 +49,8 @@ describe('Firefox manifest', () => {
   });
 
   it('asks for the same hosts as the Chrome build and nothing else', () => {
-    expect(manifest.permissions).toEqual(HOST_PERMISSIONS);
+    expect(manifest.permissions).toEqual(['scripting', ...HOST_PERMISSIONS]);
+    expect(manifest.optional_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");

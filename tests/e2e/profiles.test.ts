@@ -16,7 +16,7 @@ const ORCID_URL = 'https://orcid.org/0000-0002-1825-0097';
 let harness: Harness;
 
 beforeAll(async () => {
-  harness = await launch();
+  harness = await launch({ profileSites: true });
   harness.pages.set(DBLP_URL, renderDblpPage('36/8449'));
   harness.pages.set(S2_URL, renderS2AuthorPage('Zhaoran Wang'));
   harness.pages.set(SCHOLAR_URL, renderScholarPage({ withIds: false }));
