@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchArxivEntries, parseAtomEntries } from '../../lib/sources/arxiv';
+import { fetchArxivEntries, fetchLatestVersions, parseAtomEntries } from '../../lib/sources/arxiv';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { arxivAtomAnswer, registerArxivOnly } from '../fixtures/seedWorld';
 
@@ -38,5 +38,17 @@ describe('arXiv API metadata', () => {
     const found = await fetchArxivEntries(ids, { fetch });
     expect([...found.keys()]).toEqual(['1810.04805']);
     expect(asked).toHaveLength(2);
+  });
+
+  it('tells the latest version of each paper it knows, in one request, ignoring error entries and the feed id', async () => {
+    const asked: string[] = [];
+    const fetch = async (input: string) => (asked.push(input), new Response(arxivAtomAnswer(new URL(input).searchParams.get('id_list')!.split(',')), { status: 200 }));
+    expect([...(await fetchLatestVersions(['2602.16165', '2601.18217', '9999.99999'], { fetch }))]).toEqual([
+      ['2602.16165', 1],
+      ['2601.18217', 1],
+    ]);
+    expect(asked).toHaveLength(1);
+    const atom = `<feed><id>http://arxiv.org/api/abc</id><entry><id>http://arxiv.org/api/errors#incorrect_id_format_for_x</id><title>Error</title></entry><entry><id>http://arxiv.org/abs/hep-th/9108002v2</id><title>T</title></entry></feed>`;
+    expect([...(await fetchLatestVersions(['hep-th/9108002'], { fetch: async () => new Response(atom, { status: 200 }) }))]).toEqual([['hep-th/9108002', 2]]);
   });
 });

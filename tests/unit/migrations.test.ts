@@ -69,6 +69,22 @@ async function createVersion3(name: string) {
   db.close();
 }
 
+/** Versions 6 to 8 as they shipped (usedAt indexes; the saved list; the compare tray and citation lists), empty. */
+async function createVersion8(name: string) {
+  await createVersion5(name);
+  const db = await openDB(name, 8, {
+    upgrade(database, _old, _new, transaction) {
+      transaction.objectStore('papers').createIndex('usedAt', 'usedAt');
+      transaction.objectStore('publications').createIndex('usedAt', 'usedAt');
+      transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
+      database.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
+      database.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
+      database.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+    },
+  });
+  db.close();
+}
+
 const STORES = ['authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'pins', 'prefs', 'publications', 'related', 'saved', 'settings', 'sightings'];
 
 describe('schema migrations', () => {
@@ -78,15 +94,9 @@ describe('schema migrations', () => {
 
   it('upgrades version 9 to 10: adds the OpenAlex store; settings of version 9 read with the new defaults; nothing else touched', async () => {
     const name = `migrate-9-${Math.random()}`;
-    await createVersion5(name);
+    await createVersion8(name);
     const v9 = await openDB(name, 9, {
-      async upgrade(database, _old, _new, transaction) {
-        transaction.objectStore('papers').createIndex('usedAt', 'usedAt');
-        transaction.objectStore('publications').createIndex('usedAt', 'usedAt');
-        transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
-        database.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
-        database.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
-        database.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+      upgrade(database) {
         database.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
         database.createObjectStore('follows', { keyPath: 'authorId' });
         database.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
@@ -111,17 +121,8 @@ describe('schema migrations', () => {
 
   it('upgrades version 8 to 10: adds related papers, follows and sightings, keeps the tray, the saved list and the rest', async () => {
     const name = `migrate-8-${Math.random()}`;
-    await createVersion5(name);
-    const v8 = await openDB(name, 8, {
-      async upgrade(database, _old, _new, transaction) {
-        transaction.objectStore('papers').createIndex('usedAt', 'usedAt');
-        transaction.objectStore('publications').createIndex('usedAt', 'usedAt');
-        transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
-        database.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
-        database.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
-        database.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
-      },
-    });
+    await createVersion8(name);
+    const v8 = await openDB(name, 8);
     await v8.put('compare', { authorId: '9000001', name: 'Zhaoran Wang', position: 0, addedAt: 3 });
     await v8.put('citationLists', { authorId: '9000001', papers: [{ year: 2026, citations: 0 }], complete: true, fetchedAt: 4, usedAt: 4 });
     v8.close();
