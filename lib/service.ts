@@ -431,14 +431,22 @@ export function createService(deps: ServiceDeps): Service {
    * A cached record while it is fresh; else fetched once (callers in flight share the request) and
    * stored by `fetch`. When the fetch fails, the cached record, however old, is better than nothing.
    */
-  async function readThrough<T extends { fetchedAt: number }>(cached: T | undefined, ttl: number, key: string, fetch: () => Promise<T>): Promise<T> {
-    if (cached && isFresh(cached.fetchedAt, ttl, now())) return cached;
+  async function readThrough<T extends { fetchedAt: number; usedAt?: number }>(cached: T | undefined, ttl: number, key: string, fetch: () => Promise<T>, usage?: UsageMark): Promise<T> {
+    if (cached && isFresh(cached.fetchedAt, ttl, now())) return used(cached, usage);
     try {
       return await shared(key, fetch);
     } catch (error) {
-      if (cached) return cached;
+      if (cached) return used(cached, usage);
       throw error;
     }
+  }
+
+  // Cached lists are evicted least recently used first, so reading one marks it (at most hourly, not awaited).
+  type UsageMark = { db: Database; store: 'publications' | 'citationLists' | 'related' | 'openalex' };
+  function used<T extends { usedAt?: number }>(record: T, usage: UsageMark | undefined): T {
+    const at = now();
+    if (usage && at - (record.usedAt ?? 0) > USE_MARK_INTERVAL) void usage.db.put(usage.store, { ...record, usedAt: at } as never).catch(() => undefined);
+    return record;
   }
 
   // Author ids are Semantic Scholar's (digits) or, for authors only OpenAlex listed, OpenAlex's (`A…`).
@@ -463,7 +471,7 @@ export function createService(deps: ServiceDeps): Service {
       const record: PublicationsRecord = { authorId, papers: list, fetchedAt: now(), usedAt: now() };
       await db.put('publications', record);
       return record;
-    });
+    }, { db, store: 'publications' });
   }
 
   /**
@@ -494,7 +502,7 @@ export function createService(deps: ServiceDeps): Service {
       await db.put('openalex', stored);
       void evictOverCap(db).catch(() => undefined);
       return stored;
-    });
+    }, { db, store: 'openalex' });
   }
 
   function openAlexView(record: OpenAlexRecord): OpenAlexView {
@@ -639,7 +647,7 @@ export function createService(deps: ServiceDeps): Service {
       await db.put('citationLists', record);
       void evictOverCap(db).catch(() => undefined);
       return record;
-    });
+    }, { db, store: 'citationLists' });
   }
 
   // An author only OpenAlex knows: their works, one page of the most cited (OpenAlex's h-index and i10 cover the rest).
@@ -680,7 +688,7 @@ export function createService(deps: ServiceDeps): Service {
       await db.put('related', record);
       void evictOverCap(db).catch(() => undefined);
       return record;
-    });
+    }, { db, store: 'related' });
   }
 
   const follows = createFollowService(deps.db, now);

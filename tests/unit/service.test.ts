@@ -224,6 +224,23 @@ describe('service: batching', () => {
 });
 
 describe('service: cache size', () => {
+  it('marks cached lists used when they are read (at most hourly), so eviction drops the least recently read', async () => {
+    const service = serviceWith(recordedFetch());
+    await service.authorCard(SEED_AUTHOR_ID);
+    await service.related('2602.16165');
+    const fetchedAt = clock;
+    clock += 30 * 60_000; // within the hour: no write
+    await service.authorCard(SEED_AUTHOR_ID);
+    expect((await database.get('publications', SEED_AUTHOR_ID))!.usedAt).toBe(fetchedAt);
+    clock += 2 * 3_600_000;
+    await service.authorCard(SEED_AUTHOR_ID);
+    await service.related('2602.16165');
+    await expect.poll(async () => (await database.get('publications', SEED_AUTHOR_ID))!.usedAt).toBe(clock);
+    await expect.poll(async () => (await database.get('openalex', SEED_AUTHOR_ID))!.usedAt).toBe(clock);
+    await expect.poll(async () => (await database.get('related', '2602.16165'))!.usedAt).toBe(clock);
+    expect((await database.get('publications', SEED_AUTHOR_ID))!.fetchedAt).toBe(fetchedAt); // read, not fetched again
+  });
+
   it('drops the least recently used papers past the cap, keeping pins and settings', async () => {
     const fetch = s2Only(async (_url: string, init?: RequestInit) => {
       const ids = (JSON.parse(init!.body as string) as { ids: string[] }).ids;
