@@ -23,6 +23,14 @@ import { arxivPaper, openAlexAuthorRecord, openAlexPaper } from './sources/norma
 /** How long the background waits for more paper requests before sending a batch. */
 export const BATCH_WINDOW_MS = 20;
 
+/**
+ * A fallback source answers for at most this many papers a batch (one OpenAlex works request), so a
+ * long listing of papers too new for the primary source costs one request, not one per fifty.
+ */
+export const FALLBACK_MAX = 100;
+/** arXiv is asked only for a few papers (a page's or a popup's paper), never for a listing: the listing already shows what arXiv would say. */
+export const ARXIV_FALLBACK_MAX = 20;
+
 /** How long a card waits for OpenAlex's numbers before it is shown without them (they are cached when they come). */
 export const OPENALEX_WAIT_MS = 2500;
 
@@ -219,7 +227,7 @@ export function createService(deps: ServiceDeps): Service {
     return found;
   }
 
-  // Two list requests however many papers: the works by DOI, then their authors' numbers.
+  // List requests: the works by DOI (100 a request), then their authors' numbers (100 a request).
   async function fromOpenAlex(keys: PaperKey[]): Promise<SourceAnswers> {
     const options = await openAlexOptions();
     const works = await fetchWorksByKey(keys, options);
@@ -259,8 +267,9 @@ export function createService(deps: ServiceDeps): Service {
     for (const [index, source] of order.entries()) {
       const lacking = keys.filter((key) => !found.has(key));
       if (lacking.length === 0) break;
+      if (source === fromArxiv && lacking.length > ARXIV_FALLBACK_MAX) break;
       try {
-        for (const [key, answer] of await source(lacking)) found.set(key, answer);
+        for (const [key, answer] of await source(index === 0 ? lacking : lacking.slice(0, FALLBACK_MAX))) found.set(key, answer);
       } catch (error) {
         // A fallback's failure leaves the primary's answer ("unknown") standing.
         if (index === 0) {

@@ -10,8 +10,8 @@ import { isRecord, readCount, readIsoDate, readString } from '../validate';
 import { requestJson, SourceError, type RequestOptions } from './http';
 
 export const OPENALEX_API = 'https://api.openalex.org';
-/** OpenAlex ORs at most 100 values in one filter; fewer keep the address short. */
-export const WORKS_FILTER_LIMIT = 50;
+/** OpenAlex ORs at most 100 values in one filter (and answers up to 200 a page). */
+export const WORKS_FILTER_LIMIT = 100;
 
 export interface OpenAlexOptions extends RequestOptions {
   /** Sent as `mailto`: OpenAlex's polite pool, and a way for them to reach the reader. */
@@ -149,7 +149,7 @@ export async function fetchOpenAlexAuthor(id: string, options: OpenAlexOptions):
   return author;
 }
 
-/** Several authors by OpenAlex id, one list request per 50; ids OpenAlex does not know are left out. */
+/** Several authors by OpenAlex id, one list request per 100; ids OpenAlex does not know are left out. */
 export async function fetchOpenAlexAuthors(ids: readonly string[], options: OpenAlexOptions): Promise<Map<string, OpenAlexAuthor>> {
   const found = new Map<string, OpenAlexAuthor>();
   const valid = [...new Set(ids)].filter(isOpenAlexAuthorId);
@@ -168,13 +168,13 @@ function listResults(body: unknown): unknown[] {
 
 const WORK_FIELDS = 'id,doi,display_name,publication_date,publication_year,cited_by_count,authorships,abstract_inverted_index';
 
-/** Works by paper key (arXiv ids through arXiv's DOIs, `doi:` keys), one request per 50 keys; keys OpenAlex does not know are left out. */
+/** Works by paper key (arXiv ids through arXiv's DOIs, `doi:` keys), one request per 100 keys; keys OpenAlex does not know are left out. */
 export async function fetchWorksByKey(keys: readonly PaperKey[], options: OpenAlexOptions): Promise<Map<PaperKey, OpenAlexWork>> {
   const found = new Map<PaperKey, OpenAlexWork>();
   const unique = [...new Set(keys)];
   for (let start = 0; start < unique.length; start += WORKS_FILTER_LIMIT) {
     const chunk = unique.slice(start, start + WORKS_FILTER_LIMIT);
-    const query = params(options, { filter: `doi:${chunk.map(doiForKey).join('|')}`, per_page: String(Math.min(100, chunk.length * 2)), select: WORK_FIELDS });
+    const query = params(options, { filter: `doi:${chunk.map(doiForKey).join('|')}`, per_page: String(Math.min(200, chunk.length * 2)), select: WORK_FIELDS });
     const body = await requestJson(`${OPENALEX_API}/works?${query}`, {}, options);
     const wanted = new Set(chunk);
     for (const work of listResults(body).map(normaliseOpenAlexWork)) {

@@ -102,7 +102,7 @@ describe('the OpenAlex client', () => {
 
   it(`asks for at most ${WORKS_FILTER_LIMIT} DOIs a request, and sends no e-mail or key unless given`, async () => {
     const log: string[] = [];
-    const keys = Array.from({ length: 120 }, (_, i) => `2601.${String(10000 + i)}`);
+    const keys = Array.from({ length: 250 }, (_, i) => `2601.${String(10000 + i)}`);
     await fetchWorksByKey(keys, { fetch: worldFetch(log) });
     expect(log).toHaveLength(3);
     expect(log.every((url) => !url.includes('mailto') && !url.includes('api_key'))).toBe(true);

@@ -119,6 +119,15 @@ describe('papers from the source that knows them', () => {
     expect(log.length).toBeLessThanOrEqual(1 + 3 + 2); // S2 once; OpenAlex and arXiv with their bounded retries
   });
 
+  it('asks a fallback for at most 100 papers of a long listing, and arXiv not at all', async () => {
+    const keys = Array.from({ length: 150 }, (_, i) => `2611.${String(20000 + i)}`);
+    const answer = await service().papers(keys);
+    expect(Object.values(answer).every((entry) => entry === null)).toBe(true);
+    expect(hosts()).toEqual(['semanticscholar.org', 'openalex.org']); // the batch, then one works request
+    const asked = new URL(log[1]!.url).searchParams.get('filter')!.split('|');
+    expect(asked).toHaveLength(100);
+  });
+
   it('reads papers from OpenAlex first when the reader chose it, and Semantic Scholar fills in', async () => {
     const reader = service();
     await reader.saveSettings({ primarySource: 'openalex' });
