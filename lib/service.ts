@@ -474,9 +474,12 @@ export function createService(deps: ServiceDeps): Service {
     return (await fetchOpenAlexAuthorWorks(authorId, await openAlexOptions())).map(openAlexPaper);
   }
 
-  async function publicationsRecord(db: Database, authorId: string): Promise<PublicationsRecord> {
+  /** `onList` gets a freshly fetched list before the arXiv versions are added (what needs no versions can start). */
+  async function publicationsRecord(db: Database, authorId: string, onList?: (list: Paper[]) => void): Promise<PublicationsRecord> {
     return readThrough(await db.get('publications', authorId), (await lifetimes()).publications, `publications:${authorId}`, async () => {
-      const list = await withVersions(await authorPapers(authorId));
+      const fetched = await authorPapers(authorId);
+      onList?.(fetched);
+      const list = await withVersions(fetched);
       const record: PublicationsRecord = { authorId, papers: list, fetchedAt: now(), usedAt: now() };
       await db.put('publications', record);
       return record;
@@ -537,8 +540,14 @@ export function createService(deps: ServiceDeps): Service {
 
   async function authorCard(authorId: string): Promise<AuthorCardData> {
     const db = await deps.db();
-    const [author, publications] = await Promise.all([authorRecord(db, authorId), publicationsRecord(db, authorId)]);
-    const openAlex = await openAlexFor(db, author, publications.papers);
+    const pendingAuthor = authorRecord(db, authorId);
+    // OpenAlex needs the list, not its versions: it starts while the arXiv API is asked.
+    let early: Promise<OpenAlexView> | null = null;
+    const [author, publications] = await Promise.all([
+      pendingAuthor,
+      publicationsRecord(db, authorId, (list) => (early = pendingAuthor.then((known) => openAlexFor(db, known, list)))),
+    ]);
+    const openAlex = await (early ?? openAlexFor(db, author, publications.papers));
     const { primarySource } = await settings();
     return { author, publications: publications.papers, fetchedAt: Math.min(author.fetchedAt, publications.fetchedAt), openAlex, primary: primarySource };
   }

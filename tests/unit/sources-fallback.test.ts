@@ -156,6 +156,24 @@ describe('OpenAlex on the author card', () => {
     expect(card.openAlex).toEqual({ status: 'unavailable', message: 'OpenAlex: api.openalex.org answered 503' });
   });
 
+  it('asks OpenAlex while the arXiv API is still answering, not after it', async () => {
+    const recorded = recordedFetch(log);
+    let openAlexDone: () => void = () => {};
+    const openAlexAsked = new Promise<string>((resolve) => (openAlexDone = () => resolve('OpenAlex first')));
+    const fetch = async (input: string, init?: RequestInit) => {
+      if (input.startsWith('https://export.arxiv.org/')) {
+        // The arXiv answer is held until OpenAlex has been asked for the author (or 1 s passed).
+        const why = await Promise.race([openAlexAsked, new Promise<string>((resolve) => setTimeout(() => resolve('timed out'), 1000))]);
+        expect(why).toBe('OpenAlex first');
+      }
+      if (input.startsWith('https://api.openalex.org/authors/')) openAlexDone();
+      return recorded(input, init);
+    };
+    const card = await createService({ db: async () => db, fetch, now: () => clock, gates: instantGates(), sleep: async () => {} }).authorCard(SEED_AUTHOR_ID);
+    expect(card.openAlex).toMatchObject({ status: 'matched' });
+    expect(card.publications.every((paper) => paper.version === 1)).toBe(true);
+  });
+
   it('does not keep the card waiting for a slow OpenAlex; the answer is cached for next time', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
