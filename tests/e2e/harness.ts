@@ -55,19 +55,29 @@ export interface LaunchOptions {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Where a permission request stands: answered yes, answered no, or the prompt still open. */
+export type PromptState = 'granted' | 'denied' | 'pending';
+
 /**
  * Accepts the browser's extension permission prompt with the keyboard, as a reader would (Tab to
- * Allow, Enter), until `accepted` says so. The prompt is a native window: this needs Chromium headed
- * on an X display and xdotool.
+ * Allow, Enter). `ask` makes the request (a click in an extension page); `state` tells how it stands.
+ * Keys sent before the prompt is up, or a press that lands on Deny, are recovered from by asking
+ * again, a bounded number of times. The prompt is a native window: this needs Chromium headed on an
+ * X display and xdotool.
  */
-export async function acceptPermissionPrompt(accepted: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    await pause(500);
-    execFileSync('xdotool', ['key', 'Tab']);
-    await pause(150);
-    execFileSync('xdotool', ['key', 'Return']);
-    await pause(400);
-    if (await accepted()) return;
+export async function acceptPermissionPrompt(ask: () => Promise<void>, state: () => Promise<PromptState>): Promise<void> {
+  for (let round = 0; round < 4; round++) {
+    await ask();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await pause(attempt === 0 ? 800 : 400);
+      execFileSync('xdotool', ['key', 'Tab']);
+      await pause(150);
+      execFileSync('xdotool', ['key', 'Return']);
+      await pause(400);
+      const now = await state();
+      if (now === 'granted') return;
+      if (now === 'denied') break;
+    }
   }
   throw new Error('The permission prompt was never accepted');
 }
@@ -76,9 +86,14 @@ export async function acceptPermissionPrompt(accepted: () => Promise<boolean>): 
 async function grantProfileSites(context: BrowserContext, worker: Worker, extensionId: string): Promise<void> {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.evaluate(`document.addEventListener('click', () => { window.__granted = chrome.permissions.request({ origins: ${JSON.stringify(OPTIONAL_HOST_PERMISSIONS)} }); }, { once: true })`);
-  await options.locator('h1').click();
-  await acceptPermissionPrompt(async () => (await Promise.race([options.evaluate('window.__granted'), pause(300).then(() => 'pending')])) === true);
+  const origins = JSON.stringify(OPTIONAL_HOST_PERMISSIONS);
+  await acceptPermissionPrompt(
+    async () => {
+      await options.evaluate(`window.__answer = 'pending'; document.addEventListener('click', () => chrome.permissions.request({ origins: ${origins} }).then((granted) => (window.__answer = granted ? 'granted' : 'denied')), { once: true })`);
+      await options.locator('h1').click();
+    },
+    async () => (await options.evaluate('window.__answer')) as PromptState,
+  );
   // The background registers the profiles content script when the grant arrives.
   for (let wait = 0; wait < 50; wait++) {
     if (((await worker.evaluate('chrome.scripting.getRegisteredContentScripts().then((scripts) => scripts.length)')) as number) > 0) break;

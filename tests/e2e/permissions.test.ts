@@ -43,9 +43,20 @@ describe('profile sites as optional permissions in real Chromium', () => {
   });
 
   it('asks the browser when the reader turns a site on, and the site works once they allow it', async () => {
-    await dblp().click();
-    await acceptPermissionPrompt(hasAccess);
+    let before = '';
+    await acceptPermissionPrompt(
+      async () => {
+        before = (await options.getByRole('status').textContent()) ?? '';
+        await dblp().click();
+      },
+      async () => {
+        const status = (await options.getByRole('status').textContent()) ?? '';
+        if (status.startsWith('Turned on') && (await hasAccess())) return 'granted';
+        return status !== before && status.startsWith('Access to dblp was not given') ? 'denied' : 'pending';
+      },
+    );
     await expect.poll(() => options.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Turned on. Pages of that site opened from now on show ScholarScope.');
+    expect(await hasAccess()).toBe(true);
     expect(await dblp().isChecked()).toBe(true);
     // Only DBLP: the other profile sites are still not granted.
     expect(await harness.worker.evaluate("chrome.permissions.contains({ origins: ['https://orcid.org/*'] })")).toBe(false);
