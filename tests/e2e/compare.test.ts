@@ -55,6 +55,8 @@ describe('comparing authors in real Chromium', () => {
   it('adds three authors from an abstract page and one from a profile page, compares them, and exports CSV', async () => {
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
+    // The card opens from a name once the page's chips are drawn.
+    await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip', { hasText: /^h / }).count(), { timeout: 15_000 }).toBe(hiperRecord.authors.length);
     const card = page.locator('scholarscope-card .ss-popover');
     for (const name of FROM_PAGE) {
       await page.locator('div.authors > a', { hasText: name }).focus();

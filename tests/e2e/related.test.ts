@@ -52,6 +52,8 @@ describe('following authors and listing triage in real Chromium', () => {
   it('following an author marks their entries on a listing, and the popup lists them as new', async () => {
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
+    // The card opens from a name once the page's chips are drawn.
+    await page.locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
     await page.locator('div.authors > a').first().focus();
     const card = page.locator('scholarscope-card .ss-popover');
     const follow = card.getByRole('button', { name: 'Follow Zhaoran Wang' });

@@ -33,6 +33,11 @@ function openAlexChip(name: string): string {
   return `h ${compact(author.summary_stats.h_index)} · ${compact(author.cited_by_count)}`;
 }
 
+/** Waits until every author of the HiPER page has a chip with numbers. */
+async function chipsDrawn(page: Page): Promise<void> {
+  await expect.poll(async () => (await chipTexts(page)).filter((text) => text.startsWith('h ')).length, { timeout: 15_000 }).toBe(hiperRecord.authors.length);
+}
+
 async function visit(url: string): Promise<Page> {
   const page = await harness.context.newPage();
   await page.goto(url);
@@ -62,6 +67,7 @@ describe('sources in real Chromium', () => {
     await open();
     harness.apiOverride = (request) => (request.url.startsWith('https://api.openalex.org/') ? { status: 503, body: '{"error":"Service Unavailable"}' } : null);
     const page = await visit(PAPER_URL);
+    await chipsDrawn(page); // the card opens from a name once its chip is there
     await page.locator('div.authors > a').first().focus();
     const frame = page.locator('scholarscope-card .ss-popover');
     await frame.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
@@ -73,6 +79,7 @@ describe('sources in real Chromium', () => {
   it('shows both sources on the card when both answer', async () => {
     await open();
     const page = await visit(PAPER_URL);
+    await chipsDrawn(page); // the card opens from a name once its chip is there
     await page.locator('div.authors > a').first().focus();
     const frame = page.locator('scholarscope-card .ss-popover');
     await frame.locator('.ss-by-source tbody tr').nth(1).waitFor({ timeout: 15_000 });
@@ -106,6 +113,7 @@ describe('sources in real Chromium', () => {
     expect(asked.every((url) => url.searchParams.get('mailto') === 'reader@example.org' && url.searchParams.get('api_key') === 'oaKey123')).toBe(true);
 
     // The card is OpenAlex's: its numbers, its works, its profile link.
+    await chipsDrawn(page);
     await page.locator('div.authors > a').first().focus();
     const frame = page.locator('scholarscope-card .ss-popover');
     await frame.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
