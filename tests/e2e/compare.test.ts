@@ -62,7 +62,8 @@ describe('comparing authors in real Chromium', () => {
       await page.locator('div.authors > a', { hasText: name }).focus();
       await expect.poll(() => card.getAttribute('aria-label'), { timeout: 10_000 }).toBe(`Author card: ${name}`);
       const toggle = card.locator('.ss-compare:not(.ss-follow)');
-      await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+      // Each first card asks the arXiv API for versions, which arXiv wants 3 s apart: the third waits longest.
+      await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('false');
       await toggle.click();
       await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
       await page.keyboard.press('Escape');
@@ -72,7 +73,7 @@ describe('comparing authors in real Chromium', () => {
     const profile = await harness.context.newPage();
     await profile.goto(DBLP_URL);
     const panelToggle = profile.locator('scholarscope-panel .ss-compare:not(.ss-follow)');
-    await expect.poll(() => panelToggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => panelToggle.getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('false');
     // The panel's card offers Follow too.
     expect(await profile.locator('scholarscope-panel').getByRole('button', { name: 'Follow Zhaoran Wang' }).count()).toBe(1);
     await panelToggle.click();
@@ -142,7 +143,7 @@ describe('comparing authors in real Chromium', () => {
     await expect.poll(() => view.locator('.ss-compare-name').count()).toBe(3);
     expect(await badgeText()).toBe('3');
     await Promise.all([page.close(), profile.close(), view.close()]);
-  });
+  }, 150_000); // four first cards (arXiv asks 3 s between requests), a profile page, the compare view and a download
 
   it('adds every author of the paper from the popup at once', async () => {
     const page = await harness.context.newPage();

@@ -81,7 +81,7 @@ describe('compare rows from the recorded Semantic Scholar answers', () => {
     const db = await openDatabase(`compare-row-${Math.random()}`);
     const fetch = recordedFetch();
     const failing = async (input: string, init?: RequestInit) => (input.includes('/papers?') ? new Response('{"message": "Internal Server Error"}', { status: 500 }) : fetch(input, init));
-    const service = createService({ db: async () => db, fetch: failing, now: () => NOW, gates: instantGates() });
+    const service = createService({ db: async () => db, fetch: failing, now: () => NOW, gates: instantGates(), sleep: async () => {} });
     const row = await service.compare.row(SEED_AUTHOR_ID);
     expect(row.author.hIndex).toBe(seed.author.hIndex);
     expect(row.computed).toBeNull();
