@@ -4,6 +4,7 @@ import type { Author, AuthorCardData, Paper } from '../lib/model';
 import { arxivAbsUrl, formatArxivId } from '../lib/model';
 import { formatAge, formatCount, formatPublicationDate, splitAuthorList } from '../lib/format';
 import { headline, openAlexNote, SOURCE_LABEL, sourceRows, type Headline } from '../lib/cardNumbers';
+import { ErrorNotice } from './ErrorNotice';
 
 export type AuthorCardState =
   | { status: 'loading'; author?: Author }
@@ -95,7 +96,7 @@ const decimal = (value: number | null) => (value === null ? '–' : new Intl.Num
 function BySource({ data, now }: { data: AuthorCardData; now?: number }) {
   const rows = sourceRows(data, new Date(now ?? Date.now()).getUTCFullYear());
   const note = openAlexNote(data);
-  if (rows.length < 2 && !rows.some((row) => row.source === 'openalex')) return note ? <p class="ss-status ss-source-note">{note}</p> : null;
+  if (!rows.some((row) => row.source === 'openalex')) return note ? <p class="ss-status ss-source-note">{note}</p> : null;
   return (
     <div class="ss-by-source">
       <table>
@@ -240,16 +241,7 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, now
           )}
         </h3>
         {state.status === 'loading' && <p class="ss-status" role="status">Loading publications…</p>}
-        {state.status === 'error' && (
-          <div class="ss-error" role="alert">
-            <p>Could not load this author: {state.message}</p>
-            {onRetry && (
-              <button type="button" class="ss-button" onClick={onRetry}>
-                Try again
-              </button>
-            )}
-          </div>
-        )}
+        {state.status === 'error' && <ErrorNotice text={`Could not load this author: ${state.message}`} onRetry={onRetry} />}
         {state.status === 'ready' && state.data.publications.length === 0 && (
           <p class="ss-status">No publications listed for this author yet.</p>
         )}

@@ -33,6 +33,20 @@ export interface OptionsViewProps {
   onClearCache: () => void;
 }
 
+/** One choice of a few, as radio buttons in a fieldset. */
+function RadioGroup<T extends string>({ legend, name, choices, value, onChange }: { legend: string; name: string; choices: [T, string][]; value: T; onChange: (value: T) => void }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {choices.map(([choice, label]) => (
+        <label class="ss-site" key={choice}>
+          <input type="radio" name={name} value={choice} checked={value === choice} onChange={() => onChange(choice)} /> {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Settings: sources and keys, where ScholarScope works, the reader's data, the cache. */
 export function OptionsView(props: OptionsViewProps) {
   const { apiKey, notice, cache, onApiKeyChange, onSave, onClearCache, sources } = props;
@@ -53,19 +67,16 @@ export function OptionsView(props: OptionsViewProps) {
             onSave();
           }}
         >
-          <fieldset>
-            <legend>Primary source</legend>
-            {(
-              [
-                ['semanticscholar', 'Semantic Scholar'],
-                ['openalex', 'OpenAlex'],
-              ] as [PrimarySource, string][]
-            ).map(([value, label]) => (
-              <label class="ss-site" key={value}>
-                <input type="radio" name="primary-source" value={value} checked={sources.primary === value} onChange={() => setSources({ primary: value })} /> {label}
-              </label>
-            ))}
-          </fieldset>
+          <RadioGroup
+            legend="Primary source"
+            name="primary-source"
+            choices={[
+              ['semanticscholar', 'Semantic Scholar'],
+              ['openalex', 'OpenAlex'],
+            ]}
+            value={sources.primary}
+            onChange={(primary) => setSources({ primary })}
+          />
           <p class="ss-hint">
             Semantic Scholar: without a key, requests share its public pool and are refused when it is busy; your own key
             (free from semanticscholar.org/product/api) is sent as <code>x-api-key</code>.
@@ -124,20 +135,17 @@ export function OptionsView(props: OptionsViewProps) {
               off gives the access back.
             </p>
           </fieldset>
-          <fieldset>
-            <legend>Theme</legend>
-            {(
-              [
-                ['system', 'As the system says'],
-                ['light', 'Light'],
-                ['dark', 'Dark'],
-              ] as [Theme, string][]
-            ).map(([value, label]) => (
-              <label class="ss-site" key={value}>
-                <input type="radio" name="theme" value={value} checked={props.theme === value} onChange={() => props.onThemeChange(value)} /> {label}
-              </label>
-            ))}
-          </fieldset>
+          <RadioGroup
+            legend="Theme"
+            name="theme"
+            choices={[
+              ['system', 'As the system says'],
+              ['light', 'Light'],
+              ['dark', 'Dark'],
+            ]}
+            value={props.theme}
+            onChange={props.onThemeChange}
+          />
           <label for="cache-days">Use cached numbers for (days)</label>{' '}
           <input
             id="cache-days"

@@ -6,6 +6,7 @@ import type { PopupTarget } from '../lib/popupTarget';
 import type { Candidate } from '../lib/identity';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
+import { ErrorNotice } from './ErrorNotice';
 import { SaveToggle } from './PaperBadge';
 
 /** An author row's content: their card, or the profiles to choose from when correcting it. */
@@ -103,14 +104,7 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
         {saved !== undefined && saved !== null && onToggleSave && <SaveToggle saved={saved} title={title || shownId} onToggle={onToggleSave} />}
       </header>
       {paper.status === 'loading' && <p class="ss-status" role="status">Loading authors…</p>}
-      {paper.status === 'error' && (
-        <div class="ss-error" role="alert">
-          <p>Could not load this paper's authors: {paper.message}</p>
-          <button type="button" class="ss-button" onClick={onRetryPaper}>
-            Try again
-          </button>
-        </div>
-      )}
+      {paper.status === 'error' && <ErrorNotice text={`Could not load this paper's authors: ${paper.message}`} onRetry={onRetryPaper} />}
       {paper.status === 'ready' && !entry && (
         <p class="ss-status">No source lists this paper yet (Semantic Scholar, OpenAlex, arXiv); new papers usually appear within a few days.</p>
       )}

@@ -1,6 +1,7 @@
 import type { Candidate } from '../lib/identity';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
+import { ErrorNotice } from './ErrorNotice';
 
 export type PanelState =
   | { status: 'loading' }
@@ -43,14 +44,7 @@ export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin,
       {!collapsed && (
         <div class="ss-panel-body">
           {state.status === 'loading' && <p class="ss-status" role="status">Finding {name ?? 'this person'} on Semantic Scholar…</p>}
-          {state.status === 'error' && (
-            <div class="ss-error" role="alert">
-              <p>Could not look this person up: {state.message}</p>
-              <button type="button" class="ss-button" onClick={onRetry}>
-                Try again
-              </button>
-            </div>
-          )}
+          {state.status === 'error' && <ErrorNotice text={`Could not look this person up: ${state.message}`} onRetry={onRetry} />}
           {state.status === 'unknown' && <p class="ss-status">No Semantic Scholar profile matched {name ?? 'this person'}.</p>}
           {state.status === 'candidates' && <CandidateList name={name} candidates={state.candidates} onPin={onPin} />}
           {state.status === 'resolved' && (

@@ -2,6 +2,7 @@ import { formatCount, splitAuthorList } from '../lib/format';
 import { safeHref } from '../lib/links';
 import { arxivAbsUrl, type Paper } from '../lib/model';
 import type { RelatedRecord } from '../lib/store/db';
+import { ErrorNotice } from './ErrorNotice';
 import { SaveToggle } from './PaperBadge';
 
 export type RelatedState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; related: RelatedRecord };
@@ -74,18 +75,7 @@ function RelatedList({ title, papers, empty, ...rest }: { title: string; papers:
 /** Papers related to the one in view: recommended for it, and the most cited of those citing it. */
 export function RelatedPapers({ state, onRetry, ...rest }: RelatedPapersProps) {
   if (state.status === 'loading') return <p class="ss-status" role="status">Loading related papers…</p>;
-  if (state.status === 'error') {
-    return (
-      <div class="ss-error" role="alert">
-        <p>Could not load related papers: {state.message}</p>
-        {onRetry && (
-          <button type="button" class="ss-button" onClick={onRetry}>
-            Try again
-          </button>
-        )}
-      </div>
-    );
-  }
+  if (state.status === 'error') return <ErrorNotice text={`Could not load related papers: ${state.message}`} onRetry={onRetry} />;
   return (
     <div class="ss-related">
       <RelatedList title="Recommended by Semantic Scholar" papers={state.related.recommended} empty="No recommendations for this paper yet." {...rest} />

@@ -2,7 +2,7 @@
 // fresh records come from IndexedDB with no request, the rest in as few requests as the APIs allow,
 // and identical requests in flight are shared.
 
-import type { Author, AuthorCardData, OpenAlexView, Paper, PaperKey, PaperWithAuthors, SourceName } from './model';
+import { arxivIdOfKey, type Author, type AuthorCardData, type OpenAlexView, type Paper, type PaperKey, type PaperWithAuthors, type SourceName } from './model';
 import { CACHE_STORES, DEFAULT_PREFS, DEFAULT_SETTINGS, type Database, type OpenAlexRecord, type PaperRecord, type Prefs, type PublicationsRecord, type RelatedRecord, type Settings } from './store/db';
 import { matchOpenAlexAuthor, rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Resolution } from './identity';
 import { CAPS, isFresh, TTL, USE_MARK_INTERVAL } from './store/cache';
@@ -164,10 +164,13 @@ export function createService(deps: ServiceDeps): Service {
     return started;
   }
 
+  /** Who answered for a record: Semantic Scholar's records carry no source (they predate the others). */
+  const sourceOf = (record: PaperRecord): SourceName | 'arxiv' => record.source ?? 'semanticscholar';
+
   // Unknown papers, and papers the primary source did not have, are asked for again within a day.
   function paperRecordFresh(record: PaperRecord | undefined, at: number, ttl: { paper: number; missingPaper: number }, primary: SourceName): record is PaperRecord {
     if (!record) return false;
-    const full = record.paper !== null && (record.source ?? 'semanticscholar') === primary;
+    const full = record.paper !== null && sourceOf(record) === primary;
     return isFresh(record.fetchedAt, full ? ttl.paper : ttl.missingPaper, at);
   }
 
@@ -244,7 +247,7 @@ export function createService(deps: ServiceDeps): Service {
 
   // Papers too new for both: the title, abstract and names arXiv gives, with no one's numbers.
   async function fromArxiv(keys: PaperKey[]): Promise<SourceAnswers> {
-    const ids = keys.filter((key) => !key.startsWith('doi:'));
+    const ids = keys.map(arxivIdOfKey).filter((id): id is string => id !== null);
     const found: SourceAnswers = new Map();
     if (ids.length === 0) return found;
     for (const [id, entry] of await fetchArxivEntries(ids, { fetch: deps.fetch, gate: arxivGate, sleep: deps.sleep })) found.set(id, { paper: arxivPaper(entry), authors: [], source: 'arxiv' });
@@ -294,7 +297,7 @@ export function createService(deps: ServiceDeps): Service {
       if (answer && answer.source !== 'semanticscholar') record.source = answer.source;
       if (answer && answer.source !== primarySource) {
         const existing = await papersStore.get(key);
-        if (isPaperRecord(existing, key) && existing.paper && (existing.source ?? 'semanticscholar') === primarySource) {
+        if (isPaperRecord(existing, key) && existing.paper && sourceOf(existing) === primarySource) {
           records.set(key, existing);
           continue;
         }

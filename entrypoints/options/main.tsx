@@ -46,15 +46,14 @@ function OptionsApp() {
   // A profile site is turned on by the browser's own prompt, which needs the click: the request is
   // made first, in the click's handler. Its setting is saved at once, so access and setting agree.
   const changeSite = (site: Site, on: boolean) => {
-    const next = { ...sites, [site]: on };
-    if (!isProfileSite(site)) return setSites(next);
+    if (!isProfileSite(site)) return setSites({ ...sites, [site]: on });
     const origins = PROFILE_SITE_HOSTS[site];
     const change = on ? browser.permissions.request({ origins }) : browser.permissions.remove({ origins }).then(() => true);
     void change.then(
       async (done) => {
         await readGrants();
         if (!done) return setNotice({ kind: 'error', text: `Access to ${site} was not given, so it stays off.` });
-        setSites(next);
+        // Saved on top of the stored sites: other switches keep what was last saved.
         const saved = await ask({ type: 'saveSettings', settings: { sites: { ...(await ask({ type: 'getSettings' })).sites, [site]: on } } });
         setSites(saved.sites);
         setNotice({ kind: 'ok', text: on ? 'Turned on. Pages of that site opened from now on show ScholarScope.' : 'Turned off, and the access given back.' });

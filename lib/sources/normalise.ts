@@ -1,13 +1,13 @@
 // OpenAlex's and arXiv's answers as the common records, so a paper or an author from either shows
 // exactly like one from Semantic Scholar (and says where it came from).
 
-import type { Author, OpenAlexAuthor, Paper } from '../model';
+import { arxivIdOfKey, type Author, type OpenAlexAuthor, type Paper } from '../model';
 import type { ArxivEntry } from './arxiv';
-import { arxivOfWork, type OpenAlexWork } from './openAlex';
+import type { OpenAlexWork } from './openAlex';
 
 export function openAlexPaper(work: OpenAlexWork): Paper {
   return {
-    arxivId: arxivOfWork(work),
+    arxivId: arxivIdOfKey(work.key),
     version: null,
     s2PaperId: null,
     title: work.title,

@@ -3,7 +3,7 @@
 // is how an author of ours is found there and how a paper Semantic Scholar lacks gets its authors.
 // Everything is validated here; a malformed answer becomes an error or an entry left out.
 
-import { paperKeyFor, parseArxivId, parseDoi, type OpenAlexAuthor, type PaperKey } from '../model';
+import { paperKeyFor, parseDoi, type OpenAlexAuthor, type PaperKey } from '../model';
 
 export type { OpenAlexAuthor };
 import { isRecord, readCount, readIsoDate, readString } from '../validate';
@@ -192,9 +192,4 @@ export async function fetchOpenAlexAuthorWorks(id: string, options: OpenAlexOpti
   return listResults(body)
     .map(normaliseOpenAlexWork)
     .filter((work): work is OpenAlexWork => work !== null);
-}
-
-/** arXiv id of a key, for papers from OpenAlex (null for DOI keys). */
-export function arxivOfWork(work: OpenAlexWork): string | null {
-  return work.key.startsWith('doi:') ? null : (parseArxivId(work.key)?.id ?? null);
 }

@@ -48,32 +48,33 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     afterAll(async () => harness?.close());
 
-    it('the abstract page with its chips, badge, related section and an open hover card', async () => {
+    /** Opens an arXiv or profile page, waits until `ready`, and returns what axe finds in what ScholarScope drew. */
+    async function auditPage(url: string, ready: (page: Page) => Promise<unknown>): Promise<Violation[]> {
       const page = await harness.context.newPage();
-      await page.goto(PAPER_URL);
-      await page.locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
-      await page.locator('scholarscope-related summary').click();
-      await page.locator('scholarscope-related .ss-related-item').first().waitFor({ timeout: 15_000 });
-      await page.locator('div.authors > a').first().focus();
-      await page.locator('scholarscope-card .ss-pub').first().waitFor({ timeout: 15_000 });
-      expect(await violations(page, true)).toEqual([]);
+      await page.goto(url);
+      await ready(page);
+      const found = await violations(page, true);
       await page.close();
+      return found;
+    }
+
+    it('the abstract page with its chips, badge, related section and an open hover card', async () => {
+      const found = await auditPage(PAPER_URL, async (page) => {
+        await page.locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
+        await page.locator('scholarscope-related summary').click();
+        await page.locator('scholarscope-related .ss-related-item').first().waitFor({ timeout: 15_000 });
+        await page.locator('div.authors > a').first().focus();
+        await page.locator('scholarscope-card .ss-pub').first().waitFor({ timeout: 15_000 });
+      });
+      expect(found).toEqual([]);
     });
 
     it('a listing with badges, chips and the triage bar', async () => {
-      const page = await harness.context.newPage();
-      await page.goto(LISTING_URL);
-      await page.locator('scholarscope-triage select').waitFor({ timeout: 30_000 });
-      expect(await violations(page, true)).toEqual([]);
-      await page.close();
+      expect(await auditPage(LISTING_URL, (page) => page.locator('scholarscope-triage select').waitFor({ timeout: 30_000 }))).toEqual([]);
     });
 
     it('the profile panel on DBLP', async () => {
-      const page = await harness.context.newPage();
-      await page.goto(DBLP_URL);
-      await page.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });
-      expect(await violations(page, true)).toEqual([]);
-      await page.close();
+      expect(await auditPage(DBLP_URL, (page) => page.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 }))).toEqual([]);
     });
 
     it('the popup, the library, the compare view and the options page', async () => {
