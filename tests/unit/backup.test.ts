@@ -98,3 +98,19 @@ describe('the cache lifetime setting', () => {
     await expect.poll(batches).toBe(2);
   });
 });
+
+describe('importing into a running background', () => {
+  it('marks imported follows on the next page at once, without a worker restart', async () => {
+    const source = await filled();
+    const file = JSON.stringify(await source.exportAll());
+    const target = await make();
+    // The running worker has read its (empty) follow list once, as every page's papers request does.
+    expect(await target.follows.list()).toEqual([]);
+    await target.importAll(file);
+    expect((await target.follows.list()).map((f) => f.authorId)).toEqual([SEED_AUTHOR_ID]);
+    // A page showing a paper by the imported follow is remembered for the popup.
+    const papers = await target.papers(['2602.16165']);
+    await target.follows.noteSightings(papers);
+    expect((await target.follows.news()).papers.map((p) => p.key)).toEqual(['2602.16165']);
+  });
+});
