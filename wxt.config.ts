@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './lib/hosts';
+import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './lib/core/sites/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -1,9 +1,9 @@
-import { safeHref } from '../lib/links';
+import { safeHref } from '../lib/core/links';
 import { useState } from 'preact/hooks';
-import type { Author, AuthorCardData, Paper } from '../lib/model';
-import { arxivAbsUrl, formatArxivId } from '../lib/model';
-import { formatAge, formatCount, formatPublicationDate, splitAuthorList } from '../lib/format';
-import { headline, openAlexNote, SOURCE_LABEL, sourceRows, type Headline } from '../lib/cardNumbers';
+import type { Author, AuthorCardData, Paper } from '../lib/core/model';
+import { arxivAbsUrl, formatArxivId } from '../lib/core/model';
+import { formatAge, formatCount, formatPublicationDate, splitAuthorList } from '../lib/core/format';
+import { headline, openAlexNote, SOURCE_LABEL, sourceRows, type Headline } from '../lib/core/metrics/card';
 import { ErrorNotice } from './ErrorNotice';
 
 export type AuthorCardState =

@@ -1,5 +1,5 @@
-import type { Candidate } from '../lib/identity';
-import { formatCompactCount } from '../lib/format';
+import type { Candidate } from '../lib/core/identity';
+import { formatCompactCount } from '../lib/core/format';
 
 export interface CandidateListProps {
   /** Who is being looked for. */

@@ -1,7 +1,7 @@
-import type { CompareRow } from '../lib/compare/service';
-import { bestOf, citationsPerYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/compare/table';
-import { formatAge } from '../lib/format';
-import type { CompareEntry } from '../lib/store/db';
+import type { CompareRow } from '../lib/background/compare/service';
+import { bestOf, citationsPerYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/core/metrics/table';
+import { formatAge } from '../lib/core/format';
+import type { CompareEntry } from '../lib/background/store/db';
 import { CitationChart } from './CitationChart';
 
 export type ColumnState = { status: 'loading' } | { status: 'ready'; row: CompareRow } | { status: 'error'; message: string };

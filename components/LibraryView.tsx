@@ -1,8 +1,8 @@
-import { safeHref } from '../lib/links';
-import type { ReadStatus, SavedPaper } from '../lib/saved/model';
-import type { SavedQuery, SavedSort } from '../lib/saved/query';
-import { arxivAbsUrl, formatArxivId } from '../lib/model';
-import { formatCount, formatPublicationDate } from '../lib/format';
+import { safeHref } from '../lib/core/links';
+import type { ReadStatus, SavedPaper } from '../lib/core/saved/model';
+import type { SavedQuery, SavedSort } from '../lib/core/saved/query';
+import { arxivAbsUrl, formatArxivId } from '../lib/core/model';
+import { formatCount, formatPublicationDate } from '../lib/core/format';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'json';
 

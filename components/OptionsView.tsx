@@ -1,7 +1,7 @@
-import type { CacheInfo } from '../lib/service';
-import { formatCount } from '../lib/format';
-import { SITE_LABELS, SITES, type Site } from '../lib/sites';
-import { CACHE_DAYS, type PrimarySource, type Theme } from '../lib/store/db';
+import type { CacheInfo } from '../lib/background/service';
+import { formatCount } from '../lib/core/format';
+import { SITE_LABELS, SITES, type Site } from '../lib/core/sites/ids';
+import { CACHE_DAYS, type PrimarySource, type Theme } from '../lib/background/store/db';
 
 export interface SourceChoices {
   primary: PrimarySource;

@@ -1,5 +1,5 @@
-import type { Paper } from '../lib/model';
-import { formatCompactCount, formatCount } from '../lib/format';
+import type { Paper } from '../lib/core/model';
+import { formatCompactCount, formatCount } from '../lib/core/format';
 
 export interface PaperBadgeProps {
   /** null: the source does not list the paper yet. */

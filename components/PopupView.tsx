@@ -1,9 +1,9 @@
-import { safeHref } from '../lib/links';
-import type { Author, PaperWithAuthors } from '../lib/model';
-import { arxivAbsUrl, formatArxivId } from '../lib/model';
-import { formatCompactCount } from '../lib/format';
-import type { PopupTarget } from '../lib/popupTarget';
-import type { Candidate } from '../lib/identity';
+import { safeHref } from '../lib/core/links';
+import type { Author, PaperWithAuthors } from '../lib/core/model';
+import { arxivAbsUrl, formatArxivId } from '../lib/core/model';
+import { formatCompactCount } from '../lib/core/format';
+import type { PopupTarget } from '../lib/core/popupTarget';
+import type { Candidate } from '../lib/core/identity';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
 import { ErrorNotice } from './ErrorNotice';

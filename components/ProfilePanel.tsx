@@ -1,4 +1,4 @@
-import type { Candidate } from '../lib/identity';
+import type { Candidate } from '../lib/core/identity';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
 import { ErrorNotice } from './ErrorNotice';

@@ -1,7 +1,7 @@
-import { formatCount, splitAuthorList } from '../lib/format';
-import { safeHref } from '../lib/links';
-import { arxivAbsUrl, type Paper } from '../lib/model';
-import type { RelatedRecord } from '../lib/store/db';
+import { formatCount, splitAuthorList } from '../lib/core/format';
+import { safeHref } from '../lib/core/links';
+import { arxivAbsUrl, type Paper } from '../lib/core/model';
+import type { RelatedRecord } from '../lib/background/store/db';
 import { ErrorNotice } from './ErrorNotice';
 import { SaveToggle } from './PaperBadge';
 

@@ -1,4 +1,4 @@
-import type { TriageFilter, TriageOrder } from '../lib/triage';
+import type { TriageFilter, TriageOrder } from '../lib/core/triage';
 
 export interface TriageBarProps {
   order: TriageOrder;

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { PageContextReply, TabUpdate } from '../lib/messages';
-import { handleMessage } from '../lib/router';
-import { saveTabPaper } from '../lib/saved/shortcut';
-import { createProfileAccess, type AccessApi } from '../lib/profileAccess';
-import { createService } from '../lib/service';
-import { openDatabase, type Database } from '../lib/store/db';
+import type { PageContextReply, TabUpdate } from '../lib/core/protocol/messages';
+import { handleMessage } from '../lib/background/router';
+import { saveTabPaper } from '../lib/background/shortcut';
+import { createProfileAccess, type AccessApi } from '../lib/background/profileAccess';
+import { createService } from '../lib/background/service';
+import { openDatabase, type Database } from '../lib/background/store/db';
 
 const SAVED_MARK_MS = 2_500;
 

@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
-import { ask } from '../../lib/client';
-import { ARXIV_ORIGINS } from '../../lib/hosts';
-import { annotateEntries, applyTabUpdate, type AnnotateDeps, type Annotation } from '../../lib/content/annotate';
-import { createCorrection } from '../../lib/correction';
-import { compareActions, followActions } from '../../lib/content/compareActions';
-import { savedActions } from '../../lib/content/savedActions';
-import { measure } from '../../lib/content/slices';
-import { mountTriage } from '../../lib/content/triage';
-import { setTheme } from '../../lib/content/shadow';
-import { mountRelatedSection } from '../../lib/content/relatedSection';
-import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
-import { absEntry, extractAbsPage, extractListPage } from '../../lib/pages/arxiv';
+import { ask } from '../../lib/ui/ask';
+import { ARXIV_ORIGINS } from '../../lib/core/sites/hosts';
+import { annotateEntries, applyTabUpdate, type AnnotateDeps, type Annotation } from '../../lib/page/annotate';
+import { createCorrection } from '../../lib/ui/correction';
+import { compareActions, followActions } from '../../lib/ui/setActions';
+import { savedActions } from '../../lib/ui/savedActions';
+import { measure } from '../../lib/page/slices';
+import { mountTriage } from '../../lib/page/triage';
+import { setTheme } from '../../lib/page/shadow';
+import { mountRelatedSection } from '../../lib/page/relatedSection';
+import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/messages';
+import { absEntry, extractAbsPage, extractListPage } from '../../lib/core/sites/arxiv';
 
 // arXiv pages with papers: abstract pages, listings, catch-up, author listings, search, HTML full text.
 const PATHS = ['/abs/*', '/list/*', '/catchup*', '/a/*', '/search/*', '/html/*'];

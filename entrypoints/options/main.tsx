@@ -4,15 +4,15 @@ import '../../components/styles.css';
 import '../popup/popup.css';
 import './options.css';
 import { OptionsView, type OptionsViewProps, type SourceChoices } from '../../components/OptionsView';
-import { ask } from '../../lib/client';
-import type { CacheInfo } from '../../lib/service';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/store/db';
-import { download, importFile } from '../../lib/files';
-import { applyPageTheme, showTheme } from '../../lib/pageTheme';
+import { ask } from '../../lib/ui/ask';
+import type { CacheInfo } from '../../lib/background/service';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/background/store/db';
+import { download, importFile } from '../../lib/ui/files';
+import { applyPageTheme, showTheme } from '../../lib/ui/pageTheme';
 import { browser } from 'wxt/browser';
-import { PROFILE_SITE_HOSTS, PROFILE_SITES, type ProfileSite } from '../../lib/hosts';
-import { grantedSites } from '../../lib/profileAccess';
-import type { Site } from '../../lib/sites';
+import { PROFILE_SITE_HOSTS, PROFILE_SITES, type ProfileSite } from '../../lib/core/sites/hosts';
+import { grantedSites } from '../../lib/background/profileAccess';
+import type { Site } from '../../lib/core/sites/ids';
 
 const isProfileSite = (site: Site): site is ProfileSite => (PROFILE_SITES as readonly string[]).includes(site);
 

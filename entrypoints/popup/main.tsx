@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import '../../components/styles.css';
 import './popup.css';
-import { PopupApp } from './PopupApp';
-import { applyPageTheme } from '../../lib/pageTheme';
+import { PopupApp } from '../../components/containers/PopupApp';
+import { applyPageTheme } from '../../lib/ui/pageTheme';
 
 applyPageTheme();
 render(<PopupApp />, document.getElementById('app')!);

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
-import { ask } from '../../lib/client';
-import { annotateEntries, applyTabUpdate, type Annotation } from '../../lib/content/annotate';
-import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/content/profilePanel';
-import { compareActions, followActions } from '../../lib/content/compareActions';
-import { savedActions } from '../../lib/content/savedActions';
-import { setTheme } from '../../lib/content/shadow';
-import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/messages';
-import { PROFILE_MATCHES } from '../../lib/hosts';
-import { extractProfilePage, LATE_RENDERING_SITES, profileQuery } from '../../lib/pages/profiles';
+import { ask } from '../../lib/ui/ask';
+import { annotateEntries, applyTabUpdate, type Annotation } from '../../lib/page/annotate';
+import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/page/profilePanel';
+import { compareActions, followActions } from '../../lib/ui/setActions';
+import { savedActions } from '../../lib/ui/savedActions';
+import { setTheme } from '../../lib/page/shadow';
+import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/messages';
+import { PROFILE_MATCHES } from '../../lib/core/sites/hosts';
+import { extractProfilePage, LATE_RENDERING_SITES, profileQuery } from '../../lib/core/sites/profiles.ts';
 
 // Rendered pages settle within seconds; stop watching after this.
 const WATCH_MS = 15_000;

@@ -4,9 +4,9 @@
 // must stay well-formed. The seed is fixed so a failure can be replayed; FUZZ_SEED picks another.
 
 import { describe, expect, it } from 'vitest';
-import { isPaperKey } from '../../lib/model';
-import { extractAbsPage, extractListPage, type PageEntry } from '../../lib/pages/arxiv';
-import { extractProfilePage, profileQuery } from '../../lib/pages/profiles';
+import { isPaperKey } from '../../lib/core/model';
+import { extractAbsPage, extractListPage, type PageEntry } from '../../lib/core/sites/arxiv';
+import { extractProfilePage, profileQuery } from '../../lib/core/sites/profiles.ts';
 import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
 import { renderHtmlPaper, renderListingPage, renderSearchPage } from '../fixtures/arxivPages';
 import { renderDblpPage, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';

@@ -2,11 +2,11 @@
 // error, and nothing in the list changes.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseBackgroundRequest } from '../../lib/messages';
-import { createService } from '../../lib/service';
-import { openDatabase } from '../../lib/store/db';
-import { JSON_FORMAT } from '../../lib/saved/exporters';
-import { ImportError, MAX_IMPORT_PAPERS, MAX_JSON_DEPTH, readImport } from '../../lib/saved/importer';
+import { parseBackgroundRequest } from '../../lib/core/protocol/messages';
+import { createService } from '../../lib/background/service';
+import { openDatabase } from '../../lib/background/store/db';
+import { JSON_FORMAT } from '../../lib/core/saved/exporters';
+import { ImportError, MAX_IMPORT_PAPERS, MAX_JSON_DEPTH, readImport } from '../../lib/core/saved/importer';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 

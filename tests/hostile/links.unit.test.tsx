@@ -4,10 +4,10 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { AuthorCard } from '../../components/AuthorCard';
 import { LibraryView, LIBRARY_PAGE } from '../../components/LibraryView';
-import { safeHref } from '../../lib/links';
-import type { Author } from '../../lib/model';
-import type { SavedPaper } from '../../lib/saved/model';
-import { EMPTY_QUERY } from '../../lib/saved/query';
+import { safeHref } from '../../lib/core/links';
+import type { Author } from '../../lib/core/model';
+import type { SavedPaper } from '../../lib/core/saved/model';
+import { EMPTY_QUERY } from '../../lib/core/saved/query';
 import { HOSTILE_TEXTS } from './payloads';
 
 describe('safeHref', () => {

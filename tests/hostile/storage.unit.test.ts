@@ -2,10 +2,10 @@
 
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createService } from '../../lib/service';
-import { DatabaseBlockedError, DB_VERSION, openDatabase } from '../../lib/store/db';
-import { StorageFullError } from '../../lib/store/records';
-import { toJson } from '../../lib/saved/exporters';
+import { createService } from '../../lib/background/service';
+import { DatabaseBlockedError, DB_VERSION, openDatabase } from '../../lib/background/store/db';
+import { StorageFullError } from '../../lib/background/store/records';
+import { toJson } from '../../lib/core/saved/exporters';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { hiperRecord } from '../fixtures/seedWorld';

@@ -1,9 +1,9 @@
 import { instantGates } from '../fixtures/gates';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { annotateEntries, type AnnotateDeps } from '../../lib/content/annotate';
-import { createService } from '../../lib/service';
-import { openDatabase } from '../../lib/store/db';
-import { absEntry, extractAbsPage } from '../../lib/pages/arxiv';
+import { annotateEntries, type AnnotateDeps } from '../../lib/page/annotate';
+import { createService } from '../../lib/background/service';
+import { openDatabase } from '../../lib/background/store/db';
+import { absEntry, extractAbsPage } from '../../lib/core/sites/arxiv';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { hiperRecord } from '../fixtures/seedWorld';

@@ -1,9 +1,9 @@
 import { instantGates } from '../fixtures/gates';
 import { describe, expect, it } from 'vitest';
-import { annotateEntries, groupIds } from '../../lib/content/annotate';
-import { extractListPage } from '../../lib/pages/arxiv';
-import { createService } from '../../lib/service';
-import { openDatabase } from '../../lib/store/db';
+import { annotateEntries, groupIds } from '../../lib/page/annotate';
+import { extractListPage } from '../../lib/core/sites/arxiv';
+import { createService } from '../../lib/background/service';
+import { openDatabase } from '../../lib/background/store/db';
 import { listedAuthors, renderListingPage } from '../fixtures/arxivPages';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { listingRecords, registerPapers } from '../fixtures/recordedPapers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchAuthors, normaliseName } from '../../lib/authorMatch';
+import { matchAuthors, normaliseName } from '../../lib/core/names';
 
 describe('matchAuthors', () => {
   it('lines up identical lists by position', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT } from '../../lib/backup';
-import { ImportError } from '../../lib/saved/importer';
-import { createService } from '../../lib/service';
-import { DEFAULT_SETTINGS, openDatabase } from '../../lib/store/db';
+import { BACKUP_FORMAT } from '../../lib/core/backup';
+import { ImportError } from '../../lib/core/saved/importer';
+import { createService } from '../../lib/background/service';
+import { DEFAULT_SETTINGS, openDatabase } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headline, openAlexNote, sourceRows } from '../../lib/cardNumbers';
-import type { AuthorCardData, OpenAlexAuthor } from '../../lib/model';
+import { headline, openAlexNote, sourceRows } from '../../lib/core/metrics/card';
+import type { AuthorCardData, OpenAlexAuthor } from '../../lib/core/model';
 
 const other: OpenAlexAuthor = {
   id: 'A1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ask, isDroppedMessage, RETRY_DELAYS_MS } from '../../lib/client';
+import { ask, isDroppedMessage, RETRY_DELAYS_MS } from '../../lib/ui/ask';
 
 const noSleep = async () => {};
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CompareRow } from '../../lib/compare/service';
-import { bestOf, citationsPerYear, compareCsv, formatMetric, metricDefs, shownValue, sortColumns } from '../../lib/compare/table';
-import { computeMetrics } from '../../lib/metrics';
-import type { Author, OpenAlexAuthor } from '../../lib/model';
+import type { CompareRow } from '../../lib/background/compare/service';
+import { bestOf, citationsPerYear, compareCsv, formatMetric, metricDefs, shownValue, sortColumns } from '../../lib/core/metrics/table';
+import { computeMetrics } from '../../lib/core/metrics/compute';
+import type { Author, OpenAlexAuthor } from '../../lib/core/model';
 
 const YEAR = 2026;
 const defs = metricDefs(YEAR);

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CompareFullError, createCompareService, MAX_COMPARE, type CompareSources } from '../../lib/compare/service';
-import { createService } from '../../lib/service';
-import { openDatabase } from '../../lib/store/db';
+import { CompareFullError, createCompareService, MAX_COMPARE, type CompareSources } from '../../lib/background/compare/service';
+import { createService } from '../../lib/background/service';
+import { openDatabase } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID, seed } from '../fixtures/seedWorld';

@@ -1,8 +1,8 @@
 import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCorrection } from '../../lib/correction';
-import { createService } from '../../lib/service';
-import { openDatabase, type Database } from '../../lib/store/db';
+import { createCorrection } from '../../lib/ui/correction';
+import { createService } from '../../lib/background/service';
+import { openDatabase, type Database } from '../../lib/background/store/db';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { NAMESAKE, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 

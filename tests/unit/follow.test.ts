@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createService } from '../../lib/service';
-import { openDatabase } from '../../lib/store/db';
+import { createService } from '../../lib/background/service';
+import { openDatabase } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { relatedRecords } from '../fixtures/relatedWorld';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatCompactCount, formatCount, formatPublicationDate, splitAuthorList } from '../../lib/format';
+import { formatAge, formatCompactCount, formatCount, formatPublicationDate, splitAuthorList } from '../../lib/core/format';
 
 describe('format', () => {
   it('shows dates as the seed card does', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHostGate, type GatePolicy } from '../../lib/sources/hostGate';
-import { requestText, SourceError } from '../../lib/sources/http';
+import { createHostGate, type GatePolicy } from '../../lib/background/sources/hostGate';
+import { requestText, SourceError } from '../../lib/background/sources/http';
 
 const POLICY: GatePolicy = { host: 'api.example.org', minIntervalMs: 1000, failuresToOpen: 3, openMs: 60_000 };
 

@@ -1,10 +1,10 @@
 import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rankCandidates, resolveFromPapers, tallyByName } from '../../lib/identity';
-import type { Author, PaperWithAuthors } from '../../lib/model';
-import { createService } from '../../lib/service';
-import { searchAuthors } from '../../lib/sources/semanticScholar';
-import { openDatabase, type Database } from '../../lib/store/db';
+import { rankCandidates, resolveFromPapers, tallyByName } from '../../lib/core/identity';
+import type { Author, PaperWithAuthors } from '../../lib/core/model';
+import { createService } from '../../lib/background/service';
+import { searchAuthors } from '../../lib/background/sources/semanticScholar';
+import { openDatabase, type Database } from '../../lib/background/store/db';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { loadRecording, replayFetch } from '../fixtures/recordings';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IDS_PER_MESSAGE, parseBackgroundRequest } from '../../lib/messages';
-import { handleMessage } from '../../lib/router';
-import type { Service } from '../../lib/service';
-import { DEFAULT_SETTINGS } from '../../lib/store/db';
+import { MAX_IDS_PER_MESSAGE, parseBackgroundRequest } from '../../lib/core/protocol/messages';
+import { handleMessage } from '../../lib/background/router';
+import type { Service } from '../../lib/background/service';
+import { DEFAULT_SETTINGS } from '../../lib/background/store/db';
 
 const OWN_ID = 'own-extension-id';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationsInLastYears, citationsPerPaper, computeMetrics, gIndex, hIndex, i10Index, mQuotient } from '../../lib/metrics';
+import { citationsInLastYears, citationsPerPaper, computeMetrics, gIndex, hIndex, i10Index, mQuotient } from '../../lib/core/metrics/compute';
 
 // Hand-checked examples. Hirsch's own illustration: citations 10, 8, 5, 4, 3 → h = 4
 // (four papers with at least 4 citations; the fifth has 3 < 5).

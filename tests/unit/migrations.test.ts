@@ -1,8 +1,8 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, openDatabase } from '../../lib/store/db';
-import { createService } from '../../lib/service';
-import { ALL_SITES_ON } from '../../lib/sites';
+import { DB_VERSION, openDatabase } from '../../lib/background/store/db';
+import { createService } from '../../lib/background/service';
+import { ALL_SITES_ON } from '../../lib/core/sites/ids';
 
 // Each step of the schema, recreated by hand exactly as that version shipped, filled with data,
 // then opened by the current code: nothing may be lost.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchOpenAlexAuthor } from '../../lib/identity';
-import { citationsInLastYears } from '../../lib/metrics';
-import { SourceError } from '../../lib/sources/http';
+import { matchOpenAlexAuthor } from '../../lib/core/identity';
+import { citationsInLastYears } from '../../lib/core/metrics/compute';
+import { SourceError } from '../../lib/background/sources/http';
 import {
   abstractFromInvertedIndex,
   doiForKey,
@@ -11,7 +11,7 @@ import {
   normaliseOpenAlexAuthor,
   normaliseOpenAlexWork,
   WORKS_FILTER_LIMIT,
-} from '../../lib/sources/openAlex';
+} from '../../lib/background/sources/openAlex';
 import { openAlexAnswer, openAlexAuthorObject, SEED_OPENALEX_ID, SPLIT_OPENALEX_ID } from '../fixtures/openAlexWorld';
 import { seed } from '../fixtures/seedWorld';
 

@@ -7,7 +7,7 @@ import {
   isSearchPage,
   listingPageExamples,
   searchPageExamples,
-} from '../../lib/pages/arxiv';
+} from '../../lib/core/sites/arxiv';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { listedAuthors, renderHtmlPaper, renderListingPage, renderSearchPage } from '../fixtures/arxivPages';
 import { listingRecords } from '../fixtures/recordedPapers';

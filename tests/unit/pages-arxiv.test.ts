@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absPageExamples, categoryFromSubject, extractAbsPage, isAbsPage } from '../../lib/pages/arxiv';
+import { absPageExamples, categoryFromSubject, extractAbsPage, isAbsPage } from '../../lib/core/sites/arxiv';
 import { AUTHOR_LIST_SIZE, loadAbsRecord, renderAbsPage, type AbsRecord } from '../fixtures/arxivAbs';
 import { hiperRecord } from '../fixtures/seedWorld';
 

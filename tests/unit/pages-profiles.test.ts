@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromHref, dblpPageExamples, dblpPidFromUrl } from '../../lib/pages/profiles/dblp';
-import { extractProfilePage, profileQuery } from '../../lib/pages/profiles';
-import { s2AuthorIdFromUrl, s2AuthorPageExamples } from '../../lib/pages/profiles/semanticScholar';
+import { arxivIdFromHref, dblpPageExamples, dblpPidFromUrl } from '../../lib/core/sites/dblp';
+import { extractProfilePage, profileQuery } from '../../lib/core/sites/profiles.ts';
+import { s2AuthorIdFromUrl, s2AuthorPageExamples } from '../../lib/core/sites/semanticScholar';
 import { renderDblpPage, renderS2AuthorPage } from '../fixtures/profilePages';
 import { seed } from '../fixtures/seedWorld';
 
@@ -41,9 +41,9 @@ describe('profile extraction', () => {
   });
 });
 
-import { extractScholarPage, scholarPageExamples, scholarUserFromUrl } from '../../lib/pages/profiles/googleScholar';
-import { nameFromOpenReviewId, openReviewIdFromUrl, openReviewPageExamples } from '../../lib/pages/profiles/openReview';
-import { orcidFromUrl, orcidPageExamples, validOrcid } from '../../lib/pages/profiles/orcid';
+import { extractScholarPage, scholarPageExamples, scholarUserFromUrl } from '../../lib/core/sites/googleScholar';
+import { nameFromOpenReviewId, openReviewIdFromUrl, openReviewPageExamples } from '../../lib/core/sites/openReview';
+import { orcidFromUrl, orcidPageExamples, validOrcid } from '../../lib/core/sites/orcid';
 import { renderLateApp, renderScholarPage } from '../fixtures/profilePages';
 
 describe('Google Scholar, OpenReview and ORCID', () => {

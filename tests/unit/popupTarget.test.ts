@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePopupTarget } from '../../lib/popupTarget';
+import { resolvePopupTarget } from '../../lib/core/popupTarget';
 
 describe('resolvePopupTarget', () => {
   it('prefers what the page reports (it knows the version shown)', () => {

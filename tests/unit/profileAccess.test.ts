@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILE_SITE_HOSTS, PROFILE_SITE_MATCHES } from '../../lib/hosts';
-import { createProfileAccess, grantedSites, PROFILE_SCRIPT_FILE, PROFILE_SCRIPT_ID, type AccessApi } from '../../lib/profileAccess';
+import { PROFILE_SITE_HOSTS, PROFILE_SITE_MATCHES } from '../../lib/core/sites/hosts';
+import { createProfileAccess, grantedSites, PROFILE_SCRIPT_FILE, PROFILE_SCRIPT_ID, type AccessApi } from '../../lib/background/profileAccess';
 
 /** A browser whose granted origins the test sets, logging what is registered. */
 function browserWith(origins: string[]) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bibtexName, citationKeys, texEscape, toBibtex } from '../../lib/saved/bibtex';
-import { decodeValue, parseBibtex, splitAuthors } from '../../lib/saved/bibtexParse';
-import { toCsv, toJson, toRis } from '../../lib/saved/exporters';
-import type { SavedPaper } from '../../lib/saved/model';
+import { bibtexName, citationKeys, texEscape, toBibtex } from '../../lib/core/saved/bibtex';
+import { decodeValue, parseBibtex, splitAuthors } from '../../lib/core/saved/bibtexParse';
+import { toCsv, toJson, toRis } from '../../lib/core/saved/exporters';
+import type { SavedPaper } from '../../lib/core/saved/model';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { seed } from '../fixtures/seedWorld';
 

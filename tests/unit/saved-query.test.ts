@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SavedPaper } from '../../lib/saved/model';
-import { allTags, EMPTY_QUERY, querySaved } from '../../lib/saved/query';
+import type { SavedPaper } from '../../lib/core/saved/model';
+import { allTags, EMPTY_QUERY, querySaved } from '../../lib/core/saved/query';
 
 const paper = (key: string, overrides: Partial<SavedPaper>): SavedPaper => ({
   key, arxivId: key, version: 1, title: '', authors: [], abstract: null, publicationDate: null, year: null, primaryCategory: null, doi: null,

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PaperWithAuthors } from '../../lib/model';
-import type { SavedPaper } from '../../lib/saved/model';
-import type { PageSnapshot } from '../../lib/saved/service';
-import { saveTabPaper, type ShortcutDeps } from '../../lib/saved/shortcut';
+import type { PaperWithAuthors } from '../../lib/core/model';
+import type { SavedPaper } from '../../lib/core/saved/model';
+import type { PageSnapshot } from '../../lib/background/saved/service';
+import { saveTabPaper, type ShortcutDeps } from '../../lib/background/shortcut';
 
 const bert: PaperWithAuthors = {
   paper: {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toBibtex } from '../../lib/saved/bibtex';
-import { toJson } from '../../lib/saved/exporters';
-import { ImportError, mergeSaved, MAX_IMPORT_BYTES, readImport } from '../../lib/saved/importer';
-import { createService } from '../../lib/service';
-import { openDatabase, type Database } from '../../lib/store/db';
+import { toBibtex } from '../../lib/core/saved/bibtex';
+import { toJson } from '../../lib/core/saved/exporters';
+import { ImportError, mergeSaved, MAX_IMPORT_BYTES, readImport } from '../../lib/core/saved/importer';
+import { createService } from '../../lib/background/service';
+import { openDatabase, type Database } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { seed } from '../fixtures/seedWorld';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SourceError } from '../../lib/sources/http';
+import { SourceError } from '../../lib/background/sources/http';
 import {
   CITATION_LIST_MAX,
   fetchAuthor,
@@ -11,7 +11,7 @@ import {
   normaliseAuthor,
   normalisePaper,
   PAPER_BATCH_LIMIT,
-} from '../../lib/sources/semanticScholar';
+} from '../../lib/background/sources/semanticScholar';
 import { loadJson, loadRecording, replayFetch } from '../fixtures/recordings';
 import { authorPapersAnswer, paperBatchAnswer, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 

@@ -1,8 +1,8 @@
 import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createService } from '../../lib/service';
-import { DEFAULT_SETTINGS, openDatabase, type Database } from '../../lib/store/db';
-import { TTL } from '../../lib/store/cache';
+import { createService } from '../../lib/background/service';
+import { DEFAULT_SETTINGS, openDatabase, type Database } from '../../lib/background/store/db';
+import { TTL } from '../../lib/background/store/cache';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 

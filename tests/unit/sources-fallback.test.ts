@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createService, type ServiceDeps } from '../../lib/service';
-import { TTL } from '../../lib/store/cache';
-import { openDatabase, type Database } from '../../lib/store/db';
+import { createService, type ServiceDeps } from '../../lib/background/service';
+import { TTL } from '../../lib/background/store/cache';
+import { openDatabase, type Database } from '../../lib/background/store/db';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { instantGates } from '../fixtures/gates';
 import { registerOpenAlexOnly, SEED_OPENALEX_ID, openAlexIdFor } from '../fixtures/openAlexWorld';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSpacer } from '../../lib/sources/spacing';
+import { createSpacer } from '../../lib/background/sources/spacing';
 
 describe('createSpacer', () => {
   it('starts tasks at least the interval apart, in order, even when one fails', async () => {

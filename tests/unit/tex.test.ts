@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texToUnicode } from '../../lib/tex';
+import { texToUnicode } from '../../lib/core/tex';
 
 describe('texToUnicode', () => {
   it.each([

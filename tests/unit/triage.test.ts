@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { triage, type EntryFacts } from '../../lib/triage';
+import { triage, type EntryFacts } from '../../lib/core/triage';
 
 const facts = (hMax: number | null, citations: number | null, followed = false, saved = false): EntryFacts => ({ hMax, citations, followed, saved });
 

@@ -1,0 +1,258 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AuthorCard, type AuthorCardState } from '../AuthorCard';
+import { PopupView, type PaperState, type RowState } from '../PopupView';
+import { createCorrection } from '../../lib/ui/correction';
+import { ask } from '../../lib/ui/ask';
+import { pageSnapshot } from '../../lib/core/saved/model';
+import type { PageContextReply } from '../../lib/core/protocol/messages';
+import type { Author } from '../../lib/core/model';
+import { resolvePopupTarget, type PopupTarget } from '../../lib/core/popupTarget';
+import type { ProfileQuery } from '../../lib/background/service';
+import type { FollowNews } from '../../lib/background/follow/service';
+import { RelatedLoader } from './RelatedLoader';
+import { FollowedNews } from '../FollowedNews';
+
+// `?tab=<id>` lets the popup be opened for a given tab (tests, "open in a tab"); else the active tab.
+async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return browser.tabs.get(Number(param));
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function pageContext(tabId: number | undefined): Promise<PageContextReply | null> {
+  if (tabId === undefined) return null;
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'pageContext' })) as PageContextReply | undefined;
+    return reply ?? null;
+  } catch {
+    return null; // No content script on this tab (PDF, other sites).
+  }
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** On a profile page: the card of the person the page is about, as the page's panel resolved it. */
+function ProfilePopup({ profile }: { profile: ProfileQuery }) {
+  const [card, setCard] = useState<AuthorCardState | { status: 'unresolved' }>({ status: 'loading' });
+  const [tray, setTray] = useState<ReadonlySet<string>>(new Set());
+  const applyTray = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setTray(new Set(entries.map((entry) => entry.authorId))), () => undefined);
+  useEffect(() => void applyTray(ask({ type: 'compareList' })), []);
+  const [following, setFollowing] = useState<ReadonlySet<string>>(new Set());
+  const applyFollows = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setFollowing(new Set(entries.map((entry) => entry.authorId))), () => undefined);
+  useEffect(() => void applyFollows(ask({ type: 'followList' })), []);
+  useEffect(() => {
+    ask({ type: 'resolveProfile', profile }).then(
+      (resolution) => {
+        if (resolution.status !== 'resolved') return setCard({ status: 'unresolved' });
+        setCard({ status: 'loading', author: resolution.author });
+        ask({ type: 'authorCard', authorId: resolution.author.authorId }).then(
+          (data) => setCard({ status: 'ready', data }),
+          (error: unknown) => setCard({ status: 'error', message: errorText(error), author: resolution.author }),
+        );
+      },
+      (error: unknown) => setCard({ status: 'error', message: errorText(error) }),
+    );
+  }, [profile]);
+  if (card.status === 'unresolved') {
+    return (
+      <p class="ss-status">
+        ScholarScope could not tell which Semantic Scholar profile {profile.name ?? 'this person'} is. Choose one in the panel on the page.
+      </p>
+    );
+  }
+  const author = card.status === 'ready' ? card.data.author : null;
+  const compare = author
+    ? {
+        inTray: tray.has(author.authorId),
+        onToggle: () => void applyTray(tray.has(author.authorId) ? ask({ type: 'compareRemove', authorId: author.authorId }) : ask({ type: 'compareAdd', authors: [{ authorId: author.authorId, name: author.name }] })),
+      }
+    : undefined;
+  const follow = author
+    ? {
+        inTray: following.has(author.authorId),
+        onToggle: () => void applyFollows(following.has(author.authorId) ? ask({ type: 'unfollow', authorId: author.authorId }) : ask({ type: 'follow', author: { authorId: author.authorId, name: author.name } })),
+      }
+    : undefined;
+  return <AuthorCard state={card} compare={compare} follow={follow} />;
+}
+
+export function PopupApp() {
+  const [profile, setProfile] = useState<ProfileQuery | null>(null);
+  const [target, setTarget] = useState<PopupTarget | null | undefined>(undefined);
+  const [paper, setPaper] = useState<PaperState>({ status: 'loading' });
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [cards, setCards] = useState<ReadonlyMap<string, RowState>>(new Map());
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
+  const [tray, setTray] = useState<ReadonlySet<string> | undefined>(undefined);
+  const [trayError, setTrayError] = useState<string | null>(null);
+  const applyTray = (request: Promise<{ authorId: string }[]>) =>
+    request.then(
+      (entries) => {
+        setTray(new Set(entries.map((entry) => entry.authorId)));
+        setTrayError(null);
+      },
+      (error: unknown) => setTrayError(errorText(error)),
+    );
+  useEffect(() => void applyTray(ask({ type: 'compareList' })), []);
+  const [following, setFollowing] = useState<ReadonlySet<string> | undefined>(undefined);
+  const applyFollows = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setFollowing(new Set(entries.map((entry) => entry.authorId))), (error: unknown) => setTrayError(errorText(error)));
+  useEffect(() => void applyFollows(ask({ type: 'followList' })), []);
+  const [news, setNews] = useState<FollowNews | null>(null);
+  useEffect(() => void ask({ type: 'followNews' }).then(setNews, () => undefined), []);
+
+  const loadPaper = useCallback((arxivId: string) => {
+    setPaper({ status: 'loading' });
+    ask({ type: 'papers', keys: [arxivId] }).then(
+      (answer) => {
+        setPaper({ status: 'ready', entry: answer[arxivId] ?? null });
+        performance.mark('rows'); // read by the benchmarks: the authors are on screen from here
+      },
+      (error: unknown) => setPaper({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      const tab = await currentTab();
+      setTabId(tab?.id);
+      const context = await pageContext(tab?.id);
+      if (context?.kind === 'profile') {
+        setProfile(context.profile);
+        setTarget(null);
+        return;
+      }
+      const resolved = resolvePopupTarget(tab?.url, context);
+      setTarget(resolved);
+      if (resolved) {
+        loadPaper(resolved.arxivId);
+        ask({ type: 'savedWhich', keys: [resolved.arxivId] }).then((keys) => setSaved(keys.length > 0), () => setSaved(null));
+      }
+    })();
+  }, [loadPaper]);
+
+  const setCard = (authorId: string, state: RowState) => setCards((previous) => new Map(previous).set(authorId, state));
+
+  const loadCard = (author: Author) => {
+    setCard(author.authorId, { status: 'loading', author });
+    ask({ type: 'authorCard', authorId: author.authorId }).then(
+      (data) => setCard(author.authorId, { status: 'ready', data: author.pinnedFrom ? { ...data, author: { ...data.author, pinnedFrom: author.pinnedFrom } } : data }),
+      (error: unknown) => setCard(author.authorId, { status: 'error', message: errorText(error), author }),
+    );
+  };
+
+  const toggleAuthor = (author: Author) => {
+    const next = new Set(expanded);
+    if (next.delete(author.authorId)) {
+      setExpanded(next);
+      return;
+    }
+    next.add(author.authorId);
+    setExpanded(next);
+    if (cards.get(author.authorId)?.status !== 'ready') loadCard(author);
+  };
+
+  const correction = createCorrection({
+    candidates: (profile) => ask({ type: 'profileCandidates', profile }),
+    pin: (profile, authorId) => ask({ type: 'pinProfile', profile, authorId }),
+    authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
+  });
+
+  const wrongPerson = (author: Author) => {
+    setCard(author.authorId, { status: 'loading', author });
+    correction.candidates(author, target?.arxivId ?? null).then(
+      (found) => setCard(author.authorId, { status: 'candidates', candidates: found.filter((c) => c.author.authorId !== author.authorId) }),
+      (error: unknown) => setCard(author.authorId, { status: 'error', message: errorText(error), author }),
+    );
+  };
+
+  // After a correction the paper is read again: the background applies the pin to its authors.
+  const pin = (author: Author, chosenId: string) =>
+    void correction.pin(author, chosenId).then((chosen) => {
+      setExpanded(new Set([chosen.authorId]));
+      loadCard(chosen);
+      if (target) loadPaper(target.arxivId);
+    });
+
+  const toggleSave = () => {
+    if (!target) return;
+    const entry = paper.status === 'ready' ? paper.entry : null;
+    const was = saved === true;
+    setSaved(!was);
+    const request = was
+      ? ask({ type: 'unsave', keys: [target.arxivId] })
+      : ask({
+          type: 'savePaper',
+          key: target.arxivId,
+          page: pageSnapshot(entry?.paper.title || target.pageTitle || target.arxivId, entry?.authors.map((a) => a.name) ?? [], target.version, target.primaryCategory),
+        });
+    request.then(
+      // The page's own toggle shows the change too.
+      () => tabId !== undefined && void browser.tabs.sendMessage(tabId, { type: 'savedChanged', keys: [target.arxivId], saved: !was }).catch(() => undefined),
+      () => setSaved(was),
+    );
+  };
+
+  const libraryLink = (
+    <>
+      <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
+        Saved papers
+      </button>
+      {' · '}
+      <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html#compare') })}>
+        Compare{tray && tray.size > 0 ? ` (${tray.size})` : ''}
+      </button>
+    </>
+  );
+
+  if (target === undefined) return <p class="ss-status">Loading…</p>;
+  const newsSection = news && news.papers.length > 0 && <FollowedNews news={news} />;
+  if (profile) return <ProfilePopup profile={profile} />;
+  return (
+    <>
+      {newsSection}
+      <PopupView
+        target={target}
+        paper={paper}
+        expanded={expanded}
+        cards={cards}
+        onToggleAuthor={toggleAuthor}
+        onRetryPaper={() => target && loadPaper(target.arxivId)}
+        onWrongPerson={wrongPerson}
+        onPin={pin}
+        onShowCard={loadCard}
+        saved={saved}
+        onToggleSave={toggleSave}
+        tray={tray}
+        onToggleCompare={(author) =>
+          void applyTray(tray?.has(author.authorId) ? ask({ type: 'compareRemove', authorId: author.authorId }) : ask({ type: 'compareAdd', authors: [{ authorId: author.authorId, name: author.name }] }))
+        }
+        following={following}
+        onToggleFollow={(author) =>
+          void applyFollows(following?.has(author.authorId) ? ask({ type: 'unfollow', authorId: author.authorId }) : ask({ type: 'follow', author: { authorId: author.authorId, name: author.name } }))
+        }
+        onCompareAll={(authors) => void applyTray(ask({ type: 'compareAdd', authors: authors.slice(0, 12).map((author) => ({ authorId: author.authorId, name: author.name })) }))}
+      />
+      {trayError && (
+        <p class="ss-error" role="alert">
+          {trayError}
+        </p>
+      )}
+      {target && (
+        <section class="ss-popup-related" aria-label="Related papers">
+          <h2 class="ss-popup-subtitle">Related papers</h2>
+          <RelatedLoader paperKey={target.arxivId} />
+        </section>
+      )}
+      <footer class="ss-popup-footer">
+        {libraryLink}
+        {' · '}
+        <button type="button" class="ss-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings: sources, keys, cache
+        </button>
+      </footer>
+    </>
+  );
+}

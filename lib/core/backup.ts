@@ -1,0 +1,86 @@
+// All of the reader's own data in one file: saved papers, the compare tray, follows, pins, settings
+// (without the API key, which stays in this browser) and preferences. Reading a file checks every
+// part first; nothing is applied unless the whole file is good.
+
+import { AUTHOR_ID, parseSettings, PROFILE_KEY } from './protocol/messages';
+import { ImportError, MAX_IMPORT_PAPERS, parseJsonFile, readSavedPaper } from './saved/importer';
+import type { SavedPaper } from './saved/model';
+import { MAX_COMPARE } from '../background/compare/service';
+import type { Settings } from '../background/store/db';
+import { isRecord } from './validate';
+
+export const BACKUP_FORMAT = 'scholarscope-data';
+const MAX_FOLLOWS = 5000;
+const MAX_PINS = 10_000;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: 1;
+  exportedAt: string;
+  saved: SavedPaper[];
+  compare: { authorId: string; name: string }[];
+  follows: { authorId: string; name: string }[];
+  pins: { profile: string; authorId: string }[];
+  settings: Omit<Settings, 's2ApiKey' | 'openAlexApiKey'>;
+  prefs: { panelCollapsed: boolean };
+}
+
+function people(value: unknown, part: string, max: number): { authorId: string; name: string }[] {
+  if (!Array.isArray(value) || value.length > max) throw new ImportError(`${part} should be a list of at most ${max} authors`);
+  return value.map((entry, index) => {
+    if (!isRecord(entry) || typeof entry.authorId !== 'string' || !AUTHOR_ID.test(entry.authorId) || typeof entry.name !== 'string' || entry.name.length === 0 || entry.name.length > 500) {
+      throw new ImportError(`${part}, entry ${index + 1}: needs an author id and a name`);
+    }
+    return { authorId: entry.authorId, name: entry.name };
+  });
+}
+
+/** The file's data, or an ImportError naming the first problem. */
+export function readBackup(content: string): Backup {
+  const data = parseJsonFile(content);
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT) throw new ImportError('This JSON is not a ScholarScope data export (for a saved-papers export, use Import in the library)');
+  if (data.version !== 1) throw new ImportError(`This export is of a version (${String(data.version)}) this ScholarScope does not read`);
+  if (!Array.isArray(data.saved) || data.saved.length > MAX_IMPORT_PAPERS) throw new ImportError(`saved should be a list of at most ${MAX_IMPORT_PAPERS} papers`);
+  const saved = data.saved.map(readSavedPaper);
+  const compare = people(data.compare, 'compare', MAX_COMPARE);
+  const follows = people(data.follows, 'follows', MAX_FOLLOWS);
+  if (!Array.isArray(data.pins) || data.pins.length > MAX_PINS) throw new ImportError(`pins should be a list of at most ${MAX_PINS}`);
+  const pins = data.pins.map((pin, index) => {
+    if (!isRecord(pin) || typeof pin.profile !== 'string' || !PROFILE_KEY.test(pin.profile) || typeof pin.authorId !== 'string' || !AUTHOR_ID.test(pin.authorId)) {
+      throw new ImportError(`pins, entry ${index + 1}: needs a profile key and an author id`);
+    }
+    return { profile: pin.profile, authorId: pin.authorId };
+  });
+  // API keys are never in an export; one in a file is ignored rather than trusted. Exports made
+  // before the OpenAlex settings existed get their defaults.
+  const settingsRaw = isRecord(data.settings)
+    ? {
+        cacheDays: data.settings.cacheDays,
+        sites: data.settings.sites,
+        theme: data.settings.theme ?? 'system',
+        primarySource: data.settings.primarySource ?? 'semanticscholar',
+        openAlexEmail: data.settings.openAlexEmail ?? '',
+      }
+    : null;
+  const settings = settingsRaw ? parseSettings(settingsRaw) : { error: 'settings are missing' };
+  if ('error' in settings) throw new ImportError(`settings: ${settings.error}`);
+  if (settings.cacheDays === undefined || settings.sites === undefined) throw new ImportError('settings need cacheDays and sites');
+  if (!isRecord(data.prefs) || typeof data.prefs.panelCollapsed !== 'boolean') throw new ImportError('prefs need panelCollapsed');
+  return {
+    format: BACKUP_FORMAT,
+    version: 1,
+    exportedAt: typeof data.exportedAt === 'string' ? data.exportedAt.slice(0, 40) : '',
+    saved,
+    compare,
+    follows,
+    pins,
+    settings: {
+      cacheDays: settings.cacheDays,
+      sites: settings.sites,
+      theme: settings.theme ?? 'system',
+      primarySource: settings.primarySource ?? 'semanticscholar',
+      openAlexEmail: settings.openAlexEmail ?? '',
+    },
+    prefs: { panelCollapsed: data.prefs.panelCollapsed },
+  };
+}

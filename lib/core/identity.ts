@@ -1,0 +1,74 @@
+// Who a profile page is about. Ids beat names: a pin the reader set, then a Semantic Scholar id
+// the page gives, then the author ids on the page's own arXiv papers; only with none of those does
+// a name search offer candidates, ranked by how many of the page's papers they wrote.
+
+import { matchAuthors } from './names';
+import type { Author, PaperWithAuthors } from './model';
+
+export interface Candidate {
+  author: Author;
+  /** How many of the page's papers list this author. */
+  overlap: number;
+}
+
+export type Resolution =
+  | { status: 'resolved'; author: Author; via: 'pin' | 'page-id' | 'papers'; evidence: number }
+  | { status: 'candidates'; candidates: Candidate[] }
+  | { status: 'unknown' };
+
+/** For each author id, on how many of `papers` an author matching `name` has that id. */
+export function tallyByName(name: string, papers: readonly (PaperWithAuthors | null)[]): Map<string, { author: Author; count: number }> {
+  const tally = new Map<string, { author: Author; count: number }>();
+  for (const entry of papers) {
+    if (!entry) continue;
+    const [match] = matchAuthors([name], entry.authors.map((author) => author.name));
+    const author = match === null || match === undefined ? undefined : entry.authors[match];
+    if (!author) continue;
+    const seen = tally.get(author.authorId);
+    tally.set(author.authorId, { author, count: (seen?.count ?? 0) + 1 });
+  }
+  return tally;
+}
+
+/**
+ * The author the page's papers agree on: the most frequent id, if it leads clearly (more than half
+ * of the papers that name the person at all, and at least two papers unless the page has only one).
+ */
+export function resolveFromPapers(tally: Map<string, { author: Author; count: number }>, paperCount: number): { author: Author; count: number } | null {
+  const ranked = [...tally.values()].sort((a, b) => b.count - a.count);
+  const best = ranked[0];
+  if (!best) return null;
+  const named = ranked.reduce((sum, entry) => sum + entry.count, 0);
+  const enough = best.count >= 2 || paperCount === 1;
+  return enough && best.count * 2 > named ? best : null;
+}
+
+/** Candidates from a name search, those who wrote the page's papers first. */
+export function rankCandidates(found: readonly Author[], tally: Map<string, { count: number }>): Candidate[] {
+  return found
+    .map((author) => ({ author, overlap: tally.get(author.authorId)?.count ?? 0 }))
+    .sort((a, b) => b.overlap - a.overlap || (b.author.citationCount ?? 0) - (a.author.citationCount ?? 0));
+}
+
+/**
+ * OpenAlex's id for an author of ours, from works we know they wrote: on each work, the authorship
+ * whose name matches theirs gives an id; the id must be on more than half of the works that name
+ * them, and on at least two unless only one work was found. Null when the works do not agree.
+ */
+export function matchOpenAlexAuthor(
+  name: string,
+  works: readonly { authorships: readonly { authorId: string | null; name: string }[] }[],
+): { openAlexId: string; agreeing: number } | null {
+  const tally = new Map<string, number>();
+  for (const work of works) {
+    const [match] = matchAuthors([name], work.authorships.map((authorship) => authorship.name));
+    const id = match === null || match === undefined ? null : work.authorships[match]?.authorId;
+    if (id) tally.set(id, (tally.get(id) ?? 0) + 1);
+  }
+  const ranked = [...tally.entries()].sort((a, b) => b[1] - a[1]);
+  const best = ranked[0];
+  if (!best) return null;
+  const named = ranked.reduce((sum, [, count]) => sum + count, 0);
+  const enough = best[1] >= 2 || works.length === 1;
+  return enough && best[1] * 2 > named ? { openAlexId: best[0], agreeing: best[1] } : null;
+}

@@ -1,0 +1,144 @@
+// The comparison as a table: one row per metric, one column per author. Which numbers a row shows
+// (reported by the source or computed from the paper list), the best value of each row, the order
+// of the columns, and the CSV export are decided here, so the view only draws.
+
+import type { CompareRow } from '../../background/compare/service';
+import type { OpenAlexAuthor } from '../model';
+import { citationsInLastYears } from './compute';
+import { csvCell, csvDocument } from '../saved/exporters';
+
+/**
+ * Which numbers the cells show: as the author's source reports them (OpenAlex, then computed, where
+ * it reports none), OpenAlex's, computed from the paper list, reported beside computed, or the two
+ * sources side by side.
+ */
+export type NumbersShown = 'reported' | 'openalex' | 'computed' | 'both' | 'sources';
+
+/** Where a cell's number came from. */
+export type ValueOrigin = 'reported' | 'openalex' | 'computed';
+
+export interface MetricDef {
+  id: string;
+  label: string;
+  /** How the row's number is defined, for the row header's description. */
+  definition: string;
+  /** Higher is better (marked best); null: no best (years). */
+  higherIsBetter: boolean | null;
+  /** As the author's source (usually Semantic Scholar) reports it. */
+  reported: (row: CompareRow) => number | null;
+  /** As OpenAlex reports it, where it knows the author. */
+  openAlex: (row: CompareRow) => number | null;
+  computed: (row: CompareRow) => number | null;
+  /** Digits after the point. */
+  digits: number;
+}
+
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || !b ? null : a / b);
+const YEARS_SINCE = (row: CompareRow, currentYear: number) => (row.computed?.firstYear ? currentYear - row.computed.firstYear + 1 : null);
+
+/** OpenAlex's numbers for the row's author, when OpenAlex is a second source for them. */
+function other(row: CompareRow): OpenAlexAuthor | null {
+  return row.openAlex.status === 'matched' ? row.openAlex.author : null;
+}
+
+export function metricDefs(currentYear: number): MetricDef[] {
+  const none = () => null;
+  return [
+    { id: 'citations', label: 'Total citations', definition: 'Citations to all the author\u2019s papers', higherIsBetter: true, reported: (r) => r.author.citationCount, openAlex: (r) => other(r)?.citationCount ?? null, computed: (r) => r.computed?.citations ?? null, digits: 0 },
+    { id: 'h', label: 'h-index', definition: 'h papers with at least h citations each', higherIsBetter: true, reported: (r) => r.author.hIndex, openAlex: (r) => other(r)?.hIndex ?? null, computed: (r) => r.computed?.hIndex ?? null, digits: 0 },
+    { id: 'i10', label: 'i10-index', definition: 'Papers with at least 10 citations', higherIsBetter: true, reported: none, openAlex: (r) => other(r)?.i10Index ?? null, computed: (r) => r.computed?.i10Index ?? null, digits: 0 },
+    { id: 'g', label: 'g-index', definition: 'The g most cited papers have at least g\u00b2 citations together', higherIsBetter: true, reported: none, openAlex: none, computed: (r) => r.computed?.gIndex ?? null, digits: 0 },
+    { id: 'papers', label: 'Papers', definition: 'Papers the source lists for the author', higherIsBetter: true, reported: (r) => r.author.paperCount, openAlex: (r) => other(r)?.worksCount ?? null, computed: (r) => r.computed?.papers ?? null, digits: 0 },
+    { id: 'perPaper', label: 'Citations per paper', definition: 'Total citations divided by papers', higherIsBetter: true, reported: (r) => ratio(r.author.citationCount, r.author.paperCount), openAlex: (r) => ratio(other(r)?.citationCount, other(r)?.worksCount), computed: (r) => r.computed?.citationsPerPaper ?? null, digits: 1 },
+    { id: 'm', label: 'm-quotient', definition: 'h-index divided by the years since the first paper (counted inclusively)', higherIsBetter: true, reported: (r) => ratio(r.author.hIndex, YEARS_SINCE(r, currentYear)), openAlex: (r) => ratio(other(r)?.hIndex, YEARS_SINCE(r, currentYear)), computed: (r) => r.computed?.mQuotient ?? null, digits: 2 },
+    { id: 'recent', label: 'Citations in the last 5 years', definition: `Citations received from ${currentYear - 4} to ${currentYear}, as OpenAlex counts them per year`, higherIsBetter: true, reported: none, openAlex: (r) => (other(r)?.countsByYear.length ? citationsInLastYears(other(r)!.countsByYear, currentYear) : null), computed: none, digits: 0 },
+    { id: 'twoYear', label: '2-year mean citedness', definition: 'Mean citations this year and last to the works of the two years before (OpenAlex)', higherIsBetter: true, reported: none, openAlex: (r) => other(r)?.twoYearMeanCitedness ?? null, computed: none, digits: 2 },
+    { id: 'first', label: 'First publication', definition: 'Year of the earliest paper listed', higherIsBetter: null, reported: none, openAlex: none, computed: (r) => r.computed?.firstYear ?? null, digits: 0 },
+    { id: 'latest', label: 'Latest publication', definition: 'Year of the newest paper listed', higherIsBetter: null, reported: none, openAlex: none, computed: (r) => r.computed?.latestYear ?? null, digits: 0 },
+  ];
+}
+
+const PREFERENCE: Record<NumbersShown, ValueOrigin[]> = {
+  reported: ['reported', 'openalex', 'computed'],
+  both: ['reported', 'openalex', 'computed'],
+  sources: ['reported', 'openalex', 'computed'],
+  openalex: ['openalex', 'reported', 'computed'],
+  computed: ['computed'],
+};
+
+/** The number a cell uses for its best mark and for sorting, and where it came from: the first origin of the view's preference that has one. */
+export function shownOrigin(def: MetricDef, row: CompareRow, shown: NumbersShown): { value: number | null; origin: ValueOrigin | null } {
+  for (const origin of PREFERENCE[shown]) {
+    const value = origin === 'reported' ? def.reported(row) : origin === 'openalex' ? def.openAlex(row) : def.computed(row);
+    if (value !== null) return { value, origin };
+  }
+  return { value: null, origin: null };
+}
+
+export function shownValue(def: MetricDef, row: CompareRow, shown: NumbersShown): number | null {
+  return shownOrigin(def, row, shown).value;
+}
+
+/** Which of `rows` hold the row's best value (all of them on a tie); none when fewer than two have a value or all are equal. */
+export function bestOf(def: MetricDef, rows: readonly (CompareRow | null)[], shown: NumbersShown): Set<number> {
+  const best = new Set<number>();
+  if (def.higherIsBetter === null) return best;
+  const values = rows.map((row) => (row ? shownValue(def, row, shown) : null));
+  const known = values.filter((value): value is number => value !== null);
+  if (known.length < 2 || known.every((value) => value === known[0])) return best;
+  const top = def.higherIsBetter ? Math.max(...known) : Math.min(...known);
+  values.forEach((value, index) => value === top && best.add(index));
+  return best;
+}
+
+/** Column order when sorted by a row: largest first (or smallest with `ascending`), unknown values last, ties in tray order. */
+export function sortColumns(def: MetricDef, rows: readonly (CompareRow | null)[], shown: NumbersShown, ascending = false): number[] {
+  const values = rows.map((row) => (row ? shownValue(def, row, shown) : null));
+  return values
+    .map((value, index) => ({ value, index }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? a.index - b.index : 1) : -1;
+      return (ascending ? a.value - b.value : b.value - a.value) || a.index - b.index;
+    })
+    .map((entry) => entry.index);
+}
+
+/** A row's number for the reader's locale: `12,345`, `6.5`; years as years. */
+export function formatMetric(value: number | null, def: MetricDef, locale?: string): string {
+  if (value === null) return '–';
+  if (def.higherIsBetter === null) return String(value);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: def.digits, maximumFractionDigits: def.digits }).format(value);
+}
+
+/** The comparison as CSV: a row per metric with reported, OpenAlex and computed columns per author. */
+export function compareCsv(names: readonly string[], rows: readonly (CompareRow | null)[], currentYear: number): string {
+  const header = ['metric', ...names.flatMap((name) => [`${name} (reported)`, `${name} (OpenAlex)`, `${name} (computed)`])];
+  const defs = metricDefs(currentYear);
+  const plain = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
+  const empty = [null, null, null];
+  const lines = defs.map((def) => [def.label, ...rows.flatMap((row) => (row ? [plain(def.reported(row), def.digits), plain(def.openAlex(row), def.digits), plain(def.computed(row), def.digits)] : empty))]);
+  const sourceName = (row: CompareRow) => (row.author.source === 'openalex' ? 'OpenAlex' : 'Semantic Scholar');
+  lines.push([
+    'source',
+    ...rows.flatMap((row) =>
+      row
+        ? [sourceName(row), row.openAlex.status === 'matched' ? `OpenAlex ${row.openAlex.author.id}` : null, `${sourceName(row)} paper list${row.complete ? '' : ' (incomplete)'}`]
+        : empty,
+    ),
+  ]);
+  const iso = (at: number | null) => (at ? new Date(at).toISOString() : null);
+  lines.push(['fetched', ...rows.flatMap((row) => (row ? [iso(row.author.fetchedAt), row.openAlex.status === 'unavailable' ? null : iso(row.openAlex.fetchedAt), iso(row.listFetchedAt)] : empty))]);
+  return csvDocument([header, ...lines].map((line) => line.map(csvCell).join(',')));
+}
+
+/** Citations received per year from OpenAlex, for the chart; empty when OpenAlex has no counts for the author. */
+export function citationsPerYear(row: CompareRow): { year: number; value: number }[] {
+  if (row.openAlex.status !== 'matched') return [];
+  const counts = row.openAlex.author.countsByYear;
+  if (counts.length === 0) return [];
+  // OpenAlex leaves out years with nothing in them; on a chart they are zeros.
+  const byYear = new Map(counts.map((entry) => [entry.year, entry.citations]));
+  const first = counts[0]!.year;
+  const last = counts[counts.length - 1]!.year;
+  return Array.from({ length: last - first + 1 }, (_, index) => ({ year: first + index, value: byYear.get(first + index) ?? 0 }));
+}

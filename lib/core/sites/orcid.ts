@@ -1,0 +1,60 @@
+// ORCID records: orcid.org/<iD>. The iD (checksummed) is the profile key; the name comes from the
+// page title ("Name (iD) - ORCID"); works that link an arXiv paper are evidence and get a badge.
+// The page is an app that renders after load; the content script reads it again as it fills in.
+
+import type { PageEntry } from './arxiv';
+import { paperFromHref } from './dblp';
+import { linkedS2AuthorId } from './links';
+import type { ProfileContext } from './types';
+
+/** ISO 7064 MOD 11-2, the check character of an ORCID iD. */
+export function validOrcid(orcid: string): boolean {
+  if (!/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(orcid)) return false;
+  const digits = orcid.replace(/-/g, '');
+  let total = 0;
+  for (const char of digits.slice(0, -1)) total = (total + Number(char)) * 2;
+  const check = (12 - (total % 11)) % 11;
+  return digits.slice(-1) === (check === 10 ? 'X' : String(check));
+}
+
+export function orcidFromUrl(href: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' || (url.hostname !== 'orcid.org' && url.hostname !== 'www.orcid.org')) return null;
+  const id = /^\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\/?$/.exec(url.pathname)?.[1];
+  return id && validOrcid(id) ? id : null;
+}
+
+export const orcidPageExamples = {
+  match: ['https://orcid.org/0000-0002-1825-0097', 'https://orcid.org/0000-0001-5109-3700/', 'https://www.orcid.org/0000-0002-1694-233X'],
+  noMatch: ['https://orcid.org/', 'https://orcid.org/0000-0002-1825-0098', 'https://orcid.org/signin', 'https://orcid.org.evil.example/0000-0002-1825-0097', 'http://orcid.org/0000-0002-1825-0097'],
+};
+
+function nameFromTitle(title: string, orcid: string): string | null {
+  const index = title.indexOf(`(${orcid})`);
+  const name = index > 0 ? title.slice(0, index).trim() : '';
+  return name || null;
+}
+
+// Works link their identifiers: arXiv addresses and DOIs (arXiv DOIs included).
+function workEntries(doc: Document): PageEntry[] {
+  const seen = new Set<string>();
+  const entries: PageEntry[] = [];
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="arxiv.org/abs/"], a[href*="doi.org/10."]')) {
+    const paper = paperFromHref(link.href);
+    if (!paper || seen.has(paper.key)) continue;
+    seen.add(paper.key);
+    entries.push({ ...paper, title: '', authors: [], badgeAfter: link });
+  }
+  return entries;
+}
+
+export function extractOrcidPage(doc: Document, href: string): ProfileContext | null {
+  const orcid = orcidFromUrl(href);
+  if (!orcid) return null;
+  return { site: 'orcid', profileKey: orcid, name: nameFromTitle(doc.title, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: workEntries(doc), titles: [] };
+}

@@ -1,0 +1,123 @@
+// The floating panel on profile pages: resolves who the page is about through the background,
+// shows the author card, and lets the reader correct the match (the pin is stored and wins).
+
+import { h, render } from 'preact';
+import type { AuthorCardState } from '../../components/AuthorCard';
+import { ProfilePanel, type PanelState } from '../../components/ProfilePanel';
+import type { Candidate, Resolution } from '../core/identity';
+import type { AuthorCardData } from '../core/model';
+import type { ProfileQuery } from '../background/service';
+import type { Prefs } from '../background/store/db';
+import type { CompareActions } from './hoverCard';
+import { setToggle } from './authorSets';
+import { createShadowHost } from './shadow';
+
+export interface PanelDeps {
+  doc: Document;
+  css: string;
+  resolve: (query: ProfileQuery) => Promise<Resolution>;
+  candidates: (query: ProfileQuery) => Promise<Candidate[]>;
+  pin: (profile: string, authorId: string | null) => Promise<unknown>;
+  authorCard: (authorId: string) => Promise<AuthorCardData>;
+  prefs: () => Promise<Prefs>;
+  savePrefs: (prefs: Prefs) => Promise<Prefs>;
+  compare?: CompareActions;
+  follow?: CompareActions;
+}
+
+export interface ProfilePanelHandle {
+  /** Show the panel for another profile (single-page apps change person without a reload). */
+  show(query: ProfileQuery): Promise<void>;
+  remove(): void;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
+  const { host, root } = createShadowHost(deps.doc, 'scholarscope-panel', deps.css, 'block');
+  deps.doc.body.append(host);
+  let query: ProfileQuery | null = null;
+  let state: PanelState = { status: 'loading' };
+  let collapsed = false;
+  let generation = 0;
+  let tray = new Set<string>();
+  let following = new Set<string>();
+
+  const shownAuthor = () => (state.status === 'resolved' && state.card.status === 'ready' ? state.card.data.author : null);
+
+  function draw() {
+    render(
+      h(ProfilePanel, {
+        name: query?.name ?? null,
+        state,
+        collapsed,
+        onToggleCollapsed: () => {
+          collapsed = !collapsed;
+          draw();
+          void deps.savePrefs({ panelCollapsed: collapsed }).catch(() => undefined);
+        },
+        onPin: (authorId) => void pinAndReload(authorId),
+        onWrongPerson: () => void showCandidates(),
+        onRetry: () => query && void show(query),
+        compare: setToggle(deps.compare, shownAuthor(), tray, (ids) => (tray = new Set(ids)), draw),
+        follow: setToggle(deps.follow, shownAuthor(), following, (ids) => (following = new Set(ids)), draw),
+      }),
+      root,
+    );
+  }
+
+  function set(next: PanelState, forGeneration: number) {
+    if (forGeneration !== generation) return; // An older lookup finishing after a newer one.
+    state = next;
+    draw();
+  }
+
+  async function show(next: ProfileQuery) {
+    query = next;
+    const mine = ++generation;
+    set({ status: 'loading' }, mine);
+    try {
+      const resolution = await deps.resolve(next);
+      if (resolution.status !== 'resolved') return set(resolution, mine);
+      const loading: AuthorCardState = { status: 'loading', author: resolution.author };
+      set({ ...resolution, card: loading }, mine);
+      const card: AuthorCardState = await deps.authorCard(resolution.author.authorId).then(
+        (data) => ({ status: 'ready', data }) as const,
+        (error: unknown) => ({ status: 'error', message: message(error), author: resolution.author }) as const,
+      );
+      if (deps.compare) tray = new Set(await deps.compare.list().catch(() => [...tray]));
+      if (deps.follow) following = new Set(await deps.follow.list().catch(() => [...following]));
+      set({ ...resolution, card }, mine);
+    } catch (error) {
+      set({ status: 'error', message: message(error) }, mine);
+    }
+  }
+
+  async function showCandidates() {
+    if (!query) return;
+    const mine = ++generation;
+    set({ status: 'loading' }, mine);
+    try {
+      const found = await deps.candidates(query);
+      set(found.length > 0 ? { status: 'candidates', candidates: found } : { status: 'unknown' }, mine);
+    } catch (error) {
+      set({ status: 'error', message: message(error) }, mine);
+    }
+  }
+
+  async function pinAndReload(authorId: string) {
+    if (!query) return;
+    await deps.pin(query.profile, authorId);
+    await show(query);
+  }
+
+  void deps.prefs().then(
+    (prefs) => {
+      collapsed = prefs.panelCollapsed;
+      draw();
+    },
+    () => draw(),
+  );
+  draw();
+  return { show, remove: () => host.remove() };
+}
