@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './lib/core/sites/hosts';
+import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './lib/core/sites/registry';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -18,7 +18,7 @@ export default defineConfig({
     description: 'Author metrics, publications and related work next to every arXiv author.',
     // `scripting` registers the profiles content script for the profile sites the reader turned on.
     permissions: ['scripting'],
-    // arXiv and the APIs at install; each profile site only when the reader turns it on (lib/hosts.ts).
+    // arXiv and the APIs at install; each profile site only when the reader turns it on (lib/core/sites/registry.ts).
     // Copies: WXT adds to the array it is given.
     host_permissions: [...HOST_PERMISSIONS],
     ...(browser === 'firefox' ? { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS] } : { optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS] }),

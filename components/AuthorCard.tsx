@@ -1,9 +1,11 @@
 import { safeHref } from '../lib/core/links';
 import { useState } from 'preact/hooks';
 import type { Author, AuthorCardData, Paper } from '../lib/core/model';
-import { arxivAbsUrl, formatArxivId } from '../lib/core/model';
+import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
 import { formatAge, formatCount, formatPublicationDate, splitAuthorList } from '../lib/core/format';
-import { headline, openAlexNote, SOURCE_LABEL, sourceRows, type Headline } from '../lib/core/metrics/card';
+import { headline, headlineSource, openAlexNote, SOURCE_LABEL, sourceRows } from '../lib/core/metrics/card';
+import { CARD_METRICS } from '../lib/core/metrics/registry';
+import { formatMetric } from '../lib/core/metrics/table';
 import { ErrorNotice } from './ErrorNotice';
 
 export type AuthorCardState =
@@ -80,17 +82,15 @@ function CardHeader({ author }: { author: Author }) {
   );
 }
 
-function Metrics({ numbers }: { numbers: { citations: number | null; hIndex: number | null; papers: number | null } }) {
+function Metrics({ numbers }: { numbers: { label: string; value: number | null }[] }) {
   return (
     <dl class="ss-metrics">
-      <Metric label="Total Citations" value={numbers.citations} />
-      <Metric label="h-index" value={numbers.hIndex} />
-      <Metric label="Papers" value={numbers.papers} />
+      {numbers.map(({ label, value }) => (
+        <Metric key={label} label={label} value={value} />
+      ))}
     </dl>
   );
 }
-
-const decimal = (value: number | null) => (value === null ? '–' : new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value));
 
 /** Each source's numbers for the author, side by side, with what only OpenAlex gives. */
 function BySource({ data, now }: { data: AuthorCardData; now?: number }) {
@@ -104,32 +104,20 @@ function BySource({ data, now }: { data: AuthorCardData; now?: number }) {
         <thead>
           <tr>
             <th scope="col">Source</th>
-            <th scope="col">Citations</th>
-            <th scope="col">
-              <abbr title="h-index">h</abbr>
-            </th>
-            <th scope="col">Papers</th>
-            <th scope="col">
-              <abbr title="i10-index: papers with at least 10 citations">i10</abbr>
-            </th>
-            <th scope="col">
-              <abbr title="Citations in the last five years, this one included">5 yrs</abbr>
-            </th>
-            <th scope="col">
-              <abbr title="Two-year mean citedness: mean citations this year and last to the works of the two years before">2-yr</abbr>
-            </th>
+            {CARD_METRICS.map((metric) => (
+              <th scope="col" key={metric.id}>
+                {metric.card!.short === metric.label ? metric.label : <abbr title={`${metric.label}: ${metric.definition}`}>{metric.card!.short}</abbr>}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.source}>
               <th scope="row">{SOURCE_LABEL[row.source]}</th>
-              <td>{formatCount(row.citations)}</td>
-              <td>{formatCount(row.hIndex)}</td>
-              <td>{formatCount(row.papers)}</td>
-              <td>{formatCount(row.i10Index)}</td>
-              <td>{formatCount(row.lastFiveYears)}</td>
-              <td>{decimal(row.twoYearMean)}</td>
+              {row.values.map((value, index) => (
+                <td key={CARD_METRICS[index]!.id}>{formatMetric(value, CARD_METRICS[index]!)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -177,7 +165,7 @@ export function PublicationItem({ paper, rank }: { paper: Paper; rank: number })
   );
 }
 
-function SourceLine({ author, shown, openAlexUrl, now, onWrongPerson, compare, follow }: { author: Author; shown: Headline; openAlexUrl: string | null; now?: number; onWrongPerson?: () => void; compare?: CompareControl; follow?: CompareControl }) {
+function SourceLine({ author, shown, openAlexUrl, now, onWrongPerson, compare, follow }: { author: Author; shown: ReturnType<typeof headlineSource>; openAlexUrl: string | null; now?: number; onWrongPerson?: () => void; compare?: CompareControl; follow?: CompareControl }) {
   return (
     <footer class="ss-source">
       <span>
@@ -219,12 +207,13 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, now
   const author = state.status === 'ready' ? state.data.author : state.author;
   const [order, setOrder] = useState<'newest' | 'cited'>('newest');
   const publications = state.status === 'ready' ? (order === 'cited' ? mostCited(state.data.publications) : state.data.publications) : [];
-  const shown = state.status === 'ready' ? headline(state.data) : null;
+  const year = new Date(now ?? Date.now()).getUTCFullYear();
+  const shown = state.status === 'ready' ? headlineSource(state.data) : null;
   const openAlexUrl = state.status === 'ready' && state.data.openAlex?.status === 'matched' ? state.data.openAlex.author.url : null;
   return (
     <article class="ss-card" aria-busy={state.status === 'loading'}>
       {author ? <CardHeader author={author} /> : <p class="ss-status">Loading author…</p>}
-      {author && <Metrics numbers={shown ?? { citations: author.citationCount, hIndex: author.hIndex, papers: author.paperCount }} />}
+      {author && <Metrics numbers={headline(state.status === 'ready' ? state.data : { author, publications: [], fetchedAt: author.fetchedAt }, year)} />}
       {state.status === 'ready' && <BySource data={state.data} now={now} />}
       <section class="ss-pubs" aria-label="Publications">
         <h3 class="ss-section-title">

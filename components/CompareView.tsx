@@ -1,7 +1,6 @@
-import type { CompareRow } from '../lib/background/compare/service';
-import { bestOf, citationsPerYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/core/metrics/table';
+import type { CompareEntry, CompareRow } from '../lib/core/protocol/wire';
+import { bestOf, citationsPerYear, citationsToEachYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/core/metrics/table';
 import { formatAge } from '../lib/core/format';
-import type { CompareEntry } from '../lib/background/store/db';
 import { CitationChart } from './CitationChart';
 
 export type ColumnState = { status: 'loading' } | { status: 'ready'; row: CompareRow } | { status: 'error'; message: string };
@@ -228,7 +227,7 @@ export function CompareView(props: CompareViewProps) {
       <CitationChart
         title="Citations to each year's papers"
         valueLabel="citations, today, of the papers published in each year"
-        series={ordered.filter((column) => column.row?.computed).map((column) => ({ name: column.row!.author.name, points: column.row!.computed!.byPublicationYear.map((entry) => ({ year: entry.year, value: entry.citations })) }))}
+        series={ordered.filter((column) => column.row && column.row.listFetchedAt !== null).map((column) => ({ name: column.row!.author.name, points: citationsToEachYear(column.row!, currentYear) }))}
       />
     </section>
   );

@@ -1,4 +1,4 @@
-import type { FollowNews } from '../lib/background/follow/service';
+import type { FollowNews } from '../lib/core/protocol/wire';
 import { PaperTitle } from './RelatedPapers';
 
 /** Papers by followed authors that pages showed since the popup last listed them, newest first. */

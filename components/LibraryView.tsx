@@ -1,7 +1,7 @@
 import { safeHref } from '../lib/core/links';
 import type { ReadStatus, SavedPaper } from '../lib/core/saved/model';
 import type { SavedQuery, SavedSort } from '../lib/core/saved/query';
-import { arxivAbsUrl, formatArxivId } from '../lib/core/model';
+import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
 import { formatCount, formatPublicationDate } from '../lib/core/format';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'json';

@@ -1,7 +1,7 @@
-import type { CacheInfo } from '../lib/background/service';
+import type { CacheInfo } from '../lib/core/protocol/wire';
 import { formatCount } from '../lib/core/format';
-import { SITE_LABELS, SITES, type Site } from '../lib/core/sites/ids';
-import { CACHE_DAYS, type PrimarySource, type Theme } from '../lib/background/store/db';
+import { isProfileSiteId, SITE_IDS, SITE_LABELS, type SiteId } from '../lib/core/sites/registry';
+import { CACHE_DAYS, type PrimarySource, type Theme } from '../lib/core/settings';
 
 export interface SourceChoices {
   primary: PrimarySource;
@@ -14,13 +14,13 @@ export interface OptionsViewProps {
   sources: SourceChoices;
   onSourcesChange: (sources: SourceChoices) => void;
   cacheDays: number;
-  sites: Record<Site, boolean>;
+  sites: Record<SiteId, boolean>;
   theme: Theme;
   onThemeChange: (theme: Theme) => void;
   onCacheDaysChange: (days: number) => void;
-  onSiteChange: (site: Site, on: boolean) => void;
+  onSiteChange: (site: SiteId, on: boolean) => void;
   /** Profile sites the browser has granted access to; the others are off whatever the setting says. */
-  granted: ReadonlySet<Site>;
+  granted: ReadonlySet<SiteId>;
   /** Saves the cache lifetime and the sites. */
   onSaveBehaviour: () => void;
   onExportAll: () => void;
@@ -120,11 +120,11 @@ export function OptionsView(props: OptionsViewProps) {
         >
           <fieldset>
             <legend>Show chips, badges and panels on</legend>
-            {SITES.map((site) => (
+            {SITE_IDS.map((site) => (
               <label class="ss-site" key={site}>
                 <input
                   type="checkbox"
-                  checked={props.sites[site] && (site === 'arxiv' || props.granted.has(site))}
+                  checked={props.sites[site] && (!isProfileSiteId(site) || props.granted.has(site))}
                   onChange={(event) => props.onSiteChange(site, (event.target as HTMLInputElement).checked)}
                 />{' '}
                 {SITE_LABELS[site]}

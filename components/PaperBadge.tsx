@@ -64,3 +64,28 @@ export function PaperBadge({ paper, error, onRetry, source }: PaperBadgeProps) {
     </span>
   );
 }
+
+export interface EntryBadgeProps {
+  /** The paper's answer: known (with its source), unknown (null) or a failed lookup. */
+  answer: { paper: Paper; source?: 'openalex' | 'arxiv' } | { error: string } | null;
+  onRetry: () => void;
+  /** Names of followed authors on the paper. */
+  followed: readonly string[];
+  /** The save toggle, where the page offers one. */
+  save?: SaveToggleProps;
+}
+
+/** Everything beside a listed paper: its badge, the save toggle and who of the people followed wrote it. */
+export function EntryBadge({ answer, onRetry, followed, save }: EntryBadgeProps) {
+  return (
+    <span>
+      {answer && 'error' in answer ? <PaperBadge paper={null} error={answer.error} onRetry={onRetry} /> : <PaperBadge paper={answer?.paper ?? null} source={answer?.source} />}
+      {save && <SaveToggle {...save} />}
+      {followed.length > 0 && (
+        <span class="ss-followed" title={`By ${followed.join(', ')}, whom you follow`}>
+          ● {followed.join(', ')}
+        </span>
+      )}
+    </span>
+  );
+}

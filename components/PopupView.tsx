@@ -1,6 +1,6 @@
 import { safeHref } from '../lib/core/links';
 import type { Author, PaperWithAuthors } from '../lib/core/model';
-import { arxivAbsUrl, formatArxivId } from '../lib/core/model';
+import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
 import { formatCompactCount } from '../lib/core/format';
 import type { PopupTarget } from '../lib/core/popupTarget';
 import type { Candidate } from '../lib/core/identity';

@@ -1,7 +1,8 @@
 import { formatCount, splitAuthorList } from '../lib/core/format';
 import { safeHref } from '../lib/core/links';
-import { arxivAbsUrl, type Paper } from '../lib/core/model';
-import type { RelatedRecord } from '../lib/background/store/db';
+import { type Paper } from '../lib/core/model';
+import { arxivAbsUrl } from '../lib/core/ids';
+import type { RelatedRecord } from '../lib/core/protocol/wire';
 import { ErrorNotice } from './ErrorNotice';
 import { SaveToggle } from './PaperBadge';
 

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { PageContextReply, TabUpdate } from '../lib/core/protocol/messages';
+import type { PageContextReply, TabUpdate } from '../lib/core/protocol/tab';
+import { createBackground } from '../lib/background';
+import { createProfileAccess, type AccessApi } from '../lib/background/profileAccess';
 import { handleMessage } from '../lib/background/router';
 import { saveTabPaper } from '../lib/background/shortcut';
-import { createProfileAccess, type AccessApi } from '../lib/background/profileAccess';
-import { createService } from '../lib/background/service';
 import { openDatabase, type Database } from '../lib/background/store/db';
 
 const SAVED_MARK_MS = 2_500;
@@ -13,7 +13,11 @@ const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof
 
 export default defineBackground(() => {
   let database: Promise<Database> | null = null;
-  const service = createService({
+  // Updates for a tab are best effort: the tab may have closed or navigated away.
+  const notifyTab = (tabId: number, message: TabUpdate) => void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  // The toolbar badge shows how many authors are in the compare tray, from startup on.
+  const showTray = (size: number) => void toolbar.setBadgeText({ text: size > 0 ? String(size) : '' }).catch(() => undefined);
+  const background = createBackground({
     // A failed open (blocked by an old tab) is tried again on the next request, not remembered.
     db: () =>
       (database ??= openDatabase().catch((error: unknown) => {
@@ -21,14 +25,12 @@ export default defineBackground(() => {
         throw error;
       })),
     fetch: (input, init) => fetch(input, init),
+    notifyTab,
+    onTrayChanged: showTray,
   });
-  // Updates for a tab are best effort: the tab may have closed or navigated away.
-  const notify = (tabId: number, message: TabUpdate) => void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
-  // The toolbar badge shows how many authors are in the compare tray, from startup on.
-  const showTray = (size: number) => void toolbar.setBadgeText({ text: size > 0 ? String(size) : '' }).catch(() => undefined);
-  void service.compare.list().then((tray) => showTray(tray.length), () => undefined);
+  void background.compare.list().then((tray) => showTray(tray.length), () => undefined);
   void toolbar.setBadgeBackgroundColor({ color: '#b31b1b' }).catch(() => undefined);
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(service, message, sender, browser.runtime.id, notify, showTray));
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(background.handlers, message, sender, browser.runtime.id));
 
   // The profiles content script runs on exactly the profile sites the reader granted.
   const profileAccess = createProfileAccess(browser as unknown as AccessApi);
@@ -45,11 +47,11 @@ export default defineBackground(() => {
     if (!target || tabId === undefined) return;
     const result = await saveTabPaper(target.url, {
       pageContext: () => browser.tabs.sendMessage(tabId, { type: 'pageContext' }) as Promise<PageContextReply | null>,
-      paper: async (arxivId) => (await service.papers([arxivId]))[arxivId] ?? null,
-      save: (key, page) => service.saved.save(key, page),
+      paper: async (arxivId) => (await background.papers([arxivId]))[arxivId] ?? null,
+      save: (key, page) => background.saved.save(key, page),
     }).catch(() => null);
     const mark = result?.status === 'saved' ? '✓' : '–';
-    notify(tabId, { type: 'savedChanged', keys: result?.status === 'saved' ? [result.paper.key] : [], saved: true });
+    notifyTab(tabId, { type: 'savedChanged', keys: result?.status === 'saved' ? [result.paper.key] : [], saved: true });
     await toolbar.setBadgeText({ tabId, text: mark });
     // Null drops the tab's own text, so the tab shows the tray count again (Chrome and Firefox
     // both document this; the polyfill's type only says string).

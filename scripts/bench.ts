@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR, launch, type Harness } from '../tests/e2e/harness';
 import { renderAbsPage } from '../tests/fixtures/arxivAbs';
-import { listedAuthors, renderListingPage } from '../tests/fixtures/arxivPages';
+import { renderListingPage } from '../tests/fixtures/arxivPages';
 import { listingRecords, registerPapers } from '../tests/fixtures/recordedPapers';
 import { hiperRecord } from '../tests/fixtures/seedWorld';
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { CompareView, type ColumnState } from '../CompareView';
 import { ask } from '../../lib/ui/ask';
 import { compareCsv, type NumbersShown } from '../../lib/core/metrics/table';
-import type { CompareEntry } from '../../lib/background/store/db';
+import type { CompareEntry } from '../../lib/core/protocol/wire';
 import { download } from '../../lib/ui/files';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

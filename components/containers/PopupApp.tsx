@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AuthorCard, type AuthorCardState } from '../AuthorCard';
-import { PopupView, type PaperState, type RowState } from '../PopupView';
-import { createCorrection } from '../../lib/ui/correction';
-import { ask } from '../../lib/ui/ask';
-import { pageSnapshot } from '../../lib/core/saved/model';
-import type { PageContextReply } from '../../lib/core/protocol/messages';
+import type { ProfileQuery } from '../../lib/core/identity';
 import type { Author } from '../../lib/core/model';
 import { resolvePopupTarget, type PopupTarget } from '../../lib/core/popupTarget';
-import type { ProfileQuery } from '../../lib/background/service';
-import type { FollowNews } from '../../lib/background/follow/service';
-import { RelatedLoader } from './RelatedLoader';
+import type { PageContextReply } from '../../lib/core/protocol/tab';
+import { MAX_COMPARE, type FollowNews } from '../../lib/core/protocol/wire';
+import { pageSnapshot } from '../../lib/core/saved/model';
+import { ask } from '../../lib/ui/ask';
+import { compareSet, followSet } from '../../lib/ui/authorSet';
+import { correction } from '../../lib/ui/correction';
+import { AuthorCard, type AuthorCardState } from '../AuthorCard';
 import { FollowedNews } from '../FollowedNews';
+import { PopupView, type PaperState, type RowState } from '../PopupView';
+import { useAuthorSet } from '../hooks/useAuthorSet';
+import { RelatedLoader } from './RelatedLoader';
 
 // `?tab=<id>` lets the popup be opened for a given tab (tests, "open in a tab"); else the active tab.
 async function currentTab(): Promise<{ id?: number; url?: string } | undefined> {
@@ -36,12 +38,8 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 /** On a profile page: the card of the person the page is about, as the page's panel resolved it. */
 function ProfilePopup({ profile }: { profile: ProfileQuery }) {
   const [card, setCard] = useState<AuthorCardState | { status: 'unresolved' }>({ status: 'loading' });
-  const [tray, setTray] = useState<ReadonlySet<string>>(new Set());
-  const applyTray = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setTray(new Set(entries.map((entry) => entry.authorId))), () => undefined);
-  useEffect(() => void applyTray(ask({ type: 'compareList' })), []);
-  const [following, setFollowing] = useState<ReadonlySet<string>>(new Set());
-  const applyFollows = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setFollowing(new Set(entries.map((entry) => entry.authorId))), () => undefined);
-  useEffect(() => void applyFollows(ask({ type: 'followList' })), []);
+  const tray = useAuthorSet(compareSet);
+  const following = useAuthorSet(followSet);
   useEffect(() => {
     ask({ type: 'resolveProfile', profile }).then(
       (resolution) => {
@@ -63,19 +61,7 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
     );
   }
   const author = card.status === 'ready' ? card.data.author : null;
-  const compare = author
-    ? {
-        inTray: tray.has(author.authorId),
-        onToggle: () => void applyTray(tray.has(author.authorId) ? ask({ type: 'compareRemove', authorId: author.authorId }) : ask({ type: 'compareAdd', authors: [{ authorId: author.authorId, name: author.name }] })),
-      }
-    : undefined;
-  const follow = author
-    ? {
-        inTray: following.has(author.authorId),
-        onToggle: () => void applyFollows(following.has(author.authorId) ? ask({ type: 'unfollow', authorId: author.authorId }) : ask({ type: 'follow', author: { authorId: author.authorId, name: author.name } })),
-      }
-    : undefined;
-  return <AuthorCard state={card} compare={compare} follow={follow} />;
+  return <AuthorCard state={card} compare={tray.toggle(author)} follow={following.toggle(author)} />;
 }
 
 export function PopupApp() {
@@ -86,20 +72,10 @@ export function PopupApp() {
   const [cards, setCards] = useState<ReadonlyMap<string, RowState>>(new Map());
   const [saved, setSaved] = useState<boolean | null>(null);
   const [tabId, setTabId] = useState<number | undefined>(undefined);
-  const [tray, setTray] = useState<ReadonlySet<string> | undefined>(undefined);
-  const [trayError, setTrayError] = useState<string | null>(null);
-  const applyTray = (request: Promise<{ authorId: string }[]>) =>
-    request.then(
-      (entries) => {
-        setTray(new Set(entries.map((entry) => entry.authorId)));
-        setTrayError(null);
-      },
-      (error: unknown) => setTrayError(errorText(error)),
-    );
-  useEffect(() => void applyTray(ask({ type: 'compareList' })), []);
-  const [following, setFollowing] = useState<ReadonlySet<string> | undefined>(undefined);
-  const applyFollows = (request: Promise<{ authorId: string }[]>) => request.then((entries) => setFollowing(new Set(entries.map((entry) => entry.authorId))), (error: unknown) => setTrayError(errorText(error)));
-  useEffect(() => void applyFollows(ask({ type: 'followList' })), []);
+  const tray = useAuthorSet(compareSet);
+  const following = useAuthorSet(followSet);
+  const [compareAllError, setCompareAllError] = useState<string | null>(null);
+  const setError = tray.error ?? following.error ?? compareAllError;
   const [news, setNews] = useState<FollowNews | null>(null);
   useEffect(() => void ask({ type: 'followNews' }).then(setNews, () => undefined), []);
 
@@ -154,12 +130,6 @@ export function PopupApp() {
     if (cards.get(author.authorId)?.status !== 'ready') loadCard(author);
   };
 
-  const correction = createCorrection({
-    candidates: (profile) => ask({ type: 'profileCandidates', profile }),
-    pin: (profile, authorId) => ask({ type: 'pinProfile', profile, authorId }),
-    authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
-  });
-
   const wrongPerson = (author: Author) => {
     setCard(author.authorId, { status: 'loading', author });
     correction.candidates(author, target?.arxivId ?? null).then(
@@ -202,7 +172,7 @@ export function PopupApp() {
       </button>
       {' · '}
       <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html#compare') })}>
-        Compare{tray && tray.size > 0 ? ` (${tray.size})` : ''}
+        Compare{(tray.members()?.size ?? 0) > 0 ? ` (${tray.members()!.size})` : ''}
       </button>
     </>
   );
@@ -225,19 +195,20 @@ export function PopupApp() {
         onShowCard={loadCard}
         saved={saved}
         onToggleSave={toggleSave}
-        tray={tray}
-        onToggleCompare={(author) =>
-          void applyTray(tray?.has(author.authorId) ? ask({ type: 'compareRemove', authorId: author.authorId }) : ask({ type: 'compareAdd', authors: [{ authorId: author.authorId, name: author.name }] }))
+        tray={tray.members()}
+        onToggleCompare={(author) => tray.toggle(author)?.onToggle()}
+        following={following.members()}
+        onToggleFollow={(author) => following.toggle(author)?.onToggle()}
+        onCompareAll={(authors) =>
+          void ask({ type: 'compareAdd', authors: authors.slice(0, MAX_COMPARE).map((author) => ({ authorId: author.authorId, name: author.name.slice(0, 500) })) }).then(
+            (entries) => (tray.replace(entries.map((entry) => entry.authorId)), setCompareAllError(null)),
+            (error: unknown) => setCompareAllError(errorText(error)),
+          )
         }
-        following={following}
-        onToggleFollow={(author) =>
-          void applyFollows(following?.has(author.authorId) ? ask({ type: 'unfollow', authorId: author.authorId }) : ask({ type: 'follow', author: { authorId: author.authorId, name: author.name } }))
-        }
-        onCompareAll={(authors) => void applyTray(ask({ type: 'compareAdd', authors: authors.slice(0, 12).map((author) => ({ authorId: author.authorId, name: author.name })) }))}
       />
-      {trayError && (
+      {setError && (
         <p class="ss-error" role="alert">
-          {trayError}
+          {setError}
         </p>
       )}
       {target && (

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { RelatedPapers, type RelatedState } from '../RelatedPapers';
 import { ask } from '../../lib/ui/ask';
 import { pageSnapshot } from '../../lib/core/saved/model';
-import type { Paper, PaperKey } from '../../lib/core/model';
+import type { Paper } from '../../lib/core/model';
+import type { PaperKey } from '../../lib/core/ids';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -1,20 +1,17 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
-import { ask } from '../../lib/ui/ask';
-import { ARXIV_ORIGINS } from '../../lib/core/sites/hosts';
-import { annotateEntries, applyTabUpdate, type AnnotateDeps, type Annotation } from '../../lib/page/annotate';
-import { createCorrection } from '../../lib/ui/correction';
-import { compareActions, followActions } from '../../lib/ui/setActions';
-import { savedActions } from '../../lib/ui/savedActions';
+import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/tab';
+import { arxivPageKind } from '../../lib/core/sites/arxiv';
+import { ARXIV_MATCHES } from '../../lib/core/sites/registry';
+import { annotateEntries, applyTabUpdate, type Annotation } from '../../lib/page/annotate';
+import { mountRelatedSection } from '../../lib/page/relatedSection';
+import { setTheme } from '../../lib/page/shadow';
 import { measure } from '../../lib/page/slices';
 import { mountTriage } from '../../lib/page/triage';
-import { setTheme } from '../../lib/page/shadow';
-import { mountRelatedSection } from '../../lib/page/relatedSection';
-import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/messages';
-import { absEntry, extractAbsPage, extractListPage } from '../../lib/core/sites/arxiv';
-
-// arXiv pages with papers: abstract pages, listings, catch-up, author listings, search, HTML full text.
-const PATHS = ['/abs/*', '/list/*', '/catchup*', '/a/*', '/search/*', '/html/*'];
+import { ask } from '../../lib/ui/ask';
+import { compareSet, followSet } from '../../lib/ui/authorSet';
+import { correction } from '../../lib/ui/correction';
+import { savedActions } from '../../lib/ui/savedActions';
 
 // Papers shown from a stale cache come back refreshed, and papers get saved from the popup or the
 // keyboard shortcut; redraw them in place.
@@ -25,13 +22,15 @@ function followRefreshes(annotation: Promise<Annotation>) {
   });
 }
 
+// The popup asks what this page is about; the page knows the version shown.
 function answerPopup(reply: PageContextReply) {
-  // The popup asks what this page is about; the page knows the version shown.
   browser.runtime.onMessage.addListener((message: TabRequest) => (message?.type === 'pageContext' ? Promise.resolve(reply) : undefined));
 }
 
+// arXiv's pages with papers (lib/core/sites/arxiv): abstracts, listings, catch-up, author listings,
+// search results, HTML full text; what each kind gets is its descriptor's drawing.
 export default defineContentScript({
-  matches: ARXIV_ORIGINS.flatMap((host) => PATHS.map((path) => `${host}${path}`)),
+  matches: ARXIV_MATCHES,
   runAt: 'document_idle',
   async main() {
     // The reader can switch arXiv off in the settings; the popup still answers for the page.
@@ -40,40 +39,33 @@ export default defineContentScript({
       () => true,
     );
     const started = performance.now();
-    const deps: AnnotateDeps = {
-      doc: document,
-      css,
-      papers: (keys) => ask({ type: 'papers', keys }),
-      authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
-      correct: createCorrection({
-        candidates: (profile) => ask({ type: 'profileCandidates', profile }),
-        pin: (profile, authorId) => ask({ type: 'pinProfile', profile, authorId }),
-        authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
-      }),
-      saved: savedActions,
-      compare: compareActions,
-      follow: followActions,
-    };
-    const abs = extractAbsPage(document, location.href);
-    if (abs) {
-      answerPopup({ kind: 'paper', arxivId: abs.arxiv.id, version: abs.arxiv.version, title: abs.title, authorNames: abs.authors.map((a) => a.name), primaryCategory: abs.primaryCategory });
-      if (!(await enabled)) return;
-      followRefreshes(annotateEntries([absEntry(abs)], deps, { badges: true, eagerChips: true, badgeInside: true }));
-      mountRelatedSection(document, css, abs.arxiv.id);
-      return;
-    }
-    const list = extractListPage(document, location.href);
-    measure('extract', started);
-    if (!list) return;
-    const single = list.kind === 'html' ? list.entries[0] : undefined;
-    if (single?.arxiv) {
-      answerPopup({ kind: 'paper', arxivId: single.arxiv.id, version: single.arxiv.version, title: single.title, authorNames: single.authors.map((a) => a.name), primaryCategory: null });
+    const kind = arxivPageKind(location.href);
+    const page = kind?.extract(document, location.href);
+    if (!kind || !page) return;
+    // A page about one paper reads its authors when the chips are drawn, not here.
+    if (!kind.drawing.single) measure('extract', started);
+    const paper = kind.drawing.single ? page.entries[0] : undefined;
+    if (paper?.arxiv) {
+      answerPopup({ kind: 'paper', arxivId: paper.arxiv.id, version: paper.arxiv.version, title: paper.title, authorNames: paper.authors.map((a) => a.name), primaryCategory: paper.primaryCategory ?? null });
     }
     if (!(await enabled)) return;
-    const html = list.kind === 'html';
-    const annotation = annotateEntries(list.entries, deps, { badges: true, eagerChips: html, badgeInside: html });
+    const annotation = annotateEntries(
+      page.entries,
+      {
+        doc: document,
+        css,
+        papers: (keys) => ask({ type: 'papers', keys }),
+        authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
+        correct: correction,
+        saved: savedActions,
+        compare: compareSet,
+        follow: followSet,
+      },
+      { badges: true, eagerChips: kind.drawing.single, badgeInside: kind.drawing.badgeInside },
+    );
     followRefreshes(annotation);
+    if (kind.drawing.related && paper) mountRelatedSection(document, css, paper.key);
     // Listings and search results get the order-and-filter bar once their entries are known.
-    if (!html) void annotation.then((done) => mountTriage({ doc: document, css, entries: list.entries, facts: () => done.facts() }));
+    if (kind.drawing.triage) void annotation.then((done) => mountTriage({ doc: document, css, entries: page.entries, facts: () => done.facts() }));
   },
 });

@@ -1,21 +1,21 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
-import { ask } from '../../lib/ui/ask';
+import { profileQuery } from '../../lib/core/identity';
+import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/tab';
+import { extractProfilePage, PROFILE_MATCHES, profileSiteById } from '../../lib/core/sites/registry';
 import { annotateEntries, applyTabUpdate, type Annotation } from '../../lib/page/annotate';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/page/profilePanel';
-import { compareActions, followActions } from '../../lib/ui/setActions';
-import { savedActions } from '../../lib/ui/savedActions';
 import { setTheme } from '../../lib/page/shadow';
-import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/messages';
-import { PROFILE_MATCHES } from '../../lib/core/sites/hosts';
-import { extractProfilePage, LATE_RENDERING_SITES, profileQuery } from '../../lib/core/sites/profiles.ts';
+import { ask } from '../../lib/ui/ask';
+import { compareSet, followSet } from '../../lib/ui/authorSet';
+import { savedActions } from '../../lib/ui/savedActions';
 
 // Rendered pages settle within seconds; stop watching after this.
 const WATCH_MS = 15_000;
 
 export default defineContentScript({
   matches: PROFILE_MATCHES,
-  // Registered by the background for the profile sites the reader granted (lib/profileAccess.ts).
+  // Registered by the background for the profile sites the reader granted (lib/background/profileAccess.ts).
   registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
@@ -60,23 +60,25 @@ export default defineContentScript({
         authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
         prefs: () => ask({ type: 'getPrefs' }),
         savePrefs: (prefs) => ask({ type: 'savePrefs', prefs }),
-        compare: compareActions,
-        follow: followActions,
+        compare: compareSet,
+        follow: followSet,
       });
       void panel.show(query);
       if (context.entries.length > 0) {
-        annotations.push(annotateEntries(
-          context.entries,
-          { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions, compare: compareActions, follow: followActions },
-          { badges: true, eagerChips: false },
-        ));
+        annotations.push(
+          annotateEntries(
+            context.entries,
+            { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions, compare: compareSet, follow: followSet },
+            { badges: true, eagerChips: false },
+          ),
+        );
       }
     };
     void run();
     // Apps (OpenReview, ORCID, Semantic Scholar) fill the page in after load: look again as it
     // changes, at most every half second, for a while.
-    const site = extractProfilePage(document, location.href)?.site;
-    if (site && LATE_RENDERING_SITES.has(site)) {
+    const site = profileSiteById(extractProfilePage(document, location.href)?.site ?? '');
+    if (site?.rendersLate) {
       let timer: number | undefined;
       const observer = new MutationObserver((records) => {
         // Our own panel and chips change the page too; only the page's own changes count.

@@ -2,7 +2,7 @@
 // reader turns it on (in the settings, with the browser's own prompt), and registers the profiles
 // content script for exactly the sites granted. arXiv needs nothing: it is granted at install.
 
-import { PROFILE_SITE_HOSTS, PROFILE_SITE_MATCHES, PROFILE_SITES, type ProfileSite } from '../core/sites/hosts';
+import { grantedSites, matchesFor, type ProfileSiteId } from '../core/sites/registry';
 
 export const PROFILE_SCRIPT_ID = 'scholarscope-profiles';
 /** Where the build puts the profiles content script (WXT, runtime registration). */
@@ -23,17 +23,6 @@ export interface AccessApi {
   };
 }
 
-/** The profile sites whose every host the browser has granted. */
-export function grantedSites(origins: readonly string[]): ProfileSite[] {
-  const granted = new Set(origins);
-  return PROFILE_SITES.filter((site) => PROFILE_SITE_HOSTS[site].every((host) => granted.has(host)));
-}
-
-/** The profiles content script's matches for these sites. */
-export function matchesFor(sites: readonly ProfileSite[]): string[] {
-  return sites.flatMap((site) => PROFILE_SITE_MATCHES[site]);
-}
-
 /**
  * Makes the registered profiles script match exactly the granted sites: registered when some are
  * granted, changed when they changed, gone when none is. Calls are queued, so a grant arriving while
@@ -42,7 +31,7 @@ export function matchesFor(sites: readonly ProfileSite[]): string[] {
 export function createProfileAccess(api: AccessApi) {
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function syncNow(): Promise<ProfileSite[]> {
+  async function syncNow(): Promise<ProfileSiteId[]> {
     const sites = grantedSites((await api.permissions.getAll()).origins ?? []);
     const wanted = matchesFor(sites);
     const [current] = await api.scripting.getRegisteredContentScripts({ ids: [PROFILE_SCRIPT_ID] });
@@ -54,7 +43,7 @@ export function createProfileAccess(api: AccessApi) {
   }
 
   return {
-    sync(): Promise<ProfileSite[]> {
+    sync(): Promise<ProfileSiteId[]> {
       const next = queue.then(syncNow);
       queue = next.catch(() => undefined);
       return next;

@@ -2,11 +2,11 @@
 // the page shows; a PDF tab has no content script, so the id comes from the URL and the title
 // from the source.
 
-import type { PageContextReply } from '../core/protocol/messages';
+import type { PageContextReply } from '../core/protocol/tab';
 import type { PaperWithAuthors } from '../core/model';
 import { resolvePopupTarget } from '../core/popupTarget';
 import { pageSnapshot, type SavedPaper } from '../core/saved/model';
-import type { PageSnapshot } from './saved/service';
+import type { PageSnapshot } from '../core/protocol/wire';
 
 export interface ShortcutDeps {
   pageContext: () => Promise<PageContextReply | null>;

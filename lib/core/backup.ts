@@ -2,11 +2,12 @@
 // (without the API key, which stays in this browser) and preferences. Reading a file checks every
 // part first; nothing is applied unless the whole file is good.
 
-import { AUTHOR_ID, parseSettings, PROFILE_KEY } from './protocol/messages';
+import { isAuthorId } from './ids';
+import { MAX_COMPARE } from './protocol/wire';
 import { ImportError, MAX_IMPORT_PAPERS, parseJsonFile, readSavedPaper } from './saved/importer';
 import type { SavedPaper } from './saved/model';
-import { MAX_COMPARE } from '../background/compare/service';
-import type { Settings } from '../background/store/db';
+import { parseSettings, type Settings } from './settings';
+import { PROFILE_KEY } from './sites/registry';
 import { isRecord } from './validate';
 
 export const BACKUP_FORMAT = 'scholarscope-data';
@@ -28,7 +29,7 @@ export interface Backup {
 function people(value: unknown, part: string, max: number): { authorId: string; name: string }[] {
   if (!Array.isArray(value) || value.length > max) throw new ImportError(`${part} should be a list of at most ${max} authors`);
   return value.map((entry, index) => {
-    if (!isRecord(entry) || typeof entry.authorId !== 'string' || !AUTHOR_ID.test(entry.authorId) || typeof entry.name !== 'string' || entry.name.length === 0 || entry.name.length > 500) {
+    if (!isRecord(entry) || !isAuthorId(entry.authorId) || typeof entry.name !== 'string' || entry.name.length === 0 || entry.name.length > 500) {
       throw new ImportError(`${part}, entry ${index + 1}: needs an author id and a name`);
     }
     return { authorId: entry.authorId, name: entry.name };
@@ -46,7 +47,7 @@ export function readBackup(content: string): Backup {
   const follows = people(data.follows, 'follows', MAX_FOLLOWS);
   if (!Array.isArray(data.pins) || data.pins.length > MAX_PINS) throw new ImportError(`pins should be a list of at most ${MAX_PINS}`);
   const pins = data.pins.map((pin, index) => {
-    if (!isRecord(pin) || typeof pin.profile !== 'string' || !PROFILE_KEY.test(pin.profile) || typeof pin.authorId !== 'string' || !AUTHOR_ID.test(pin.authorId)) {
+    if (!isRecord(pin) || typeof pin.profile !== 'string' || !PROFILE_KEY.test(pin.profile) || !isAuthorId(pin.authorId)) {
       throw new ImportError(`pins, entry ${index + 1}: needs a profile key and an author id`);
     }
     return { profile: pin.profile, authorId: pin.authorId };
@@ -62,8 +63,8 @@ export function readBackup(content: string): Backup {
         openAlexEmail: data.settings.openAlexEmail ?? '',
       }
     : null;
-  const settings = settingsRaw ? parseSettings(settingsRaw) : { error: 'settings are missing' };
-  if ('error' in settings) throw new ImportError(`settings: ${settings.error}`);
+  const settings = settingsRaw ? parseSettings(settingsRaw) : 'settings are missing';
+  if (typeof settings === 'string') throw new ImportError(`settings: ${settings}`);
   if (settings.cacheDays === undefined || settings.sites === undefined) throw new ImportError('settings need cacheDays and sites');
   if (!isRecord(data.prefs) || typeof data.prefs.panelCollapsed !== 'boolean') throw new ImportError('prefs need panelCollapsed');
   return {

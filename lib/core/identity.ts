@@ -2,8 +2,36 @@
 // the page gives, then the author ids on the page's own arXiv papers; only with none of those does
 // a name search offer candidates, ranked by how many of the page's papers they wrote.
 
+import type { PaperKey } from './ids';
 import { matchAuthors } from './names';
 import type { Author, PaperWithAuthors } from './model';
+import type { ProfileContext } from './sites/types';
+
+/** The question a profile page asks: who is this? With the page's evidence. */
+export interface ProfileQuery {
+  /** `<site>:<profile key>`. */
+  profile: string;
+  name: string | null;
+  s2AuthorId: string | null;
+  /** The page's papers (arXiv ids and `doi:` keys): evidence for who the person is. */
+  paperKeys: PaperKey[];
+  /** Paper titles on the page, where it gives no ids (Google Scholar). */
+  titles: string[];
+}
+
+/** Pins that correct an author on papers are profiles named `author:<the source's author id>`. */
+export const AUTHOR_PIN = 'author:';
+
+/** What the background needs to resolve the person: ids first, the page's papers as evidence. */
+export function profileQuery(context: ProfileContext): ProfileQuery {
+  return {
+    profile: `${context.site}:${context.profileKey}`,
+    name: context.name,
+    s2AuthorId: context.s2AuthorId,
+    paperKeys: [...new Set(context.entries.map((entry) => entry.key))].slice(0, 500),
+    titles: context.titles.slice(0, 100).map((title) => title.slice(0, 500)),
+  };
+}
 
 export interface Candidate {
   author: Author;

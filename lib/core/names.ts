@@ -44,3 +44,13 @@ export function matchAuthors(pageNames: readonly string[], sourceNames: readonly
     return near >= 0 ? take(near) : null;
   });
 }
+
+/** Normalised title for comparing paper lists across sites. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,8 +1,8 @@
 // Which paper the popup is about: what the tab's content script reports, else the tab's URL
 // (PDF pages run no content script; the id in the URL is all there is).
 
-import { parseArxivId } from './model';
-import type { PageContextReply } from './protocol/messages';
+import { parseArxivId } from './ids';
+import type { PageContextReply } from './protocol/tab';
 
 export interface PopupTarget {
   arxivId: string;

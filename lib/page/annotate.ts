@@ -6,18 +6,21 @@
 // in slices of about 16 ms so the page stays responsive on a 2,000-entry listing.
 
 import { h, render } from 'preact';
-import { PaperBadge, SaveToggle } from '../../components/PaperBadge';
+import { EntryBadge } from '../../components/PaperBadge';
+import type { PaperKey } from '../core/ids';
+import type { Author, AuthorCardData, PaperWithAuthors } from '../core/model';
 import { matchAuthors } from '../core/names';
-import type { TabUpdate } from '../core/protocol/messages';
-import type { Author, AuthorCardData, PaperKey, PaperWithAuthors } from '../core/model';
-import { entryElements, type PageAuthor, type PageEntry } from '../core/sites/arxiv';
+import type { TabUpdate } from '../core/protocol/tab';
+import type { PageAuthor, PageEntry } from '../core/sites/types';
 import type { EntryFacts } from '../core/triage';
-import { PAPER_BATCH_LIMIT } from '../background/sources/semanticScholar';
+import type { AuthorSetActions } from '../ui/authorSet';
+import type { Correction } from '../ui/correction';
+import type { SavedActions } from '../ui/savedActions';
 import { renderChip, type ChipState } from './chip';
-import { createHoverCard, type CompareActions, type Correction, type HoverCard } from './hoverCard';
-import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
+import { createHoverCard, type HoverCard } from './hoverCard';
+import { addHost, alreadyAnnotated, chunks, groupIds, markFollowed, visibleFirst } from './placement';
+import { HOST_ATTRIBUTE } from './shadow';
 import { inSlices, measure, yieldToPage, type Yield } from './slices';
-
 
 export interface AnnotateDeps {
   doc: Document;
@@ -25,20 +28,14 @@ export interface AnnotateDeps {
   papers: (keys: PaperKey[]) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
   authorCard: (authorId: string) => Promise<AuthorCardData>;
   /** The reader's correction of who an author is; offered in the card when given. */
-  correct?: Omit<Correction, 'onCorrected'>;
+  correct?: Correction;
   /** The saved list: which papers are on it, and saving or removing one. Offered beside each badge. */
   saved?: SavedActions;
   /** The compare tray, offered on every author card. */
-  compare?: CompareActions;
+  compare?: AuthorSetActions;
   /** Followed authors: offered on every author card, and their papers are marked. */
-  follow?: CompareActions;
+  follow?: AuthorSetActions;
   pause?: Yield;
-}
-
-export interface SavedActions {
-  which: (keys: PaperKey[]) => Promise<PaperKey[]>;
-  save: (entry: PageEntry) => Promise<unknown>;
-  remove: (entry: PageEntry) => Promise<unknown>;
 }
 
 export interface AnnotateOptions {
@@ -53,14 +50,6 @@ export interface AnnotateOptions {
 // Slices end well under the 50 ms that counts as a long task, leaving room for one step (a few
 // dozen chips) drawn after the budget is nearly spent.
 const SLICE_BUDGET_MS = 12;
-const CHIPS_PER_STEP = 20;
-
-/** [from, to) ranges that cover `count` authors, CHIPS_PER_STEP at a time. */
-function chunks(count: number): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (let from = 0; from < count; from += CHIPS_PER_STEP) ranges.push([from, Math.min(count, from + CHIPS_PER_STEP)]);
-  return ranges;
-}
 
 interface ChipSlot {
   pageAuthor: PageAuthor;
@@ -68,46 +57,8 @@ interface ChipSlot {
   host: HTMLElement;
 }
 
-/** Set on the elements of an entry by a followed author (the names); read by tests and styles. */
-export const FOLLOWED_ATTRIBUTE = 'data-scholarscope-followed';
-
-function alreadyAnnotated(element: Element): boolean {
-  return element.nextElementSibling?.hasAttribute(HOST_ATTRIBUTE) ?? false;
-}
-
-function addHost(doc: Document, css: string, anchor: Element, tag: string, inside = false): { host: HTMLElement; root: ShadowRoot } {
-  const made = createShadowHost(doc, tag, css, 'inline');
-  if (inside) anchor.append(made.host);
-  else anchor.after(made.host);
-  return made;
-}
-
 function drawChip(slot: ChipSlot, state: ChipState, onRetry?: () => void) {
   renderChip(slot.root, slot.pageAuthor.name, state, onRetry);
-}
-
-/** Entries in view first, then the rest in page order. */
-export function visibleFirst(entries: readonly PageEntry[], viewportHeight: number): PageEntry[] {
-  const visible: PageEntry[] = [];
-  const rest: PageEntry[] = [];
-  for (const entry of entries) {
-    const anchor = entry.badgeAfter ?? entry.authors[0]?.element;
-    if (!anchor) {
-      rest.push(entry);
-      continue;
-    }
-    const rect = anchor.getBoundingClientRect();
-    (rect.bottom >= 0 && rect.top <= viewportHeight ? visible : rest).push(entry);
-  }
-  return [...visible, ...rest];
-}
-
-/** Paper keys in groups of at most `size` distinct keys, keeping order. */
-export function groupIds(entries: readonly PageEntry[], size = PAPER_BATCH_LIMIT): string[][] {
-  const unique = [...new Set(entries.map((entry) => entry.key))];
-  const groups: string[][] = [];
-  for (let start = 0; start < unique.length; start += size) groups.push(unique.slice(start, start + size));
-  return groups;
 }
 
 /** What stays of an annotated page: a way to redraw papers when fresher numbers arrive. */
@@ -189,7 +140,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
       doc,
       css,
       loadCard: deps.authorCard,
-      correct: deps.correct && { ...deps.correct, onCorrected: redraw },
+      correct: deps.correct,
+      onCorrected: redraw,
       compare: deps.compare,
       follow: deps.follow,
     }));
@@ -241,7 +193,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
       if (answer instanceof Error) failed.add(entry.key);
       else failed.delete(entry.key);
       state.answer = answer;
-      markFollowed(entry, state);
+      markFollowedOn(entry, state);
       if (options.badges && entry.badgeAfter) drawBadge(entry, state);
       if (answer && !(answer instanceof Error)) matches = matchAuthors(entry.authors.map((a) => a.name), answer.authors.map((a) => a.name));
     };
@@ -287,19 +239,10 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
 
   // Papers by followed authors are marked on the page: a bar at the entry's left edge (no layout
   // change) and their names beside the badge.
-  function markFollowed(entry: PageEntry, state: Drawn) {
+  function markFollowedOn(entry: PageEntry, state: Drawn) {
     const answer = state.answer;
-    const names = answer && !(answer instanceof Error) ? answer.authors.filter((author) => followedIds.has(author.authorId)).map((author) => author.name) : [];
-    state.followed = names;
-    for (const element of entryElements(entry)) {
-      if (names.length > 0) {
-        element.setAttribute(FOLLOWED_ATTRIBUTE, names.join(', '));
-        (element as HTMLElement).style?.setProperty('box-shadow', 'inset 3px 0 0 #b31b1b');
-      } else if (element.hasAttribute(FOLLOWED_ATTRIBUTE)) {
-        element.removeAttribute(FOLLOWED_ATTRIBUTE);
-        (element as HTMLElement).style?.removeProperty('box-shadow');
-      }
-    }
+    state.followed = answer && !(answer instanceof Error) ? answer.authors.filter((author) => followedIds.has(author.authorId)).map((author) => author.name) : [];
+    markFollowed(entry, state.followed);
   }
 
   // Saved state for the page, asked for once; toggles change it one paper at a time.
@@ -309,29 +252,22 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     if (!entry.badgeAfter) return;
     state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge', options.badgeInside).root;
     const answer = state.answer;
-    const badge = h(PaperBadge, answer instanceof Error ? { paper: null, error: answer.message, onRetry: retryFailed } : { paper: answer?.paper ?? null, source: answer?.source });
-    const followedNames = state.followed ?? [];
-    const followedMark = followedNames.length > 0 && h('span', { class: 'ss-followed', title: `By ${followedNames.join(', ')}, whom you follow` }, `● ${followedNames.join(', ')}`);
-    const saved = deps.saved;
-    const toggle =
-      saved &&
-      h(SaveToggle, {
-        saved: savedKeys.has(entry.key),
-        title: (answer && !(answer instanceof Error) && answer.paper.title) || entry.title || entry.key,
-        onToggle: () => {
-          const was = savedKeys.has(entry.key);
-          if (was) savedKeys.delete(entry.key);
-          else savedKeys.add(entry.key);
-          redrawBadges(entry.key);
-          (was ? saved.remove(entry) : saved.save(entry)).catch(() => {
-            // Not stored: show the state as it is.
-            if (was) savedKeys.add(entry.key);
-            else savedKeys.delete(entry.key);
-            redrawBadges(entry.key);
-          });
-        },
-      });
-    render(h('span', null, badge, toggle, followedMark), state.badge);
+    const title = (answer && !(answer instanceof Error) && answer.paper.title) || entry.title || entry.key;
+    const save = deps.saved && { saved: savedKeys.has(entry.key), title, onToggle: () => toggleSaved(entry) };
+    render(h(EntryBadge, { answer: answer instanceof Error ? { error: answer.message } : (answer ?? null), onRetry: retryFailed, followed: state.followed ?? [], save }), state.badge);
+  }
+
+  // Shown at once; put back when the background could not store it.
+  function toggleSaved(entry: PageEntry) {
+    const saved = deps.saved!;
+    const flip = (on: boolean) => {
+      if (on) savedKeys.add(entry.key);
+      else savedKeys.delete(entry.key);
+      redrawBadges(entry.key);
+    };
+    const was = savedKeys.has(entry.key);
+    flip(!was);
+    (was ? saved.remove(entry) : saved.save(entry)).catch(() => flip(was));
   }
 
   function redrawBadges(key: PaperKey) {
@@ -358,7 +294,12 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     ? deps.follow.list().then(
         (ids) => {
           ids.forEach((id) => followedIds.add(id));
-          if (ids.length > 0) for (const [entry, state] of drawn) if (state.answer !== undefined) (markFollowed(entry, state), entry.badgeAfter && options.badges && drawBadge(entry, state));
+          if (ids.length === 0) return;
+          for (const [entry, state] of drawn) {
+            if (state.answer === undefined) continue;
+            markFollowedOn(entry, state);
+            if (options.badges) drawBadge(entry, state);
+          }
         },
         () => undefined,
       )

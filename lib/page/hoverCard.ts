@@ -6,8 +6,10 @@ import { h, render } from 'preact';
 import { AuthorCard, type AuthorCardState } from '../../components/AuthorCard';
 import { CandidateList } from '../../components/CandidateList';
 import type { Candidate } from '../core/identity';
-import type { Author, AuthorCardData, PaperKey } from '../core/model';
-import { setToggle } from './authorSets';
+import type { PaperKey } from '../core/ids';
+import type { Author, AuthorCardData } from '../core/model';
+import { createAuthorSetState, type AuthorSetActions } from '../ui/authorSet';
+import type { Correction } from '../ui/correction';
 import { createShadowHost } from './shadow';
 
 const OPEN_DELAY_MS = 250;
@@ -19,26 +21,12 @@ export interface HoverCardOptions {
   loadCard: (authorId: string) => Promise<AuthorCardData>;
   /** Lets the reader correct who an author is; without it the card offers no correction. */
   correct?: Correction;
-  /** The compare tray; without it the card offers no Compare. */
-  compare?: CompareActions;
-  /** The authors the reader follows; without it the card offers no Follow. */
-  follow?: CompareActions;
-}
-
-/** A set of authors kept by the background (the compare tray, the follows): the ids in it, after each change. */
-export interface CompareActions {
-  list: () => Promise<string[]>;
-  add: (author: Author) => Promise<string[]>;
-  remove: (authorId: string) => Promise<string[]>;
-}
-
-export interface Correction {
-  /** Profiles that could be `author`, ranked by overlap with `paperKey` (the paper where the name was). */
-  candidates: (author: Author, paperKey: PaperKey | null) => Promise<Candidate[]>;
-  /** Stores the reader's choice; resolves with the chosen author. */
-  pin: (author: Author, chosenId: string) => Promise<Author>;
   /** Tells the page that `from` is now shown as `to` (chips redraw). */
-  onCorrected: (from: Author, to: Author) => void;
+  onCorrected?: (from: Author, to: Author) => void;
+  /** The compare tray; without it the card offers no Compare. */
+  compare?: AuthorSetActions;
+  /** The authors the reader follows; without it the card offers no Follow. */
+  follow?: AuthorSetActions;
 }
 
 export type TriggerKind = 'name' | 'chip';
@@ -52,7 +40,7 @@ export interface HoverCard {
   readonly host: HTMLElement;
 }
 
-export function createHoverCard({ doc, css, loadCard, correct, compare, follow }: HoverCardOptions): HoverCard {
+export function createHoverCard({ doc, css, loadCard, correct, onCorrected, compare, follow }: HoverCardOptions): HoverCard {
   const { host, root } = createShadowHost(doc, 'scholarscope-card', css, 'block');
   for (const [property, value] of Object.entries({ position: 'absolute', top: '0', left: '0', width: '0', height: '0', 'z-index': '2147483000' })) {
     host.style.setProperty(property, value, 'important');
@@ -77,9 +65,9 @@ export function createHoverCard({ doc, css, loadCard, correct, compare, follow }
     if (root.activeElement && root.activeElement !== frame) frame.focus({ preventScroll: true });
   }
 
-  // The tray as last heard from the background; asked again each time a card opens.
-  let tray = new Set<string>();
-  let following = new Set<string>();
+  // The tray and follows as last heard from the background; asked again each time a card opens.
+  const tray = compare && createAuthorSetState(compare, () => redraw());
+  const following = follow && createAuthorSetState(follow, () => redraw());
   let drawn: { state: AuthorCardState; author: Author } | null = null;
 
   function draw(state: AuthorCardState, author: Author) {
@@ -87,9 +75,7 @@ export function createHoverCard({ doc, css, loadCard, correct, compare, follow }
     drawn = { state, author };
     const onWrongPerson = correct && state.status === 'ready' ? () => void choose(author) : undefined;
     const shown = state.status === 'ready' ? state.data.author : null;
-    const compareControl = setToggle(compare, shown, tray, (ids) => (tray = new Set(ids)), redraw);
-    const followControl = setToggle(follow, shown, following, (ids) => (following = new Set(ids)), redraw);
-    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: compareControl, follow: followControl }), frame);
+    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: tray?.toggle(shown), follow: following?.toggle(shown) }), frame);
   }
 
   function redraw() {
@@ -118,7 +104,7 @@ export function createHoverCard({ doc, css, loadCard, correct, compare, follow }
         onBack: () => show(author),
         onPin: (chosenId: string) =>
           void correct.pin(author, chosenId).then((chosen) => {
-            correct.onCorrected(author, chosen);
+            onCorrected?.(author, chosen);
             if (current) current = { ...current, author: chosen };
             frame.setAttribute('aria-label', `Author card: ${chosen.name}`);
             show(chosen);
@@ -138,8 +124,8 @@ export function createHoverCard({ doc, css, loadCard, correct, compare, follow }
       pending.catch(() => loaded.delete(author.authorId));
     }
     draw({ status: 'loading', author }, author);
-    compare?.list().then((ids) => ((tray = new Set(ids)), redraw()), () => undefined);
-    follow?.list().then((ids) => ((following = new Set(ids)), redraw()), () => undefined);
+    void tray?.refresh();
+    void following?.refresh();
     pending.then(
       (data) =>
         current?.author.authorId === author.authorId &&

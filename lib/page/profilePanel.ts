@@ -4,12 +4,10 @@
 import { h, render } from 'preact';
 import type { AuthorCardState } from '../../components/AuthorCard';
 import { ProfilePanel, type PanelState } from '../../components/ProfilePanel';
-import type { Candidate, Resolution } from '../core/identity';
+import type { Candidate, ProfileQuery, Resolution } from '../core/identity';
 import type { AuthorCardData } from '../core/model';
-import type { ProfileQuery } from '../background/service';
-import type { Prefs } from '../background/store/db';
-import type { CompareActions } from './hoverCard';
-import { setToggle } from './authorSets';
+import type { Prefs } from '../core/settings';
+import { createAuthorSetState, type AuthorSetActions } from '../ui/authorSet';
 import { createShadowHost } from './shadow';
 
 export interface PanelDeps {
@@ -21,8 +19,8 @@ export interface PanelDeps {
   authorCard: (authorId: string) => Promise<AuthorCardData>;
   prefs: () => Promise<Prefs>;
   savePrefs: (prefs: Prefs) => Promise<Prefs>;
-  compare?: CompareActions;
-  follow?: CompareActions;
+  compare?: AuthorSetActions;
+  follow?: AuthorSetActions;
 }
 
 export interface ProfilePanelHandle {
@@ -40,8 +38,8 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
   let state: PanelState = { status: 'loading' };
   let collapsed = false;
   let generation = 0;
-  let tray = new Set<string>();
-  let following = new Set<string>();
+  const tray = deps.compare && createAuthorSetState(deps.compare, () => draw());
+  const following = deps.follow && createAuthorSetState(deps.follow, () => draw());
 
   const shownAuthor = () => (state.status === 'resolved' && state.card.status === 'ready' ? state.card.data.author : null);
 
@@ -59,8 +57,8 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         onPin: (authorId) => void pinAndReload(authorId),
         onWrongPerson: () => void showCandidates(),
         onRetry: () => query && void show(query),
-        compare: setToggle(deps.compare, shownAuthor(), tray, (ids) => (tray = new Set(ids)), draw),
-        follow: setToggle(deps.follow, shownAuthor(), following, (ids) => (following = new Set(ids)), draw),
+        compare: tray?.toggle(shownAuthor()),
+        follow: following?.toggle(shownAuthor()),
       }),
       root,
     );
@@ -85,8 +83,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         (data) => ({ status: 'ready', data }) as const,
         (error: unknown) => ({ status: 'error', message: message(error), author: resolution.author }) as const,
       );
-      if (deps.compare) tray = new Set(await deps.compare.list().catch(() => [...tray]));
-      if (deps.follow) following = new Set(await deps.follow.list().catch(() => [...following]));
+      await Promise.all([tray?.refresh(), following?.refresh()]);
       set({ ...resolution, card }, mine);
     } catch (error) {
       set({ status: 'error', message: message(error) }, mine);

@@ -3,7 +3,7 @@
 
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import type { PaperKey } from '../core/model';
+import type { PaperKey } from '../core/ids';
 import { RelatedLoader } from '../../components/containers/RelatedLoader';
 import { createShadowHost } from './shadow';
 

@@ -3,7 +3,8 @@
 
 import { h, render } from 'preact';
 import { TriageBar } from '../../components/TriageBar';
-import { entryElements, type PageEntry } from '../core/sites/arxiv';
+import { entryElements } from '../core/sites/arxiv';
+import type { PageEntry } from '../core/sites/types';
 import { triage, type EntryFacts, type TriageFilter, type TriageOrder } from '../core/triage';
 import { createShadowHost } from './shadow';
 import { measure } from './slices';

@@ -3,7 +3,7 @@
 // request is safe to repeat: reads, or writes of the same value).
 
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest, BackgroundResponses, Reply } from '../core/protocol/messages';
+import type { Answer, Reply, Request } from '../core/protocol';
 
 /** Waits before asking again after the background went away (it restarts on the next message). */
 export const RETRY_DELAYS_MS = [100, 500, 2000];
@@ -15,18 +15,19 @@ export function isDroppedMessage(error: unknown): boolean {
   return DROPPED.test(error instanceof Error ? error.message : String(error));
 }
 
-type Send = (request: BackgroundRequest) => Promise<unknown>;
+type Send = (request: Request) => Promise<unknown>;
 const sendToBackground: Send = (request) => browser.runtime.sendMessage(request);
 
-export async function ask<R extends BackgroundRequest>(
+/** Sends a message of the protocol (core/protocol) and answers its typed answer, or throws why not. */
+export async function ask<R extends Request>(
   request: R,
   send: Send = sendToBackground,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-): Promise<BackgroundResponses[R['type']]> {
-  let reply: Reply<BackgroundResponses[R['type']]> | undefined;
+): Promise<Answer<R['type']>> {
+  let reply: Reply<Answer<R['type']>> | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      reply = (await send(request)) as Reply<BackgroundResponses[R['type']]> | undefined;
+      reply = (await send(request)) as Reply<Answer<R['type']>> | undefined;
       if (reply !== undefined || attempt >= RETRY_DELAYS_MS.length) break;
     } catch (error) {
       if (!isDroppedMessage(error) || attempt >= RETRY_DELAYS_MS.length) throw error;

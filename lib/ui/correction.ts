@@ -2,11 +2,17 @@
 // stored as `author:<the source's id>` that the background applies from then on. Choosing the
 // source's own profile again removes the pin.
 
-import type { Candidate } from '../core/identity';
-import type { Author, AuthorCardData, PaperKey } from '../core/model';
-import type { ProfileQuery } from '../background/service';
-import { AUTHOR_PIN } from '../background/service';
-import type { Correction } from '../page/hoverCard';
+import { AUTHOR_PIN, type Candidate, type ProfileQuery } from '../core/identity';
+import type { PaperKey } from '../core/ids';
+import type { Author, AuthorCardData } from '../core/model';
+import { ask } from './ask';
+
+export interface Correction {
+  /** Profiles that could be `author`, ranked by overlap with `paperKey` (the paper where the name was). */
+  candidates: (author: Author, paperKey: PaperKey | null) => Promise<Candidate[]>;
+  /** Stores the reader's choice; resolves with the chosen author. */
+  pin: (author: Author, chosenId: string) => Promise<Author>;
+}
 
 export interface CorrectionDeps {
   candidates: (query: ProfileQuery) => Promise<Candidate[]>;
@@ -17,17 +23,11 @@ export interface CorrectionDeps {
 /** The id the source gave, before any correction. */
 const sourceId = (author: Author) => author.pinnedFrom ?? author.authorId;
 
-export function createCorrection(deps: CorrectionDeps): Omit<Correction, 'onCorrected'> {
+export function createCorrection(deps: CorrectionDeps): Correction {
   return {
-    candidates: (author: Author, paperKey: PaperKey | null) =>
-      deps.candidates({
-        profile: `${AUTHOR_PIN}${sourceId(author)}`,
-        name: author.name,
-        s2AuthorId: null,
-        paperKeys: paperKey ? [paperKey] : [],
-        titles: [],
-      }),
-    pin: async (author: Author, chosenId: string) => {
+    candidates: (author, paperKey) =>
+      deps.candidates({ profile: `${AUTHOR_PIN}${sourceId(author)}`, name: author.name, s2AuthorId: null, paperKeys: paperKey ? [paperKey] : [], titles: [] }),
+    pin: async (author, chosenId) => {
       const from = sourceId(author);
       const back = chosenId === from;
       await deps.pin(`${AUTHOR_PIN}${from}`, back ? null : chosenId);
@@ -36,3 +36,10 @@ export function createCorrection(deps: CorrectionDeps): Omit<Correction, 'onCorr
     },
   };
 }
+
+/** The correction as pages and the popup offer it: through the background. */
+export const correction = createCorrection({
+  candidates: (profile) => ask({ type: 'profileCandidates', profile }),
+  pin: (profile, authorId) => ask({ type: 'pinProfile', profile, authorId }),
+  authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
+});

@@ -1,7 +1,7 @@
 // Extension pages (popup, library, options) follow the reader's theme setting.
 
 import { ask } from './ask';
-import type { Theme } from '../background/store/db';
+import type { Theme } from '../core/settings';
 
 export function showTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
   if (theme === 'system') delete root.dataset.theme;

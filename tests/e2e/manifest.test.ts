@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, PROFILE_MATCHES } from '../../lib/core/sites/hosts';
+import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, PROFILE_MATCHES } from '../../lib/core/sites/registry';
 import { EXTENSION_DIR } from './harness';
 
 // The built Chrome manifest asks for exactly what the extension uses.

@@ -4,9 +4,14 @@
 // must stay well-formed. The seed is fixed so a failure can be replayed; FUZZ_SEED picks another.
 
 import { describe, expect, it } from 'vitest';
-import { isPaperKey } from '../../lib/core/model';
-import { extractAbsPage, extractListPage, type PageEntry } from '../../lib/core/sites/arxiv';
-import { extractProfilePage, profileQuery } from '../../lib/core/sites/profiles.ts';
+import { isPaperKey } from '../../lib/core/ids';
+import { extractArxivPage as extractListPage } from '../../lib/core/sites/arxiv';
+import { extractAbsPage as extractAbs } from '../../lib/core/sites/arxiv/abs';
+import type { PageEntry } from '../../lib/core/sites/types';
+
+const extractAbsPage = (doc: Document, url: string) => extractAbs(doc, url)?.entries[0] ?? null;
+import { profileQuery } from '../../lib/core/identity';
+import { extractProfilePage } from '../../lib/core/sites/registry';
 import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
 import { renderHtmlPaper, renderListingPage, renderSearchPage } from '../fixtures/arxivPages';
 import { renderDblpPage, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
@@ -94,7 +99,7 @@ const PAGES: { name: string; url: string; html: string; extract: (doc: Document,
     extract: (doc, url) => {
       const context = extractAbsPage(doc, url);
       if (!context) return;
-      expect(isPaperKey(context.arxiv.id)).toBe(true);
+      expect(isPaperKey(context.arxiv!.id)).toBe(true);
       for (const author of context.authors) expect(author.name.trim().length).toBeGreaterThan(0);
     },
   },

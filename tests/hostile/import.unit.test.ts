@@ -2,8 +2,8 @@
 // error, and nothing in the list changes.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseBackgroundRequest } from '../../lib/core/protocol/messages';
-import { createService } from '../../lib/background/service';
+import { parseRequest } from '../../lib/core/protocol';
+import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
 import { JSON_FORMAT } from '../../lib/core/saved/exporters';
 import { ImportError, MAX_IMPORT_PAPERS, MAX_JSON_DEPTH, readImport } from '../../lib/core/saved/importer';
@@ -20,7 +20,7 @@ describe('import bombs', () => {
     const parse = vi.spyOn(JSON, 'parse');
     expect(() => readImport(bomb)).toThrow(new ImportError('The file is larger than 10 MB'));
     expect(parse).not.toHaveBeenCalled();
-    expect(parseBackgroundRequest({ type: 'importSaved', content: bomb })).toEqual({ error: 'The file is larger than 10 MB' });
+    expect(parseRequest({ type: 'importSaved', content: bomb })).toEqual({ error: 'The file is larger than 10 MB' });
   });
 
   it('refuses a million entries by their count, before reading any of them', () => {
@@ -50,7 +50,7 @@ describe('import bombs', () => {
 
   it('leaves the list as it was after every refused file', async () => {
     const db = await openDatabase(`bombs-${Math.random()}`);
-    const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
     await service.saved.save('1810.04805', { title: 'BERT', authors: ['Jacob Devlin'], version: 2, primaryCategory: 'cs.CL' });
     for (const bomb of [header + '['.repeat(5000) + ']'.repeat(5000) + '}', header + `[${'0,'.repeat(30_000)}0]}`, 'not a file at all']) {
       await expect(service.saved.importFile(bomb)).rejects.toBeInstanceOf(ImportError);

@@ -2,7 +2,7 @@
 
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createService } from '../../lib/background/service';
+import { createBackground } from '../../lib/background';
 import { DatabaseBlockedError, DB_VERSION, openDatabase } from '../../lib/background/store/db';
 import { StorageFullError } from '../../lib/background/store/records';
 import { toJson } from '../../lib/core/saved/exporters';
@@ -14,7 +14,7 @@ const page = { title: 'A paper', authors: ['A. Author'], version: 1, primaryCate
 
 async function serviceWith(name = `storage-${Math.random()}`) {
   const db = await openDatabase(name);
-  return { db, service: createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() }) };
+  return { db, service: createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() }) };
 }
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,9 +1,10 @@
 import { instantGates } from '../fixtures/gates';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { annotateEntries, type AnnotateDeps } from '../../lib/page/annotate';
-import { createService } from '../../lib/background/service';
+import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
-import { absEntry, extractAbsPage } from '../../lib/core/sites/arxiv';
+import { extractAbsPage as extractAbs } from '../../lib/core/sites/arxiv/abs';
+import type { PageEntry } from '../../lib/core/sites/types';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { hiperRecord } from '../fixtures/seedWorld';
@@ -18,7 +19,7 @@ beforeEach(() => {
 
 async function recordedDeps() {
   const db = await openDatabase(`content-${Math.random()}`);
-  const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+  const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
   return { doc: document, css: '', papers: service.papers, authorCard: service.authorCard };
 }
 
@@ -26,7 +27,9 @@ const chipTexts = () =>
   [...document.querySelectorAll('scholarscope-chip')].map((host) => host.shadowRoot!.querySelector('.ss-chip')!.textContent);
 
 const ABS = { badges: false, eagerChips: true };
-const annotateAbsPage = (context: ReturnType<typeof extractAbsPage>, deps: AnnotateDeps) => annotateEntries([absEntry(context!)], deps, ABS);
+/** The abstract page's paper: the one entry the page gives. */
+const extractAbsPage = (doc: Document, url: string) => extractAbs(doc, url)?.entries[0] ?? null;
+const annotateAbsPage = (entry: PageEntry, deps: AnnotateDeps) => annotateEntries([entry], deps, ABS);
 
 describe('annotating an abstract page', () => {
   it('puts a chip after each author link, inside a shadow root, with the recorded numbers', async () => {

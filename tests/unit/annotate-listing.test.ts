@@ -1,8 +1,9 @@
 import { instantGates } from '../fixtures/gates';
 import { describe, expect, it } from 'vitest';
-import { annotateEntries, groupIds } from '../../lib/page/annotate';
-import { extractListPage } from '../../lib/core/sites/arxiv';
-import { createService } from '../../lib/background/service';
+import { annotateEntries } from '../../lib/page/annotate';
+import { groupIds } from '../../lib/page/placement';
+import { extractArxivPage as extractListPage } from '../../lib/core/sites/arxiv';
+import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
 import { listedAuthors, renderListingPage } from '../fixtures/arxivPages';
 import { recordedFetch } from '../fixtures/recordedApi';
@@ -32,7 +33,7 @@ describe('annotating a listing', () => {
     registerPapers(records.slice(0, 550)); // the last 50 are unknown to the source
     const db = await openDatabase(`listing-${Math.random()}`);
     const log: { method: string; url: string }[] = [];
-    const service = createService({ db: async () => db, fetch: recordedFetch(log), gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(log), gates: instantGates() });
     const asked: number[] = [];
     await annotateEntries(
       context.entries,
@@ -76,7 +77,7 @@ describe('annotating a listing', () => {
     registerPapers(records);
     let pauses = 0;
     const db = await openDatabase(`slices-${Math.random()}`);
-    const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
     const slow = () => {
       const until = performance.now() + 1;
       while (performance.now() < until);
@@ -95,7 +96,7 @@ describe('trying again', () => {
     const { records, context } = loadListing(20);
     registerPapers(records);
     const db = await openDatabase(`retry-${Math.random()}`);
-    const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
     let down = true;
     const papers = (ids: string[]) => (down ? Promise.reject(new Error('Could not reach api.semanticscholar.org')) : service.papers(ids));
     await annotateEntries(context.entries, { doc: document, css: '', papers, authorCard: service.authorCard, pause: noPause }, LIST);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchArxivEntries, fetchLatestVersions, parseAtomEntries } from '../../lib/background/sources/arxiv';
+import { fetchArxivEntries, fetchLatestVersions, parseAtomEntries } from '../../lib/background/sources/arxiv/client';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { arxivAtomAnswer, registerArxivOnly } from '../fixtures/seedWorld';
 

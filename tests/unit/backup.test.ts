@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT } from '../../lib/core/backup';
 import { ImportError } from '../../lib/core/saved/importer';
-import { createService } from '../../lib/background/service';
-import { DEFAULT_SETTINGS, openDatabase } from '../../lib/background/store/db';
+import { createBackground } from '../../lib/background';
+import { openDatabase } from '../../lib/background/store/db';
+import { DEFAULT_SETTINGS } from '../../lib/core/settings';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
@@ -11,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 async function make(clock = { now: Date.UTC(2026, 10, 25) }, log: { method: string; url: string }[] = []) {
   const db = await openDatabase(`backup-${Math.random()}`);
-  return createService({ db: async () => db, fetch: recordedFetch(log), now: () => clock.now, gates: instantGates() });
+  return createBackground({ db: async () => db, fetch: recordedFetch(log), now: () => clock.now, gates: instantGates() });
 }
 
 async function filled() {
@@ -101,7 +102,8 @@ describe('the cache lifetime setting', () => {
 
 describe('importing into a running background', () => {
   it('marks imported follows on the next page at once, without a worker restart', async () => {
-    const source = await filled();
+    const source = await make();
+    await source.follows.follow({ authorId: SEED_AUTHOR_ID, name: 'Zhaoran Wang' });
     const file = JSON.stringify(await source.exportAll());
     const target = await make();
     // The running worker has read its (empty) follow list once, as every page's papers request does.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { headline, openAlexNote, sourceRows } from '../../lib/core/metrics/card';
+import { headline, headlineSource, openAlexNote, sourceRows } from '../../lib/core/metrics/card';
+import { CARD_METRICS } from '../../lib/core/metrics/registry';
 import type { AuthorCardData, OpenAlexAuthor } from '../../lib/core/model';
 
 const other: OpenAlexAuthor = {
@@ -32,16 +33,21 @@ function card(overrides: Partial<AuthorCardData> = {}): AuthorCardData {
 
 describe('the numbers an author card leads with', () => {
   it('are the author’s source’s, unless the reader chose OpenAlex and it knows the author', () => {
-    expect(headline(card())).toEqual({ citations: 100, hIndex: 5, papers: 8, source: 'semanticscholar', fetchedAt: 900 });
-    expect(headline(card({ primary: 'openalex' }))).toEqual({ citations: 120, hIndex: 6, papers: 9, source: 'openalex', fetchedAt: 2000 });
-    expect(headline(card({ primary: 'openalex', openAlex: { status: 'unmatched', looked: 4, fetchedAt: 2000 } })).source).toBe('semanticscholar');
-    expect(headline(card({ primary: 'openalex', openAlex: undefined })).source).toBe('semanticscholar');
+    const labels = ['Total Citations', 'h-index', 'Papers'];
+    const pairs = (values: number[]) => labels.map((label, index) => ({ label, value: values[index] }));
+    expect(headline(card(), 2026)).toEqual(pairs([100, 5, 8]));
+    expect(headlineSource(card())).toEqual({ source: 'semanticscholar', fetchedAt: 900 });
+    expect(headline(card({ primary: 'openalex' }), 2026)).toEqual(pairs([120, 6, 9]));
+    expect(headlineSource(card({ primary: 'openalex' }))).toEqual({ source: 'openalex', fetchedAt: 2000 });
+    expect(headlineSource(card({ primary: 'openalex', openAlex: { status: 'unmatched', looked: 4, fetchedAt: 2000 } })).source).toBe('semanticscholar');
+    expect(headlineSource(card({ primary: 'openalex', openAlex: undefined })).source).toBe('semanticscholar');
   });
 
   it('list each source once, OpenAlex with what only it gives (last five years: 2022 to 2026)', () => {
+    expect(CARD_METRICS.map((metric) => metric.id)).toEqual(['citations', 'h', 'papers', 'i10', 'recent', 'twoYear']);
     expect(sourceRows(card(), 2026)).toEqual([
-      { source: 'semanticscholar', citations: 100, hIndex: 5, papers: 8, i10Index: null, twoYearMean: null, lastFiveYears: null },
-      { source: 'openalex', citations: 120, hIndex: 6, papers: 9, i10Index: 4, twoYearMean: 1.25, lastFiveYears: 15 },
+      { source: 'semanticscholar', values: [100, 5, 8, null, null, null] },
+      { source: 'openalex', values: [120, 6, 9, 4, 15, 1.25] },
     ]);
     const onlyOpenAlex = card({ author: { ...card().author, authorId: 'A1', source: 'openalex' } });
     expect(sourceRows(onlyOpenAlex, 2026).map((row) => row.source)).toEqual(['openalex']);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CompareRow } from '../../lib/background/compare/service';
+import type { CompareRow } from '../../lib/core/protocol/wire';
 import { bestOf, citationsPerYear, compareCsv, formatMetric, metricDefs, shownValue, sortColumns } from '../../lib/core/metrics/table';
-import { computeMetrics } from '../../lib/core/metrics/compute';
 import type { Author, OpenAlexAuthor } from '../../lib/core/model';
 
 const YEAR = 2026;
@@ -20,7 +19,7 @@ function row(name: string, reported: { citations: number | null; h: number | nul
     source: 'semanticscholar',
     fetchedAt: Date.UTC(2026, 10, 20),
   };
-  return { author, computed: papers ? computeMetrics(papers, YEAR) : null, complete: true, computedError: papers ? null : 'HTTP 500', listFetchedAt: papers ? Date.UTC(2026, 10, 21) : null, openAlex };
+  return { author, papers: papers ?? [], complete: true, computedError: papers ? null : 'HTTP 500', listFetchedAt: papers ? Date.UTC(2026, 10, 21) : null, openAlex };
 }
 
 // Ada: 10, 8, 5, 4, 3 (h 4, g 5, i10 1); Ben: 40, 2 (h 2, g 2, i10 1); Cy: no list.

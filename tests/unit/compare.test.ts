@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CompareFullError, createCompareService, MAX_COMPARE, type CompareSources } from '../../lib/background/compare/service';
-import { createService } from '../../lib/background/service';
+import { CompareFullError } from '../../lib/background/compare';
+import { computeMetrics } from '../../lib/core/metrics/compute';
+import { MAX_COMPARE } from '../../lib/core/protocol/wire';
+import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
@@ -9,15 +11,12 @@ import { SEED_AUTHOR_ID, seed } from '../fixtures/seedWorld';
 
 const NOW = Date.UTC(2026, 10, 24);
 const author = (authorId: string) => ({ authorId, name: `Author ${authorId}` });
-const noSources: CompareSources = {
-  author: async () => Promise.reject(new Error('not used')),
-  citationList: async () => Promise.reject(new Error('not used')),
-  openAlex: async () => Promise.reject(new Error('not used')),
-};
+const noNetwork = async () => Promise.reject(new Error('not used'));
+const trayOn = (db: Awaited<ReturnType<typeof openDatabase>>) => createBackground({ db: async () => db, fetch: noNetwork, now: () => NOW }).compare;
 
 async function tray(name = `compare-${Math.random()}`) {
   const db = await openDatabase(name);
-  return { name, db, compare: createCompareService(async () => db, noSources, () => NOW) };
+  return { name, db, compare: trayOn(db) };
 }
 
 describe('the compare tray', () => {
@@ -28,7 +27,7 @@ describe('the compare tray', () => {
     expect(after.map((entry) => entry.authorId)).toEqual(['1', '2', '3']);
     db.close();
     const reopened = await openDatabase(name);
-    const again = createCompareService(async () => reopened, noSources, () => NOW);
+    const again = trayOn(reopened);
     expect((await again.list()).map((entry) => [entry.authorId, entry.name, entry.position])).toEqual([['1', 'Author 1', 0], ['2', 'Author 2', 1], ['3', 'Author 3', 2]]);
     reopened.close();
   });
@@ -63,12 +62,13 @@ describe('compare rows from the recorded Semantic Scholar answers', () => {
   it('keeps the reported numbers and computes the rest from the full paper list', async () => {
     const db = await openDatabase(`compare-row-${Math.random()}`);
     const log: { method: string; url: string }[] = [];
-    const service = createService({ db: async () => db, fetch: recordedFetch(log), now: () => NOW, gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(log), now: () => NOW, gates: instantGates() });
     const row = await service.compare.row(SEED_AUTHOR_ID);
     expect([row.author.citationCount, row.author.hIndex, row.author.paperCount]).toEqual([seed.author.totalCitations, seed.author.hIndex, seed.author.papers]);
     const citations = seed.publications.map((p) => p.citations);
-    expect(row.computed!.citations).toBe(citations.reduce((a, b) => a + b, 0));
-    expect(row.computed!.papers).toBe(seed.publications.length);
+    const computed = computeMetrics(row.papers, new Date(NOW).getUTCFullYear());
+    expect(computed.citations).toBe(citations.reduce((a, b) => a + b, 0));
+    expect(computed.papers).toBe(seed.publications.length);
     expect(row.complete).toBe(true);
     expect(log.some((entry) => entry.url.includes('/papers?fields=year,citationCount&offset=0&limit=1000'))).toBe(true);
     // Cached: asking again makes no request.
@@ -81,10 +81,11 @@ describe('compare rows from the recorded Semantic Scholar answers', () => {
     const db = await openDatabase(`compare-row-${Math.random()}`);
     const fetch = recordedFetch();
     const failing = async (input: string, init?: RequestInit) => (input.includes('/papers?') ? new Response('{"message": "Internal Server Error"}', { status: 500 }) : fetch(input, init));
-    const service = createService({ db: async () => db, fetch: failing, now: () => NOW, gates: instantGates(), sleep: async () => {} });
+    const service = createBackground({ db: async () => db, fetch: failing, now: () => NOW, gates: instantGates(), sleep: async () => {} });
     const row = await service.compare.row(SEED_AUTHOR_ID);
     expect(row.author.hIndex).toBe(seed.author.hIndex);
-    expect(row.computed).toBeNull();
+    expect(row.papers).toEqual([]);
+    expect(row.listFetchedAt).toBeNull();
     expect(row.computedError).toMatch(/500|Semantic Scholar/);
   });
 });

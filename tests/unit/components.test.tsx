@@ -9,10 +9,9 @@ import { LIBRARY_PAGE, LibraryView, type LibraryViewProps } from '../../componen
 import type { SavedPaper } from '../../lib/core/saved/model';
 import { EMPTY_QUERY } from '../../lib/core/saved/query';
 import { CompareView } from '../../components/CompareView';
-import type { CompareRow } from '../../lib/background/compare/service';
-import { computeMetrics } from '../../lib/core/metrics/compute';
+import type { CompareRow } from '../../lib/core/protocol/wire';
 import type { Author, AuthorCardData } from '../../lib/core/model';
-import { createService } from '../../lib/background/service';
+import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID, seed } from '../fixtures/seedWorld';
@@ -28,7 +27,7 @@ const NOW = Date.UTC(2026, 10, 24);
 
 async function seedCard(): Promise<AuthorCardData> {
   const db = await openDatabase(`components-${Math.random()}`);
-  const service = createService({ db: async () => db, fetch: recordedFetch(), now: () => NOW, gates: instantGates() });
+  const service = createBackground({ db: async () => db, fetch: recordedFetch(), now: () => NOW, gates: instantGates() });
   await service.papers(['2602.16165']);
   return service.authorCard(SEED_AUTHOR_ID);
 }
@@ -150,7 +149,7 @@ describe('PopupView', () => {
 
   it('shows the paper with id, version and its authors', async () => {
     const db = await openDatabase(`popup-${Math.random()}`);
-    const service = createService({ db: async () => db, fetch: recordedFetch(), now: () => NOW, gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), now: () => NOW, gates: instantGates() });
     const entry = (await service.papers(['2602.16165']))['2602.16165']!;
     const toggled: string[] = [];
     render(
@@ -218,7 +217,7 @@ describe('LibraryView', () => {
 describe('CompareView', () => {
   const row = (authorId: string, name: string, hIndex: number): CompareRow => ({
     author: { authorId, name, affiliations: ['<i>Lab</i>'], citationCount: 10 * hIndex, hIndex, paperCount: hIndex, url: `https://www.semanticscholar.org/author/${authorId}`, source: 'semanticscholar', fetchedAt: NOW },
-    computed: computeMetrics([{ year: 2020, citations: hIndex }], 2026),
+    papers: [{ year: 2020, citations: hIndex }],
     complete: true,
     computedError: null,
     listFetchedAt: NOW,

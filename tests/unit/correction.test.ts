@@ -1,7 +1,7 @@
 import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCorrection } from '../../lib/ui/correction';
-import { createService } from '../../lib/background/service';
+import { createBackground } from '../../lib/background';
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { NAMESAKE, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
@@ -13,7 +13,7 @@ afterEach(() => db.close());
 describe('correcting an author on papers', () => {
   it('offers other profiles by name, pins one, and the background shows it on every paper from then on', async () => {
     const log: { method: string; url: string }[] = [];
-    const service = createService({ db: async () => db, fetch: recordedFetch(log), gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(log), gates: instantGates() });
     const correction = createCorrection({ candidates: service.profileCandidates, pin: service.pinProfile, authorCard: service.authorCard });
     const before = (await service.papers(['2602.16165']))['2602.16165']!.authors[0]!;
     expect(before).toMatchObject({ authorId: SEED_AUTHOR_ID, hIndex: 5 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createService } from '../../lib/background/service';
+import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
@@ -10,7 +10,7 @@ async function world() {
   let clock = Date.UTC(2026, 10, 25);
   const db = await openDatabase(`follow-${Math.random()}`);
   const log: { method: string; url: string }[] = [];
-  const service = createService({ db: async () => db, fetch: recordedFetch(log), now: () => clock, gates: instantGates() });
+  const service = createBackground({ db: async () => db, fetch: recordedFetch(log), now: () => clock, gates: instantGates() });
   return { service, log, tick: (ms: number) => (clock += ms) };
 }
 

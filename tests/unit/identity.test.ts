@@ -2,8 +2,8 @@ import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rankCandidates, resolveFromPapers, tallyByName } from '../../lib/core/identity';
 import type { Author, PaperWithAuthors } from '../../lib/core/model';
-import { createService } from '../../lib/background/service';
-import { searchAuthors } from '../../lib/background/sources/semanticScholar';
+import { createBackground } from '../../lib/background';
+import { searchAuthors } from '../../lib/background/sources/semanticScholar/client';
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { loadRecording, replayFetch } from '../fixtures/recordings';
@@ -67,7 +67,7 @@ describe('service: resolveProfile', () => {
   afterEach(() => db.close());
 
   it('uses the page id, then a pin wins over it', async () => {
-    const service = createService({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
     const query = { profile: 'semanticscholar:9000001', name: null, s2AuthorId: SEED_AUTHOR_ID, paperKeys: [], titles: [] };
     expect(await service.resolveProfile(query)).toMatchObject({ status: 'resolved', via: 'page-id', author: { name: 'Zhaoran Wang' } });
     await service.pinProfile('semanticscholar:9000001', '9100001');
@@ -78,7 +78,7 @@ describe('service: resolveProfile', () => {
 
   it('resolves a DBLP-like profile from its arXiv papers, with no name search', async () => {
     const log: { method: string; url: string }[] = [];
-    const service = createService({ db: async () => db, fetch: recordedFetch(log), gates: instantGates() });
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(log), gates: instantGates() });
     const result = await service.resolveProfile({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: ['2602.16165'], titles: [] });
     expect(result).toMatchObject({ status: 'resolved', via: 'papers', evidence: 1, author: { authorId: SEED_AUTHOR_ID } });
     expect(log.some((entry) => entry.url.includes('/author/search'))).toBe(false);

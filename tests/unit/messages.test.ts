@@ -1,59 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IDS_PER_MESSAGE, parseBackgroundRequest } from '../../lib/core/protocol/messages';
-import { handleMessage } from '../../lib/background/router';
-import type { Service } from '../../lib/background/service';
-import { DEFAULT_SETTINGS } from '../../lib/background/store/db';
+import { createBackground } from '../../lib/background';
+import { handleMessage, type Handlers } from '../../lib/background/router';
+import { openDatabase } from '../../lib/background/store/db';
+import { PROTOCOL, parseRequest as parseBackgroundRequest } from '../../lib/core/protocol';
+import { MAX_IDS_PER_MESSAGE } from '../../lib/core/protocol/define';
+import { paperMessages } from '../../lib/core/protocol/papers';
+import { peopleMessages } from '../../lib/core/protocol/people';
+import { savedMessages } from '../../lib/core/protocol/saved';
+import { settingsMessages } from '../../lib/core/protocol/settings';
+import { DEFAULT_SETTINGS } from '../../lib/core/settings';
+import { instantGates } from '../fixtures/gates';
+import { recordedFetch } from '../fixtures/recordedApi';
 
 const OWN_ID = 'own-extension-id';
+const EMPTY_CACHE = { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0 };
 
-function fakeService(overrides: Partial<Service> = {}): Service & { calls: string[] } {
+/** Handlers that log what they were asked; the few the tests look at answer like the background. */
+function fakeHandlers(): Handlers & { calls: string[] } {
   const calls: string[] = [];
+  const unused = async () => {
+    throw new Error('not used by this test');
+  };
+  const handlers = Object.fromEntries(Object.keys(PROTOCOL).map((name) => [name, unused])) as unknown as Handlers;
   return {
+    ...handlers,
     calls,
-    papers: async (ids) => (calls.push(`papers:${ids.join(',')}`), {}),
-    authorCard: async (id) => {
-      calls.push(`authorCard:${id}`);
+    papers: async ({ keys }) => (calls.push(`papers:${keys.join(',')}`), {}),
+    authorCard: async ({ authorId }) => {
+      calls.push(`authorCard:${authorId}`);
       throw new Error('Semantic Scholar answered 404');
     },
-    settings: async () => (calls.push('settings'), DEFAULT_SETTINGS),
-    saveSettings: async (settings) => (calls.push(`saveSettings:${settings.s2ApiKey}`), { ...DEFAULT_SETTINGS, ...settings }),
-    cacheInfo: async () => ({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0 }),
-    clearCache: async () => (calls.push('clearCache'), { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0 }),
-    resolveProfile: async (profile) => (calls.push(`resolve:${profile.profile}`), { status: 'unknown' }),
-    profileCandidates: async () => [],
-    pinProfile: async (profile, authorId) => void calls.push(`pin:${profile}:${authorId}`),
-    prefs: async () => ({ panelCollapsed: false }),
-    savePrefs: async (prefs) => prefs,
-    saved: {
-      list: async () => ({ papers: [], unreadable: [] }),
-      which: async () => [],
-      save: async (key) => (calls.push(`save:${key}`), ({ key }) as never),
-      remove: async () => [],
-      restore: async () => {},
-      update: async () => [],
-      importFile: async () => ({ added: 0, merged: 0 }),
-    },
-    compare: {
-      list: async () => [],
-      add: async (authors) => (calls.push(`compareAdd:${authors.map((a) => a.authorId).join(',')}`), authors.map((a, position) => ({ ...a, position, addedAt: 0 }))),
-      remove: async () => [],
-      move: async (authorId, to) => (calls.push(`compareMove:${authorId}:${to}`), []),
-      clear: async () => [],
-      row: async () => ({}) as never,
-    },
-    follows: {
-      list: async () => [],
-      follow: async (author) => (calls.push(`follow:${author.authorId}`), []),
-      unfollow: async () => [],
-      noteSightings: async () => undefined,
-      news: async () => ({ papers: [], since: null }),
-    },
-    exportAll: async () => ({}) as never,
-    importAll: async () => ({}) as never,
-    related: async (key) => (calls.push(`related:${key}`), { key, recommended: [], citing: [], fetchedAt: 0, usedAt: 0 }),
-    ...overrides,
+    saveSettings: async ({ settings }) => (calls.push(`saveSettings:${settings.s2ApiKey}`), { ...DEFAULT_SETTINGS, ...settings }),
+    clearCache: async () => (calls.push('clearCache'), EMPTY_CACHE),
+    resolveProfile: async ({ profile }) => (calls.push(`resolve:${profile.profile}`), { status: 'unknown' }),
+    pinProfile: async ({ profile, authorId }) => (calls.push(`pin:${profile}:${authorId}`), null),
   };
 }
+
+describe('the protocol table', () => {
+  it('declares every message once', () => {
+    const groups = [paperMessages, savedMessages, peopleMessages, settingsMessages].map((group) => Object.keys(group));
+    const names = groups.flat();
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(PROTOCOL).sort()).toEqual([...names].sort());
+  });
+
+  it('refuses names that are not messages, even those every object has', () => {
+    for (const type of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(parseBackgroundRequest({ type })).toEqual({ error: `Unknown message type: ${type}` });
+  });
+});
 
 describe('parseBackgroundRequest', () => {
   it('accepts well-formed requests', () => {
@@ -104,14 +99,14 @@ describe('parseBackgroundRequest', () => {
 
 describe('handleMessage', () => {
   it('dispatches valid requests from this extension', async () => {
-    const service = fakeService();
+    const service = fakeHandlers();
     const reply = await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, { id: OWN_ID }, OWN_ID);
     expect(reply).toEqual({ ok: true, data: {} });
     expect(service.calls).toEqual(['papers:2602.16165']);
   });
 
   it('refuses other senders without touching the service', async () => {
-    const service = fakeService();
+    const service = fakeHandlers();
     const reply = await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, { id: 'someone-else' }, OWN_ID);
     expect(reply).toEqual({ ok: false, error: 'Messages are accepted only from this extension' });
     expect(await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, {}, OWN_ID)).toMatchObject({ ok: false });
@@ -120,7 +115,7 @@ describe('handleMessage', () => {
   });
 
   it('dispatches settings and cache requests, trimming the key', async () => {
-    const service = fakeService();
+    const service = fakeHandlers();
     expect(await handleMessage(service, { type: 'saveSettings', settings: { s2ApiKey: '  abc123  ' } }, { id: OWN_ID }, OWN_ID)).toEqual({
       ok: true,
       data: { ...DEFAULT_SETTINGS, s2ApiKey: 'abc123' },
@@ -130,7 +125,7 @@ describe('handleMessage', () => {
   });
 
   it('dispatches profile requests', async () => {
-    const service = fakeService();
+    const service = fakeHandlers();
     const profile = { profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: ['2602.16165'], titles: [] };
     expect(await handleMessage(service, { type: 'resolveProfile', profile }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: { status: 'unknown' } });
     expect(await handleMessage(service, { type: 'pinProfile', profile: 'dblp:36/8449', authorId: null }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: null });
@@ -138,7 +133,7 @@ describe('handleMessage', () => {
   });
 
   it('answers malformed messages and service failures with an error, never a throw', async () => {
-    const service = fakeService();
+    const service = fakeHandlers();
     expect(await handleMessage(service, { type: 'nope' }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: false, error: 'Unknown message type: nope' });
     expect(await handleMessage(service, { type: 'authorCard', authorId: '1' }, { id: OWN_ID }, OWN_ID)).toEqual({
       ok: false,
@@ -169,12 +164,13 @@ describe('compare messages', () => {
   ])('refuses %j', (raw) => expect(parseBackgroundRequest(raw)).toHaveProperty('error'));
 
   it('tells the badge the tray size after adding', async () => {
-    const service = fakeService();
+    const db = await openDatabase(`tray-${Math.random()}`);
     const sizes: number[] = [];
-    const reply = await handleMessage(service, { type: 'compareAdd', authors: [{ authorId: '1', name: 'A' }, { authorId: '2', name: 'B' }] }, { id: OWN_ID }, OWN_ID, undefined, (size) => sizes.push(size));
+    const background = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates(), onTrayChanged: (size) => sizes.push(size) });
+    const reply = await handleMessage(background.handlers, { type: 'compareAdd', authors: [{ authorId: '1', name: 'A' }, { authorId: '2', name: 'B' }] }, { id: OWN_ID }, OWN_ID);
     expect(reply.ok).toBe(true);
     expect(sizes).toEqual([2]);
-    expect(service.calls).toEqual(['compareAdd:1,2']);
+    expect((await background.compare.list()).map((entry) => entry.authorId)).toEqual(['1', '2']);
   });
 });
 

@@ -1,8 +1,8 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openDatabase } from '../../lib/background/store/db';
-import { createService } from '../../lib/background/service';
-import { ALL_SITES_ON } from '../../lib/core/sites/ids';
+import { createBackground } from '../../lib/background';
+import { ALL_SITES_ON } from '../../lib/core/sites/registry';
 
 // Each step of the schema, recreated by hand exactly as that version shipped, filled with data,
 // then opened by the current code: nothing may be lost.
@@ -114,7 +114,7 @@ describe('schema migrations', () => {
     expect(await db.get('settings', 'settings')).toEqual(settings9);
     expect(await db.get('follows', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
     expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
-    const service = createService({ db: async () => db, fetch: async () => Promise.reject(new Error('offline')) });
+    const service = createBackground({ db: async () => db, fetch: async () => Promise.reject(new Error('offline')) });
     expect(await service.settings()).toEqual({ ...settings9, primarySource: 'semanticscholar', openAlexEmail: '', openAlexApiKey: '' });
     db.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivAbsUrl, formatArxivId, parseArxivId } from '../../lib/core/model';
+import { arxivAbsUrl, formatArxivId, parseArxivId } from '../../lib/core/ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -56,7 +56,7 @@ describe('parseArxivId', () => {
   });
 });
 
-import { isPaperKey, paperKeyFor, parseDoi, s2PaperRef } from '../../lib/core/model';
+import { isPaperKey, paperKeyFor, parseDoi, s2PaperRef } from '../../lib/core/ids';
 
 describe('paper keys', () => {
   it('reads DOIs from text and doi.org addresses, lower-cased', () => {

@@ -11,7 +11,7 @@ import {
   normaliseOpenAlexAuthor,
   normaliseOpenAlexWork,
   WORKS_FILTER_LIMIT,
-} from '../../lib/background/sources/openAlex';
+} from '../../lib/background/sources/openAlex/client';
 import { openAlexAnswer, openAlexAuthorObject, SEED_OPENALEX_ID, SPLIT_OPENALEX_ID } from '../fixtures/openAlexWorld';
 import { seed } from '../fixtures/seedWorld';
 

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  extractListPage,
-  htmlPaperExamples,
-  isHtmlPaper,
-  isListingPage,
-  isSearchPage,
-  listingPageExamples,
-  searchPageExamples,
-} from '../../lib/core/sites/arxiv';
+import { extractArxivPage as extractListPage } from '../../lib/core/sites/arxiv';
+import { htmlPaperExamples, isHtmlPaper } from '../../lib/core/sites/arxiv/html';
+import { isListingPage, listingPageExamples } from '../../lib/core/sites/arxiv/listing';
+import { isSearchPage, searchPageExamples } from '../../lib/core/sites/arxiv/search';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { listedAuthors, renderHtmlPaper, renderListingPage, renderSearchPage } from '../fixtures/arxivPages';
 import { listingRecords } from '../fixtures/recordedPapers';

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { absPageExamples, categoryFromSubject, extractAbsPage, isAbsPage } from '../../lib/core/sites/arxiv';
+import { absPageExamples, extractAbsPage as extractAbs, isAbsPage } from '../../lib/core/sites/arxiv/abs';
+import { categoryFromSubject } from '../../lib/core/sites/arxiv/shared';
 import { AUTHOR_LIST_SIZE, loadAbsRecord, renderAbsPage, type AbsRecord } from '../fixtures/arxivAbs';
 import { hiperRecord } from '../fixtures/seedWorld';
+
+/** The abstract page's paper: the one entry the page gives. */
+const extractAbsPage = (doc: Document, url: string) => extractAbs(doc, url)?.entries[0] ?? null;
 
 function pageFor(record: AbsRecord, requestedVersion: number | null = null): Document {
   return new DOMParser().parseFromString(renderAbsPage(record, { requestedVersion }), 'text/html');

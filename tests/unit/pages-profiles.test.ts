@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromHref, dblpPageExamples, dblpPidFromUrl } from '../../lib/core/sites/dblp';
-import { extractProfilePage, profileQuery } from '../../lib/core/sites/profiles.ts';
-import { s2AuthorIdFromUrl, s2AuthorPageExamples } from '../../lib/core/sites/semanticScholar';
+import { dblpPageExamples, dblpPidFromUrl } from '../../lib/core/sites/dblp';
+import { arxivIdFromHref } from '../../lib/core/sites/dom';
+import { profileQuery } from '../../lib/core/identity';
+import { extractProfilePage } from '../../lib/core/sites/registry';
+import { s2AuthorPageExamples } from '../../lib/core/sites/semanticScholar';
+import { s2AuthorIdFromUrl } from '../../lib/core/sites/dom';
 import { renderDblpPage, renderS2AuthorPage } from '../fixtures/profilePages';
 import { seed } from '../fixtures/seedWorld';
 

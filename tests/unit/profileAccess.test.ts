@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILE_SITE_HOSTS, PROFILE_SITE_MATCHES } from '../../lib/core/sites/hosts';
-import { createProfileAccess, grantedSites, PROFILE_SCRIPT_FILE, PROFILE_SCRIPT_ID, type AccessApi } from '../../lib/background/profileAccess';
+import { grantedSites, hostsOf, matchesOf, PROFILE_SITES, type ProfileSiteId } from '../../lib/core/sites/registry';
+import { createProfileAccess, PROFILE_SCRIPT_FILE, PROFILE_SCRIPT_ID, type AccessApi } from '../../lib/background/profileAccess';
+
+const PROFILE_SITE_HOSTS = Object.fromEntries(PROFILE_SITES.map((site) => [site.id, hostsOf(site)])) as Record<ProfileSiteId, string[]>;
+const PROFILE_SITE_MATCHES = Object.fromEntries(PROFILE_SITES.map((site) => [site.id, matchesOf(site)])) as Record<ProfileSiteId, string[]>;
 
 /** A browser whose granted origins the test sets, logging what is registered. */
 function browserWith(origins: string[]) {

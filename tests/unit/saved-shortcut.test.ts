@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PaperWithAuthors } from '../../lib/core/model';
 import type { SavedPaper } from '../../lib/core/saved/model';
-import type { PageSnapshot } from '../../lib/background/saved/service';
+import type { PageSnapshot } from '../../lib/core/protocol/wire';
 import { saveTabPaper, type ShortcutDeps } from '../../lib/background/shortcut';
 
 const bert: PaperWithAuthors = {

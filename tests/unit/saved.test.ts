@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBibtex } from '../../lib/core/saved/bibtex';
 import { toJson } from '../../lib/core/saved/exporters';
 import { ImportError, mergeSaved, MAX_IMPORT_BYTES, readImport } from '../../lib/core/saved/importer';
-import { createService } from '../../lib/background/service';
+import { createBackground } from '../../lib/background';
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
@@ -14,7 +14,7 @@ beforeEach(async () => (db = await openDatabase(`saved-${Math.random()}`)));
 afterEach(() => db.close());
 
 const page = { title: 'From the page', authors: ['A. Person'], version: 1, primaryCategory: 'cs.LG' };
-const serviceWith = () => createService({ db: async () => db, fetch: recordedFetch(), now: () => clock, gates: instantGates() });
+const serviceWith = () => createBackground({ db: async () => db, fetch: recordedFetch(), now: () => clock, gates: instantGates() });
 
 describe('saved list', () => {
   it('snapshots what the cache knows, falls back to the page, and keeps the reader data when saved again', async () => {
@@ -67,7 +67,7 @@ describe('import', () => {
     const exported = toJson((await first.saved.list()).papers);
 
     const other = await openDatabase(`saved-other-${Math.random()}`);
-    const second = createService({ db: async () => other, fetch: recordedFetch(), now: () => clock, gates: instantGates() });
+    const second = createBackground({ db: async () => other, fetch: recordedFetch(), now: () => clock, gates: instantGates() });
     await second.saved.save('2602.16165', { ...page, version: 2 });
     await second.saved.update(['2602.16165'], { tags: ['b'], note: 'two' });
     expect(await second.saved.importFile(exported)).toEqual({ added: 1, merged: 1 });

@@ -1,7 +1,8 @@
 import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createService } from '../../lib/background/service';
-import { DEFAULT_SETTINGS, openDatabase, type Database } from '../../lib/background/store/db';
+import { createBackground } from '../../lib/background';
+import { openDatabase, type Database } from '../../lib/background/store/db';
+import { DEFAULT_SETTINGS } from '../../lib/core/settings';
 import { TTL } from '../../lib/background/store/cache';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
@@ -25,7 +26,7 @@ function s2Only(fetch: (url: string, init?: RequestInit) => Promise<Response>) {
 }
 
 function serviceWith(fetch: ReturnType<typeof recordedFetch>) {
-  return createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
+  return createBackground({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
 }
 
 describe('service: papers', () => {
@@ -60,7 +61,7 @@ describe('service: papers', () => {
     await service.papers(['2602.16165']);
     // The source's numbers change while the record ages.
     clock += TTL.paper + 1;
-    const changed = createService({
+    const changed = createBackground({
       db: async () => database,
       now: () => clock,
       gates: instantGates(),
@@ -97,7 +98,7 @@ describe('service: papers', () => {
     const log: { method: string; url: string }[] = [];
     await serviceWith(recordedFetch(log)).papers(['2602.16165']);
     clock += TTL.paper + 1;
-    const failing = createService({ db: async () => database, fetch: async () => new Response('', { status: 400 }), now: () => clock, gates: instantGates() });
+    const failing = createBackground({ db: async () => database, fetch: async () => new Response('', { status: 400 }), now: () => clock, gates: instantGates() });
     const stale = await failing.papers(['2602.16165']);
     expect(stale['2602.16165']!.authors[0]!.hIndex).toBe(5);
     await expect(failing.papers(['2602.16165', '2601.18217'])).rejects.toThrow(/400/);
@@ -142,7 +143,7 @@ describe('service: author card', () => {
     const recorded = recordedFetch();
     const fetch = async (url: string, init?: RequestInit) =>
       url.startsWith('https://export.arxiv.org/') ? new Response('', { status: 400 }) : recorded(url, init);
-    const card = await createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() }).authorCard(SEED_AUTHOR_ID);
+    const card = await createBackground({ db: async () => database, fetch, now: () => clock, gates: instantGates() }).authorCard(SEED_AUTHOR_ID);
     expect(card.publications).toHaveLength(3);
     expect(card.publications.every((p) => p.version === null)).toBe(true);
   });
@@ -160,7 +161,7 @@ describe('service: settings and cache', () => {
       if (url.startsWith('https://api.semanticscholar.org/')) seen.push((init?.headers as Record<string, string> | undefined)?.['x-api-key']);
       return recorded(url, init);
     };
-    const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
+    const service = createBackground({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
     expect(await service.settings()).toEqual(DEFAULT_SETTINGS);
     await service.papers(['2602.16165']);
     await service.saveSettings({ s2ApiKey: 'k3y' });
@@ -206,7 +207,7 @@ describe('service: batching', () => {
       asked.push(ids.length);
       return new Response(JSON.stringify(ids.map(() => null)), { status: 200 });
     });
-    const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
+    const service = createBackground({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
     const keys = Array.from({ length: 1200 }, (_, i) => `2601.${String(10000 + i)}`);
     await Promise.all([service.papers(keys.slice(0, 500)), service.papers(keys.slice(500, 1000)), service.papers(keys.slice(1000))]);
     expect(asked.sort((x, y) => y - x)).toEqual([500, 500, 200]);
@@ -215,7 +216,7 @@ describe('service: batching', () => {
   it('fails only the callers of a failed batch', async () => {
     let calls = 0;
     const fetch = async () => (++calls === 1 ? new Response('', { status: 400 }) : new Response('[null]', { status: 200 }));
-    const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
+    const service = createBackground({ db: async () => database, fetch, now: () => clock, gates: instantGates() });
     await expect(service.papers(['2601.10001'])).rejects.toThrow(/400/);
     expect(await service.papers(['2601.10002'])).toEqual({ '2601.10002': null });
   });
@@ -244,7 +245,7 @@ describe('service: cache size', () => {
       const ids = (JSON.parse(init!.body as string) as { ids: string[] }).ids;
       return new Response(JSON.stringify(ids.map(() => null)), { status: 200 });
     });
-    const service = createService({ db: async () => database, fetch, now: () => clock, gates: instantGates(), caps: { papers: 10, authors: 100, publications: 10 } });
+    const service = createBackground({ db: async () => database, fetch, now: () => clock, gates: instantGates(), caps: { papers: 10, authors: 100, publications: 10 } });
     await service.saveSettings({ s2ApiKey: 'k3y' });
     await service.pinProfile('dblp:36/8449', '9000001');
     const key = (i: number) => `2601.${String(10000 + i)}`;

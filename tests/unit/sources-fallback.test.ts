@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createService, type ServiceDeps } from '../../lib/background/service';
+import { createBackground, type BackgroundDeps } from '../../lib/background';
 import { TTL } from '../../lib/background/store/cache';
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
@@ -30,7 +30,7 @@ beforeEach(async () => {
 });
 
 /** The recorded world, with `fault` answering instead for the hosts it returns a response for. */
-function service(fault: (url: URL) => Response | null = () => null, extra: Partial<ServiceDeps> = {}) {
+function service(fault: (url: URL) => Response | null = () => null, extra: Partial<BackgroundDeps> = {}) {
   const recorded = recordedFetch(log);
   const fetch = async (input: string, init?: RequestInit) => {
     const failure = fault(new URL(input));
@@ -40,7 +40,7 @@ function service(fault: (url: URL) => Response | null = () => null, extra: Parti
     }
     return recorded(input, init);
   };
-  return createService({ db: async () => db, fetch, now: () => clock, gates: instantGates(), sleep: async () => {}, ...extra });
+  return createBackground({ db: async () => db, fetch, now: () => clock, gates: instantGates(), sleep: async () => {}, ...extra });
 }
 
 const down = (host: string, status = 503) => (url: URL) => (url.host === host ? new Response('{"message":"down"}', { status }) : null);
@@ -169,7 +169,7 @@ describe('OpenAlex on the author card', () => {
       if (input.startsWith('https://api.openalex.org/authors/')) openAlexDone();
       return recorded(input, init);
     };
-    const card = await createService({ db: async () => db, fetch, now: () => clock, gates: instantGates(), sleep: async () => {} }).authorCard(SEED_AUTHOR_ID);
+    const card = await createBackground({ db: async () => db, fetch, now: () => clock, gates: instantGates(), sleep: async () => {} }).authorCard(SEED_AUTHOR_ID);
     expect(card.openAlex).toMatchObject({ status: 'matched' });
     expect(card.publications.every((paper) => paper.version === 1)).toBe(true);
   });
@@ -182,7 +182,7 @@ describe('OpenAlex on the author card', () => {
       if (input.startsWith('https://api.openalex.org/')) await held;
       return recorded(input, init);
     };
-    const slow = createService({ db: async () => db, fetch, now: () => clock, gates: instantGates(), openAlexWaitMs: 30 });
+    const slow = createBackground({ db: async () => db, fetch, now: () => clock, gates: instantGates(), openAlexWaitMs: 30 });
     const card = await slow.authorCard(SEED_AUTHOR_ID);
     expect(card.openAlex).toMatchObject({ status: 'unavailable', message: expect.stringMatching(/slow/) });
     release();

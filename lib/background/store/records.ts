@@ -3,7 +3,7 @@
 // bad record of the reader's own is kept, skipped and reported.
 
 import { isRecord } from '../../core/validate';
-import type { PaperRecord } from './db';
+import type { PaperRecord } from './schema';
 
 function isAuthorLike(value: unknown): boolean {
   return isRecord(value) && typeof value.authorId === 'string' && typeof value.name === 'string';

@@ -1,58 +1,42 @@
-// Which numbers an author card shows first, and the per-source rows beneath them. The reader picks
-// a primary source; OpenAlex's numbers lead only where OpenAlex knows the person, and the card always
-// says whose numbers it shows.
+// Which numbers an author card shows first, and the per-source rows beneath them, for the card's
+// metrics of the registry. The reader picks a primary source; OpenAlex's numbers lead only where
+// OpenAlex knows the person, and the card always says whose numbers it shows.
 
-import { citationsInLastYears } from './compute';
 import type { AuthorCardData, SourceName } from '../model';
+import { CARD_METRICS, type Metric, type MetricInputs } from './registry';
 
 export const SOURCE_LABEL: Record<SourceName, string> = { semanticscholar: 'Semantic Scholar', openalex: 'OpenAlex' };
 
-export interface Headline {
-  citations: number | null;
-  hIndex: number | null;
-  papers: number | null;
-  source: SourceName;
-  fetchedAt: number;
+function inputs(data: AuthorCardData, currentYear: number): MetricInputs {
+  return { reported: data.author, openAlex: data.openAlex?.status === 'matched' ? data.openAlex.author : null, list: null, currentYear };
 }
 
-export function headline(data: AuthorCardData): Headline {
+/** The source whose numbers lead the card. */
+export function headlineSource(data: AuthorCardData): { source: SourceName; fetchedAt: number } {
   const { author, openAlex } = data;
-  if (data.primary === 'openalex' && author.source !== 'openalex' && openAlex?.status === 'matched') {
-    const other = openAlex.author;
-    return { citations: other.citationCount, hIndex: other.hIndex, papers: other.worksCount, source: 'openalex', fetchedAt: openAlex.fetchedAt };
-  }
-  return { citations: author.citationCount, hIndex: author.hIndex, papers: author.paperCount, source: author.source, fetchedAt: data.fetchedAt };
+  if (data.primary === 'openalex' && author.source !== 'openalex' && openAlex?.status === 'matched') return { source: 'openalex', fetchedAt: openAlex.fetchedAt };
+  return { source: author.source, fetchedAt: data.fetchedAt };
+}
+
+/** The numbers at the top of the card, labelled, from the source that leads. */
+export function headline(data: AuthorCardData, currentYear: number): { label: string; value: number | null }[] {
+  const read = headlineSource(data).source === 'openalex' && data.author.source !== 'openalex' ? 'openAlex' : 'reported';
+  return CARD_METRICS.filter((metric) => metric.card?.headline).map((metric) => ({ label: metric.card!.headline!, value: metric[read](inputs(data, currentYear)) }));
 }
 
 export interface SourceRow {
   source: SourceName;
-  citations: number | null;
-  hIndex: number | null;
-  papers: number | null;
-  i10Index: number | null;
-  twoYearMean: number | null;
-  lastFiveYears: number | null;
+  /** One value per metric of `CARD_METRICS`, in its order. */
+  values: (number | null)[];
 }
 
 /** One row per source that has numbers for the author (Semantic Scholar gives no i10, two-year mean or per-year counts). */
 export function sourceRows(data: AuthorCardData, currentYear: number): SourceRow[] {
+  const given = inputs(data, currentYear);
+  const row = (source: SourceName, read: 'reported' | 'openAlex') => ({ source, values: CARD_METRICS.map((metric: Metric) => metric[read](given)) });
   const rows: SourceRow[] = [];
-  const { author, openAlex } = data;
-  if (author.source === 'semanticscholar') {
-    rows.push({ source: 'semanticscholar', citations: author.citationCount, hIndex: author.hIndex, papers: author.paperCount, i10Index: null, twoYearMean: null, lastFiveYears: null });
-  }
-  if (openAlex?.status === 'matched') {
-    const other = openAlex.author;
-    rows.push({
-      source: 'openalex',
-      citations: other.citationCount,
-      hIndex: other.hIndex,
-      papers: other.worksCount,
-      i10Index: other.i10Index,
-      twoYearMean: other.twoYearMeanCitedness,
-      lastFiveYears: other.countsByYear.length > 0 ? citationsInLastYears(other.countsByYear, currentYear) : null,
-    });
-  }
+  if (data.author.source === 'semanticscholar') rows.push(row('semanticscholar', 'reported'));
+  if (data.openAlex?.status === 'matched') rows.push(row('openalex', 'openAlex'));
   return rows;
 }
 

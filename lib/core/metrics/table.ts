@@ -2,10 +2,10 @@
 // (reported by the source or computed from the paper list), the best value of each row, the order
 // of the columns, and the CSV export are decided here, so the view only draws.
 
-import type { CompareRow } from '../../background/compare/service';
-import type { OpenAlexAuthor } from '../model';
-import { citationsInLastYears } from './compute';
+import type { CompareRow } from '../protocol/wire';
 import { csvCell, csvDocument } from '../saved/exporters';
+import { computeMetrics } from './compute';
+import { METRICS, paperStats, type MetricId, type MetricInputs } from './registry';
 
 /**
  * Which numbers the cells show: as the author's source reports them (OpenAlex, then computed, where
@@ -17,8 +17,9 @@ export type NumbersShown = 'reported' | 'openalex' | 'computed' | 'both' | 'sour
 /** Where a cell's number came from. */
 export type ValueOrigin = 'reported' | 'openalex' | 'computed';
 
+/** A metric of the registry, read off compare rows. */
 export interface MetricDef {
-  id: string;
+  id: MetricId;
   label: string;
   /** How the row's number is defined, for the row header's description. */
   definition: string;
@@ -33,29 +34,31 @@ export interface MetricDef {
   digits: number;
 }
 
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || !b ? null : a / b);
-const YEARS_SINCE = (row: CompareRow, currentYear: number) => (row.computed?.firstYear ? currentYear - row.computed.firstYear + 1 : null);
-
-/** OpenAlex's numbers for the row's author, when OpenAlex is a second source for them. */
-function other(row: CompareRow): OpenAlexAuthor | null {
-  return row.openAlex.status === 'matched' ? row.openAlex.author : null;
+/** What the registry's metrics read of a compare row. */
+export function rowInputs(row: CompareRow, currentYear: number): MetricInputs {
+  return {
+    reported: row.author,
+    openAlex: row.openAlex.status === 'matched' ? row.openAlex.author : null,
+    list: row.listFetchedAt === null ? null : paperStats(row.papers, currentYear),
+    currentYear,
+  };
 }
 
+// A view asks for the same cell several times (value, best mark, order): each is computed once per row.
+const memo = new WeakMap<CompareRow, Map<string, number | null>>();
+function cached(row: CompareRow, key: string, compute: () => number | null): number | null {
+  let values = memo.get(row);
+  if (!values) memo.set(row, (values = new Map()));
+  if (!values.has(key)) values.set(key, compute());
+  return values.get(key) ?? null;
+}
+
+/** The registry's metrics (core/metrics/registry.ts) as compare rows read them. */
 export function metricDefs(currentYear: number): MetricDef[] {
-  const none = () => null;
-  return [
-    { id: 'citations', label: 'Total citations', definition: 'Citations to all the author\u2019s papers', higherIsBetter: true, reported: (r) => r.author.citationCount, openAlex: (r) => other(r)?.citationCount ?? null, computed: (r) => r.computed?.citations ?? null, digits: 0 },
-    { id: 'h', label: 'h-index', definition: 'h papers with at least h citations each', higherIsBetter: true, reported: (r) => r.author.hIndex, openAlex: (r) => other(r)?.hIndex ?? null, computed: (r) => r.computed?.hIndex ?? null, digits: 0 },
-    { id: 'i10', label: 'i10-index', definition: 'Papers with at least 10 citations', higherIsBetter: true, reported: none, openAlex: (r) => other(r)?.i10Index ?? null, computed: (r) => r.computed?.i10Index ?? null, digits: 0 },
-    { id: 'g', label: 'g-index', definition: 'The g most cited papers have at least g\u00b2 citations together', higherIsBetter: true, reported: none, openAlex: none, computed: (r) => r.computed?.gIndex ?? null, digits: 0 },
-    { id: 'papers', label: 'Papers', definition: 'Papers the source lists for the author', higherIsBetter: true, reported: (r) => r.author.paperCount, openAlex: (r) => other(r)?.worksCount ?? null, computed: (r) => r.computed?.papers ?? null, digits: 0 },
-    { id: 'perPaper', label: 'Citations per paper', definition: 'Total citations divided by papers', higherIsBetter: true, reported: (r) => ratio(r.author.citationCount, r.author.paperCount), openAlex: (r) => ratio(other(r)?.citationCount, other(r)?.worksCount), computed: (r) => r.computed?.citationsPerPaper ?? null, digits: 1 },
-    { id: 'm', label: 'm-quotient', definition: 'h-index divided by the years since the first paper (counted inclusively)', higherIsBetter: true, reported: (r) => ratio(r.author.hIndex, YEARS_SINCE(r, currentYear)), openAlex: (r) => ratio(other(r)?.hIndex, YEARS_SINCE(r, currentYear)), computed: (r) => r.computed?.mQuotient ?? null, digits: 2 },
-    { id: 'recent', label: 'Citations in the last 5 years', definition: `Citations received from ${currentYear - 4} to ${currentYear}, as OpenAlex counts them per year`, higherIsBetter: true, reported: none, openAlex: (r) => (other(r)?.countsByYear.length ? citationsInLastYears(other(r)!.countsByYear, currentYear) : null), computed: none, digits: 0 },
-    { id: 'twoYear', label: '2-year mean citedness', definition: 'Mean citations this year and last to the works of the two years before (OpenAlex)', higherIsBetter: true, reported: none, openAlex: (r) => other(r)?.twoYearMeanCitedness ?? null, computed: none, digits: 2 },
-    { id: 'first', label: 'First publication', definition: 'Year of the earliest paper listed', higherIsBetter: null, reported: none, openAlex: none, computed: (r) => r.computed?.firstYear ?? null, digits: 0 },
-    { id: 'latest', label: 'Latest publication', definition: 'Year of the newest paper listed', higherIsBetter: null, reported: none, openAlex: none, computed: (r) => r.computed?.latestYear ?? null, digits: 0 },
-  ];
+  return METRICS.map((metric) => {
+    const read = (origin: 'reported' | 'openAlex' | 'computed') => (row: CompareRow) => cached(row, `${metric.id}:${origin}:${currentYear}`, () => metric[origin](rowInputs(row, currentYear)));
+    return { id: metric.id, label: metric.label, definition: metric.definition, higherIsBetter: metric.higherIsBetter, digits: metric.digits, reported: read('reported'), openAlex: read('openAlex'), computed: read('computed') };
+  });
 }
 
 const PREFERENCE: Record<NumbersShown, ValueOrigin[]> = {
@@ -104,7 +107,7 @@ export function sortColumns(def: MetricDef, rows: readonly (CompareRow | null)[]
 }
 
 /** A row's number for the reader's locale: `12,345`, `6.5`; years as years. */
-export function formatMetric(value: number | null, def: MetricDef, locale?: string): string {
+export function formatMetric(value: number | null, def: Pick<MetricDef, 'digits' | 'higherIsBetter'>, locale?: string): string {
   if (value === null) return '–';
   if (def.higherIsBetter === null) return String(value);
   return new Intl.NumberFormat(locale, { minimumFractionDigits: def.digits, maximumFractionDigits: def.digits }).format(value);
@@ -141,4 +144,9 @@ export function citationsPerYear(row: CompareRow): { year: number; value: number
   const first = counts[0]!.year;
   const last = counts[counts.length - 1]!.year;
   return Array.from({ length: last - first + 1 }, (_, index) => ({ year: first + index, value: byYear.get(first + index) ?? 0 }));
+}
+
+/** The citations that each year's papers have today, from the paper list, for the chart. */
+export function citationsToEachYear(row: CompareRow, currentYear: number): { year: number; value: number }[] {
+  return computeMetrics(row.papers, currentYear).byPublicationYear.map((entry) => ({ year: entry.year, value: entry.citations }));
 }

@@ -1,7 +1,7 @@
 // Reading a file back into saved papers: our JSON (lossless) or BibTeX with arXiv entries. Every
 // problem is reported with what is wrong; nothing is applied unless the whole file is good.
 
-import { isPaperKey, paperKeyFor, parseArxivId, parseDoi } from '../model';
+import { isPaperKey, paperKeyFor, parseArxivId, parseDoi } from '../ids';
 import { isRecord } from '../validate';
 import { decodeValue, parseBibtex, splitAuthors } from './bibtexParse';
 import { JSON_FORMAT } from './exporters';

@@ -1,7 +1,7 @@
 // A saved paper: a snapshot of its metadata (so the list works offline and survives the source
 // changing) plus what the reader adds.
 
-import type { PaperKey } from '../model';
+import type { PaperKey } from '../ids';
 
 export type ReadStatus = 'to-read' | 'reading' | 'read';
 

@@ -4,48 +4,22 @@
 // Papers with an arXiv link, an arXiv DOI (10.48550/arXiv.<id>) or another DOI are evidence and
 // get annotated.
 
-import { paperKeyFor, parseArxivId, parseDoi, type ArxivId, type PaperKey } from '../model';
-import type { PageAuthor, PageEntry } from './arxiv';
-import { linkedS2AuthorId } from './links';
-import type { ProfileContext } from './types';
+import type { ArxivId, PaperKey } from '../ids';
+import { httpsUrlOn, linkedS2AuthorId, paperFromHref, text } from './dom';
+import { profileSite, type PageAuthor, type PageEntry } from './types';
 
 const PID_PATH = /^\/pid\/([a-z0-9]+(?:\/[A-Za-z0-9-]+)+)(?:\.html)?\/?$/;
 const HOSTS = new Set(['dblp.org', 'dblp.uni-trier.de']);
 
 export function dblpPidFromUrl(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return null;
-  return PID_PATH.exec(url.pathname)?.[1] ?? null;
+  const url = httpsUrlOn(href, HOSTS);
+  return url ? (PID_PATH.exec(url.pathname)?.[1] ?? null) : null;
 }
 
 export const dblpPageExamples = {
   match: ['https://dblp.org/pid/36/8449.html', 'https://dblp.org/pid/s/CyrusShahabi.html', 'https://dblp.org/pid/12/10033-1.html', 'https://dblp.uni-trier.de/pid/295/6748.html', 'https://dblp.org/pid/264/1048'],
   noMatch: ['https://dblp.org/', 'https://dblp.org/db/conf/asplos/asplos2024-2.html', 'https://dblp.org/pid/', 'https://dblp.org/search?q=wang', 'http://dblp.org/pid/36/8449.html', 'https://dblp.org.evil.example/pid/36/8449.html'],
 };
-
-/** The arXiv id behind a link: arxiv.org abs/pdf addresses and arXiv DOIs. */
-export function arxivIdFromHref(href: string): ArxivId | null {
-  const doi = /^https?:\/\/(?:dx\.)?doi\.org\/10\.48550\/arxiv\.(.+)$/i.exec(href);
-  if (doi) return parseArxivId(decodeURIComponent(doi[1] as string));
-  return parseArxivId(href);
-}
-
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The paper a link points to: an arXiv paper (by address or arXiv DOI) or another DOI. */
-export function paperFromHref(href: string): { key: PaperKey; arxiv: ArxivId | null } | null {
-  const arxiv = arxivIdFromHref(href);
-  if (arxiv) return { key: arxiv.id, arxiv: { id: arxiv.id, version: null } };
-  const doi = /^https?:\/\/(?:dx\.)?doi\.org\//i.test(href) ? parseDoi(href) : null;
-  return doi ? { key: paperKeyFor({ doi }), arxiv: null } : null;
-}
 
 // An arXiv link or DOI is preferred; otherwise the first DOI of the entry.
 function entryFor(li: Element): PageEntry | null {
@@ -65,14 +39,23 @@ function entryFor(li: Element): PageEntry | null {
   return { ...found, title: text(title).replace(/\.$/, ''), authors, badgeAfter: title };
 }
 
-export function extractDblpPage(doc: Document, href: string): ProfileContext | null {
-  const pid = dblpPidFromUrl(href);
-  if (!pid) return null;
-  const name = text(doc.querySelector('#headline .name, #headline h1 [itemprop="name"]')) || null;
-  const entries: PageEntry[] = [];
-  for (const li of doc.querySelectorAll('ul.publ-list > li.entry')) {
-    const entry = entryFor(li);
-    if (entry) entries.push(entry);
-  }
-  return { site: 'dblp', profileKey: pid, name, s2AuthorId: linkedS2AuthorId(doc), entries, titles: [] };
-}
+export const dblpSite = profileSite({
+  id: 'dblp',
+  label: 'DBLP person pages',
+  origins: ['https://dblp.org', 'https://dblp.uni-trier.de'],
+  paths: ['/pid/*'],
+  rendersLate: false,
+  examples: dblpPageExamples,
+  profileKey: dblpPidFromUrl,
+  extract(doc, href) {
+    const pid = dblpPidFromUrl(href);
+    if (!pid) return null;
+    const name = text(doc.querySelector('#headline .name, #headline h1 [itemprop="name"]')) || null;
+    const entries: PageEntry[] = [];
+    for (const li of doc.querySelectorAll('ul.publ-list > li.entry')) {
+      const entry = entryFor(li);
+      if (entry) entries.push(entry);
+    }
+    return { site: 'dblp', profileKey: pid, name, s2AuthorId: linkedS2AuthorId(doc), entries, titles: [] };
+  },
+});

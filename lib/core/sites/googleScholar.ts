@@ -1,22 +1,20 @@
 // Google Scholar profiles: scholar.google.<tld>/citations?user=<id>. The page gives a name
 // (#gsc_prf_in), an affiliation (.gsc_prf_il) and paper titles (#gsc_a_b tr.gsc_a_tr a.gsc_a_at),
-// but no ids that other services share: identity comes from a pin, or from candidates whose
-// paper titles overlap the page's.
+// but no ids that other services share: identity comes from a pin, from the arXiv ids in its venue
+// lines, or from candidates whose paper titles overlap the page's.
 
-import { parseArxivId } from '../model';
-import type { PageEntry } from './arxiv';
-import type { ProfileContext } from './types';
+import { parseArxivId } from '../ids';
+import { parseUrl, text } from './dom';
+import { profileSite, type PageEntry } from './types';
 
 const HOST = /^scholar\.google\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/;
 
+/** Google Scholar serves profiles on many country domains; these are the common ones. */
+const SCHOLAR_ORIGINS = ['com', 'co.uk', 'de', 'fr', 'ca', 'com.au', 'co.jp', 'co.in', 'es', 'it', 'nl', 'ch', 'com.br', 'co.kr', 'com.hk', 'com.sg'].map((tld) => `https://scholar.google.${tld}`);
+
 export function scholarUserFromUrl(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || !HOST.test(url.hostname) || url.pathname !== '/citations') return null;
+  const url = parseUrl(href);
+  if (!url || url.protocol !== 'https:' || !HOST.test(url.hostname) || url.pathname !== '/citations') return null;
   const user = url.searchParams.get('user');
   return user && /^[A-Za-z0-9_-]{6,20}$/.test(user) ? user : null;
 }
@@ -36,10 +34,6 @@ export const scholarPageExamples = {
   ],
 };
 
-function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 // A row's second gray line is its venue; preprints read "arXiv preprint arXiv:2602.16165".
 function rowArxivId(row: Element) {
   const venue = text(row.querySelectorAll('.gs_gray')[1]);
@@ -47,7 +41,7 @@ function rowArxivId(row: Element) {
   return match ? parseArxivId(match[1] as string) : null;
 }
 
-export function extractScholarPage(doc: Document, href: string): ProfileContext | null {
+export function extractScholarPage(doc: Document, href: string) {
   const user = scholarUserFromUrl(href);
   if (!user) return null;
   const titles: string[] = [];
@@ -62,3 +56,14 @@ export function extractScholarPage(doc: Document, href: string): ProfileContext 
   }
   return { site: 'scholar', profileKey: user, name: text(doc.querySelector('#gsc_prf_in')) || null, s2AuthorId: null, entries, titles };
 }
+
+export const googleScholarSite = profileSite({
+  id: 'scholar',
+  label: 'Google Scholar profiles',
+  origins: SCHOLAR_ORIGINS,
+  paths: ['/citations*'],
+  rendersLate: false,
+  examples: scholarPageExamples,
+  profileKey: scholarUserFromUrl,
+  extract: extractScholarPage,
+});

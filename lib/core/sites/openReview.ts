@@ -1,19 +1,14 @@
 // OpenReview profiles: openreview.net/profile?id=~First_Last1. The profile id spells the name;
 // the page (an app, rendered after load) often links the person's Semantic Scholar profile.
 
-import { linkedS2AuthorId } from './links';
-import type { ProfileContext } from './types';
+import { linkedS2AuthorId, parseUrl } from './dom';
+import { profileSite } from './types';
 
 const PROFILE_ID = /^~[\p{L}\p{M}.'-]+(?:_[\p{L}\p{M}.'-]+)*\d+$/u;
 
 export function openReviewIdFromUrl(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || url.hostname !== 'openreview.net' || url.pathname !== '/profile') return null;
+  const url = parseUrl(href);
+  if (!url || url.protocol !== 'https:' || url.hostname !== 'openreview.net' || url.pathname !== '/profile') return null;
   const id = url.searchParams.get('id');
   return id && id.length <= 100 && PROFILE_ID.test(id) ? id : null;
 }
@@ -28,8 +23,17 @@ export const openReviewPageExamples = {
   noMatch: ['https://openreview.net/', 'https://openreview.net/profile?email=a@b.org', 'https://openreview.net/forum?id=abc', 'https://openreview.net/profile?id=Zhaoran_Wang1', 'https://openreview.net.evil.example/profile?id=~X_Y1'],
 };
 
-export function extractOpenReviewPage(doc: Document, href: string): ProfileContext | null {
-  const id = openReviewIdFromUrl(href);
-  if (!id) return null;
-  return { site: 'openreview', profileKey: id, name: nameFromOpenReviewId(id), s2AuthorId: linkedS2AuthorId(doc), entries: [], titles: [] };
-}
+export const openReviewSite = profileSite({
+  id: 'openreview',
+  label: 'OpenReview profiles',
+  origins: ['https://openreview.net'],
+  paths: ['/profile*'],
+  rendersLate: true,
+  examples: openReviewPageExamples,
+  profileKey: openReviewIdFromUrl,
+  extract(doc, href) {
+    const id = openReviewIdFromUrl(href);
+    if (!id) return null;
+    return { site: 'openreview', profileKey: id, name: nameFromOpenReviewId(id), s2AuthorId: linkedS2AuthorId(doc), entries: [], titles: [] };
+  },
+});

@@ -1,11 +1,9 @@
 // ORCID records: orcid.org/<iD>. The iD (checksummed) is the profile key; the name comes from the
-// page title ("Name (iD) - ORCID"); works that link an arXiv paper are evidence and get a badge.
-// The page is an app that renders after load; the content script reads it again as it fills in.
+// page title ("Name (iD) - ORCID"); works that link an arXiv paper or a DOI are evidence and get a
+// badge. The page is an app that renders after load; the content script reads it again as it fills in.
 
-import type { PageEntry } from './arxiv';
-import { paperFromHref } from './dblp';
-import { linkedS2AuthorId } from './links';
-import type { ProfileContext } from './types';
+import { httpsUrlOn, linkedS2AuthorId, paperFromHref } from './dom';
+import { profileSite, type PageEntry } from './types';
 
 /** ISO 7064 MOD 11-2, the check character of an ORCID iD. */
 export function validOrcid(orcid: string): boolean {
@@ -18,14 +16,8 @@ export function validOrcid(orcid: string): boolean {
 }
 
 export function orcidFromUrl(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || (url.hostname !== 'orcid.org' && url.hostname !== 'www.orcid.org')) return null;
-  const id = /^\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\/?$/.exec(url.pathname)?.[1];
+  const url = httpsUrlOn(href, new Set(['orcid.org', 'www.orcid.org']));
+  const id = url ? /^\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\/?$/.exec(url.pathname)?.[1] : undefined;
   return id && validOrcid(id) ? id : null;
 }
 
@@ -53,8 +45,17 @@ function workEntries(doc: Document): PageEntry[] {
   return entries;
 }
 
-export function extractOrcidPage(doc: Document, href: string): ProfileContext | null {
-  const orcid = orcidFromUrl(href);
-  if (!orcid) return null;
-  return { site: 'orcid', profileKey: orcid, name: nameFromTitle(doc.title, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: workEntries(doc), titles: [] };
-}
+export const orcidSite = profileSite({
+  id: 'orcid',
+  label: 'ORCID records',
+  origins: ['https://orcid.org', 'https://www.orcid.org'],
+  paths: ['/*'],
+  rendersLate: true,
+  examples: orcidPageExamples,
+  profileKey: orcidFromUrl,
+  extract(doc, href) {
+    const orcid = orcidFromUrl(href);
+    if (!orcid) return null;
+    return { site: 'orcid', profileKey: orcid, name: nameFromTitle(doc.title, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: workEntries(doc), titles: [] };
+  },
+});

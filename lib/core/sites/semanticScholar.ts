@@ -1,21 +1,9 @@
-// Semantic Scholar author pages: https://www.semanticscholar.org/author/<Name-Slug>/<id>.
-// The id in the address is the strongest identity there is. The site is a single-page app,
-// so the content script re-reads the address when it changes.
+// Semantic Scholar author pages: https://www.semanticscholar.org/author/<Name-Slug>/<id>. The id in
+// the address is the strongest identity there is. The site is a single-page app: the content script
+// reads the address again when it changes, and the page as it fills in.
 
-import type { ProfileContext } from './types';
-
-const AUTHOR_PATH = /^\/author\/(?:[^/]+\/)?(\d{1,20})\/?$/;
-
-export function s2AuthorIdFromUrl(href: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' || url.hostname !== 'www.semanticscholar.org') return null;
-  return AUTHOR_PATH.exec(url.pathname)?.[1] ?? null;
-}
+import { s2AuthorIdFromUrl } from './dom';
+import { profileSite } from './types';
 
 export const s2AuthorPageExamples = {
   match: [
@@ -32,9 +20,18 @@ export const s2AuthorPageExamples = {
   ],
 };
 
-export function extractS2AuthorPage(doc: Document, href: string): ProfileContext | null {
-  const id = s2AuthorIdFromUrl(href);
-  if (!id) return null;
-  const heading = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
-  return { site: 'semanticscholar', profileKey: id, name: heading, s2AuthorId: id, entries: [], titles: [] };
-}
+export const semanticScholarSite = profileSite({
+  id: 'semanticscholar',
+  label: 'Semantic Scholar author pages',
+  origins: ['https://www.semanticscholar.org'],
+  paths: ['/author/*'],
+  rendersLate: true,
+  examples: s2AuthorPageExamples,
+  profileKey: s2AuthorIdFromUrl,
+  extract(doc, href) {
+    const id = s2AuthorIdFromUrl(href);
+    if (!id) return null;
+    const heading = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+    return { site: 'semanticscholar', profileKey: id, name: heading, s2AuthorId: id, entries: [], titles: [] };
+  },
+});

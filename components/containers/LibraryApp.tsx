@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { toBibtex } from '../../lib/core/saved/bibtex';
+import { toCsv, toJson, toRis } from '../../lib/core/saved/exporters';
+import type { SavedPaper } from '../../lib/core/saved/model';
+import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/core/saved/query';
+import { ask } from '../../lib/ui/ask';
+import { download, importFile } from '../../lib/ui/files';
+import { LIBRARY_PAGE, LibraryView, type ExportFormat, type LibraryViewProps } from '../LibraryView';
+import { CompareApp } from './CompareApp';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const UNDO_MS = 15_000;
+
+const EXPORTS: Record<ExportFormat, { write: (papers: SavedPaper[]) => string; type: string; extension: string }> = {
+  bibtex: { write: toBibtex, type: 'application/x-bibtex', extension: 'bib' },
+  ris: { write: toRis, type: 'application/x-research-info-systems', extension: 'ris' },
+  csv: { write: toCsv, type: 'text/csv;charset=utf-8', extension: 'csv' },
+  json: { write: (papers) => toJson(papers), type: 'application/json', extension: 'json' },
+};
+
+/** The saved papers: the list from the background, searched, edited, exported and imported here. */
+function LibraryApp() {
+  const [papers, setPapers] = useState<SavedPaper[]>([]);
+  const [query, setQuery] = useState<SavedQuery>(EMPTY_QUERY);
+  const [limit, setLimit] = useState(LIBRARY_PAGE);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<LibraryViewProps['notice']>(null);
+  const [undo, setUndo] = useState<LibraryViewProps['undo']>(null);
+
+  const [unreadable, setUnreadable] = useState<string[]>([]);
+  const reload = useCallback(
+    () =>
+      ask({ type: 'savedList' }).then(
+        (list) => {
+          setPapers(list.papers);
+          setUnreadable(list.unreadable);
+        },
+        (error) => setNotice({ kind: 'error', text: message(error) }),
+      ),
+    [],
+  );
+  useEffect(() => void reload(), [reload]);
+
+  const shown = useMemo(() => querySaved(papers, query), [papers, query]);
+  const act = (work: Promise<unknown>, done?: string) =>
+    work.then(
+      () => {
+        if (done) setNotice({ kind: 'ok', text: done });
+        return reload();
+      },
+      (error) => setNotice({ kind: 'error', text: message(error) }),
+    );
+
+  return (
+    <LibraryView
+      total={papers.length}
+      shown={shown}
+      tags={allTags(papers)}
+      query={query}
+      selected={selected}
+      notice={notice}
+      unreadable={unreadable}
+      undo={undo}
+      limit={limit}
+      onShowMore={() => setLimit((current) => current + LIBRARY_PAGE)}
+      onQuery={(next) => {
+        setQuery(next);
+        setLimit(LIBRARY_PAGE);
+      }}
+      onSelect={(key, on) => setSelected((previous) => {
+        const next = new Set(previous);
+        if (on) next.add(key);
+        else next.delete(key);
+        return next;
+      })}
+      onSelectShown={(on) => setSelected(on ? new Set(shown.map((paper) => paper.key)) : new Set())}
+      onUpdate={(keys, changes) => void act(ask({ type: 'updateSaved', keys, changes }))}
+      onAddTag={(keys, tag) =>
+        void act(Promise.all(papers.filter((paper) => keys.includes(paper.key)).map((paper) => ask({ type: 'updateSaved', keys: [paper.key], changes: { tags: [...paper.tags, tag] } }))), `Tagged ${keys.length} "${tag}".`)
+      }
+      onRemove={(keys) =>
+        void ask({ type: 'unsave', keys }).then(
+          (removed) => {
+            setSelected(new Set());
+            setNotice({ kind: 'ok', text: `Removed ${removed.length} ${removed.length === 1 ? 'paper' : 'papers'}.` });
+            const offer = { count: removed.length, onUndo: () => void act(ask({ type: 'restoreSaved', papers: removed }), `Put back ${removed.length}.`).then(() => setUndo(null)) };
+            setUndo(offer);
+            setTimeout(() => setUndo((current) => (current === offer ? null : current)), UNDO_MS);
+            return reload();
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+      onExport={(format, keys) => {
+        const chosen = keys ? shown.filter((paper) => keys.includes(paper.key)) : papers;
+        const { write, type, extension } = EXPORTS[format];
+        download(`scholarscope-saved-papers.${extension}`, write(chosen), type);
+        setNotice({ kind: 'ok', text: `Exported ${chosen.length} ${chosen.length === 1 ? 'paper' : 'papers'} as ${format === 'bibtex' ? 'BibTeX' : format.toUpperCase()}.` });
+      }}
+      onImport={(file) =>
+        importFile(
+          file,
+          (content) => ask({ type: 'importSaved', content }),
+          (result) => {
+            if (!result.ok) return setNotice({ kind: 'error', text: result.text });
+            setNotice({ kind: 'ok', text: `Imported ${file.name}: ${result.value.added} added, ${result.value.merged} merged with papers already saved.` });
+            void reload();
+          },
+        )
+      }
+    />
+  );
+}
+
+type View = 'saved' | 'compare';
+const viewOf = (hash: string): View => (hash === '#compare' ? 'compare' : 'saved');
+
+/** The library page: saved papers, and the compare view at `#compare` (the popup links both). */
+export function LibraryPage() {
+  const [view, setView] = useState<View>(viewOf(location.hash));
+  const [traySize, setTraySize] = useState<number | null>(null);
+  useEffect(() => {
+    const follow = () => setView(viewOf(location.hash));
+    addEventListener('hashchange', follow);
+    ask({ type: 'compareList' }).then((tray) => setTraySize(tray.length), () => undefined);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  useEffect(() => {
+    document.title = view === 'compare' ? 'ScholarScope: compare authors' : 'ScholarScope: saved papers';
+  }, [view]);
+  return (
+    <>
+      <nav class="ss-tabs" aria-label="ScholarScope">
+        <a href="#saved" aria-current={view === 'saved' ? 'page' : undefined}>
+          Saved papers
+        </a>
+        <a href="#compare" aria-current={view === 'compare' ? 'page' : undefined}>
+          Compare authors{traySize ? ` (${traySize})` : ''}
+        </a>
+      </nav>
+      {view === 'compare' ? (
+        <main class="ss-library">
+          <CompareApp onTrayChanged={setTraySize} />
+        </main>
+      ) : (
+        <LibraryApp />
+      )}
+    </>
+  );
+}

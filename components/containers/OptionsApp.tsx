@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { CacheInfo } from '../../lib/core/protocol/wire';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/core/settings';
+import { grantedSites, hostsOf, profileSiteById, type SiteId } from '../../lib/core/sites/registry';
+import { ask } from '../../lib/ui/ask';
+import { download, importFile } from '../../lib/ui/files';
+import { showTheme } from '../../lib/ui/pageTheme';
+import { OptionsView, type OptionsViewProps, type SourceChoices } from '../OptionsView';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The settings page: reads and saves the settings through the background; asks the browser for profile sites. */
+export function OptionsApp() {
+  const [apiKey, setApiKey] = useState('');
+  const [cacheDays, setCacheDays] = useState(DEFAULT_SETTINGS.cacheDays);
+  const [sites, setSites] = useState(DEFAULT_SETTINGS.sites);
+  const [theme, setThemeChoice] = useState(DEFAULT_SETTINGS.theme);
+  const [sources, setSources] = useState<SourceChoices>({ primary: DEFAULT_SETTINGS.primarySource, openAlexEmail: '', openAlexApiKey: '' });
+  const show = (settings: Settings) => {
+    setApiKey(settings.s2ApiKey);
+    setSources({ primary: settings.primarySource, openAlexEmail: settings.openAlexEmail, openAlexApiKey: settings.openAlexApiKey });
+    setCacheDays(settings.cacheDays);
+    setSites(settings.sites);
+    setThemeChoice(settings.theme);
+    showTheme(settings.theme);
+  };
+  const [granted, setGranted] = useState<ReadonlySet<SiteId>>(new Set());
+  const readGrants = () => browser.permissions.getAll().then((all) => setGranted(new Set(grantedSites(all.origins ?? []))));
+  const [cache, setCache] = useState<CacheInfo | null>(null);
+  const [notice, setNotice] = useState<OptionsViewProps['notice']>(null);
+
+  useEffect(() => {
+    ask({ type: 'getSettings' }).then(show, (error) => setNotice({ kind: 'error', text: message(error) }));
+    ask({ type: 'cacheInfo' }).then(setCache, () => setCache(null));
+    void readGrants();
+  }, []);
+
+  // A profile site is turned on by the browser's own prompt, which needs the click: the request is
+  // made first, in the click's handler. Its setting is saved at once, so access and setting agree.
+  const changeSite = (site: SiteId, on: boolean) => {
+    const profileSite = profileSiteById(site);
+    if (!profileSite) return setSites({ ...sites, [site]: on });
+    const origins = hostsOf(profileSite);
+    const change = on ? browser.permissions.request({ origins }) : browser.permissions.remove({ origins }).then(() => true);
+    void change.then(
+      async (done) => {
+        await readGrants();
+        if (!done) return setNotice({ kind: 'error', text: `Access to ${site} was not given, so it stays off.` });
+        // Saved on top of the stored sites: other switches keep what was last saved.
+        const saved = await ask({ type: 'saveSettings', settings: { sites: { ...(await ask({ type: 'getSettings' })).sites, [site]: on } } });
+        setSites(saved.sites);
+        setNotice({ kind: 'ok', text: on ? 'Turned on. Pages of that site opened from now on show ScholarScope.' : 'Turned off, and the access given back.' });
+      },
+      (error) => setNotice({ kind: 'error', text: message(error) }),
+    );
+  };
+
+  return (
+    <OptionsView
+      apiKey={apiKey}
+      sources={sources}
+      onSourcesChange={setSources}
+      cacheDays={cacheDays}
+      sites={sites}
+      theme={theme}
+      onThemeChange={setThemeChoice}
+      onCacheDaysChange={setCacheDays}
+      onSiteChange={changeSite}
+      granted={granted}
+      onSaveBehaviour={() =>
+        ask({ type: 'saveSettings', settings: { cacheDays, sites, theme } }).then(
+          (saved) => {
+            show(saved);
+            setNotice({ kind: 'ok', text: 'Saved. Pages opened from now on follow these settings.' });
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+      onExportAll={() =>
+        ask({ type: 'exportAll' }).then(
+          (data) => {
+            download('scholarscope-data.json', `${JSON.stringify(data, null, 2)}\n`, 'application/json');
+            setNotice({ kind: 'ok', text: `Exported ${data.saved.length} saved papers, ${data.compare.length} compared and ${data.follows.length} followed authors, ${data.pins.length} pins and the settings.` });
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+      onImportAll={(file) =>
+        importFile(
+          file,
+          (content) => ask({ type: 'importAll', content }),
+          (result) => {
+            if (!result.ok) return setNotice({ kind: 'error', text: result.text });
+            const summary = result.value;
+            setNotice({ kind: 'ok', text: `Imported ${file.name}: ${summary.saved.added} papers added, ${summary.saved.merged} merged; ${summary.compare} authors added to compare; ${summary.follows} follows; ${summary.pins} pins; settings.` });
+            void ask({ type: 'getSettings' }).then(show);
+          },
+        )
+      }
+      cache={cache}
+      notice={notice}
+      onApiKeyChange={setApiKey}
+      onSave={() =>
+        ask({ type: 'saveSettings', settings: { s2ApiKey: apiKey, primarySource: sources.primary, openAlexEmail: sources.openAlexEmail, openAlexApiKey: sources.openAlexApiKey } }).then(
+          (saved) => {
+            show(saved);
+            const primary = saved.primarySource === 'openalex' ? 'OpenAlex' : 'Semantic Scholar';
+            setNotice({ kind: 'ok', text: `Saved. ${primary} is the primary source; Semantic Scholar requests ${saved.s2ApiKey ? 'now use your key' : 'use the shared pool'}.` });
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+      onClearCache={() =>
+        ask({ type: 'clearCache' }).then(
+          (info) => {
+            setCache(info);
+            setNotice({ kind: 'ok', text: 'Cache cleared.' });
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,57 @@
+// An author's record and newest publications, from the source their id belongs to, cached for the
+// reader's cache lifetime (the cached copy serves when a refresh fails).
+
+import type { Author, Paper } from '../../core/model';
+import type { Context } from '../context';
+import type { Sources } from '../sources';
+import type { Cache } from '../store/cache';
+import type { PublicationsRecord } from '../store/schema';
+
+export interface AuthorRecordsDeps {
+  sources: Sources;
+  cache: Cache;
+  lifetimes: () => Promise<{ author: number; publications: number }>;
+}
+
+export type AuthorRecords = ReturnType<typeof createAuthorRecords>;
+
+export function createAuthorRecords({ db, now }: Context, { sources, cache, lifetimes }: AuthorRecordsDeps) {
+  async function record(authorId: string): Promise<Author> {
+    return cache.readThrough(await (await db()).get('authors', authorId), (await lifetimes()).author, `author:${authorId}`, async () => {
+      const author = await sources.forAuthor(authorId).author(authorId);
+      await (await db()).put('authors', author);
+      return author;
+    });
+  }
+
+  // Versions are a nicety: the card is complete without them.
+  async function withVersions(list: Paper[]): Promise<Paper[]> {
+    const arxivIds = list.map((paper) => paper.arxivId).filter((id): id is string => id !== null);
+    if (arxivIds.length === 0) return list;
+    try {
+      const versions = await sources.arxiv.latestVersions(arxivIds);
+      return list.map((paper) => (paper.arxivId ? { ...paper, version: versions.get(paper.arxivId) ?? null } : paper));
+    } catch {
+      return list;
+    }
+  }
+
+  /** `onList` gets a freshly fetched list before the arXiv versions are added (what needs no versions can start). */
+  async function publications(authorId: string, onList?: (list: Paper[]) => void): Promise<PublicationsRecord> {
+    return cache.readThrough(
+      await (await db()).get('publications', authorId),
+      (await lifetimes()).publications,
+      `publications:${authorId}`,
+      async () => {
+        const fetched = await sources.forAuthor(authorId).publications(authorId);
+        onList?.(fetched);
+        const record: PublicationsRecord = { authorId, papers: await withVersions(fetched), fetchedAt: now(), usedAt: now() };
+        await (await db()).put('publications', record);
+        return record;
+      },
+      'publications',
+    );
+  }
+
+  return { record, publications };
+}

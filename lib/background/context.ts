@@ -1,0 +1,62 @@
+// What every background module is built with: the database, the network, the clock, the hosts'
+// gates, and a way to share a request already in flight.
+
+import type { TabUpdate } from '../core/protocol/tab';
+import { ARXIV_POLICY, createHostGate, OPENALEX_POLICY, S2_POLICY, type HostGate } from './sources/hostGate';
+import type { FetchLike } from './sources/http';
+import { CAPS } from './store/cache';
+import type { Database } from './store/db';
+
+export interface BackgroundDeps {
+  db: () => Promise<Database>;
+  fetch: FetchLike;
+  now?: () => number;
+  /** Cache sizes (tests set small ones). */
+  caps?: { papers: number; authors: number; publications: number };
+  /** One gate per API host (spacing, circuit); by default the hosts' real policies. */
+  gates?: { s2?: HostGate; arxiv?: HostGate; openAlex?: HostGate };
+  /** How long a card waits for OpenAlex (tests set short ones). */
+  openAlexWaitMs?: number;
+  /** Waits between retries (tests replace it). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Tells a tab's content script what changed (refreshed papers); best effort. */
+  notifyTab?: (tabId: number, update: TabUpdate) => void;
+  /** Told the compare tray's size after every change (the toolbar badge shows it). */
+  onTrayChanged?: (size: number) => void;
+}
+
+export interface Context {
+  db: () => Promise<Database>;
+  fetch: FetchLike;
+  now: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  caps: { papers: number; authors: number; publications: number };
+  gates: { s2: HostGate; arxiv: HostGate; openAlex: HostGate };
+  openAlexWaitMs?: number;
+  /** Runs `task` once for `key` while it is in flight; later callers share its result. */
+  shared<T>(key: string, task: () => Promise<T>): Promise<T>;
+}
+
+export function createContext(deps: BackgroundDeps): Context {
+  const inflight = new Map<string, Promise<unknown>>();
+  return {
+    db: deps.db,
+    fetch: deps.fetch,
+    now: deps.now ?? Date.now,
+    sleep: deps.sleep,
+    caps: deps.caps ?? CAPS,
+    gates: {
+      s2: deps.gates?.s2 ?? createHostGate(S2_POLICY),
+      arxiv: deps.gates?.arxiv ?? createHostGate(ARXIV_POLICY),
+      openAlex: deps.gates?.openAlex ?? createHostGate(OPENALEX_POLICY),
+    },
+    openAlexWaitMs: deps.openAlexWaitMs,
+    shared<T>(key: string, task: () => Promise<T>): Promise<T> {
+      const running = inflight.get(key) as Promise<T> | undefined;
+      if (running) return running;
+      const started = task().finally(() => inflight.delete(key));
+      inflight.set(key, started);
+      return started;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// Who a profile page is about. Ids beat names: a pin the reader set, then a Semantic Scholar id
+// the page gives, then the author ids on the page's own papers; only with none of those does a
+// name search offer candidates, ranked by how many of the page's papers (or titles) they share.
+
+import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type ProfileQuery, type Resolution } from '../../core/identity';
+import type { PaperKey } from '../../core/ids';
+import type { Author, PaperWithAuthors } from '../../core/model';
+import { titleKey } from '../../core/names';
+import type { Context } from '../context';
+import type { HandlersFor } from '../router';
+import type { Sources } from '../sources';
+import type { Pins } from './pins';
+
+export interface IdentityDeps {
+  sources: Sources;
+  authorRecord: (authorId: string) => Promise<Author>;
+  papers: (keys: PaperKey[]) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
+  pins: Pins;
+}
+
+// Where only titles are evidence: one candidate wrote at least two of them and more than twice
+// as many as anyone else.
+function clearLeader(candidates: Candidate[]): Candidate | null {
+  const [first, second] = candidates;
+  if (!first || first.overlap < 2) return null;
+  return !second || first.overlap > 2 * second.overlap ? first : null;
+}
+
+export type IdentityFeature = ReturnType<typeof createIdentity>;
+
+export function createIdentity(ctx: Context, deps: IdentityDeps) {
+  const { pins } = deps;
+
+  async function pagePapers(query: ProfileQuery) {
+    if (!query.name || query.paperKeys.length === 0) return { tally: new Map<string, { author: Author; count: number }>(), count: 0 };
+    const answers = Object.values(await deps.papers(query.paperKeys));
+    return { tally: tallyByName(query.name, answers), count: answers.filter(Boolean).length };
+  }
+
+  async function candidatesFrom(query: ProfileQuery, tally: Map<string, { count: number }>): Promise<Candidate[]> {
+    if (!query.name) return [];
+    const name = query.name;
+    const withTitles = query.titles.length > 0;
+    const found = await ctx.shared(`search:${withTitles ? 'titles:' : ''}${name}`, () => deps.sources.semanticScholar.search(name, withTitles));
+    const pageTitles = new Set(query.titles.map(titleKey));
+    const overlapTally = new Map<string, { count: number }>(tally);
+    for (const { author, titles } of found) {
+      const shared = titles.filter((title) => pageTitles.has(titleKey(title))).length;
+      overlapTally.set(author.authorId, { count: Math.max(shared, tally.get(author.authorId)?.count ?? 0) });
+    }
+    return rankCandidates(
+      found.map((entry) => entry.author),
+      overlapTally,
+    );
+  }
+
+  async function resolve(query: ProfileQuery): Promise<Resolution> {
+    const pinned = await pins.pinOf(query.profile);
+    if (pinned) return { status: 'resolved', via: 'pin', evidence: 0, author: await deps.authorRecord(pinned) };
+    if (query.s2AuthorId) return { status: 'resolved', via: 'page-id', evidence: 0, author: await deps.authorRecord(query.s2AuthorId) };
+    const { tally, count } = await pagePapers(query);
+    const agreed = resolveFromPapers(tally, count);
+    if (agreed) return { status: 'resolved', via: 'papers', evidence: agreed.count, author: agreed.author };
+    const candidates = await candidatesFrom(query, tally);
+    const byTitles = clearLeader(candidates);
+    if (byTitles) return { status: 'resolved', via: 'papers', evidence: byTitles.overlap, author: byTitles.author };
+    return candidates.length > 0 ? { status: 'candidates', candidates } : { status: 'unknown' };
+  }
+
+  const candidates = async (query: ProfileQuery) => candidatesFrom(query, (await pagePapers(query)).tally);
+
+  const handlers: HandlersFor<'resolveProfile' | 'profileCandidates' | 'pinProfile'> = {
+    resolveProfile: ({ profile }) => resolve(profile),
+    profileCandidates: ({ profile }) => candidates(profile),
+    pinProfile: async ({ profile, authorId }) => (await pins.pin(profile, authorId), null),
+  };
+
+  return { resolve, candidates, handlers };
+}

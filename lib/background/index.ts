@@ -1,0 +1,80 @@
+// The background, assembled: each feature is built once with what it needs, registers its message
+// handlers and its part of the backup. The only code that touches the store and the network is here
+// and below; pages and extension pages ask by message (lib/core/protocol).
+
+import { createAuthors } from './authors';
+import { createBackup } from './backup';
+import { createCompare } from './compare';
+import { createContext, type BackgroundDeps } from './context';
+import { createFollow } from './follow';
+import { createIdentity } from './identity/profiles';
+import { createPins } from './identity/pins';
+import { createPapers } from './papers';
+import { createRelated } from './related';
+import type { Handlers } from './router';
+import { createSaved } from './saved';
+import { createSettings } from './settings';
+import { createSources } from './sources';
+import { createCache } from './store/cache';
+
+export type { BackgroundDeps };
+export type Background = ReturnType<typeof createBackground>;
+
+export function createBackground(deps: BackgroundDeps) {
+  const ctx = createContext(deps);
+  const cache = createCache(ctx);
+  const settings = createSettings(ctx, cache);
+  const lifetimes = settings.lifetimes;
+  const primary = async () => (await settings.get()).primarySource;
+  const sources = createSources(ctx, settings.get);
+  const authors = createAuthors(ctx, { sources, cache, lifetimes, primary });
+  const pins = createPins(ctx, authors.record);
+  const follows = createFollow(ctx);
+  const papers = createPapers(ctx, {
+    sources,
+    cache,
+    primary,
+    lifetimes,
+    correctAuthors: pins.correctAuthors,
+    onShown: follows.noteSightings,
+    notifyTab: deps.notifyTab && ((tabId, refreshed) => deps.notifyTab?.(tabId, { type: 'papersRefreshed', papers: refreshed })),
+  });
+  const identity = createIdentity(ctx, { sources, authorRecord: authors.record, papers: (keys) => papers.get(keys), pins });
+  const related = createRelated(ctx, { sources, cache, lifetimes });
+  const saved = createSaved(ctx, papers.cached);
+  const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged });
+  const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup]);
+
+  const handlers: Handlers = {
+    ...papers.handlers,
+    ...authors.handlers,
+    ...related.handlers,
+    ...identity.handlers,
+    ...settings.handlers,
+    ...saved.handlers,
+    ...compare.handlers,
+    ...follows.handlers,
+    ...backup.handlers,
+  };
+
+  return {
+    handlers,
+    papers: papers.get,
+    authorCard: authors.card,
+    related: related.related,
+    settings: settings.get,
+    saveSettings: settings.save,
+    prefs: settings.prefs,
+    savePrefs: settings.savePrefs,
+    cacheInfo: cache.info,
+    clearCache: async () => (await cache.clear(), cache.info()),
+    resolveProfile: identity.resolve,
+    profileCandidates: identity.candidates,
+    pinProfile: pins.pin,
+    saved,
+    compare,
+    follows,
+    exportAll: backup.exportAll,
+    importAll: backup.importAll,
+  };
+}

@@ -1,0 +1,78 @@
+// Which source answers for a paper: the reader's primary source first, then the other for what it
+// lacked or when it failed, then arXiv for ids neither knows; and what of that is stored.
+
+import type { PaperKey } from '../../core/ids';
+import type { Author, PrimarySource } from '../../core/model';
+import type { Database } from '../store/db';
+import { isPaperRecord } from '../store/records';
+import type { PaperRecord } from '../store/schema';
+import type { PaperSource, SourceAnswer } from '../sources/types';
+
+/**
+ * A fallback source answers for at most this many papers a batch (one OpenAlex works request), so a
+ * long listing of papers too new for the primary source costs one request, not one per fifty.
+ */
+export const FALLBACK_MAX = 100;
+/** arXiv is asked only for a few papers (a page's or a popup's paper), never for a listing: the listing already shows what arXiv would say. */
+export const ARXIV_FALLBACK_MAX = 20;
+
+/** Who answered for a record: Semantic Scholar's records carry no source (they predate the others). */
+export const sourceOf = (record: PaperRecord): PaperRecord['source'] | 'semanticscholar' => record.source ?? 'semanticscholar';
+
+/** Each source in `order` is asked for what those before it did not know; the first is the primary. */
+export async function askSources(order: readonly PaperSource[], keys: PaperKey[]): Promise<{ found: Map<PaperKey, SourceAnswer>; primaryFailure: Error | null }> {
+  const found = new Map<PaperKey, SourceAnswer>();
+  let primaryFailure: Error | null = null;
+  for (const [index, source] of order.entries()) {
+    const lacking = keys.filter((key) => !found.has(key));
+    if (lacking.length === 0) break;
+    if (source.name === 'arxiv' && lacking.length > ARXIV_FALLBACK_MAX) break;
+    try {
+      for (const [key, answer] of await source.papers(index === 0 ? lacking : lacking.slice(0, FALLBACK_MAX))) found.set(key, answer);
+    } catch (error) {
+      // A fallback's failure leaves the primary's answer ("unknown") standing.
+      if (index === 0) primaryFailure = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  return { found, primaryFailure };
+}
+
+/**
+ * The records to answer with, stored as the rules say. A key no source knew gets the primary's
+ * failure, if it failed, and is stored as unknown if it answered. What a fallback says is stored
+ * only when the primary source answered (else it serves this request alone, so the primary is
+ * asked again next time), and never replaces a cached record of the primary source.
+ */
+export async function storeAnswers(db: Database, keys: PaperKey[], primary: PrimarySource, answers: Awaited<ReturnType<typeof askSources>>, fetchedAt: number): Promise<Map<PaperKey, PaperRecord | Error>> {
+  const { found, primaryFailure } = answers;
+  const records = new Map<PaperKey, PaperRecord | Error>();
+  const tx = db.transaction(['papers', 'authors'], 'readwrite');
+  const papersStore = tx.objectStore('papers');
+  const authors = new Map<string, Author>();
+  for (const key of keys) {
+    const answer = found.get(key);
+    if (!answer && primaryFailure) {
+      records.set(key, primaryFailure);
+      continue;
+    }
+    const record: PaperRecord = { key, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt, usedAt: fetchedAt };
+    if (answer && answer.source !== 'semanticscholar') record.source = answer.source;
+    if (answer && answer.source !== primary) {
+      const existing = await papersStore.get(key);
+      if (isPaperRecord(existing, key) && existing.paper && sourceOf(existing) === primary) {
+        records.set(key, existing);
+        continue;
+      }
+      if (primaryFailure) {
+        records.set(key, record);
+        continue;
+      }
+    }
+    records.set(key, record);
+    void papersStore.put(record);
+    for (const author of record.authors) authors.set(author.authorId, author);
+  }
+  for (const author of authors.values()) void tx.objectStore('authors').put(author);
+  await tx.done;
+  return records;
+}

@@ -1,0 +1,167 @@
+// The saved list, kept by the background: snapshots of paper metadata plus the reader's tags,
+// notes and status. Every change is one IndexedDB transaction, so tabs saving at once lose nothing
+// and an import is applied whole or not at all.
+
+import type { Backup } from '../../core/backup';
+import type { PaperKey } from '../../core/ids';
+import type { PaperWithAuthors } from '../../core/model';
+import type { PageSnapshot, SavedChanges, SavedList } from '../../core/protocol/wire';
+import { mergeSaved, readImport, readSavedPaper } from '../../core/saved/importer';
+import type { SavedPaper } from '../../core/saved/model';
+import { isRecord } from '../../core/validate';
+import type { BackupPart, ImportTransaction } from '../backup/part';
+import type { Context } from '../context';
+import type { HandlersFor } from '../router';
+import { writing } from '../store/records';
+
+/** Tags as the reader means them: trimmed, no empties, no repeats. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))];
+}
+
+/** Each paper of `incoming` merged into the store by key (arXiv versions are one paper). */
+async function mergeInto(tx: Pick<ImportTransaction, 'objectStore'>, incoming: Iterable<SavedPaper>): Promise<{ added: number; merged: number }> {
+  const store = tx.objectStore('saved');
+  let added = 0;
+  let merged = 0;
+  for (const paper of incoming) {
+    const existing = await store.get(paper.key);
+    if (existing) merged++;
+    else added++;
+    await store.put(existing ? mergeSaved(existing, paper) : paper);
+  }
+  return { added, merged };
+}
+
+export type SavedFeature = ReturnType<typeof createSaved>;
+
+/** `cachedPaper`: what the cache knows of a paper, for the snapshot (saving never asks the network). */
+export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promise<PaperWithAuthors | null>) {
+  const { db, now } = ctx;
+
+  async function list(): Promise<SavedList> {
+    const papers: SavedPaper[] = [];
+    const unreadable: string[] = [];
+    for (const [index, record] of (await (await db()).getAll('saved')).entries()) {
+      try {
+        papers.push(readSavedPaper(record, index));
+      } catch {
+        unreadable.push(isRecord(record) && typeof record.key === 'string' ? record.key.slice(0, 200) : `record ${index + 1}`);
+      }
+    }
+    return { papers: papers.sort((a, b) => b.savedAt - a.savedAt), unreadable };
+  }
+
+  async function which(keys: readonly PaperKey[]): Promise<PaperKey[]> {
+    const tx = (await db()).transaction('saved');
+    const found = await Promise.all(keys.map((key) => tx.store.getKey(key)));
+    return found.filter((key): key is string => key !== undefined);
+  }
+
+  async function save(key: PaperKey, page: PageSnapshot): Promise<SavedPaper> {
+    const known = await cachedPaper(key).catch(() => null);
+    const snapshot: SavedPaper = {
+      key,
+      arxivId: key.startsWith('doi:') ? (known?.paper.arxivId ?? null) : key,
+      version: page.version,
+      title: known?.paper.title || page.title,
+      authors: known && known.paper.authors.length > 0 ? known.paper.authors.map((a) => a.name) : page.authors,
+      abstract: known?.paper.abstract ?? null,
+      publicationDate: known?.paper.publicationDate ?? null,
+      year: known?.paper.year ?? null,
+      primaryCategory: page.primaryCategory,
+      doi: key.startsWith('doi:') ? key.slice(4) : null,
+      citationCount: known?.paper.citationCount ?? null,
+      savedAt: now(),
+      tags: [],
+      note: '',
+      status: 'to-read',
+    };
+    const tx = (await db()).transaction('saved', 'readwrite');
+    const existing = await tx.store.get(key);
+    // Saving again keeps what the reader added; the snapshot is refreshed.
+    const record = existing ? { ...snapshot, savedAt: existing.savedAt, tags: existing.tags, note: existing.note, status: existing.status } : snapshot;
+    await tx.store.put(record);
+    await tx.done;
+    return record;
+  }
+
+  /** Removes and answers the removed records, for undo. */
+  async function remove(keys: readonly PaperKey[]): Promise<SavedPaper[]> {
+    const tx = (await db()).transaction('saved', 'readwrite');
+    const removed: SavedPaper[] = [];
+    for (const key of keys) {
+      const record = await tx.store.get(key);
+      if (!record) continue;
+      removed.push(record);
+      await tx.store.delete(key);
+    }
+    await tx.done;
+    return removed;
+  }
+
+  /** Puts records back as they were (undo). */
+  async function restore(papers: readonly SavedPaper[]): Promise<void> {
+    const tx = (await db()).transaction('saved', 'readwrite');
+    for (const paper of papers) await tx.store.put(paper);
+    await tx.done;
+  }
+
+  async function update(keys: readonly PaperKey[], changes: SavedChanges): Promise<SavedPaper[]> {
+    const tx = (await db()).transaction('saved', 'readwrite');
+    const updated: SavedPaper[] = [];
+    for (const key of keys) {
+      const record = await tx.store.get(key);
+      if (!record) continue;
+      const next = { ...record, ...changes, ...(changes.tags ? { tags: cleanTags(changes.tags) } : {}) };
+      await tx.store.put(next);
+      updated.push(next);
+    }
+    await tx.done;
+    return updated;
+  }
+
+  async function importFile(content: string): Promise<{ added: number; merged: number }> {
+    const incoming = readImport(content, now()); // throws with a reason; nothing written yet
+    // Several versions or records of one paper in the file become one.
+    const byKey = new Map<PaperKey, SavedPaper>();
+    for (const paper of incoming) {
+      const seen = byKey.get(paper.key);
+      byKey.set(paper.key, seen ? mergeSaved(seen, paper) : paper);
+    }
+    const tx = (await db()).transaction('saved', 'readwrite');
+    const counts = await mergeInto(tx, byKey.values());
+    await tx.done;
+    return counts;
+  }
+
+  // A full disk fails a write with a clear message; the transaction is aborted, so nothing changed.
+  const feature = {
+    list,
+    which,
+    save: (key: PaperKey, page: PageSnapshot) => writing(() => save(key, page)),
+    remove: (keys: readonly PaperKey[]) => writing(() => remove(keys)),
+    restore: (papers: readonly SavedPaper[]) => writing(() => restore(papers)),
+    update: (keys: readonly PaperKey[], changes: SavedChanges) => writing(() => update(keys, changes)),
+    importFile: (content: string) => writing(() => importFile(content)),
+  };
+
+  const handlers: HandlersFor<'savedList' | 'savedWhich' | 'savePaper' | 'unsave' | 'restoreSaved' | 'updateSaved' | 'importSaved'> = {
+    savedList: () => feature.list(),
+    savedWhich: ({ keys }) => feature.which(keys),
+    savePaper: ({ key, page }) => feature.save(key, page),
+    unsave: ({ keys }) => feature.remove(keys),
+    restoreSaved: async ({ papers }) => (await feature.restore(papers), null),
+    updateSaved: ({ keys, changes }) => feature.update(keys, changes),
+    importSaved: ({ content }) => feature.importFile(content),
+  };
+
+  const backup: BackupPart<Pick<Backup, 'saved'>> = {
+    stores: ['saved'],
+    export: async () => ({ saved: (await list()).papers }),
+    merge: async (tx, { saved }) => ({ saved: await mergeInto(tx, saved) }),
+    imported: () => undefined,
+  };
+
+  return { ...feature, handlers, backup };
+}

@@ -1,0 +1,28 @@
+// The sources, built once with the reader's settings, and the choice among them: by what an author
+// id is (core/ids.ts), and in the reader's order of preference for papers.
+
+import { sourceOfAuthorId } from '../../core/ids';
+import type { PrimarySource } from '../../core/model';
+import type { Context } from '../context';
+import { createArxiv } from './arxiv';
+import { createOpenAlex } from './openAlex';
+import { createSemanticScholar, type SourceDeps } from './semanticScholar';
+import type { AuthorSource, PaperSource } from './types';
+
+export type Sources = ReturnType<typeof createSources>;
+
+export function createSources(ctx: Context, settings: SourceDeps['settings']) {
+  const common = { fetch: ctx.fetch, settings, now: ctx.now, sleep: ctx.sleep };
+  const semanticScholar = createSemanticScholar({ ...common, gate: ctx.gates.s2 });
+  const openAlex = createOpenAlex({ ...common, gate: ctx.gates.openAlex });
+  const arxiv = createArxiv({ fetch: ctx.fetch, gate: ctx.gates.arxiv, sleep: ctx.sleep });
+  return {
+    semanticScholar,
+    openAlex,
+    arxiv,
+    /** The source whose id this is. */
+    forAuthor: (authorId: string): AuthorSource => (sourceOfAuthorId(authorId) === 'openalex' ? openAlex : semanticScholar),
+    /** Papers are asked of the primary source, then the other, then arXiv. */
+    paperOrder: (primary: PrimarySource): PaperSource[] => (primary === 'openalex' ? [openAlex, semanticScholar, arxiv] : [semanticScholar, openAlex, arxiv]),
+  };
+}

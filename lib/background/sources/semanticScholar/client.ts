@@ -1,0 +1,264 @@
+// Semantic Scholar Graph API client: fetch, validate, normalise into the common records.
+
+import { type Author, type AuthorRef, type Paper } from '../../../core/model';
+import { arxivIdOfKey, parseArxivId, s2PaperRef, type PaperKey } from '../../../core/ids';
+import { isRecord, readCount, readIsoDate, readString, readStringList } from '../../../core/validate';
+import type { PaperCitations } from '../../../core/metrics/compute';
+import { PAPER_BATCH_LIMIT } from '../../../core/protocol/papers';
+import { requestJson, SourceError, type RequestOptions } from '../http';
+
+export const S2_API = 'https://api.semanticscholar.org/graph/v1';
+
+const AUTHOR_FIELDS = ['authorId', 'name', 'url', 'affiliations', 'citationCount', 'hIndex', 'paperCount'];
+// One paper request carries everything the chips need: the paper and its authors' metrics.
+const PAPER_BATCH_FIELDS = [
+  'paperId', 'externalIds', 'title', 'publicationDate', 'year', 'citationCount',
+  ...AUTHOR_FIELDS.map((field) => `authors.${field}`),
+].join(',');
+const AUTHOR_PAPER_FIELDS = 'paperId,externalIds,title,abstract,publicationDate,year,citationCount,authors';
+/** Newest papers first is how the author papers endpoint pages; one page is plenty for a card. */
+export const AUTHOR_PAPERS_PAGE = 100;
+
+export interface S2Options extends RequestOptions {
+  apiKey?: string;
+}
+
+function headers(options: S2Options, json = false): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (json) result['content-type'] = 'application/json';
+  if (options.apiKey) result['x-api-key'] = options.apiKey;
+  return result;
+}
+
+export function authorPageUrl(authorId: string): string {
+  return `https://www.semanticscholar.org/author/${encodeURIComponent(authorId)}`;
+}
+
+function normaliseAuthorRef(raw: unknown): AuthorRef | null {
+  if (!isRecord(raw)) return null;
+  const name = readString(raw.name, 500);
+  if (!name) return null;
+  return { authorId: readString(raw.authorId, 64), name };
+}
+
+/** An author record with reported metrics; null when the entry has no id or name. */
+export function normaliseAuthor(raw: unknown, fetchedAt: number): Author | null {
+  if (!isRecord(raw)) return null;
+  const authorId = readString(raw.authorId, 64);
+  const name = readString(raw.name, 500);
+  if (!authorId || !name) return null;
+  return {
+    authorId,
+    name,
+    affiliations: readStringList(raw.affiliations, 20),
+    citationCount: readCount(raw.citationCount),
+    hIndex: readCount(raw.hIndex),
+    paperCount: readCount(raw.paperCount),
+    url: authorPageUrl(authorId),
+    source: 'semanticscholar',
+    fetchedAt,
+  };
+}
+
+/** A paper; null when the entry is not a paper at all (for example `null` in a batch). */
+export function normalisePaper(raw: unknown): Paper | null {
+  if (!isRecord(raw)) return null;
+  const s2PaperId = readString(raw.paperId, 64);
+  const title = readString(raw.title, 2000);
+  if (!s2PaperId && !title) return null;
+  const externalIds = isRecord(raw.externalIds) ? raw.externalIds : {};
+  const arxiv = typeof externalIds.ArXiv === 'string' ? parseArxivId(externalIds.ArXiv) : null;
+  const authors = Array.isArray(raw.authors)
+    ? raw.authors.map(normaliseAuthorRef).filter((author): author is AuthorRef => author !== null)
+    : [];
+  return {
+    arxivId: arxiv?.id ?? null,
+    version: null,
+    s2PaperId,
+    title: title ?? '',
+    abstract: readString(raw.abstract, 20_000),
+    publicationDate: readIsoDate(raw.publicationDate),
+    year: readCount(raw.year),
+    citationCount: readCount(raw.citationCount),
+    authors,
+  };
+}
+
+export interface PaperBatchEntry {
+  paper: Paper;
+  authors: Author[];
+}
+
+/**
+ * Papers by key (arXiv ids without versions, `doi:` keys), with their authors' metrics, in one
+ * request per `PAPER_BATCH_LIMIT` keys. Unknown papers map to null.
+ */
+export async function fetchPapersByKey(
+  keys: readonly PaperKey[],
+  options: S2Options,
+  now: () => number = Date.now,
+): Promise<Map<PaperKey, PaperBatchEntry | null>> {
+  const result = new Map<PaperKey, PaperBatchEntry | null>();
+  for (let start = 0; start < keys.length; start += PAPER_BATCH_LIMIT) {
+    const chunk = keys.slice(start, start + PAPER_BATCH_LIMIT);
+    const body = await requestJson(
+      `${S2_API}/paper/batch?fields=${encodeURIComponent(PAPER_BATCH_FIELDS)}`,
+      { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: chunk.map(s2PaperRef) }) },
+      options,
+    );
+    if (!Array.isArray(body) || body.length !== chunk.length) {
+      throw new SourceError('malformed', 'Semantic Scholar sent a paper batch of the wrong shape');
+    }
+    const fetchedAt = now();
+    chunk.forEach((key, index) => {
+      const raw = body[index];
+      const paper = normalisePaper(raw);
+      if (!paper || !isRecord(raw)) {
+        result.set(key, null);
+        return;
+      }
+      const authors = Array.isArray(raw.authors)
+        ? raw.authors.map((author) => normaliseAuthor(author, fetchedAt)).filter((a): a is Author => a !== null)
+        : [];
+      // The batch answers in request order; an arXiv key is the paper's arXiv id even if externalIds omits it.
+      result.set(key, { paper: { ...paper, arxivId: arxivIdOfKey(key) ?? paper.arxivId }, authors });
+    });
+  }
+  return result;
+}
+
+export async function fetchAuthor(authorId: string, options: S2Options, now: () => number = Date.now): Promise<Author> {
+  const body = await requestJson(
+    `${S2_API}/author/${encodeURIComponent(authorId)}?fields=${AUTHOR_FIELDS.join(',')}`,
+    { headers: headers(options) },
+    options,
+  );
+  const author = normaliseAuthor(body, now());
+  if (!author) throw new SourceError('malformed', 'Semantic Scholar sent an author record without id or name');
+  return author;
+}
+
+/** The author's newest papers (one page), newest first. */
+export async function fetchAuthorPapers(authorId: string, options: S2Options): Promise<Paper[]> {
+  const body = await requestJson(
+    `${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${AUTHOR_PAPERS_PAGE}`,
+    { headers: headers(options) },
+    options,
+  );
+  if (!isRecord(body) || !Array.isArray(body.data)) {
+    throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
+  }
+  return sortNewestFirst(body.data.map(normalisePaper).filter((paper): paper is Paper => paper !== null));
+}
+
+export const S2_RECOMMENDATIONS = 'https://api.semanticscholar.org/recommendations/v1';
+const RELATED_FIELDS = 'paperId,externalIds,title,year,publicationDate,citationCount,authors';
+/** Papers recommended for one paper, and how many of the papers citing it are looked at. */
+export const RECOMMENDED_LIMIT = 10;
+export const CITING_PAGE = 1000;
+
+/** A paper reference in a URL path: `arXiv:2602.16165`, `DOI:10.1145/3292500`; anything else escaped. */
+function pathRef(key: PaperKey): string {
+  return s2PaperRef(key).replace(/[^A-Za-z0-9:/._()-]/g, (char) => encodeURIComponent(char));
+}
+
+/** Papers Semantic Scholar recommends for a paper (its recommendations API), best first. */
+export async function fetchRecommendations(key: PaperKey, options: S2Options, limit = RECOMMENDED_LIMIT): Promise<Paper[]> {
+  const body = await requestJson(
+    `${S2_RECOMMENDATIONS}/papers/forpaper/${pathRef(key)}?fields=${RELATED_FIELDS}&limit=${limit}`,
+    { headers: headers(options) },
+    options,
+  );
+  if (!isRecord(body) || !Array.isArray(body.recommendedPapers)) {
+    throw new SourceError('malformed', 'Semantic Scholar sent recommendations of the wrong shape');
+  }
+  return body.recommendedPapers.map(normalisePaper).filter((paper): paper is Paper => paper !== null);
+}
+
+/** The most-cited papers among the first page of those citing a paper. */
+export async function fetchTopCiting(key: PaperKey, options: S2Options, top = RECOMMENDED_LIMIT): Promise<Paper[]> {
+  const body = await requestJson(
+    `${S2_API}/paper/${pathRef(key)}/citations?fields=${RELATED_FIELDS}&offset=0&limit=${CITING_PAGE}`,
+    { headers: headers(options) },
+    options,
+  );
+  if (!isRecord(body) || !Array.isArray(body.data)) {
+    throw new SourceError('malformed', 'Semantic Scholar sent a citation list of the wrong shape');
+  }
+  return body.data
+    .map((entry) => normalisePaper(isRecord(entry) ? entry.citingPaper : null))
+    .filter((paper): paper is Paper => paper !== null && paper.title.length > 0)
+    .sort((a, b) => (b.citationCount ?? -1) - (a.citationCount ?? -1))
+    .slice(0, top);
+}
+
+/** Metrics need every paper's count: pages of this size, at most this many papers. */
+export const CITATION_LIST_PAGE = 1000;
+export const CITATION_LIST_MAX = 5000;
+
+/** Year and citation count of every paper of an author (paged), for the computed metrics. */
+export async function fetchAuthorCitationList(authorId: string, options: S2Options): Promise<{ papers: PaperCitations[]; complete: boolean }> {
+  const papers: PaperCitations[] = [];
+  let offset: number | null = 0;
+  while (offset !== null && offset < CITATION_LIST_MAX) {
+    const body = await requestJson(
+      `${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=year,citationCount&offset=${offset}&limit=${CITATION_LIST_PAGE}`,
+      { headers: headers(options) },
+      options,
+    );
+    if (!isRecord(body) || !Array.isArray(body.data)) {
+      throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
+    }
+    for (const entry of body.data) {
+      // A null entry or a paper without a count is one paper with no known citations.
+      const record = isRecord(entry) ? entry : {};
+      papers.push({ year: readCount(record.year), citations: readCount(record.citationCount) ?? 0 });
+    }
+    const next = readCount(body.next);
+    offset = next !== null && next > offset && body.data.length > 0 ? next : null;
+  }
+  return { papers, complete: offset === null };
+}
+
+function sortKey(paper: Paper): string {
+  return paper.publicationDate ?? (paper.year ? `${paper.year}-00-00` : '');
+}
+
+export function sortNewestFirst(papers: Paper[]): Paper[] {
+  return [...papers].sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
+}
+
+/** Authors whose name matches `name`, best first as Semantic Scholar ranks them. */
+export async function searchAuthors(name: string, options: S2Options, limit = 10, now: () => number = Date.now): Promise<Author[]> {
+  return (await searchAuthorsWithTitles(name, options, false, now, limit)).map((entry) => entry.author);
+}
+
+/** As `searchAuthors`, with each author's paper titles when asked (to compare with a page's list). */
+export async function searchAuthorsWithTitles(
+  name: string,
+  options: S2Options,
+  withTitles: boolean,
+  now: () => number = Date.now,
+  limit = 10,
+): Promise<{ author: Author; titles: string[] }[]> {
+  const query = encodeURIComponent(name.slice(0, 200));
+  const fields = withTitles ? [...AUTHOR_FIELDS, 'papers.title'] : AUTHOR_FIELDS;
+  const body = await requestJson(
+    `${S2_API}/author/search?query=${query}&fields=${fields.join(',')}&limit=${limit}`,
+    { headers: headers(options) },
+    options,
+  );
+  if (!isRecord(body)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
+  // An empty result has no `data` at all (test_empty_paginated_results.yaml).
+  if (body.data === undefined) return [];
+  if (!Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
+  const fetchedAt = now();
+  const result: { author: Author; titles: string[] }[] = [];
+  for (const raw of body.data) {
+    const author = normaliseAuthor(raw, fetchedAt);
+    if (!author || !isRecord(raw)) continue;
+    const titles = Array.isArray(raw.papers) ? raw.papers.map((paper) => (isRecord(paper) ? readString(paper.title, 2000) : null)).filter((t): t is string => !!t) : [];
+    result.push({ author, titles });
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+// Messages about papers and the people on them: pages' paper lookups, author cards, related papers,
+// and who a profile page is.
+
+import { isAuthorId, isPaperKey, type PaperKey } from '../ids';
+import type { Candidate, ProfileQuery, Resolution } from '../identity';
+import type { AuthorCardData, PaperWithAuthors } from '../model';
+import { PROFILE_KEY } from '../sites/registry';
+import { isRecord } from '../validate';
+import { keyList, MAX_IDS_PER_MESSAGE, message } from './define';
+import type { RelatedRecord } from './wire';
+
+/**
+ * Semantic Scholar's paper batch limit: the background sends at most this many papers a request, and
+ * pages group their papers by it, so a message costs at most one request.
+ */
+export const PAPER_BATCH_LIMIT = 500;
+
+const MAX_TITLES = 100;
+const MAX_PROFILE_PAPERS = 500;
+
+function parseProfileQuery(raw: unknown): ProfileQuery | string {
+  if (!isRecord(raw)) return 'A profile is needed';
+  if (typeof raw.profile !== 'string' || !PROFILE_KEY.test(raw.profile)) return 'Unknown profile key';
+  const name = raw.name === null ? null : typeof raw.name === 'string' && raw.name.length <= 200 ? raw.name : undefined;
+  if (name === undefined) return 'A profile name is text of at most 200 characters, or null';
+  const s2AuthorId = raw.s2AuthorId === null ? null : isAuthorId(raw.s2AuthorId) ? raw.s2AuthorId : undefined;
+  if (s2AuthorId === undefined) return 'A Semantic Scholar author id is digits, or null';
+  const paperKeys = keyList(raw.paperKeys, MAX_PROFILE_PAPERS);
+  if (!paperKeys) return `A profile lists at most ${MAX_PROFILE_PAPERS} paper keys (arXiv ids without versions, doi:…)`;
+  const titles = raw.titles;
+  if (!Array.isArray(titles) || titles.length > MAX_TITLES || !titles.every((t) => typeof t === 'string' && t.length <= 500)) {
+    return `A profile lists at most ${MAX_TITLES} titles of at most 500 characters`;
+  }
+  return { profile: raw.profile, name, s2AuthorId, paperKeys, titles: titles as string[] };
+}
+
+const profileMessage = <Answer>() =>
+  message<{ profile: ProfileQuery }, Answer>((raw) => {
+    const profile = parseProfileQuery(raw.profile);
+    return typeof profile === 'string' ? profile : { profile };
+  });
+
+export const paperMessages = {
+  /** Papers by key with their authors' numbers; null for papers no source knows. */
+  papers: message<{ keys: PaperKey[] }, Record<PaperKey, PaperWithAuthors | null>>((raw) => {
+    const ids = raw.keys;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS_PER_MESSAGE) return `papers needs 1 to ${MAX_IDS_PER_MESSAGE} paper keys`;
+    const keys = keyList(ids);
+    if (keys) return { keys };
+    const bad = ids.find((id) => typeof id !== 'string' || !isPaperKey(id));
+    return `Not a paper key (an arXiv id without version, or doi:…): ${String(bad).slice(0, 40)}`;
+  }),
+  authorCard: message<{ authorId: string }, AuthorCardData>((raw) => (isAuthorId(raw.authorId) ? { authorId: raw.authorId } : 'authorCard needs an author id')),
+  related: message<{ key: PaperKey }, RelatedRecord>((raw) => (typeof raw.key === 'string' && isPaperKey(raw.key) ? { key: raw.key } : 'related needs a paper key')),
+  resolveProfile: profileMessage<Resolution>(),
+  /** Candidates for a profile by name search, those who wrote the page's papers first. */
+  profileCandidates: profileMessage<Candidate[]>(),
+  /** Pins (or with null, unpins) who a profile is. */
+  pinProfile: message<{ profile: string; authorId: string | null }, null>((raw) => {
+    if (typeof raw.profile !== 'string' || !PROFILE_KEY.test(raw.profile)) return 'Unknown profile key';
+    if (raw.authorId !== null && !isAuthorId(raw.authorId)) return 'pinProfile needs an author id or null';
+    return { profile: raw.profile, authorId: raw.authorId };
+  }),
+};

@@ -1,0 +1,28 @@
+// Messages about the reader's settings, preferences, cache and all their data at once.
+
+import type { Backup } from '../backup';
+import { parseSettings, type Prefs, type Settings } from '../settings';
+import { isRecord } from '../validate';
+import { message, noPayload } from './define';
+import { fileContent } from './saved';
+import type { CacheInfo, ImportSummary } from './wire';
+
+export const settingsMessages = {
+  getSettings: noPayload<Settings>(),
+  /** Changes the settings given; answers all of them. */
+  saveSettings: message<{ settings: Partial<Settings> }, Settings>((raw) => {
+    const settings = parseSettings(raw.settings);
+    return typeof settings === 'string' ? settings : { settings };
+  }),
+  cacheInfo: noPayload<CacheInfo>(),
+  /** Empties the cached copies of source data (never the reader's own). */
+  clearCache: noPayload<CacheInfo>(),
+  getPrefs: noPayload<Prefs>(),
+  savePrefs: message<{ prefs: Prefs }, Prefs>((raw) =>
+    isRecord(raw.prefs) && typeof raw.prefs.panelCollapsed === 'boolean' ? { prefs: { panelCollapsed: raw.prefs.panelCollapsed } } : 'savePrefs needs prefs with panelCollapsed',
+  ),
+  /** Everything of the reader's, as one file's data (no API key). */
+  exportAll: noPayload<Backup>(),
+  /** Applies a data export in one transaction, merged with what is here; nothing on any error. */
+  importAll: message<{ content: string }, ImportSummary>((raw) => fileContent(raw, 'importAll')),
+};

@@ -1,0 +1,102 @@
+// The records that cross the message channel, declared apart from the code that makes them, so
+// senders and the background share them without importing each other.
+
+import type { PaperCitations } from '../metrics/compute';
+import type { Author, OpenAlexView, Paper } from '../model';
+import type { PaperKey } from '../ids';
+import type { SavedPaper, ReadStatus } from '../saved/model';
+
+/** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
+export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related', 'openalex'] as const;
+export type CacheStore = (typeof CACHE_STORES)[number];
+/** How many records each cache store holds. */
+export type CacheInfo = Record<CacheStore, number>;
+
+/** Columns stay readable up to this many authors. */
+export const MAX_COMPARE = 12;
+
+/** An author in the compare tray, in the reader's order. */
+export interface CompareEntry {
+  authorId: string;
+  /** The name as it was shown when added, so the tray reads well before any fetch. */
+  name: string;
+  position: number;
+  addedAt: number;
+}
+
+/** One compared author's numbers: as the source reports them, as OpenAlex does, and computed from their paper list. */
+export interface CompareRow {
+  /** As the source reports it (citations, h-index, papers), with when it was fetched. */
+  author: Author;
+  /** Every paper's year and citations, for the metrics computed from the list (core/metrics/registry.ts); empty when the list could not be had. */
+  papers: PaperCitations[];
+  /** False when the list stopped at the paging cap, so computed counts are lower bounds. */
+  complete: boolean;
+  /** Why there are no computed numbers. */
+  computedError: string | null;
+  /** When the paper list was fetched. */
+  listFetchedAt: number | null;
+  /** OpenAlex's numbers for the same person (the second source), or why there are none. */
+  openAlex: OpenAlexView;
+}
+
+/** An author the reader follows. */
+export interface FollowRecord {
+  authorId: string;
+  name: string;
+  followedAt: number;
+}
+
+/** A paper by a followed author, as seen on a page. */
+export interface SightingRecord {
+  key: PaperKey;
+  title: string;
+  arxivId: string | null;
+  authors: string[];
+  /** The followed authors on it. */
+  followed: { authorId: string; name: string }[];
+  seenAt: number;
+}
+
+export interface FollowNews {
+  papers: SightingRecord[];
+  /** The time the popup last showed papers; null on the first look. */
+  since: number | null;
+}
+
+/** Papers related to one paper: recommended for it, and the most cited of those citing it. */
+export interface RelatedRecord {
+  key: PaperKey;
+  recommended: Paper[];
+  citing: Paper[];
+  fetchedAt: number;
+  usedAt: number;
+}
+
+/** What the page knows of a paper, for the snapshot when the source has no record of it. */
+export interface PageSnapshot {
+  title: string;
+  authors: string[];
+  version: number | null;
+  primaryCategory: string | null;
+}
+
+export interface SavedList {
+  papers: SavedPaper[];
+  /** Keys of records too damaged to show (kept as they are). */
+  unreadable: string[];
+}
+
+export interface SavedChanges {
+  tags?: string[];
+  note?: string;
+  status?: ReadStatus;
+}
+
+/** What an import of all data changed, part by part. */
+export interface ImportSummary {
+  saved: { added: number; merged: number };
+  compare: number;
+  follows: number;
+  pins: number;
+}

@@ -1,0 +1,41 @@
+// arXiv: one site (one switch, granted at install) with four kinds of page.
+
+import type { ArxivPage, ArxivPageKind, PageEntry, SiteDescriptor } from '../types';
+import { absPage } from './abs';
+import { htmlPage } from './html';
+import { listingPage } from './listing';
+import { searchPage } from './search';
+import { ARXIV_ORIGINS } from './shared';
+
+export const ARXIV_PAGE_KINDS: readonly ArxivPageKind[] = [absPage, listingPage, searchPage, htmlPage];
+
+export const arxivSite = {
+  id: 'arxiv',
+  label: 'arXiv (abstracts, listings, search, HTML papers)',
+  origins: ARXIV_ORIGINS,
+  optional: false,
+  rendersLate: false,
+  pages: ARXIV_PAGE_KINDS,
+} as const satisfies SiteDescriptor<'arxiv', ArxivPage>;
+
+/** The page kind an address is, or null. */
+export function arxivPageKind(href: string): ArxivPageKind | null {
+  return ARXIV_PAGE_KINDS.find((kind) => kind.is(href)) ?? null;
+}
+
+/** What an arXiv page says about its papers; null when the address is none of arXiv's paper pages. */
+export function extractArxivPage(doc: Document, href: string): ArxivPage | null {
+  return arxivPageKind(href)?.extract(doc, href) ?? null;
+}
+
+/** The page elements that make up an entry: a listing's `dt` and `dd`, a search result's `li`. */
+export function entryElements(entry: PageEntry): Element[] {
+  const dt = entry.badgeAfter?.closest('dt');
+  if (dt) {
+    const dd = dt.nextElementSibling;
+    return dd && dd.tagName === 'DD' ? [dt, dd] : [dt];
+  }
+  const result = entry.badgeAfter?.closest('li.arxiv-result');
+  return result ? [result] : [];
+}
+

@@ -1,0 +1,69 @@
+// Where ScholarScope's elements go on a page of entries: beside names and links, entries in view
+// first, a followed author's mark on the entry itself.
+
+import { PAPER_BATCH_LIMIT } from '../core/protocol/papers';
+import { entryElements } from '../core/sites/arxiv';
+import type { PageEntry } from '../core/sites/types';
+import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
+
+/** Set on the elements of an entry by a followed author (the names); read by tests and styles. */
+export const FOLLOWED_ATTRIBUTE = 'data-scholarscope-followed';
+
+/** Chips drawn in one step of the drawing slices. */
+export const CHIPS_PER_STEP = 20;
+
+/** [from, to) ranges that cover `count` authors, CHIPS_PER_STEP at a time. */
+export function chunks(count: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < count; from += CHIPS_PER_STEP) ranges.push([from, Math.min(count, from + CHIPS_PER_STEP)]);
+  return ranges;
+}
+
+export function alreadyAnnotated(element: Element): boolean {
+  return element.nextElementSibling?.hasAttribute(HOST_ATTRIBUTE) ?? false;
+}
+
+/** A shadow host after `anchor` (or at its end, `inside`). */
+export function addHost(doc: Document, css: string, anchor: Element, tag: string, inside = false): { host: HTMLElement; root: ShadowRoot } {
+  const made = createShadowHost(doc, tag, css, 'inline');
+  if (inside) anchor.append(made.host);
+  else anchor.after(made.host);
+  return made;
+}
+
+/** Entries in view first, then the rest in page order. */
+export function visibleFirst(entries: readonly PageEntry[], viewportHeight: number): PageEntry[] {
+  const visible: PageEntry[] = [];
+  const rest: PageEntry[] = [];
+  for (const entry of entries) {
+    const anchor = entry.badgeAfter ?? entry.authors[0]?.element;
+    if (!anchor) {
+      rest.push(entry);
+      continue;
+    }
+    const rect = anchor.getBoundingClientRect();
+    (rect.bottom >= 0 && rect.top <= viewportHeight ? visible : rest).push(entry);
+  }
+  return [...visible, ...rest];
+}
+
+/** Paper keys in groups of at most `size` distinct keys, keeping order. */
+export function groupIds(entries: readonly PageEntry[], size = PAPER_BATCH_LIMIT): string[][] {
+  const unique = [...new Set(entries.map((entry) => entry.key))];
+  const groups: string[][] = [];
+  for (let start = 0; start < unique.length; start += size) groups.push(unique.slice(start, start + size));
+  return groups;
+}
+
+/** Marks an entry by followed authors: a bar at its left edge (no layout change) and their names. */
+export function markFollowed(entry: PageEntry, names: readonly string[]): void {
+  for (const element of entryElements(entry)) {
+    if (names.length > 0) {
+      element.setAttribute(FOLLOWED_ATTRIBUTE, names.join(', '));
+      (element as HTMLElement).style?.setProperty('box-shadow', 'inset 3px 0 0 #b31b1b');
+    } else if (element.hasAttribute(FOLLOWED_ATTRIBUTE)) {
+      element.removeAttribute(FOLLOWED_ATTRIBUTE);
+      (element as HTMLElement).style?.removeProperty('box-shadow');
+    }
+  }
+}
