@@ -1,4 +1,5 @@
-// `npm test`: typecheck, unit tests, both builds, web-ext lint, browser tests in real Chromium; then one summary line
+// `npm test`: typecheck, lint (ESLint with the folder boundaries, and the import-cycle check), unit
+// tests, both builds, web-ext lint, browser tests in real Chromium; then one summary line
 // `N passed, N failed` over all of them (the typecheck and the build count as one check each).
 
 import { spawnSync } from 'node:child_process';
@@ -37,6 +38,8 @@ function vitest(project) {
 }
 
 check('typecheck', 'npx', ['tsc', '--noEmit']);
+check('lint', 'npx', ['eslint', '.']);
+check('import cycles', 'npx', ['tsx', 'scripts/check-cycles.ts']);
 vitest('unit');
 const chrome = check('build (Chrome MV3)', 'npx', ['wxt', 'build']);
 // The Firefox build must build and pass Mozilla's linter; the manifest test reads it too.
