@@ -8,44 +8,15 @@
 import { h, render } from 'preact';
 import { EntryBadge } from '../../components/PaperBadge';
 import type { PaperKey } from '../core/ids';
-import type { Author, AuthorCardData, PaperWithAuthors } from '../core/model';
+import type { Author, PaperWithAuthors } from '../core/model';
 import { matchAuthors } from '../core/names';
-import type { TabUpdate } from '../core/protocol/tab';
 import type { PageAuthor, PageEntry } from '../core/sites/types';
-import type { EntryFacts } from '../core/triage';
-import type { AuthorSetActions } from '../ui/authorSet';
-import type { Correction } from '../ui/correction';
-import type { SavedActions } from '../ui/savedActions';
+import type { AnnotateDeps, AnnotateOptions, Annotation } from './annotation';
 import { renderChip, type ChipState } from './chip';
 import { createHoverCard, type HoverCard } from './hoverCard';
 import { addHost, alreadyAnnotated, chunks, groupIds, markFollowed, visibleFirst } from './placement';
 import { HOST_ATTRIBUTE } from './shadow';
-import { inSlices, measure, yieldToPage, type Yield } from './slices';
-
-export interface AnnotateDeps {
-  doc: Document;
-  css: string;
-  papers: (keys: PaperKey[]) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
-  authorCard: (authorId: string) => Promise<AuthorCardData>;
-  /** The reader's correction of who an author is; offered in the card when given. */
-  correct?: Correction;
-  /** The saved list: which papers are on it, and saving or removing one. Offered beside each badge. */
-  saved?: SavedActions;
-  /** The compare tray, offered on every author card. */
-  compare?: AuthorSetActions;
-  /** Followed authors: offered on every author card, and their papers are marked. */
-  follow?: AuthorSetActions;
-  pause?: Yield;
-}
-
-export interface AnnotateOptions {
-  /** A badge after each entry's id link (listings, search, HTML). */
-  badges: boolean;
-  /** Show loading chips at once, and `?` chips for authors with no record (a single-paper page). */
-  eagerChips: boolean;
-  /** Put the badge inside `badgeAfter` (a title heading) rather than after it, so no line is added. */
-  badgeInside?: boolean;
-}
+import { inSlices, measure, yieldToPage } from './slices';
 
 // Slices end well under the 50 ms that counts as a long task, leaving room for one step (a few
 // dozen chips) drawn after the budget is nearly spent.
@@ -59,21 +30,6 @@ interface ChipSlot {
 
 function drawChip(slot: ChipSlot, state: ChipState, onRetry?: () => void) {
   renderChip(slot.root, slot.pageAuthor.name, state, onRetry);
-}
-
-/** What stays of an annotated page: a way to redraw papers when fresher numbers arrive. */
-export interface Annotation {
-  refresh(papers: Record<PaperKey, PaperWithAuthors | null>): Promise<void>;
-  /** Papers saved or removed outside the page (the keyboard shortcut, the popup): redraw their toggles. */
-  markSaved(keys: readonly PaperKey[], saved: boolean): void;
-  /** What is known of each entry (in the order given), for listing triage. */
-  facts(): EntryFacts[];
-}
-
-/** Applies what the background or popup tells the tab to what is drawn. */
-export function applyTabUpdate(annotation: Annotation, message: TabUpdate): Promise<void> | void {
-  if (message.type === 'papersRefreshed') return annotation.refresh(message.papers);
-  if (message.type === 'savedChanged') return annotation.markSaved(message.keys, message.saved);
 }
 
 /** The hosts drawn for one entry, reused when it is drawn again. */

@@ -1,6 +1,7 @@
 import { instantGates } from '../fixtures/gates';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { annotateEntries, type AnnotateDeps } from '../../lib/page/annotate';
+import { annotateEntries } from '../../lib/page/annotate';
+import type { AnnotateDeps } from '../../lib/page/annotation';
 import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
 import { extractAbsPage as extractAbs } from '../../lib/core/sites/arxiv/abs';

@@ -9,6 +9,7 @@ import { peopleMessages } from '../../lib/core/protocol/people';
 import { savedMessages } from '../../lib/core/protocol/saved';
 import { settingsMessages } from '../../lib/core/protocol/settings';
 import { DEFAULT_SETTINGS } from '../../lib/core/settings';
+import { ALL_SITES_ON, SITE_IDS } from '../../lib/core/sites/registry';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 
@@ -178,7 +179,8 @@ describe('settings messages', () => {
   it('accepts any subset of checked settings', () => {
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { cacheDays: 30 } })).toEqual({ type: 'saveSettings', settings: { cacheDays: 30 } });
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { theme: 'dark' } })).toEqual({ type: 'saveSettings', settings: { theme: 'dark' } });
-    const sites = { arxiv: true, semanticscholar: false, dblp: true, scholar: false, openreview: true, orcid: true };
+    // Every site of the registry, on and off in turn.
+    const sites = Object.fromEntries(SITE_IDS.map((site, index) => [site, index % 2 === 0]));
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { sites } })).toEqual({ type: 'saveSettings', settings: { sites } });
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { primarySource: 'openalex', openAlexEmail: ' reader@example.org ', openAlexApiKey: 'abc123' } })).toEqual({
       type: 'saveSettings',
@@ -192,8 +194,8 @@ describe('settings messages', () => {
     [{ cacheDays: 91 }, /1 to 90/],
     [{ cacheDays: 2.5 }, /1 to 90/],
     [{ sites: { arxiv: true } }, /each of arxiv/],
-    [{ sites: { arxiv: true, semanticscholar: true, dblp: true, scholar: true, openreview: true, orcid: true, evil: true } }, /each of arxiv/],
-    [{ sites: { arxiv: 'yes', semanticscholar: true, dblp: true, scholar: true, openreview: true, orcid: true } }, /each of arxiv/],
+    [{ sites: { ...ALL_SITES_ON, evil: true } }, /each of arxiv/],
+    [{ sites: { ...ALL_SITES_ON, arxiv: 'yes' } }, /each of arxiv/],
     [{}, /needs settings/],
     [{ theme: 'sepia' }, /one of system, light, dark/],
     [{ primarySource: 'google' }, /one of semanticscholar, openalex/],
