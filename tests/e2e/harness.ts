@@ -188,7 +188,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
 
   // Everything else on the network is refused, so a test can never reach a live service.
   await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
-  await context.route(/^https:\/\/((www\.|export\.)?arxiv\.org\/(abs|pdf|html|list|search|catchup|a)\/|dblp\.org\/pid\/|www\.semanticscholar\.org\/author\/|scholar\.google\.com\/citations|openreview\.net\/profile|orcid\.org\/)/, async (route: Route) => {
+  await context.route(/^https:\/\/((www\.|export\.)?arxiv\.org\/(abs|pdf|html|list|search|catchup|a)\/|dblp\.org\/pid\/|www\.semanticscholar\.org\/author\/|scholar\.google\.com\/citations|openreview\.net\/profile|orcid\.org\/|aclanthology\.org\/people\/)/, async (route: Route) => {
     const url = route.request().url().split('#')[0] as string;
     const html = harness.pages.get(url);
     if (html === undefined) return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { renderDblpPage, renderLateApp, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
+import { renderAclPage, renderDblpPage, renderLateApp, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { registerPapers } from '../fixtures/recordedPapers';
 import { seed } from '../fixtures/seedWorld';
@@ -12,6 +12,7 @@ const SCHOLAR_URL = 'https://scholar.google.com/citations?user=SyntH3tic00J&hl=e
 const SCHOLAR_IDS_URL = 'https://scholar.google.com/citations?user=SyntH3tic01J&hl=en';
 const OPENREVIEW_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang1';
 const ORCID_URL = 'https://orcid.org/0000-0002-1825-0097';
+const ACL_URL = 'https://aclanthology.org/people/zhaoran-wang/';
 
 let harness: Harness;
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
   harness.pages.set(S2_URL, renderS2AuthorPage('Zhaoran Wang'));
   harness.pages.set(SCHOLAR_URL, renderScholarPage({ withIds: false }));
   harness.pages.set(SCHOLAR_IDS_URL, renderScholarPage({ withIds: true }));
+  harness.pages.set(ACL_URL, renderAclPage('zhaoran-wang'));
   harness.pages.set(
     OPENREVIEW_URL,
     renderLateApp('Zhaoran Wang | OpenReview', '<h1>Zhaoran Wang</h1><section><h4>Links</h4><a href="https://www.semanticscholar.org/author/Zhaoran-Wang/9000001">Semantic Scholar</a><a href="https://dblp.org/pid/36/8449.html">DBLP</a></section>'),
@@ -124,6 +126,17 @@ describe('profile pages in real Chromium', () => {
     expect(await panel(page).locator('.ss-panel-via').textContent()).toContain("Matched by 3 of this page's papers.");
     const search = harness.apiRequests.find((r) => r.url.includes('/author/search'))!;
     expect(new URL(search.url).searchParams.get('fields')).toContain('papers.title');
+    await page.close();
+  });
+
+  it('finds an ACL Anthology person by the titles their papers share with the page', async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(ACL_URL);
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    expect(await panel(page).locator('.ss-panel-via').textContent()).toContain("Matched by 3 of this page's papers.");
+    const search = harness.apiRequests.find((r) => r.url.includes('/author/search'))!;
+    expect(new URL(search.url).searchParams.get('query')).toBe('Zhaoran Wang');
     await page.close();
   });
 

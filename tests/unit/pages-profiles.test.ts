@@ -103,3 +103,15 @@ describe('papers known by DOI on profile pages', () => {
     expect(profileQuery(context).paperKeys).toEqual(['2602.16165', '2602.05381', '2601.18217', 'doi:10.1016/0370-2693(92)90710-l']);
   });
 });
+
+import { aclPersonFromUrl } from '../../lib/core/sites/aclAnthology';
+import { renderAclPage } from '../fixtures/profilePages';
+
+describe('ACL Anthology', () => {
+  it('reads the person and their paper titles (the evidence where a page gives no ids)', () => {
+    const url = 'https://aclanthology.org/people/zhaoran-wang/';
+    expect(aclPersonFromUrl(url)).toBe('zhaoran-wang');
+    const context = extractProfilePage(parse(renderAclPage('zhaoran-wang')), url)!;
+    expect(profileQuery(context)).toEqual({ profile: 'aclanthology:zhaoran-wang', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: [], titles: seed.publications.map((p) => p.title) });
+  });
+});

@@ -2,6 +2,7 @@
 // and one line here; the manifest's host permissions, the content scripts' matches, the settings'
 // switches and labels, the profile-key pattern and the runtime registration all derive from it.
 
+import { aclAnthologySite } from './aclAnthology';
 import { arxivSite } from './arxiv';
 import { dblpSite } from './dblp';
 import { googleScholarSite } from './googleScholar';
@@ -10,7 +11,7 @@ import { orcidSite } from './orcid';
 import { semanticScholarSite } from './semanticScholar';
 import type { PageKind, ProfileContext, ProfileSiteDescriptor } from './types';
 
-export const PROFILE_SITES = [semanticScholarSite, dblpSite, googleScholarSite, openReviewSite, orcidSite] as const;
+export const PROFILE_SITES = [semanticScholarSite, dblpSite, googleScholarSite, openReviewSite, orcidSite, aclAnthologySite] as const;
 export const SITES = [arxivSite, ...PROFILE_SITES] as const;
 
 export type SiteId = (typeof SITES)[number]['id'];
