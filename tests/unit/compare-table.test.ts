@@ -111,6 +111,7 @@ describe('the comparison table', () => {
     expect(lines.find((line) => line.startsWith('Citations per paper,'))).toBe('Citations per paper,6,5.5,6,15,,21,45,,');
     expect(lines.find((line) => line.startsWith('First publication,'))).toBe('First publication,,,2018,,,2022,,,');
     expect(lines.find((line) => line.startsWith('Citations in the last 5 years,'))).toBe('Citations in the last 5 years,,30,,,,,,,');
+    expect(lines.find((line) => line.startsWith('Papers in the last 5 years,'))).toBe('Papers in the last 5 years,,,2,,,2,,,'); // 2024, 2025; 2022, 2023
     expect(lines.find((line) => line.startsWith('source,'))).toBe('source,Semantic Scholar,OpenAlex A5000000001,Semantic Scholar paper list,Semantic Scholar,,Semantic Scholar paper list,Semantic Scholar,,Semantic Scholar paper list');
     expect(lines.find((line) => line.startsWith('fetched,'))).toBe(
       'fetched,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,',

@@ -165,6 +165,18 @@ export const METRICS = [
     card: { headline: null, short: '2-yr' },
   },
   {
+    id: 'recentPapers',
+    label: 'Papers in the last 5 years',
+    definition: 'Papers published in the last five calendar years, this one included',
+    reference: 'The paper list\u2019s publication years',
+    higherIsBetter: true,
+    digits: 0,
+    reported: none,
+    openAlex: none,
+    computed: fromList((list, i) => list.years.filter((year) => year > i.currentYear - 5 && year <= i.currentYear).length),
+    card: null,
+  },
+  {
     id: 'first',
     label: 'First publication',
     definition: 'Year of the earliest paper listed',
