@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/tab';
-import { arxivPageKind } from '../../lib/core/sites/arxiv';
-import { ARXIV_MATCHES } from '../../lib/core/sites/registry';
+import { arxivPageKind, arxivSite } from '../../lib/core/sites/arxiv';
+import { matchesOf } from '../../lib/core/sites/patterns';
 import { annotateEntries } from '../../lib/page/annotate';
 import { applyTabUpdate, type Annotation } from '../../lib/page/annotation';
 import { mountRelatedSection } from '../../lib/page/relatedSection';
@@ -31,7 +31,7 @@ function answerPopup(reply: PageContextReply) {
 // arXiv's pages with papers (lib/core/sites/arxiv): abstracts, listings, catch-up, author listings,
 // search results, HTML full text; what each kind gets is its descriptor's drawing.
 export default defineContentScript({
-  matches: ARXIV_MATCHES,
+  matches: matchesOf(arxivSite),
   runAt: 'document_idle',
   async main() {
     // The reader can switch arXiv off in the settings; the popup still answers for the page.

@@ -1,7 +1,7 @@
 // Where ScholarScope's elements go on a page of entries: beside names and links, entries in view
 // first, a followed author's mark on the entry itself.
 
-import { PAPER_BATCH_LIMIT } from '../core/protocol/papers';
+import { PAPER_BATCH_LIMIT } from '../core/protocol/define';
 import { entryElements } from '../core/sites/arxiv';
 import type { PageEntry } from '../core/sites/types';
 import { createShadowHost, HOST_ATTRIBUTE } from './shadow';

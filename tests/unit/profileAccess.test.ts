@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grantedSites, hostsOf, matchesOf, PROFILE_SITES, type ProfileSiteId } from '../../lib/core/sites/registry';
+import { grantedSites, PROFILE_SITES, type ProfileSiteId } from '../../lib/core/sites/registry';
+import { hostsOf, matchesOf } from '../../lib/core/sites/patterns';
 import { createProfileAccess, PROFILE_SCRIPT_FILE, PROFILE_SCRIPT_ID, type AccessApi } from '../../lib/background/profileAccess';
 
 const PROFILE_SITE_HOSTS = Object.fromEntries(PROFILE_SITES.map((site) => [site.id, hostsOf(site)])) as Record<ProfileSiteId, string[]>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../lib/background/sources/http';
 import { CITATION_LIST_MAX, fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, normaliseAuthor, normalisePaper } from '../../lib/background/sources/semanticScholar/client';
-import { PAPER_BATCH_LIMIT } from '../../lib/core/protocol/papers';
+import { PAPER_BATCH_LIMIT } from '../../lib/core/protocol/define';
 import { loadJson, loadRecording, replayFetch } from '../fixtures/recordings';
 import { authorPapersAnswer, paperBatchAnswer, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 

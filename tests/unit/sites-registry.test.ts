@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arxivSite } from '../../lib/core/sites/arxiv';
-import { ALL_SITES_ON, API_ORIGINS, HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, PAGE_KINDS, PROFILE_KEY, PROFILE_MATCHES, PROFILE_SITES, SITE_IDS, SITES, extractProfilePage, matchesOf } from '../../lib/core/sites/registry';
+import { ALL_SITES_ON, API_ORIGINS, HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, PAGE_KINDS, PROFILE_KEY, PROFILE_MATCHES, PROFILE_SITES, SITE_IDS, SITES, extractProfilePage } from '../../lib/core/sites/registry';
+import { matchesOf } from '../../lib/core/sites/patterns';
 import { S2_API } from '../../lib/background/sources/semanticScholar/client';
 import { OPENALEX_API } from '../../lib/background/sources/openAlex/client';
 import { ARXIV_API } from '../../lib/background/sources/arxiv/client';

@@ -6,7 +6,7 @@ import type { Author, PaperWithAuthors, PrimarySource } from '../../core/model';
 import type { Context } from '../context';
 import type { HandlersFor, Sender } from '../router';
 import type { Sources } from '../sources';
-import { PAPER_BATCH_LIMIT } from '../../core/protocol/papers';
+import { PAPER_BATCH_LIMIT } from '../../core/protocol/define';
 import { isFresh, USE_MARK_INTERVAL, type Cache } from '../store/cache';
 import type { Database } from '../store/db';
 import { isPaperRecord } from '../store/records';

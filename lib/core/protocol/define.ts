@@ -20,6 +20,12 @@ export function noPayload<Answer>(): MessageDef<Record<never, never>, Answer> {
   return { parse: () => ({}) };
 }
 
+/**
+ * Semantic Scholar's paper batch limit: the background sends at most this many papers a request, and
+ * pages group their papers by it, so a message costs at most one request.
+ */
+export const PAPER_BATCH_LIMIT = 500;
+
 /** A page of up to 2,000 entries asks in one message. */
 export const MAX_IDS_PER_MESSAGE = 2000;
 

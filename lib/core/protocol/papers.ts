@@ -9,12 +9,6 @@ import { isRecord } from '../validate';
 import { keyList, MAX_IDS_PER_MESSAGE, message } from './define';
 import type { RelatedRecord } from './wire';
 
-/**
- * Semantic Scholar's paper batch limit: the background sends at most this many papers a request, and
- * pages group their papers by it, so a message costs at most one request.
- */
-export const PAPER_BATCH_LIMIT = 500;
-
 const MAX_TITLES = 100;
 const MAX_PROFILE_PAPERS = 500;
 

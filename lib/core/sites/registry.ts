@@ -8,6 +8,7 @@ import { dblpSite } from './dblp';
 import { googleScholarSite } from './googleScholar';
 import { openReviewSite } from './openReview';
 import { orcidSite } from './orcid';
+import { hostsOf, matchesOf } from './patterns';
 import { semanticScholarSite } from './semanticScholar';
 import type { PageKind, ProfileContext, ProfileSiteDescriptor } from './types';
 
@@ -27,20 +28,8 @@ export const PAGE_KINDS: readonly PageKind<unknown>[] = SITES.flatMap((site) => 
 /** The APIs the background calls: granted at install with arXiv. */
 export const API_ORIGINS = ['https://api.semanticscholar.org', 'https://api.openalex.org'];
 
-const everything = (origins: readonly string[]) => origins.map((origin) => `${origin}/*`);
-
-/** Content-script matches for a site: its origins times its page kinds' paths. */
-export function matchesOf(site: { origins: readonly string[]; pages: readonly { paths: readonly string[] }[] }): string[] {
-  return site.origins.flatMap((origin) => site.pages.flatMap((page) => page.paths.map((path) => `${origin}${path}`)));
-}
-
-/** The host access a site needs. */
-export function hostsOf(site: { origins: readonly string[] }): string[] {
-  return everything(site.origins);
-}
-
 /** Host permissions granted at install: arXiv, which ScholarScope is for, and the APIs it calls; nothing else. */
-export const HOST_PERMISSIONS = [...everything(arxivSite.origins), ...everything(API_ORIGINS)];
+export const HOST_PERMISSIONS = [...hostsOf(arxivSite), ...API_ORIGINS.map((origin) => `${origin}/*`)];
 /** Optional host permissions: the profile sites, granted one site at a time. */
 export const OPTIONAL_HOST_PERMISSIONS = PROFILE_SITES.flatMap(hostsOf);
 export const ARXIV_MATCHES = matchesOf(arxivSite);

@@ -4,7 +4,7 @@ import { type Author, type AuthorRef, type Paper } from '../../../core/model';
 import { arxivIdOfKey, parseArxivId, s2PaperRef, type PaperKey } from '../../../core/ids';
 import { isRecord, readCount, readIsoDate, readString, readStringList } from '../../../core/validate';
 import type { PaperCitations } from '../../../core/metrics/compute';
-import { PAPER_BATCH_LIMIT } from '../../../core/protocol/papers';
+import { PAPER_BATCH_LIMIT } from '../../../core/protocol/define';
 import { requestJson, SourceError, type RequestOptions } from '../http';
 
 export const S2_API = 'https://api.semanticscholar.org/graph/v1';
