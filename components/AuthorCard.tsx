@@ -2,7 +2,7 @@ import { safeHref } from '../lib/core/links';
 import { useState } from 'preact/hooks';
 import type { Author, AuthorCardData, Paper } from '../lib/core/model';
 import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
-import { formatAge, formatCount, formatPublicationDate, splitAuthorList } from '../lib/core/format';
+import { affiliationLine, formatAge, formatCount, formatPublicationDate, splitAuthorList } from '../lib/core/format';
 import { headline, headlineSource, openAlexNote, SOURCE_LABEL, sourceRows } from '../lib/core/metrics/card';
 import { CARD_METRICS } from '../lib/core/metrics/registry';
 import { formatMetric } from '../lib/core/metrics/table';
@@ -76,7 +76,7 @@ function CardHeader({ author }: { author: Author }) {
       <span class="ss-avatar" aria-hidden="true">{initial}</span>
       <div class="ss-who">
         <h2 class="ss-name">{author.name}</h2>
-        {author.affiliations.length > 0 && <p class="ss-affiliation">{author.affiliations.join('; ')}</p>}
+        {author.affiliations.length > 0 && <p class="ss-affiliation">{affiliationLine(author.affiliations)}</p>}
       </div>
     </header>
   );

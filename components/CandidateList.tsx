@@ -1,5 +1,5 @@
 import type { Candidate } from '../lib/core/identity';
-import { formatCompactCount } from '../lib/core/format';
+import { affiliationLine, formatCompactCount } from '../lib/core/format';
 
 export interface CandidateListProps {
   /** Who is being looked for. */
@@ -20,7 +20,7 @@ export function CandidateList({ name, candidates, onPin, onBack }: CandidateList
           <li class="ss-candidate" key={author.authorId}>
             <div class="ss-candidate-who">
               <span class="ss-candidate-name">{author.name}</span>
-              {author.affiliations.length > 0 && <span class="ss-affiliation">{author.affiliations.join('; ')}</span>}
+              {author.affiliations.length > 0 && <span class="ss-affiliation">{affiliationLine(author.affiliations)}</span>}
               <span class="ss-candidate-facts">
                 {formatCompactCount(author.paperCount)} papers · {formatCompactCount(author.citationCount)} citations · h {formatCompactCount(author.hIndex)}
                 {overlap > 0 ? ` · wrote ${overlap} of this page's papers` : ''}

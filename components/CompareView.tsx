@@ -1,6 +1,6 @@
 import type { CompareEntry, CompareRow } from '../lib/core/protocol/wire';
 import { bestOf, citationsPerYear, citationsToEachYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/core/metrics/table';
-import { formatAge } from '../lib/core/format';
+import { affiliationLine, formatAge } from '../lib/core/format';
 import { CitationChart } from './CitationChart';
 
 export type ColumnState = { status: 'loading' } | { status: 'ready'; row: CompareRow } | { status: 'error'; message: string };
@@ -148,7 +148,7 @@ export function CompareView(props: CompareViewProps) {
                 return (
                   <th scope="col" key={column.entry.authorId} class="ss-compare-author">
                     <span class="ss-compare-name">{name}</span>
-                    {column.row && column.row.author.affiliations.length > 0 && <span class="ss-compare-affiliation">{column.row.author.affiliations.join('; ')}</span>}
+                    {column.row && column.row.author.affiliations.length > 0 && <span class="ss-compare-affiliation">{affiliationLine(column.row.author.affiliations)}</span>}
                     <span class="ss-compare-tools">
                       <button type="button" class="ss-link-button" disabled={sort !== null || trayIndex === 0} aria-label={`Move ${name} left`} onClick={() => props.onMove(column.entry.authorId, trayIndex - 1)}>
                         ←

@@ -4,7 +4,7 @@ import { toCsv, toJson, toRis } from '../../lib/core/saved/exporters';
 import type { SavedPaper } from '../../lib/core/saved/model';
 import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/core/saved/query';
 import { ask } from '../../lib/ui/ask';
-import { download, importFile } from '../../lib/ui/files';
+import { allSavedRecords, download, importFile } from '../../lib/ui/files';
 import { LIBRARY_PAGE, LibraryView, type ExportFormat, type LibraryViewProps } from '../LibraryView';
 import { CompareApp } from './CompareApp';
 
@@ -92,15 +92,20 @@ function LibraryApp() {
         )
       }
       onExport={(format, keys) => {
-        const chosen = keys ? shown.filter((paper) => keys.includes(paper.key)) : papers;
-        const { write, type, extension } = EXPORTS[format];
-        download(`scholarscope-saved-papers.${extension}`, write(chosen), type);
-        setNotice({ kind: 'ok', text: `Exported ${chosen.length} ${chosen.length === 1 ? 'paper' : 'papers'} as ${format === 'bibtex' ? 'BibTeX' : format.toUpperCase()}.` });
+        const chosen = keys ? Promise.resolve(shown.filter((paper) => keys.includes(paper.key))) : allSavedRecords();
+        chosen.then(
+          (list) => {
+            const { write, type, extension } = EXPORTS[format];
+            download(`scholarscope-saved-papers.${extension}`, write(list), type);
+            setNotice({ kind: 'ok', text: `Exported ${list.length} ${list.length === 1 ? 'paper' : 'papers'} as ${format === 'bibtex' ? 'BibTeX' : format.toUpperCase()}.` });
+          },
+          (error) => setNotice({ kind: 'error', text: message(error) }),
+        );
       }}
       onImport={(file) =>
         importFile(
           file,
-          (content) => ask({ type: 'importSaved', content }),
+          (upload) => ask({ type: 'importSaved', upload }),
           (result) => {
             if (!result.ok) return setNotice({ kind: 'error', text: result.text });
             setNotice({ kind: 'ok', text: `Imported ${file.name}: ${result.value.added} added, ${result.value.merged} merged with papers already saved.` });

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/core/settings';
 import { grantedSites, profileSiteById, type SiteId } from '../../lib/core/sites/registry';
 import { hostsOf } from '../../lib/core/sites/patterns';
 import { ask } from '../../lib/ui/ask';
-import { download, importFile } from '../../lib/ui/files';
+import { allSavedRecords, download, importFile } from '../../lib/ui/files';
 import { showTheme } from '../../lib/ui/pageTheme';
 import { OptionsView, type OptionsViewProps, type SourceChoices } from '../OptionsView';
 
@@ -79,8 +79,9 @@ export function OptionsApp() {
         )
       }
       onExportAll={() =>
-        ask({ type: 'exportAll' }).then(
-          (data) => {
+        Promise.all([ask({ type: 'exportAll' }), allSavedRecords()]).then(
+          ([rest, saved]) => {
+            const data = { ...rest, saved };
             download('scholarscope-data.json', `${JSON.stringify(data, null, 2)}\n`, 'application/json');
             setNotice({ kind: 'ok', text: `Exported ${data.saved.length} saved papers, ${data.compare.length} compared and ${data.follows.length} followed authors, ${data.pins.length} pins and the settings.` });
           },
@@ -90,7 +91,7 @@ export function OptionsApp() {
       onImportAll={(file) =>
         importFile(
           file,
-          (content) => ask({ type: 'importAll', content }),
+          (upload) => ask({ type: 'importAll', upload }),
           (result) => {
             if (!result.ok) return setNotice({ kind: 'error', text: result.text });
             const summary = result.value;

@@ -11,8 +11,8 @@ export interface BackgroundDeps {
   db: () => Promise<Database>;
   fetch: FetchLike;
   now?: () => number;
-  /** Cache sizes (tests set small ones). */
-  caps?: { papers: number; authors: number; publications: number };
+  /** Cache sizes, and the saved list's (tests set small ones). */
+  caps?: { papers: number; authors: number; publications: number; saved?: number };
   /** One gate per API host (spacing, circuit); by default the hosts' real policies. */
   gates?: { s2?: HostGate; arxiv?: HostGate; openAlex?: HostGate };
   /** How long a card waits for OpenAlex (tests set short ones). */
@@ -30,7 +30,7 @@ export interface Context {
   fetch: FetchLike;
   now: () => number;
   sleep?: (ms: number) => Promise<void>;
-  caps: { papers: number; authors: number; publications: number };
+  caps: { papers: number; authors: number; publications: number; saved?: number };
   gates: { s2: HostGate; arxiv: HostGate; openAlex: HostGate };
   openAlexWaitMs?: number;
   /** Runs `task` once for `key` while it is in flight; later callers share its result. */
@@ -39,16 +39,17 @@ export interface Context {
 
 export function createContext(deps: BackgroundDeps): Context {
   const inflight = new Map<string, Promise<unknown>>();
+  const now = deps.now ?? Date.now;
   return {
     db: deps.db,
     fetch: deps.fetch,
-    now: deps.now ?? Date.now,
+    now,
     sleep: deps.sleep,
     caps: deps.caps ?? CAPS,
     gates: {
-      s2: deps.gates?.s2 ?? createHostGate(S2_POLICY),
-      arxiv: deps.gates?.arxiv ?? createHostGate(ARXIV_POLICY),
-      openAlex: deps.gates?.openAlex ?? createHostGate(OPENALEX_POLICY),
+      s2: deps.gates?.s2 ?? createHostGate(S2_POLICY, now, deps.sleep),
+      arxiv: deps.gates?.arxiv ?? createHostGate(ARXIV_POLICY, now, deps.sleep),
+      openAlex: deps.gates?.openAlex ?? createHostGate(OPENALEX_POLICY, now, deps.sleep),
     },
     openAlexWaitMs: deps.openAlexWaitMs,
     shared<T>(key: string, task: () => Promise<T>): Promise<T> {

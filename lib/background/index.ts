@@ -16,6 +16,7 @@ import { createSaved } from './saved';
 import { createSettings } from './settings';
 import { createSources } from './sources';
 import { createCache } from './store/cache';
+import { createUploads } from './uploads';
 
 export type { BackgroundDeps };
 export type Background = ReturnType<typeof createBackground>;
@@ -44,6 +45,7 @@ export function createBackground(deps: BackgroundDeps) {
   const saved = createSaved(ctx, papers.cached);
   const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged });
   const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup]);
+  const uploads = createUploads(ctx);
 
   const handlers: Handlers = {
     ...papers.handlers,
@@ -55,6 +57,10 @@ export function createBackground(deps: BackgroundDeps) {
     ...compare.handlers,
     ...follows.handlers,
     ...backup.handlers,
+    ...uploads.handlers,
+    // Imports read the file of an upload.
+    importSaved: async ({ upload }) => saved.importFile(uploads.take(upload)),
+    importAll: async ({ upload }) => backup.importAll(uploads.take(upload)),
   };
 
   return {

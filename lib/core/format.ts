@@ -16,9 +16,10 @@ export function formatPublicationDate(isoDate: string | null, year: number | nul
   return year ? String(year) : '';
 }
 
-/** Full count for the reader's locale (`12,345`); a dash when unknown. */
+/** Full count for the reader's locale (`12,345`); a dash when unknown; compact past what a real count reaches. */
 export function formatCount(value: number | null | undefined, locale?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  if (Math.abs(value) >= 1e9) return formatCompactCount(value, locale);
   return new Intl.NumberFormat(locale).format(value);
 }
 
@@ -26,6 +27,8 @@ export function formatCount(value: number | null | undefined, locale?: string): 
 export function formatCompactCount(value: number | null | undefined, locale?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   if (Math.abs(value) < 1000) return String(value);
+  // Past a trillion a count is damage, not data; it still gets a few characters, never hundreds.
+  if (Math.abs(value) >= 1e12) return '>999b';
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value).toLowerCase();
 }
 
@@ -46,4 +49,14 @@ export function formatAge(fetchedAt: number, now: number = Date.now()): string {
 /** The first `shown` names and how many more there are. */
 export function splitAuthorList<T>(authors: readonly T[], shown = 5): { shown: T[]; more: number } {
   return { shown: authors.slice(0, shown), more: Math.max(0, authors.length - shown) };
+}
+
+/** At most `max` characters, an ellipsis marking the cut: source text can be far longer than any card. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** An author's affiliations on one line, as long as a card has room for. */
+export function affiliationLine(affiliations: readonly string[]): string {
+  return clip(affiliations.join('; '), 300);
 }

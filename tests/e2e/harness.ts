@@ -16,6 +16,8 @@ export interface ApiRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
+  /** The request's body (a paper batch's ids), when it has one. */
+  body?: string;
 }
 
 export interface Harness {
@@ -196,12 +198,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   });
   const answerApi = async (route: Route) => {
     const request = route.request();
-    const entry = { method: request.method(), url: request.url(), headers: await request.allHeaders() };
+    const entry: ApiRequest = { method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined };
     harness.apiRequests.push(entry);
     if (options.apiLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.apiLatencyMs));
     if (harness.apiGate) await harness.apiGate(entry);
     const override = harness.apiOverride?.(entry);
-    const answer = override ? null : recordedAnswer(entry.method, entry.url, request.postData());
+    const answer = override ? null : recordedAnswer(entry.method, entry.url, entry.body ?? null);
     try {
       if (override?.status === 0) return await route.abort('connectionreset');
       if (override) return await route.fulfill({ status: override.status, body: override.body, headers: override.headers });

@@ -143,7 +143,8 @@ describe('hostile text in real Chromium', () => {
     const bibtex = readFileSync(await (await download).path(), 'utf8');
     // BibTeX is text, not markup: what matters there is that TeX's specials are escaped.
     expect(bibtex).toContain('window.\\_\\_scholarscopePwned');
-    expect(bibtex).toContain('\\{\\{constructor.constructor');
+    expect(bibtex).toContain('{\\textbraceleft}{\\textbraceleft}constructor.constructor');
+    expect(bibtex).not.toMatch(/\\[{}]/); // never a lone escaped brace, which BibTeX still counts
 
     await library.goto(`chrome-extension://${harness.extensionId}/library.html#compare`);
     await library.locator('.ss-compare-name').first().waitFor({ timeout: 15_000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatCompactCount, formatCount, formatPublicationDate, splitAuthorList } from '../../lib/core/format';
+import { affiliationLine, clip, formatAge, formatCompactCount, formatCount, formatPublicationDate, splitAuthorList } from '../../lib/core/format';
 
 describe('format', () => {
   it('shows dates as the seed card does', () => {
@@ -16,6 +16,16 @@ describe('format', () => {
     expect(formatCompactCount(74)).toBe('74');
     expect(formatCompactCount(1234, 'en-US')).toBe('1.2k');
     expect(formatCompactCount(58740, 'en-US')).toBe('58.7k');
+  });
+
+  it('draws absurd counts in a few characters, and clips text a card has no room for', () => {
+    for (const absurd of [1e15, 1e308, 2 ** 53]) {
+      expect(formatCompactCount(absurd, 'en-US').length).toBeLessThanOrEqual(6);
+      expect(formatCount(absurd, 'en-US').length).toBeLessThanOrEqual(8);
+    }
+    expect(clip('x'.repeat(1000), 300)).toHaveLength(300);
+    expect(clip('short', 300)).toBe('short');
+    expect(affiliationLine(['a'.repeat(100_000), 'b'])).toHaveLength(300);
   });
 
   it('says how old data is', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createHostGate, type GatePolicy } from '../../lib/background/sources/hostGate';
-import { requestText, SourceError } from '../../lib/background/sources/http';
+import { requestText, retryAfterMs, SourceError } from '../../lib/background/sources/http';
+import { createBackground } from '../../lib/background';
+import { openDatabase } from '../../lib/background/store/db';
+import { recordedFetch } from '../fixtures/recordedApi';
 
 const POLICY: GatePolicy = { host: 'api.example.org', minIntervalMs: 1000, failuresToOpen: 3, openMs: 60_000 };
 
@@ -52,5 +55,39 @@ describe('host gate', () => {
     expect(gate.state()).toBe('open');
     await expect(requestText('https://api.example.org/y', {}, options)).rejects.toMatchObject({ kind: 'unavailable' });
     expect(calls).toBe(3);
+  });
+});
+
+describe('a long Retry-After', () => {
+  it('is not waited for: the page hears until when the host asked us to wait, nothing is sent until then, and a page after that asks again', async () => {
+    let clock = Date.UTC(2026, 10, 25, 14, 0);
+    const log: string[] = [];
+    let limited = true;
+    const fetch = async (url: string, init?: RequestInit) => {
+      log.push(url);
+      if (limited && url.includes('/paper/batch')) return new Response('{"message":"Too Many Requests"}', { status: 429, headers: { 'retry-after': '3600' } });
+      // The fallback sources are down too, so the primary's answer is what the page hears.
+      if (!url.startsWith('https://api.semanticscholar.org/')) return new Response('{}', { status: 404 });
+      return recordedFetch()(url, init);
+    };
+    const db = await openDatabase(`long-wait-${Math.random()}`);
+    const background = createBackground({ db: async () => db, fetch, now: () => clock, sleep: async () => {} });
+    const asked = () => log.filter((url) => url.includes('/paper/batch')).length;
+    const until = new Date(clock + 3600_000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    await expect(background.papers(['2602.16165'])).rejects.toThrow(`api.semanticscholar.org asked ScholarScope to wait until ${until}; it will ask again then`);
+    expect(asked()).toBe(1); // no retries slept through
+    clock += 30 * 60_000;
+    await expect(background.papers(['2602.16165'])).rejects.toThrow(/wait until/);
+    expect(asked()).toBe(1); // nothing sent while the host asked us to wait
+    limited = false;
+    clock += 31 * 60_000;
+    expect((await background.papers(['2602.16165']))['2602.16165']!.authors[0]!.name).toBe('Zhaoran Wang');
+    expect(asked()).toBe(2);
+  });
+
+  it('is read from an HTTP date as well', () => {
+    const now = Date.UTC(2026, 10, 25, 14, 0);
+    expect(retryAfterMs(new Date(now + 7200_000).toUTCString(), now, Infinity)).toBe(7200_000);
+    expect(retryAfterMs('3600', now)).toBe(60_000); // capped where it is slept for
   });
 });

@@ -220,3 +220,36 @@ describe('related papers', () => {
     await expect(fetchTopCiting('2602.16165', { fetch: replayFetch([jsonResponse({ data: 'x' })]), sleep: noSleep })).rejects.toBeInstanceOf(SourceError);
   });
 });
+
+describe('one bad value costs that value, never the batch', () => {
+  const ids = ['2602.16165', '2602.05381', '2601.18217'];
+  const damaged = (mutate: (batch: { authors: Record<string, unknown>[] }[]) => void) => {
+    const batch = paperBatchAnswer(ids.map((id) => `arXiv:${id}`)) as { authors: Record<string, unknown>[] }[];
+    mutate(batch);
+    return async () => jsonResponse(batch);
+  };
+
+  it('drops an author whose id is not an id (a lone surrogate is valid JSON), and keeps every other paper and author', async () => {
+    const fetch = damaged((batch) => (batch[1]!.authors[0]!.authorId = '99\uDC00'));
+    const result = await fetchPapersByKey(ids, { fetch, sleep: noSleep });
+    expect([...result.values()].every((entry) => entry !== null)).toBe(true);
+    const second = result.get('2602.05381')!;
+    expect(second.authors.map((a) => a.name)).not.toContain(second.paper.authors[0]!.name);
+    expect(second.authors.length).toBe(second.paper.authors.length - 1);
+    expect(second.paper.authors[0]!.authorId).toBeNull();
+    expect(result.get('2602.16165')!.authors[0]!.authorId).toBe(SEED_AUTHOR_ID);
+  });
+
+  it('treats counts beyond any real record as damaged, and cuts what would fill a card', async () => {
+    const fetch = damaged((batch) => {
+      Object.assign(batch[0]!.authors[0]!, { hIndex: 1e308, citationCount: 1e15, paperCount: 2 ** 53, affiliations: ['x'.repeat(100_000)] });
+      (batch[2] as unknown as Record<string, unknown>).citationCount = 1e15;
+    });
+    const result = await fetchPapersByKey(ids, { fetch, sleep: noSleep });
+    const author = result.get('2602.16165')!.authors[0]!;
+    expect([author.hIndex, author.citationCount, author.paperCount]).toEqual([null, null, null]);
+    expect(author.affiliations[0]!.length).toBe(300);
+    expect(result.get('2601.18217')!.paper.citationCount).toBeNull();
+    expect(result.get('2602.05381')!.authors[0]!.hIndex).not.toBeNull();
+  });
+});

@@ -12,8 +12,8 @@ import type { BackupPart } from './part';
 export function createBackup(ctx: Context, parts: readonly BackupPart<Partial<Backup>>[]) {
   const all = parts;
 
-  async function exportAll(): Promise<Backup> {
-    const pieces = await Promise.all(all.map((part) => part.export()));
+  async function exportAll(withSaved = true): Promise<Backup> {
+    const pieces = await Promise.all(all.filter((part) => withSaved || !part.stores.includes('saved')).map((part) => part.export()));
     return Object.assign({ format: BACKUP_FORMAT, version: 1, exportedAt: new Date(ctx.now()).toISOString() }, ...pieces) as Backup;
   }
 
@@ -23,7 +23,13 @@ export function createBackup(ctx: Context, parts: readonly BackupPart<Partial<Ba
     const summary = await writing(async () => {
       const tx = db.transaction([...new Set(all.flatMap((part) => part.stores))], 'readwrite');
       const counts: Partial<ImportSummary> = {};
-      for (const part of all) Object.assign(counts, await part.merge(tx, backup));
+      try {
+        for (const part of all) Object.assign(counts, await part.merge(tx, backup));
+      } catch (error) {
+        tx.abort(); // a part refused: nothing of the import stays
+        await tx.done.catch(() => undefined);
+        throw error;
+      }
       await tx.done;
       return { saved: { added: 0, merged: 0 }, compare: 0, follows: 0, pins: 0, ...counts };
     });
@@ -31,9 +37,12 @@ export function createBackup(ctx: Context, parts: readonly BackupPart<Partial<Ba
     return summary;
   }
 
-  const handlers: HandlersFor<'exportAll' | 'importAll'> = {
-    exportAll: () => exportAll(),
-    importAll: ({ content }) => importAll(content),
+  // Saved papers cross the message channel a page at a time (savedRecords): a big list is more than a message carries.
+  const handlers: HandlersFor<'exportAll'> = {
+    exportAll: async () => {
+      const { saved: _saved, ...rest } = await exportAll(false);
+      return rest;
+    },
   };
   return { exportAll, importAll, handlers };
 }

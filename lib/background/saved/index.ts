@@ -7,7 +7,8 @@ import type { PaperKey } from '../../core/ids';
 import type { PaperWithAuthors } from '../../core/model';
 import type { PageSnapshot, SavedChanges, SavedList } from '../../core/protocol/wire';
 import { mergeSaved, readImport, readSavedPaper } from '../../core/saved/importer';
-import type { SavedPaper } from '../../core/saved/model';
+import { MAX_SAVED_PAPERS, type SavedPaper } from '../../core/saved/model';
+import { ImportError } from '../../core/saved/importer';
 import { isRecord } from '../../core/validate';
 import type { BackupPart, ImportTransaction } from '../backup/part';
 import type { Context } from '../context';
@@ -19,18 +20,26 @@ export function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))];
 }
 
-/** Each paper of `incoming` merged into the store by key (arXiv versions are one paper). */
-async function mergeInto(tx: Pick<ImportTransaction, 'objectStore'>, incoming: Iterable<SavedPaper>): Promise<{ added: number; merged: number }> {
-  const store = tx.objectStore('saved');
-  let added = 0;
-  let merged = 0;
-  for (const paper of incoming) {
-    const existing = await store.get(paper.key);
-    if (existing) merged++;
-    else added++;
-    await store.put(existing ? mergeSaved(existing, paper) : paper);
+/** The saved list is full: nothing of this change was stored. */
+export class SavedListFullError extends ImportError {
+  constructor(max: number) {
+    super(`The saved list holds at most ${max.toLocaleString('en')} papers; remove some first. Nothing changed.`);
+    this.name = 'SavedListFullError';
   }
-  return { added, merged };
+}
+
+/** Each paper of `incoming` merged into the store by key (arXiv versions are one paper); all or nothing past the list's size. */
+async function mergeInto(tx: Pick<ImportTransaction, 'objectStore'>, incoming: readonly SavedPaper[], max: number): Promise<{ added: number; merged: number }> {
+  const store = tx.objectStore('saved');
+  // Counted before anything is written: a refused import leaves the list as it was.
+  const existing = await Promise.all(incoming.map((paper) => store.get(paper.key)));
+  const added = new Set(incoming.filter((_, index) => !existing[index]).map((paper) => paper.key)).size;
+  if ((await store.count()) + added > max) throw new SavedListFullError(max);
+  for (const [index, paper] of incoming.entries()) {
+    const stored = existing[index] ?? (await store.get(paper.key));
+    await store.put(stored ? mergeSaved(stored, paper) : paper);
+  }
+  return { added, merged: incoming.length - added };
 }
 
 export type SavedFeature = ReturnType<typeof createSaved>;
@@ -38,6 +47,7 @@ export type SavedFeature = ReturnType<typeof createSaved>;
 /** `cachedPaper`: what the cache knows of a paper, for the snapshot (saving never asks the network). */
 export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promise<PaperWithAuthors | null>) {
   const { db, now } = ctx;
+  const maxSaved = ctx.caps.saved ?? MAX_SAVED_PAPERS;
 
   async function list(): Promise<SavedList> {
     const papers: SavedPaper[] = [];
@@ -50,6 +60,12 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
       }
     }
     return { papers: papers.sort((a, b) => b.savedAt - a.savedAt), unreadable };
+  }
+
+  /** Whole records, newest first, a page at a time (exports read the list this way). */
+  async function records(offset: number, limit: number): Promise<{ papers: SavedPaper[]; total: number }> {
+    const { papers } = await list();
+    return { papers: papers.slice(offset, offset + limit), total: papers.length };
   }
 
   async function which(keys: readonly PaperKey[]): Promise<PaperKey[]> {
@@ -79,6 +95,7 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
     };
     const tx = (await db()).transaction('saved', 'readwrite');
     const existing = await tx.store.get(key);
+    if (!existing && (await tx.store.count()) >= maxSaved) throw new SavedListFullError(maxSaved);
     // Saving again keeps what the reader added; the snapshot is refreshed.
     const record = existing ? { ...snapshot, savedAt: existing.savedAt, tags: existing.tags, note: existing.note, status: existing.status } : snapshot;
     await tx.store.put(record);
@@ -130,7 +147,7 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
       byKey.set(paper.key, seen ? mergeSaved(seen, paper) : paper);
     }
     const tx = (await db()).transaction('saved', 'readwrite');
-    const counts = await mergeInto(tx, byKey.values());
+    const counts = await mergeInto(tx, [...byKey.values()], maxSaved);
     await tx.done;
     return counts;
   }
@@ -146,20 +163,20 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
     importFile: (content: string) => writing(() => importFile(content)),
   };
 
-  const handlers: HandlersFor<'savedList' | 'savedWhich' | 'savePaper' | 'unsave' | 'restoreSaved' | 'updateSaved' | 'importSaved'> = {
+  const handlers: HandlersFor<'savedList' | 'savedRecords' | 'savedWhich' | 'savePaper' | 'unsave' | 'restoreSaved' | 'updateSaved'> = {
     savedList: () => feature.list(),
+    savedRecords: ({ offset, limit }) => records(offset, limit),
     savedWhich: ({ keys }) => feature.which(keys),
     savePaper: ({ key, page }) => feature.save(key, page),
     unsave: ({ keys }) => feature.remove(keys),
     restoreSaved: async ({ papers }) => (await feature.restore(papers), null),
     updateSaved: ({ keys, changes }) => feature.update(keys, changes),
-    importSaved: ({ content }) => feature.importFile(content),
   };
 
   const backup: BackupPart<Pick<Backup, 'saved'>> = {
     stores: ['saved'],
     export: async () => ({ saved: (await list()).papers }),
-    merge: async (tx, { saved }) => ({ saved: await mergeInto(tx, saved) }),
+    merge: async (tx, { saved }) => ({ saved: await mergeInto(tx, saved, maxSaved) }),
     imported: () => undefined,
   };
 

@@ -2,7 +2,7 @@
 // `failuresToOpen` failures in a row the circuit opens: no request reaches the host for
 // `openMs`, after which one request may try again. A page never causes a request storm.
 
-import { SourceError } from './http';
+import { SourceError, waitError } from './http';
 import { createSpacer } from './spacing';
 
 export interface GatePolicy {
@@ -37,12 +37,15 @@ export function createHostGate(
   let failures = 0;
   let openedAt: number | null = null;
   let trial = false;
+  // The host asked us to wait until then (a long Retry-After): nothing is sent before.
+  let pausedUntil = 0;
 
   const state = () => (openedAt === null ? 'closed' : now() - openedAt < policy.openMs ? 'open' : 'half-open');
 
   return {
     state,
     async run<T>(attempt: () => Promise<T>): Promise<T> {
+      if (now() < pausedUntil) throw waitError(policy.host, 429, pausedUntil);
       const current = state();
       if (current === 'open' || (current === 'half-open' && trial)) {
         const seconds = Math.ceil((policy.openMs - (now() - (openedAt ?? now()))) / 1000);
@@ -55,6 +58,7 @@ export function createHostGate(
         openedAt = null;
         return result;
       } catch (error) {
+        if (error instanceof SourceError && error.retryAt !== null) pausedUntil = Math.max(pausedUntil, error.retryAt);
         if (hostFault(error)) {
           failures += 1;
           if (failures >= policy.failuresToOpen || current === 'half-open') openedAt = now();

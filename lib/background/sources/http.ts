@@ -9,17 +9,35 @@ export class SourceError extends Error {
     readonly kind: SourceErrorKind,
     message: string,
     readonly status: number | null = null,
+    /** When the host asked to be asked again (a long Retry-After); null when it did not say. */
+    readonly retryAt: number | null = null,
   ) {
     super(message);
     this.name = 'SourceError';
   }
 }
 
-/** A 429 or 5xx answer, with the wait the server asked for. */
+/** A 429 or 5xx answer, with the wait the server asked for (`waitMs`, uncapped; null when it did not say). */
 class RetryableHttpError extends SourceError {
   constructor(kind: SourceErrorKind, message: string, status: number, readonly waitMs: number | null) {
     super(kind, message, status);
   }
+}
+
+/**
+ * A Retry-After up to this long is waited for and the request tried again; a longer one is not
+ * waited for: the request fails at once, saying until when the host asked us to wait, and the host's
+ * gate sends nothing until then (a page opened afterwards asks again).
+ */
+export const LONG_WAIT_MS = 10_000;
+
+/** `14:32`, for "asked us to wait until 14:32". */
+export function clockTime(at: number): string {
+  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function waitError(host: string, status: number | null, retryAt: number): SourceError {
+  return new SourceError('rate-limited', `${host} asked ScholarScope to wait until ${clockTime(retryAt)}; it will ask again then`, status, retryAt);
 }
 
 /** Runs each attempt (spacing, circuit); see hostGate.ts. */
@@ -36,6 +54,8 @@ export interface RequestOptions {
   retries?: number;
   /** Waits between tries; replaced in tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock Retry-After dates and waits are read against; replaced in tests. */
+  now?: () => number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -71,7 +91,7 @@ async function attempt(url: string, init: RequestInit, options: RequestOptions):
 }
 
 /** One attempt: the body text of a 2xx answer, else a typed failure. */
-async function once(url: string, init: RequestInit, options: RequestOptions): Promise<string> {
+async function once(url: string, init: RequestInit, options: RequestOptions, now: () => number): Promise<string> {
   const response = await attempt(url, init, options);
   if (response.ok) {
     try {
@@ -83,7 +103,9 @@ async function once(url: string, init: RequestInit, options: RequestOptions): Pr
   const kind = classify(response.status);
   const message = `${new URL(url).host} answered ${response.status}`;
   if (kind === 'rate-limited' || kind === 'server') {
-    throw new RetryableHttpError(kind, message, response.status, retryAfterMs(response.headers.get('retry-after')));
+    const waitMs = retryAfterMs(response.headers.get('retry-after'), now(), Infinity);
+    if (waitMs !== null && waitMs > LONG_WAIT_MS) throw waitError(new URL(url).host, response.status, now() + waitMs);
+    throw new RetryableHttpError(kind, message, response.status, waitMs);
   }
   throw new SourceError(kind, message, response.status);
 }
@@ -92,6 +114,7 @@ async function once(url: string, init: RequestInit, options: RequestOptions): Pr
 export async function requestText(url: string, init: RequestInit, options: RequestOptions): Promise<string> {
   const retries = options.retries ?? 2;
   const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
   let lastError: SourceError | null = null;
   for (let tryIndex = 0; tryIndex <= retries; tryIndex++) {
     if (tryIndex > 0) {
@@ -100,7 +123,7 @@ export async function requestText(url: string, init: RequestInit, options: Reque
     }
     try {
       // Inside the gate an attempt fails on any fault, so the circuit sees every one.
-      const run = () => once(url, init, options);
+      const run = () => once(url, init, options, now);
       return await (options.gate ? options.gate.run(run) : run());
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;

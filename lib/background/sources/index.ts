@@ -15,7 +15,7 @@ export function createSources(ctx: Context, settings: SourceDeps['settings']) {
   const common = { fetch: ctx.fetch, settings, now: ctx.now, sleep: ctx.sleep };
   const semanticScholar = createSemanticScholar({ ...common, gate: ctx.gates.s2 });
   const openAlex = createOpenAlex({ ...common, gate: ctx.gates.openAlex });
-  const arxiv = createArxiv({ fetch: ctx.fetch, gate: ctx.gates.arxiv, sleep: ctx.sleep });
+  const arxiv = createArxiv({ fetch: ctx.fetch, gate: ctx.gates.arxiv, sleep: ctx.sleep, now: ctx.now });
   return {
     semanticScholar,
     openAlex,

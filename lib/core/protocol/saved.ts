@@ -36,12 +36,22 @@ function parseChanges(raw: unknown): SavedChanges | null {
   return changes;
 }
 
-/** A file's text, refused before anything reads it when it is larger than any file of ours. */
-export function fileContent(raw: Record<string, unknown>, name: string): { content: string } | string {
-  if (typeof raw.content !== 'string') return `${name} needs the file as text`;
-  if (raw.content.length > MAX_IMPORT_BYTES) return `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`;
-  return { content: raw.content };
+/**
+ * A file crosses the message channel in parts (a message carries at most 64 MB), named by an upload
+ * id; the import that follows names the upload. Parts are small enough for any browser, and all of
+ * them together no more than the largest file an import reads.
+ */
+export const UPLOAD_PART_CHARS = 8 * 1024 * 1024;
+export const UPLOAD_MAX_PARTS = Math.ceil(MAX_IMPORT_BYTES / UPLOAD_PART_CHARS);
+const UPLOAD_ID = /^[a-z0-9]{8,40}$/;
+
+/** The upload an import reads its file from. */
+export function uploadName(raw: Record<string, unknown>, name: string): { upload: string } | string {
+  return typeof raw.upload === 'string' && UPLOAD_ID.test(raw.upload) ? { upload: raw.upload } : `${name} needs the upload of the file`;
 }
+
+/** Saved papers a page at a time, whole (for exports): at most this many a message. */
+export const RECORDS_PAGE = 2000;
 
 const keysMessage = <Answer>(name: string) =>
   message<{ keys: PaperKey[] }, Answer>((raw) => {
@@ -75,5 +85,22 @@ export const savedMessages = {
     const changes = parseChanges(raw.changes);
     return keys && changes ? { keys, changes } : 'updateSaved needs paper keys and changes (tags, note, status)';
   }),
-  importSaved: message<{ content: string }, { added: number; merged: number }>((raw) => fileContent(raw, 'importSaved')),
+  /** Whole records, `limit` from `offset` in the list's order (newest first), and how many there are. */
+  savedRecords: message<{ offset: number; limit: number }, { papers: SavedPaper[]; total: number }>((raw) =>
+    Number.isInteger(raw.offset) && (raw.offset as number) >= 0 && Number.isInteger(raw.limit) && (raw.limit as number) >= 1 && (raw.limit as number) <= RECORDS_PAGE
+      ? { offset: raw.offset as number, limit: raw.limit as number }
+      : `savedRecords needs an offset and a limit from 1 to ${RECORDS_PAGE}`,
+  ),
+  /** One part of a file on its way to an import (see UPLOAD_PART_CHARS). */
+  uploadPart: message<{ upload: string; index: number; total: number; text: string }, null>((raw) => {
+    const name = uploadName(raw, 'uploadPart');
+    if (typeof name === 'string') return name;
+    const { index, total, text } = raw;
+    if (!Number.isInteger(total) || (total as number) < 1 || (total as number) > UPLOAD_MAX_PARTS) return `A file arrives in 1 to ${UPLOAD_MAX_PARTS} parts`;
+    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= (total as number)) return 'uploadPart needs the index of its part';
+    if (typeof text !== 'string' || text.length > UPLOAD_PART_CHARS) return `A part of a file is text of at most ${UPLOAD_PART_CHARS} characters`;
+    return { upload: name.upload, index: index as number, total: total as number, text };
+  }),
+  /** Imports the file of an upload (JSON or BibTeX) into the saved list. */
+  importSaved: message<{ upload: string }, { added: number; merged: number }>((raw) => uploadName(raw, 'importSaved')),
 };

@@ -4,7 +4,7 @@ import type { Backup } from '../backup';
 import { parseSettings, type Prefs, type Settings } from '../settings';
 import { isRecord } from '../validate';
 import { message, noPayload } from './define';
-import { fileContent } from './saved';
+import { uploadName } from './saved';
 import type { CacheInfo, ImportSummary } from './wire';
 
 export const settingsMessages = {
@@ -21,8 +21,8 @@ export const settingsMessages = {
   savePrefs: message<{ prefs: Prefs }, Prefs>((raw) =>
     isRecord(raw.prefs) && typeof raw.prefs.panelCollapsed === 'boolean' ? { prefs: { panelCollapsed: raw.prefs.panelCollapsed } } : 'savePrefs needs prefs with panelCollapsed',
   ),
-  /** Everything of the reader's, as one file's data (no API key). */
-  exportAll: noPayload<Backup>(),
-  /** Applies a data export in one transaction, merged with what is here; nothing on any error. */
-  importAll: message<{ content: string }, ImportSummary>((raw) => fileContent(raw, 'importAll')),
+  /** Everything of the reader's but the saved papers (those come a page at a time: savedRecords), no API key. */
+  exportAll: noPayload<Omit<Backup, 'saved'>>(),
+  /** Applies the data export of an upload in one transaction, merged with what is here; nothing on any error. */
+  importAll: message<{ upload: string }, ImportSummary>((raw) => uploadName(raw, 'importAll')),
 };

@@ -1,77 +1,81 @@
-// BibTeX in arXiv's own style (@misc with eprint, archivePrefix, primaryClass), readable by both
-// BibTeX (8-bit: accents become TeX accent commands) and Biber, with TeX's special characters
-// escaped and stable citation keys.
+// BibTeX in arXiv's own style (@misc with eprint, archivePrefix, primaryClass), written so that
+// biber, Better BibTeX's parser and citation-js all read back exactly what was saved:
+// - UTF-8 in NFC (biber's encoding, and LaTeX's default input encoding since 2018): Better BibTeX
+//   reads TeX accent commands back decomposed, UTF-8 letters it reads back as they were;
+// - braces balanced by construction: TeX's special characters become commands (`{\textbraceleft}`,
+//   `\%`), never a lone escaped brace, which BibTeX still counts;
+// - names as `von Last, Jr., First`, organisations and names a split would misread in braces;
+// - keys from the first author's family name in ASCII, the year and a title word, made unique
+//   with a, b, … z, aa, ab, …
 
+import anyAscii from 'any-ascii';
 import type { SavedPaper } from './model';
+import { splitName, type PersonName } from './names';
 
-// Letters with a combining accent -> the TeX accent command that makes them.
-const ACCENT_COMMANDS: Record<string, string> = {
-  '\u0301': "'", '\u0300': '`', '\u0302': '^', '\u0308': '"', '\u0303': '~', '\u0304': '=', '\u0307': '.',
-  '\u0306': 'u', '\u030C': 'v', '\u030B': 'H', '\u0327': 'c', '\u0328': 'k', '\u030A': 'r', '\u0323': 'd',
-};
-const LETTERS: Record<string, string> = {
-  ß: '{\\ss}', ø: '{\\o}', Ø: '{\\O}', æ: '{\\ae}', Æ: '{\\AE}', œ: '{\\oe}', Œ: '{\\OE}', ł: '{\\l}', Ł: '{\\L}', ı: '{\\i}', đ: '{\\dj}', Đ: '{\\DJ}',
-};
 const SPECIAL: Record<string, string> = {
-  '\\': '{\\textbackslash}', '{': '\\{', '}': '\\}', '%': '\\%', '&': '\\&', '_': '\\_', '#': '\\#', $: '\\$', '~': '{\\textasciitilde}', '^': '{\\textasciicircum}',
+  '\\': '{\\textbackslash}', '{': '{\\textbraceleft}', '}': '{\\textbraceright}', '%': '\\%', '&': '\\&', _: '\\_', '#': '\\#', $: '\\$', '~': '{\\textasciitilde}', '^': '{\\textasciicircum}',
 };
 
-/** Text as a BibTeX field value: special characters escaped, accented letters as `{\'a}`. */
+/** Text as a BibTeX field value, in NFC; its braces are balanced whatever the text. */
 export function texEscape(text: string): string {
-  let out = '';
-  for (const cluster of text.normalize('NFD').match(/\P{M}\p{M}*/gu) ?? []) {
-    const base = cluster[0] as string;
-    const marks = cluster.slice(1);
-    if (SPECIAL[base] !== undefined) {
-      out += SPECIAL[base];
-      continue;
-    }
-    if (LETTERS[cluster.normalize('NFC')] !== undefined) {
-      out += LETTERS[cluster.normalize('NFC')];
-      continue;
-    }
-    let piece = base === 'i' && marks ? '\\i' : base;
-    for (const mark of marks) {
-      const command = ACCENT_COMMANDS[mark];
-      // A mark with no TeX command is kept as it is: Biber reads it, BibTeX passes it through.
-      piece = command ? `{\\${command}${/^[A-Za-z]$/.test(command) ? ' ' : ''}${piece}}` : piece + mark;
-    }
-    out += piece;
-  }
-  // Control characters and line breaks have no place in a field.
-  return out.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}%&_#$~^]/g, (char) => SPECIAL[char] as string);
 }
 
-/** `Jacob Devlin` -> `Devlin, Jacob`; a single name stays as it is. */
-export function bibtexName(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length < 2) return name.trim();
-  const last = parts.pop() as string;
-  return `${last}, ${parts.join(' ')}`;
+/** One name in BibTeX's `von Last, Jr., First` form; kept whole in braces when it is literal. */
+export function bibtexName(name: string | PersonName): string {
+  const parts = typeof name === 'string' ? splitName(name) : name;
+  if (parts.literal !== null) return `{${texEscape(parts.literal)}}`;
+  const last = texEscape([parts.particle, parts.family].filter(Boolean).join(' '));
+  if (!parts.given && !parts.suffix) return last;
+  return [last, parts.suffix && texEscape(parts.suffix), texEscape(parts.given)].filter(Boolean).join(', ');
 }
 
-function asciiWord(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+/** Lower-case ASCII letters and digits only, transliterated (Ørsted -> orsted, 王 -> wang), at most 20 of them. */
+function keyPart(text: string): string {
+  return anyAscii(text.normalize('NFC')).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20);
 }
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'and', 'to', 'with', 'from', 'towards', 'toward']);
+const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'and', 'to', 'with', 'from', 'towards', 'toward', 'via', 'by', 'at', 'is', 'are']);
 
-/** `devlin2018bert`: first author's surname, year, first meaningful title word (ASCII only). */
+function yearOf(paper: SavedPaper): number | null {
+  return paper.year ?? (paper.publicationDate ? Number(paper.publicationDate.slice(0, 4)) : null);
+}
+
+/** `devlin2018bert`: first author's family name, year, first meaningful title word; always a valid key. */
 export function citationKey(paper: SavedPaper): string {
-  const surname = asciiWord((paper.authors[0] ?? 'anonymous').trim().split(/\s+/).pop() ?? '') || 'anonymous';
-  const year = paper.year ?? (paper.publicationDate ? Number(paper.publicationDate.slice(0, 4)) : null);
-  const word = paper.title.split(/\s+/).map(asciiWord).find((w) => w.length > 0 && !STOP_WORDS.has(w)) ?? '';
-  return `${surname}${year ?? ''}${word}`;
+  const first = paper.authors[0] ? splitName(paper.authors[0]) : null;
+  const surname = (first && keyPart(first.literal ?? first.family)) || 'anon';
+  // A word of digits after the year would read as part of it (lee2025 + 1).
+  const word = paper.title.split(/\s+/).map(keyPart).find((part) => part.length > 0 && !STOP_WORDS.has(part) && !/^\d+$/.test(part)) ?? '';
+  const key = `${surname}${yearOf(paper) ?? ''}${word}`;
+  return /^[a-z]/.test(key) ? key : `a${key}`;
+}
+
+/** a, b, … z, aa, ab, … : the n-th (from 1) suffix of a clash, bijective base 26. */
+export function clashSuffix(n: number): string {
+  let suffix = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) suffix = String.fromCharCode(97 + ((rest - 1) % 26)) + suffix;
+  return suffix;
 }
 
 /** Keys for a list: the same paper always gets the same key; clashes get a, b, c… in list order. */
 export function citationKeys(papers: readonly SavedPaper[]): string[] {
+  const used = new Set<string>();
   const seen = new Map<string, number>();
   return papers.map((paper) => {
     const base = citationKey(paper);
-    const count = seen.get(base) ?? 0;
+    let count = seen.get(base) ?? 0;
+    let key = count === 0 ? base : `${base}${clashSuffix(count)}`;
+    // A suffixed key can be another paper's base key (smith2020a): skip on until it is free.
+    while (used.has(key)) key = `${base}${clashSuffix(++count)}`;
     seen.set(base, count + 1);
-    return count === 0 ? base : `${base}${String.fromCharCode(96 + count)}`;
+    used.add(key);
+    return key;
   });
 }
 
@@ -84,16 +88,16 @@ export function toBibtex(papers: readonly SavedPaper[]): string {
   return papers
     .map((paper, index) => {
       const lines = [`@misc{${keys[index]},`, field('title', texEscape(paper.title))];
-      if (paper.authors.length > 0) lines.push(field('author', paper.authors.map((name) => texEscape(bibtexName(name))).join(' and ')));
-      const year = paper.year ?? (paper.publicationDate ? Number(paper.publicationDate.slice(0, 4)) : null);
+      if (paper.authors.length > 0) lines.push(field('author', paper.authors.map((name) => bibtexName(name)).join(' and ')));
+      const year = yearOf(paper);
       if (year) lines.push(field('year', String(year)));
       if (paper.arxivId) {
         lines.push(field('eprint', paper.arxivId), field('archivePrefix', 'arXiv'));
         if (paper.primaryCategory) lines.push(field('primaryClass', texEscape(paper.primaryCategory)));
         lines.push(field('url', `https://arxiv.org/abs/${paper.arxivId}`));
       }
-      // doi is a verbatim field for Biber: not escaped, but nothing that would end the value or start a comment.
-      if (paper.doi) lines.push(field('doi', paper.doi.replace(/[{}%\s]/g, '')));
+      // doi is a verbatim field for biber: not escaped, but nothing that would end the value or start a comment.
+      if (paper.doi) lines.push(field('doi', paper.doi.replace(/[{}%\s\\]/g, '')));
       return `${lines.join('\n')}\n}\n`;
     })
     .join('\n');

@@ -19,6 +19,8 @@ export class BibtexError extends Error {
 
 const ESCAPES: [RegExp, string][] = [
   [/\{\\textbackslash\}|\\textbackslash(?![A-Za-z])\s?/g, '\u0000BS'],
+  [/\{\\textbraceleft\}|\\textbraceleft(?![A-Za-z])\s?/g, '\u0000LB'],
+  [/\{\\textbraceright\}|\\textbraceright(?![A-Za-z])\s?/g, '\u0000RB'],
   [/\{\\textasciitilde\}|\\textasciitilde(?![A-Za-z])\s?/g, '~'],
   [/\{\\textasciicircum\}|\\textasciicircum(?![A-Za-z])\s?/g, '^'],
   [/\\\{/g, '\u0000LB'],
@@ -39,12 +41,29 @@ export function decodeValue(raw: string): string {
     .trim();
 }
 
-/** `Devlin, Jacob` -> `Jacob Devlin`; `von Neumann, John` -> `John von Neumann`. */
-export function personName(bib: string): string {
-  const parts = bib.split(',').map((part) => part.trim());
+/**
+ * A name in BibTeX's forms, as pages show names: `Devlin, Jacob` -> `Jacob Devlin`, `von Neumann,
+ * John` -> `John von Neumann`, `Smith, Jr., John` -> `John Smith Jr.`; a name braced whole is literal.
+ */
+export function personName(raw: string): string {
+  const trimmed = raw.trim();
+  if (/^\{[^]*\}$/.test(trimmed) && balancedInside(trimmed)) return decodeValue(trimmed);
+  const parts = decodeValue(trimmed).split(',').map((part) => part.trim());
   if (parts.length === 1) return parts[0] as string;
-  const [last, ...rest] = parts;
-  return [rest.reverse().join(' '), last].filter(Boolean).join(' ');
+  const [last, jr, first] = parts.length === 2 ? [parts[0], '', parts[1]] : [parts[0], parts[1], parts.slice(2).join(' ')];
+  return [first, last, jr].filter(Boolean).join(' ');
+}
+
+/** `{...}` is one group around the whole value, not `{a} b {c}`. */
+function balancedInside(braced: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < braced.length; index++) {
+    const char = braced[index];
+    if (char === '\\') index++;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0 && index < braced.length - 1) return false;
+  }
+  return depth === 0;
 }
 
 export function splitAuthors(value: string): string[] {
@@ -62,7 +81,7 @@ export function splitAuthors(value: string): string[] {
     } else current += word;
   }
   names.push(current);
-  return names.map((name) => personName(decodeValue(name))).filter(Boolean);
+  return names.map(personName).filter(Boolean);
 }
 
 export function parseBibtex(text: string, limits = { maxEntries: 10_000, maxFieldLength: 100_000 }): BibEntry[] {

@@ -1,9 +1,17 @@
 // RIS, CSV and JSON for saved papers; BibTeX is in bibtex.ts.
 
 import type { SavedPaper } from './model';
+import { familyWithParticle, splitName } from './names';
 
 function yearOf(paper: SavedPaper): number | null {
   return paper.year ?? (paper.publicationDate ? Number(paper.publicationDate.slice(0, 4)) : null);
+}
+
+/** `van der Berg, Jan`, `Smith, John, Jr.`; an organisation as it is (RIS has no way to keep a comma in one name). */
+function risName(name: string): string {
+  const parts = splitName(name);
+  if (parts.literal !== null) return parts.literal;
+  return [familyWithParticle(parts), parts.given, parts.suffix].filter(Boolean).join(', ');
 }
 
 /** RIS, as Zotero, Mendeley and EndNote read it: preprints as unpublished work (UNPB). */
@@ -12,10 +20,7 @@ export function toRis(papers: readonly SavedPaper[]): string {
   return papers
     .map((paper) => {
       const lines = [line('TY', paper.arxivId ? 'UNPB' : 'GEN'), line('TI', paper.title)];
-      for (const author of paper.authors) {
-        const parts = author.trim().split(/\s+/);
-        lines.push(line('AU', parts.length > 1 ? `${parts.pop()}, ${parts.join(' ')}` : author));
-      }
+      for (const author of paper.authors) lines.push(line('AU', risName(author)));
       const year = yearOf(paper);
       if (year) lines.push(line('PY', String(year)));
       if (paper.publicationDate) lines.push(line('DA', paper.publicationDate.replace(/-/g, '/')));

@@ -2,13 +2,19 @@
 // problem is reported with what is wrong; nothing is applied unless the whole file is good.
 
 import { isPaperKey, paperKeyFor, parseArxivId, parseDoi } from '../ids';
-import { isRecord } from '../validate';
+import { CEILING, isRecord } from '../validate';
 import { decodeValue, parseBibtex, splitAuthors } from './bibtexParse';
 import { JSON_FORMAT } from './exporters';
-import type { ReadStatus, SavedPaper } from './model';
+import { MAX_SAVED_PAPERS, type ReadStatus, type SavedPaper } from './model';
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_PAPERS = 20_000;
+/**
+ * Import reads whatever export writes: at most the saved list's size in papers, and files up to the
+ * longest text a browser can hold (512 MB; an export of the fullest list is far smaller). A larger
+ * file is not one of ours and is refused before it is read.
+ */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+export const MAX_IMPORT_PAPERS = MAX_SAVED_PAPERS;
+const tooLarge = (maxBytes: number) => new ImportError(`The file is larger than ${maxBytes / 1024 / 1024} MB, more than any ScholarScope export`);
 const MAX_TEXT = 100_000;
 const STATUSES: ReadStatus[] = ['to-read', 'reading', 'read'];
 
@@ -29,9 +35,9 @@ function optionalText(value: unknown, field: string, index: number): string | nu
   return value === null || value === undefined ? null : text(value, field, index);
 }
 
-function optionalCount(value: unknown, field: string, index: number): number | null {
+function optionalCount(value: unknown, field: string, index: number, ceiling: number): number | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new ImportError(`Paper ${index + 1}: ${field} should be a whole number`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > ceiling) throw new ImportError(`Paper ${index + 1}: ${field} should be a whole number up to ${ceiling}`);
   return value;
 }
 
@@ -54,15 +60,15 @@ export function readSavedPaper(raw: unknown, index: number): SavedPaper {
   return {
     key,
     arxivId: optionalText(raw.arxivId, 'arxivId', index),
-    version: optionalCount(raw.version, 'version', index),
+    version: optionalCount(raw.version, 'version', index, 1000),
     title: text(raw.title, 'title', index, 2000),
     authors: textList(raw.authors, 'authors', index, 5000),
     abstract: optionalText(raw.abstract, 'abstract', index),
     publicationDate: date,
-    year: optionalCount(raw.year, 'year', index),
+    year: optionalCount(raw.year, 'year', index, CEILING.year),
     primaryCategory: optionalText(raw.primaryCategory, 'primaryCategory', index),
     doi: optionalText(raw.doi, 'doi', index),
-    citationCount: optionalCount(raw.citationCount, 'citationCount', index),
+    citationCount: optionalCount(raw.citationCount, 'citationCount', index, CEILING.citations),
     savedAt,
     tags: textList(raw.tags, 'tags', index, 100),
     note: text(raw.note, 'note', index),
@@ -93,8 +99,8 @@ function jsonDepth(content: string): number {
 }
 
 /** A file's JSON, refused before parsing when it is too large or nested deeper than any export of ours. */
-export function parseJsonFile(content: string): unknown {
-  if (content.length > MAX_IMPORT_BYTES) throw new ImportError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+export function parseJsonFile(content: string, maxBytes = MAX_IMPORT_BYTES): unknown {
+  if (content.length > maxBytes) throw tooLarge(maxBytes);
   const text = content.replace(/^\uFEFF/, '');
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ImportError(`This JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a ScholarScope export is not`);
   try {
@@ -124,12 +130,15 @@ function fromBibtex(content: string, now: number): SavedPaper[] {
   for (const entry of entries) {
     const eprint = entry.fields.eprint ? parseArxivId(decodeValue(entry.fields.eprint)) : null;
     const arxivPrefix = /arxiv/i.test(entry.fields.archiveprefix ?? entry.fields.eprinttype ?? '') || /arxiv/i.test(entry.fields.journal ?? '');
-    const doi = entry.fields.doi ? parseDoi(decodeValue(entry.fields.doi)) : null;
+    const written = entry.fields.doi ? decodeValue(entry.fields.doi) : '';
+    const doiKey = written ? parseDoi(written) : null;
+    // The DOI as the file writes it (DOIs are case-insensitive; the paper's key is lower case).
+    const doi = doiKey && written.toLowerCase().endsWith(doiKey) ? written.slice(written.length - doiKey.length) : doiKey;
     const arxiv = eprint && (arxivPrefix || !doi) ? eprint : null;
     if (!arxiv && !doi) continue; // Only papers we can identify: arXiv entries, or DOIs.
     const year = entry.fields.year ? Number(decodeValue(entry.fields.year)) : null;
     papers.push({
-      key: arxiv ? arxiv.id : paperKeyFor({ doi: doi! }),
+      key: arxiv ? arxiv.id : paperKeyFor({ doi: doiKey! }),
       arxivId: arxiv?.id ?? null,
       version: arxiv?.version ?? null,
       title: decodeValue(entry.fields.title ?? ''),
@@ -151,8 +160,8 @@ function fromBibtex(content: string, now: number): SavedPaper[] {
 }
 
 /** The papers in a file, or an ImportError saying what is wrong. */
-export function readImport(content: string, now: number = Date.now()): SavedPaper[] {
-  if (content.length > MAX_IMPORT_BYTES) throw new ImportError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+export function readImport(content: string, now: number = Date.now(), maxBytes = MAX_IMPORT_BYTES): SavedPaper[] {
+  if (content.length > maxBytes) throw tooLarge(maxBytes);
   const trimmed = content.replace(/^\uFEFF/, '').trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return fromJson(trimmed);
   if (trimmed.includes('@')) return fromBibtex(trimmed, now);

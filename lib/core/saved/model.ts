@@ -26,7 +26,10 @@ export interface SavedPaper {
   status: ReadStatus;
 }
 
-/** The limits the background checks a page's snapshot against (see messages.ts). */
+/** The saved list holds at most this many papers: saving and importing beyond it is refused with a clear message. */
+export const MAX_SAVED_PAPERS = 100_000;
+
+/** The limits the background checks a page's snapshot against (core/protocol/saved.ts). */
 export const SNAPSHOT_TITLE_MAX = 2000;
 export const SNAPSHOT_NAME_MAX = 500;
 

@@ -21,8 +21,8 @@ export function arxivPaper(entry: ArxivEntry): Paper {
   };
 }
 
-export function createArxiv({ fetch, gate, sleep }: Omit<SourceDeps, 'settings' | 'now'>) {
-  const options = { fetch, gate, sleep };
+export function createArxiv({ fetch, gate, sleep, now }: Omit<SourceDeps, 'settings'>) {
+  const options = { fetch, gate, sleep, now };
   const source: PaperSource = {
     name: 'arxiv',
     async papers(keys) {

@@ -5,7 +5,7 @@
 
 import { paperKeyFor, parseDoi, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
 import type { OpenAlexAuthor } from '../../../core/model';
-import { isRecord, readCount, readIsoDate, readString } from '../../../core/validate';
+import { CEILING, isRecord, readCount, readIsoDate, readString } from '../../../core/validate';
 import { requestJson, SourceError, type RequestOptions } from '../http';
 
 export const OPENALEX_API = 'https://api.openalex.org';
@@ -43,8 +43,9 @@ export function shortOpenAlexId(value: unknown, pattern = AUTHOR_ID): string | n
 
 const isOpenAlexAuthorId = (value: string) => sourceOfAuthorId(value) === 'openalex';
 
+/** A mean citedness; past the ceiling it is damage. */
 function readNumber(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100_000 ? value : null;
 }
 
 function params(options: OpenAlexOptions, extra: Record<string, string>): string {
@@ -67,18 +68,18 @@ export function normaliseOpenAlexAuthor(raw: unknown): OpenAlexAuthor | null {
   const years = new Map<number, { year: number; citations: number; works: number }>();
   for (const entry of Array.isArray(raw.counts_by_year) ? raw.counts_by_year : []) {
     if (!isRecord(entry)) continue;
-    const year = readCount(entry.year);
+    const year = readCount(entry.year, CEILING.year);
     if (year === null || year < 1900 || year > 2200) continue;
-    years.set(year, { year, citations: readCount(entry.cited_by_count) ?? 0, works: readCount(entry.works_count) ?? 0 });
+    years.set(year, { year, citations: readCount(entry.cited_by_count, CEILING.citations) ?? 0, works: readCount(entry.works_count, CEILING.papers) ?? 0 });
   }
   return {
     id,
     name,
     institutions: institutions.slice(0, 20),
-    citationCount: readCount(raw.cited_by_count),
-    worksCount: readCount(raw.works_count),
-    hIndex: readCount(stats.h_index),
-    i10Index: readCount(stats.i10_index),
+    citationCount: readCount(raw.cited_by_count, CEILING.citations),
+    worksCount: readCount(raw.works_count, CEILING.papers),
+    hIndex: readCount(stats.h_index, CEILING.hIndex),
+    i10Index: readCount(stats.i10_index, CEILING.papers),
     twoYearMeanCitedness: readNumber(stats['2yr_mean_citedness']),
     countsByYear: [...years.values()].sort((a, b) => a.year - b.year),
     url: `https://openalex.org/${id}`,
@@ -125,8 +126,8 @@ export function normaliseOpenAlexWork(raw: unknown): OpenAlexWork | null {
     title,
     abstract: abstractFromInvertedIndex(raw.abstract_inverted_index),
     publicationDate: readIsoDate(raw.publication_date),
-    year: readCount(raw.publication_year),
-    citationCount: readCount(raw.cited_by_count),
+    year: readCount(raw.publication_year, CEILING.year),
+    citationCount: readCount(raw.cited_by_count, CEILING.citations),
     authorships,
   };
 }

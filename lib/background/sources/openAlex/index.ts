@@ -39,7 +39,7 @@ export function openAlexAuthorRecord(author: OpenAlexAuthor, fetchedAt: number):
 export function createOpenAlex({ fetch, gate, settings, now, sleep }: SourceDeps) {
   const options = async (retries?: number): Promise<OpenAlexOptions> => {
     const { openAlexEmail, openAlexApiKey } = await settings();
-    return { fetch, email: openAlexEmail || undefined, apiKey: openAlexApiKey || undefined, gate, sleep, ...(retries === undefined ? {} : { retries }) };
+    return { fetch, email: openAlexEmail || undefined, apiKey: openAlexApiKey || undefined, gate, sleep, now, ...(retries === undefined ? {} : { retries }) };
   };
   const source: Source = {
     name: 'openalex',

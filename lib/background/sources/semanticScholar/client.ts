@@ -1,8 +1,8 @@
 // Semantic Scholar Graph API client: fetch, validate, normalise into the common records.
 
 import { type Author, type AuthorRef, type Paper } from '../../../core/model';
-import { arxivIdOfKey, parseArxivId, s2PaperRef, type PaperKey } from '../../../core/ids';
-import { isRecord, readCount, readIsoDate, readString, readStringList } from '../../../core/validate';
+import { arxivIdOfKey, isAuthorId, parseArxivId, s2PaperRef, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
+import { CEILING, isRecord, readCount, readIsoDate, readString, readStringList } from '../../../core/validate';
 import type { PaperCitations } from '../../../core/metrics/compute';
 import { PAPER_BATCH_LIMIT } from '../../../core/protocol/define';
 import { requestJson, SourceError, type RequestOptions } from '../http';
@@ -34,26 +34,32 @@ export function authorPageUrl(authorId: string): string {
   return `https://www.semanticscholar.org/author/${encodeURIComponent(authorId)}`;
 }
 
+/** Semantic Scholar's author ids are digits; anything else (a lone surrogate, markup) is damage: no id. */
+function readAuthorId(value: unknown): string | null {
+  const id = readString(value, 64);
+  return id && isAuthorId(id) && sourceOfAuthorId(id) === 'semanticscholar' ? id : null;
+}
+
 function normaliseAuthorRef(raw: unknown): AuthorRef | null {
   if (!isRecord(raw)) return null;
   const name = readString(raw.name, 500);
   if (!name) return null;
-  return { authorId: readString(raw.authorId, 64), name };
+  return { authorId: readAuthorId(raw.authorId), name };
 }
 
 /** An author record with reported metrics; null when the entry has no id or name. */
 export function normaliseAuthor(raw: unknown, fetchedAt: number): Author | null {
   if (!isRecord(raw)) return null;
-  const authorId = readString(raw.authorId, 64);
+  const authorId = readAuthorId(raw.authorId);
   const name = readString(raw.name, 500);
   if (!authorId || !name) return null;
   return {
     authorId,
     name,
-    affiliations: readStringList(raw.affiliations, 20),
-    citationCount: readCount(raw.citationCount),
-    hIndex: readCount(raw.hIndex),
-    paperCount: readCount(raw.paperCount),
+    affiliations: readStringList(raw.affiliations, 20, 300),
+    citationCount: readCount(raw.citationCount, CEILING.citations),
+    hIndex: readCount(raw.hIndex, CEILING.hIndex),
+    paperCount: readCount(raw.paperCount, CEILING.papers),
     url: authorPageUrl(authorId),
     source: 'semanticscholar',
     fetchedAt,
@@ -78,8 +84,8 @@ export function normalisePaper(raw: unknown): Paper | null {
     title: title ?? '',
     abstract: readString(raw.abstract, 20_000),
     publicationDate: readIsoDate(raw.publicationDate),
-    year: readCount(raw.year),
-    citationCount: readCount(raw.citationCount),
+    year: readCount(raw.year, CEILING.year),
+    citationCount: readCount(raw.citationCount, CEILING.citations),
     authors,
   };
 }
@@ -87,6 +93,19 @@ export function normalisePaper(raw: unknown): Paper | null {
 export interface PaperBatchEntry {
   paper: Paper;
   authors: Author[];
+}
+
+/** One entry of a paper batch; a bad field drops that field or author, a bad record only that record (null). */
+function batchEntry(key: PaperKey, raw: unknown, fetchedAt: number): PaperBatchEntry | null {
+  try {
+    const paper = normalisePaper(raw);
+    if (!paper || !isRecord(raw)) return null;
+    const authors = Array.isArray(raw.authors) ? raw.authors.map((author) => normaliseAuthor(author, fetchedAt)).filter((a): a is Author => a !== null) : [];
+    // The batch answers in request order; an arXiv key is the paper's arXiv id even if externalIds omits it.
+    return { paper: { ...paper, arxivId: arxivIdOfKey(key) ?? paper.arxivId }, authors };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -110,19 +129,7 @@ export async function fetchPapersByKey(
       throw new SourceError('malformed', 'Semantic Scholar sent a paper batch of the wrong shape');
     }
     const fetchedAt = now();
-    chunk.forEach((key, index) => {
-      const raw = body[index];
-      const paper = normalisePaper(raw);
-      if (!paper || !isRecord(raw)) {
-        result.set(key, null);
-        return;
-      }
-      const authors = Array.isArray(raw.authors)
-        ? raw.authors.map((author) => normaliseAuthor(author, fetchedAt)).filter((a): a is Author => a !== null)
-        : [];
-      // The batch answers in request order; an arXiv key is the paper's arXiv id even if externalIds omits it.
-      result.set(key, { paper: { ...paper, arxivId: arxivIdOfKey(key) ?? paper.arxivId }, authors });
-    });
+    chunk.forEach((key, index) => result.set(key, batchEntry(key, body[index], fetchedAt)));
   }
   return result;
 }
@@ -212,7 +219,7 @@ export async function fetchAuthorCitationList(authorId: string, options: S2Optio
     for (const entry of body.data) {
       // A null entry or a paper without a count is one paper with no known citations.
       const record = isRecord(entry) ? entry : {};
-      papers.push({ year: readCount(record.year), citations: readCount(record.citationCount) ?? 0 });
+      papers.push({ year: readCount(record.year, CEILING.year), citations: readCount(record.citationCount, CEILING.citations) ?? 0 });
     }
     const next = readCount(body.next);
     offset = next !== null && next > offset && body.data.length > 0 ? next : null;

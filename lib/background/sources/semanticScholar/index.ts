@@ -17,7 +17,7 @@ export interface SourceDeps {
 }
 
 export function createSemanticScholar({ fetch, gate, settings, now, sleep }: SourceDeps) {
-  const options = async (): Promise<S2Options> => ({ fetch, apiKey: (await settings()).s2ApiKey || undefined, gate, sleep });
+  const options = async (): Promise<S2Options> => ({ fetch, apiKey: (await settings()).s2ApiKey || undefined, gate, sleep, now });
   const source: Source = {
     name: 'semanticscholar',
     async papers(keys) {
