@@ -56,6 +56,15 @@ function parseBareId(text: string): ArxivId | null {
   return null;
 }
 
+/** `decodeURIComponent`, or null for a malformed escape (text from pages and answers can hold one). */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Parses an arXiv identifier from a bare id (`2602.16165v1`, `hep-th/9108002`),
  * an `arXiv:` reference, or an arXiv abs/pdf/html URL. Returns null for anything else.
@@ -72,7 +81,7 @@ export function parseArxivId(input: string): ArxivId | null {
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
     if (!ARXIV_HOSTS.has(url.hostname)) return null;
-    const path = PAPER_PATH.exec(decodeURIComponent(url.pathname));
+    const path = PAPER_PATH.exec(safeDecode(url.pathname) ?? '');
     return path ? parseBareId(path[1] as string) : null;
   }
   const bare = text.replace(/^arxiv:\s*/i, '');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arxivAbsUrl, formatArxivId, parseArxivId } from '../../lib/core/ids';
+import { paperFromHref } from '../../lib/core/sites/dom';
 
 describe('parseArxivId', () => {
   it.each([
@@ -83,5 +84,13 @@ describe('paper keys', () => {
     expect(isPaperKey('doi:')).toBe(false);
     expect(s2PaperRef('2602.16165')).toBe('arXiv:2602.16165');
     expect(s2PaperRef('doi:10.1145/3620665.3640400')).toBe('DOI:10.1145/3620665.3640400');
+  });
+});
+
+describe('ids from hostile text', () => {
+  it('reads no id, and throws nothing, from a malformed escape', () => {
+    expect(parseArxivId('https://arxiv.org/abs/%E0%A4%A')).toBeNull();
+    expect(paperFromHref('https://doi.org/10.48550/arXiv.%E0%A4%A')).toBeNull();
+    expect(parseDoi('https://doi.org/10.1000/%E0%A4%A')).toBeNull();
   });
 });

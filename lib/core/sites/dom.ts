@@ -1,7 +1,7 @@
 // Small readers every extractor shares: text as the reader sees it, links a page gives to other
 // services' profiles and papers.
 
-import { paperKeyFor, parseArxivId, parseDoi, type ArxivId, type PaperKey } from '../ids';
+import { paperKeyFor, parseArxivId, parseDoi, safeDecode, type ArxivId, type PaperKey } from '../ids';
 
 /** An element's text with white space folded, or '' for none. */
 export function text(node: Element | null | undefined): string {
@@ -44,7 +44,7 @@ export function linkedS2AuthorId(doc: Document): string | null {
 /** The arXiv id behind a link: arxiv.org abs/pdf addresses and arXiv DOIs. */
 export function arxivIdFromHref(href: string): ArxivId | null {
   const doi = /^https?:\/\/(?:dx\.)?doi\.org\/10\.48550\/arxiv\.(.+)$/i.exec(href);
-  if (doi) return parseArxivId(decodeURIComponent(doi[1] as string));
+  if (doi) return parseArxivId(safeDecode(doi[1] as string) ?? '');
   return parseArxivId(href);
 }
 
