@@ -16,6 +16,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts', 'tests/hostile/**/*.browser.test.ts'],
           environment: 'node',

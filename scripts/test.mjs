@@ -1,5 +1,5 @@
 // `npm test`: typecheck, lint (ESLint with the folder boundaries, and the import-cycle check), unit
-// tests, both builds, web-ext lint, browser tests in real Chromium; then one summary line
+// tests, both builds, web-ext lint, browser tests in real Chromium and in real Firefox; then one summary line
 // `N passed, N failed` over all of them (the typecheck and the build count as one check each).
 
 import { spawnSync } from 'node:child_process';
@@ -43,10 +43,14 @@ check('import cycles', 'npx', ['tsx', 'scripts/check-cycles.ts']);
 vitest('unit');
 const chrome = check('build (Chrome MV3)', 'npx', ['wxt', 'build']);
 // The Firefox build must build and pass Mozilla's linter; the manifest test reads it too.
-if (check('build (Firefox MV2)', 'npx', ['wxt', 'build', '-b', 'firefox'])) check('web-ext lint (Firefox)', 'node', ['scripts/lint-firefox.mjs']);
+const firefox = check('build (Firefox MV2)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+if (firefox) check('web-ext lint (Firefox)', 'node', ['scripts/lint-firefox.mjs']);
 else results.push({ label: 'web-ext lint (Firefox)', passed: 0, failed: 1 });
 if (chrome) vitest('e2e');
 else results.push({ label: 'e2e tests', passed: 0, failed: 1 });
+// Real Firefox (firefox-esr) with the Firefox build.
+if (firefox) vitest('firefox');
+else results.push({ label: 'firefox tests', passed: 0, failed: 1 });
 
 console.log('\n=== Summary');
 for (const r of results) console.log(`${r.label}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);

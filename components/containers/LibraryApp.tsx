@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { toBibtex } from '../../lib/core/saved/bibtex';
 import { toCsv, toJson, toRis } from '../../lib/core/saved/exporters';
 import type { SavedPaper } from '../../lib/core/saved/model';
 import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/core/saved/query';
@@ -11,8 +10,9 @@ import { CompareApp } from './CompareApp';
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const UNDO_MS = 15_000;
 
-const EXPORTS: Record<ExportFormat, { write: (papers: SavedPaper[]) => string; type: string; extension: string }> = {
-  bibtex: { write: toBibtex, type: 'application/x-bibtex', extension: 'bib' },
+// BibTeX's keys transliterate names with a table of every script: loaded when a BibTeX export is made, not with the page.
+const EXPORTS: Record<ExportFormat, { write: (papers: SavedPaper[]) => string | Promise<string>; type: string; extension: string }> = {
+  bibtex: { write: async (papers) => (await import('../../lib/core/saved/bibtex')).toBibtex(papers), type: 'application/x-bibtex', extension: 'bib' },
   ris: { write: toRis, type: 'application/x-research-info-systems', extension: 'ris' },
   csv: { write: toCsv, type: 'text/csv;charset=utf-8', extension: 'csv' },
   json: { write: (papers) => toJson(papers), type: 'application/json', extension: 'json' },
@@ -93,10 +93,10 @@ function LibraryApp() {
       }
       onExport={(format, keys) => {
         const chosen = keys ? Promise.resolve(shown.filter((paper) => keys.includes(paper.key))) : allSavedRecords();
+        const { write, type, extension } = EXPORTS[format];
         chosen.then(
-          (list) => {
-            const { write, type, extension } = EXPORTS[format];
-            download(`scholarscope-saved-papers.${extension}`, write(list), type);
+          async (list) => {
+            download(`scholarscope-saved-papers.${extension}`, await write(list), type);
             setNotice({ kind: 'ok', text: `Exported ${list.length} ${list.length === 1 ? 'paper' : 'papers'} as ${format === 'bibtex' ? 'BibTeX' : format.toUpperCase()}.` });
           },
           (error) => setNotice({ kind: 'error', text: message(error) }),

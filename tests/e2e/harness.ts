@@ -6,34 +6,22 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
-import { recordedAnswer } from '../fixtures/recordedApi';
+import { answerApi, type ApiRequest, type ApiState } from './api';
 import { OPTIONAL_HOST_PERMISSIONS } from '../../lib/core/sites/registry';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
 
-export interface ApiRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  /** The request's body (a paper batch's ids), when it has one. */
-  body?: string;
-}
+export type { ApiRequest };
 
-export interface Harness {
+export interface Harness extends ApiState {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Every request the API route answered, in order. */
-  apiRequests: ApiRequest[];
   /** Pages to serve, by URL without hash. */
   pages: Map<string, string>;
-  /** Awaited before an API request is answered: holds answers back (fault injection). */
-  apiGate: ((request: ApiRequest) => Promise<void>) | null;
   /** Stops the extension's service worker, as the browser may at any moment. */
   stopServiceWorker(): Promise<void>;
-  /** Override for API answers (fault injection; status 0 is a network error); null uses the recording. */
-  apiOverride: ((request: ApiRequest) => { status: number; body: string; headers?: Record<string, string> } | null) | null;
   openPopup(forUrl: string): Promise<Page>;
   openOptions(): Promise<Page>;
   tabIdFor(url: string): Promise<number>;
@@ -196,27 +184,21 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     if (html === undefined) return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   });
-  const answerApi = async (route: Route) => {
+  const answer = async (route: Route) => {
     const request = route.request();
     const entry: ApiRequest = { method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? undefined };
-    harness.apiRequests.push(entry);
-    if (options.apiLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.apiLatencyMs));
-    if (harness.apiGate) await harness.apiGate(entry);
-    const override = harness.apiOverride?.(entry);
-    const answer = override ? null : recordedAnswer(entry.method, entry.url, entry.body ?? null);
+    const reply = await answerApi(harness, entry, options.apiLatencyMs);
     try {
-      if (override?.status === 0) return await route.abort('connectionreset');
-      if (override) return await route.fulfill({ status: override.status, body: override.body, headers: override.headers });
-      if (!answer) return await route.abort('connectionrefused');
-      // The real APIs allow any origin; the benchmarks' naive baseline asks from a page.
-      return await route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body, headers: { 'access-control-allow-origin': '*' } });
+      if (!reply) return await route.abort('connectionrefused');
+      if (reply.status === 0) return await route.abort('connectionreset');
+      return await route.fulfill({ status: reply.status, body: reply.body, headers: reply.headers });
     } catch {
       // The requester went away (a stopped service worker): nothing to answer.
     }
   };
-  await context.route(/^https:\/\/api\.semanticscholar\.org\//, answerApi);
-  await context.route(/^https:\/\/export\.arxiv\.org\/api\//, answerApi);
-  await context.route(/^https:\/\/api\.openalex\.org\//, answerApi);
+  await context.route(/^https:\/\/api\.semanticscholar\.org\//, answer);
+  await context.route(/^https:\/\/export\.arxiv\.org\/api\//, answer);
+  await context.route(/^https:\/\/api\.openalex\.org\//, answer);
   return harness;
 }
 
