@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FIREFOX } from '../firefox/harness';
 import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, PROFILE_MATCHES } from '../../lib/core/sites/registry';
 import { EXTENSION_DIR } from './harness';
 
@@ -41,8 +43,12 @@ describe('Firefox manifest', () => {
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.browser_specific_settings.gecko.id).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
-    expect(Number(manifest.browser_specific_settings.gecko.strict_min_version.split('.')[0])).toBeGreaterThanOrEqual(140);
+    // The version the Firefox suite runs: what it claims is what was tested.
+    const tested = Number(/Firefox (\d+)/.exec(execFileSync(FIREFOX, ['--version'], { encoding: 'utf8' }))![1]);
+    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe(`${tested}.0`);
+    expect(manifest.browser_specific_settings.gecko_android).toBeUndefined();
     expect(manifest.background.scripts).toEqual(['background.js']);
+    expect(manifest.background.persistent).toBe(false); // an event page, unloaded when idle
     expect(manifest.background.service_worker).toBeUndefined();
     expect(manifest.browser_action.default_popup).toBe('popup.html');
     expect(manifest.commands['save-paper'].suggested_key.default).toBe('Alt+Shift+S');
@@ -54,5 +60,23 @@ describe('Firefox manifest', () => {
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  });
+});
+
+// Both builds name their icons, for the extension and the toolbar button, and carry every one.
+describe('icons', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s: the icons it names are in the build, from 16 to 128 px (96 for Firefox listings)', (build) => {
+    const dir = EXTENSION_DIR.replace(/chrome-mv3$/, build);
+    const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { icons: Record<string, string>; action?: { default_icon: Record<string, string> }; browser_action?: { default_icon: Record<string, string> } };
+    expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '96', '128']);
+    const toolbar = (manifest.action ?? manifest.browser_action)!.default_icon;
+    expect(Object.keys(toolbar)).toEqual(['16', '32', '48']);
+    for (const [size, file] of [...Object.entries(manifest.icons), ...Object.entries(toolbar)]) {
+      expect(existsSync(`${dir}/${file}`), file).toBe(true);
+      // A PNG of the size it claims: width and height from its header.
+      const png = readFileSync(`${dir}/${file}`);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+    }
   });
 });
