@@ -82,26 +82,38 @@ function serve(harness: { pages: Map<string, string> } & ApiState, tls: { key: B
   });
 }
 
-export async function launchFirefox(): Promise<FirefoxHarness> {
+export interface FirefoxOptions {
+  /** With a window of this size, the page filling it (the demo's toolbar screenshot); the tests run headless. */
+  window?: { width: number; height: number };
+  /** The build to install (default ADDON_DIR: FIREFOX_ADDON_DIR or .output/firefox-mv2). */
+  addonDir?: string;
+  /** More preferences, set before Firefox starts. */
+  prefs?: Record<string, unknown>;
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxHarness> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}. Install it (apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
-  if (!existsSync(join(ADDON_DIR, 'manifest.json'))) throw new Error(`No Firefox build at ${ADDON_DIR}. Run "npm run build" first.`);
+  const addonDir = resolve(options.addonDir ?? ADDON_DIR);
+  if (!existsSync(join(addonDir, 'manifest.json'))) throw new Error(`No Firefox build at ${addonDir}. Run "npm run build" first.`);
   const dir = mkdtempSync(join(tmpdir(), 'scholarscope-firefox-'));
   const state = { pages: new Map<string, string>(), apiRequests: [] as ApiRequest[], apiGate: null, apiOverride: null } as { pages: Map<string, string> } & ApiState;
   const server = await serve(state, certificate(dir));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
-    headless: true,
+    headless: !options.window,
     acceptInsecureCerts: true,
+    ...(options.window ? { defaultViewport: null } : {}),
     // Firefox 153 lets WebDriver open moz-extension:// pages only with system access.
-    args: ['--remote-allow-system-access'],
+    args: ['--remote-allow-system-access', ...(options.window ? ['--width', String(options.window.width), '--height', String(options.window.height)] : [])],
     extraPrefsFirefox: {
       'network.dns.localDomains': SERVED_HOSTS.join(','),
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
       'extensions.background.idle.timeout': BACKGROUND_IDLE_MS,
+      ...options.prefs,
     },
   });
-  await browser.installExtension(ADDON_DIR);
+  await browser.installExtension(addonDir);
   // An extension page kept open to ask the browser about tabs and the event page: it sends no
   // message once loaded, so asking through it wakes nothing.
   let controlPage: Page | null = null;
@@ -128,7 +140,13 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       if (id === null) throw new Error(`No tab open at ${url}`);
       return id;
     },
-    badgeText: () => control().evaluate(() => (globalThis as unknown as { browser: { browserAction: { getBadgeText(details: object): Promise<string> } } }).browser.browserAction.getBadgeText({})),
+    // browserAction in the MV2 build, action in an MV3 one (npm run bench:firefox measures both).
+    badgeText: () =>
+      control().evaluate(() => {
+        type Button = { getBadgeText(details: object): Promise<string> };
+        const { browser } = globalThis as unknown as { browser: { action?: Button; browserAction?: Button } };
+        return (browser.action ?? browser.browserAction)!.getBadgeText({});
+      }),
     backgroundRunning: () =>
       control().evaluate(() => (globalThis as unknown as { browser: { extension: { getViews(): { location: Location }[] } } }).browser.extension.getViews().some((view) => view.location.pathname.includes('background'))),
     async close() {
