@@ -14,7 +14,12 @@ export default defineConfig({
   },
   // The BibTeX exporter's transliteration table (any-ascii, ~550 kB) is its own chunk, loaded only when a BibTeX export is made.
   vite: () => ({ plugins: [preact()], build: { chunkSizeWarningLimit: 600 } }),
-  manifest: ({ browser }) => ({
+  // The source zip addons.mozilla.org asks for holds what the build reads and the steps to rebuild
+  // it (docs/store/BUILDING.md); tests, benchmarks and generated output stay out.
+  zip: {
+    includeSources: ['entrypoints/**', 'components/**', 'lib/**', 'public/**', 'assets/**', 'docs/store/*.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md'],
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'ScholarScope',
     description: 'Author metrics, publications and related work next to every arXiv author.',
     // `scripting` registers the profiles content script for the profile sites the reader turned on.
@@ -22,15 +27,15 @@ export default defineConfig({
     // arXiv and the APIs at install; each profile site only when the reader turns it on (lib/core/sites/registry.ts).
     // Copies: WXT adds to the array it is given.
     host_permissions: [...HOST_PERMISSIONS],
-    ...(browser === 'firefox' ? { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS] } : { optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS] }),
+    ...(manifestVersion === 2 ? { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS] } : { optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS] }),
     // Extension pages run only their own bundled scripts: no inline, eval or remote code.
     content_security_policy:
-      browser === 'firefox'
+      manifestVersion === 2
         ? "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
         : { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" },
     // The toolbar button's icon (public/icon/<size>.png, drawn from assets/icon.svg by npm run icons);
     // WXT lists the same files as the extension's icons.
-    [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: Object.fromEntries([16, 32, 48].map((size) => [size, `icon/${size}.png`])) },
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: Object.fromEntries([16, 32, 48].map((size) => [size, `icon/${size}.png`])) },
     commands: {
       'save-paper': {
         suggested_key: { default: 'Alt+Shift+S' },
