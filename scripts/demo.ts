@@ -1,16 +1,20 @@
 // `npm run demo`: the built extension in Chromium on a recorded arXiv abstract page with recorded
 // API answers; no account, no network. With a display it opens a window to try it by hand; without
 // one it runs headless and saves screenshots of the annotated page, the hover card, the popup, a listing, a profile
-// panel, the saved-papers library and the compare view.
+// panel, the saved-papers library and the compare view (demo-output/); the stores' screenshots at
+// 1280×800 (docs/store/screenshots/); and, given a display, the toolbar button in Chromium and in
+// Firefox (docs/toolbar-*.png).
 
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launch } from '../tests/e2e/harness';
 import { renderAbsPage } from '../tests/fixtures/arxivAbs';
 import { renderListingPage } from '../tests/fixtures/arxivPages';
 import { renderDblpPage } from '../tests/fixtures/profilePages';
 import { listingRecords, registerPapers } from '../tests/fixtures/recordedPapers';
 import { hiperRecord } from '../tests/fixtures/seedWorld';
+import { chromiumToolbar, firefoxToolbar } from './demo/toolbar';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
 const LISTING_URL = 'https://arxiv.org/list/cs/new';
@@ -18,6 +22,8 @@ const DBLP_URL = 'https://dblp.org/pid/36/8449.html';
 const listing = listingRecords(120);
 registerPapers(listing.slice(0, 110));
 const OUT = resolve('demo-output');
+const STORE = resolve('docs/store/screenshots');
+const STORE_SIZE = { width: 1280, height: 800 };
 // With a display someone looks at, the demo opens a window to try by hand; otherwise (no display, a
 // virtual one from scripts/with-display.mjs, or --headless) it takes screenshots.
 const headless = !process.env.DISPLAY || process.env.SCHOLARSCOPE_VIRTUAL_DISPLAY === '1' || process.argv.includes('--headless');
@@ -26,6 +32,7 @@ const profileSites = Boolean(process.env.DISPLAY);
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  mkdirSync(STORE, { recursive: true });
   const shots: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     const harness = await launch({ headless, colorScheme: scheme, profileSites });
@@ -45,11 +52,21 @@ async function main() {
       await take(path);
       shots.push(path);
     };
+    // The stores take 1280×800: the page at that size, then back to the size it had.
+    const storeShot = async (name: string, on: Page) => {
+      if (scheme !== 'light') return;
+      const size = on.viewportSize();
+      await on.setViewportSize(STORE_SIZE);
+      await on.screenshot({ path: `${STORE}/${name}.png` });
+      shots.push(`${STORE}/${name}.png`);
+      if (size) await on.setViewportSize(size);
+    };
     await shot('abstract-page', (path) => page.locator('#abs').screenshot({ path }));
     await page.locator('div.authors > a').first().focus();
     const card = page.locator('scholarscope-card .ss-popover');
     await card.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
     await shot('hover-card', (path) => page.screenshot({ path, clip: { x: 0, y: 0, width: 1000, height: 760 } }));
+    await storeShot('1-hover-card', page);
     // The related papers section at the end of the abstract block, opened.
     await page.keyboard.press('Escape');
     await page.locator('scholarscope-related summary').click();
@@ -65,6 +82,8 @@ async function main() {
     await list.locator('scholarscope-triage select').waitFor({ timeout: 30_000 });
     await list.locator('dl#articles > dt').nth(2).scrollIntoViewIfNeeded();
     await shot('listing', (path) => list.screenshot({ path }));
+    await list.evaluate('window.scrollTo(0, 0)');
+    await storeShot('2-listing', list);
     // A few papers saved from the listing and the abstract page, one tagged, for the library.
     for (const index of [0, 2, 3]) {
       await list.locator('scholarscope-badge .ss-save').nth(index).click();
@@ -83,6 +102,7 @@ async function main() {
     await library.locator('.ss-library-controls select').first().locator('option', { hasText: 'rl' }).waitFor({ state: 'attached', timeout: 15_000 });
     await library.evaluate('document.activeElement?.blur()');
     await shot('library', (path) => library.screenshot({ path }));
+    await storeShot('4-library', library);
     // Four authors in the compare tray: everyone on the paper but the hidden co-authors.
     const tray = await harness.openPopup(PAPER_URL);
     const all = tray.getByRole('button', { name: /Compare all \d+ authors/ });
@@ -101,6 +121,7 @@ async function main() {
     await compare.locator('td.ss-status', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 30_000 });
     await compare.locator('.ss-chart-data summary').first().click();
     await shot('compare', (path) => compare.screenshot({ path, fullPage: true }));
+    await storeShot('5-compare', compare);
     if (profileSites) {
       const profile = await harness.context.newPage();
       await profile.goto(DBLP_URL);
@@ -111,8 +132,28 @@ async function main() {
     }
     await harness.close();
   }
+  await toolbarShots(shots);
   console.log('ScholarScope demo: screenshots of the extension at work on recorded pages:');
   for (const path of shots) console.log(`  ${path}`);
+}
+
+/** Each browser's own window with the toolbar button; Chromium's, with the popup open, is also the stores' third screenshot. */
+async function toolbarShots(shots: string[]): Promise<void> {
+  if (!process.env.DISPLAY) {
+    console.log('No display (install xvfb and x11-apps): the toolbar screenshots, which need a browser window, are not taken.');
+    return;
+  }
+  const page = renderAbsPage(hiperRecord);
+  await chromiumToolbar(PAPER_URL, page, `${STORE}/3-popup.png`, { x: 0, y: 0, ...STORE_SIZE });
+  await chromiumToolbar(PAPER_URL, page, resolve('docs/toolbar-chromium.png'), { x: 0, y: 0, width: 1100, height: 560 });
+  shots.push(`${STORE}/3-popup.png`, resolve('docs/toolbar-chromium.png'));
+  try {
+    await firefoxToolbar(PAPER_URL, page, resolve('docs/toolbar-firefox.png'), { x: 0, y: 0, width: 1150, height: 440 });
+    shots.push(resolve('docs/toolbar-firefox.png'));
+  } catch (error) {
+    // Firefox is served the recorded pages on port 443 (tests/firefox/harness.ts), which needs root.
+    console.log(`The Firefox toolbar screenshot was not taken: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 main().catch((error: unknown) => {

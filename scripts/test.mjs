@@ -1,5 +1,5 @@
 // `npm test`: typecheck, lint (ESLint with the folder boundaries, and the import-cycle check), unit
-// tests, both builds, web-ext lint, browser tests in real Chromium and in real Firefox; then one summary line
+// tests, both builds, the store zips, web-ext lint, browser tests in real Chromium and in real Firefox; then one summary line
 // `N passed, N failed` over all of them (the typecheck and the build count as one check each).
 
 import { spawnSync } from 'node:child_process';
@@ -41,9 +41,10 @@ check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['eslint', '.']);
 check('import cycles', 'npx', ['tsx', 'scripts/check-cycles.ts']);
 vitest('unit');
-const chrome = check('build (Chrome MV3)', 'npx', ['wxt', 'build']);
-// The Firefox build must build and pass Mozilla's linter; the manifest test reads it too.
-const firefox = check('build (Firefox MV2)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+// `npm run zip`: each build and its store zip (Firefox's with the source zip); the package test reads the zips.
+const chrome = check('build and zip (Chrome MV3)', 'npx', ['wxt', 'zip']);
+// The Firefox zip must also pass Mozilla's linter; the manifest test reads the build too.
+const firefox = check('build and zip (Firefox MV2, sources)', 'npx', ['wxt', 'zip', '-b', 'firefox']);
 if (firefox) check('web-ext lint (Firefox)', 'node', ['scripts/lint-firefox.mjs']);
 else results.push({ label: 'web-ext lint (Firefox)', passed: 0, failed: 1 });
 if (chrome) vitest('e2e');

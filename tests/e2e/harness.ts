@@ -41,6 +41,8 @@ export interface LaunchOptions {
    * this runs Chromium headed on an X display (xvfb-run) and presses the keys with xdotool.
    */
   profileSites?: boolean;
+  /** A browser window of this size at the screen's corner, the page filling it (the demo's screenshots of the whole window). */
+  window?: { width: number; height: number };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -112,8 +114,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: options.profileSites ? false : (options.headless ?? true),
     colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1280, height: 900 },
+    viewport: options.window ? null : { width: 1280, height: 900 },
     args: [
+      // --test-type: no "unsupported command-line flag" bar over the page in the window.
+      ...(options.window ? [`--window-size=${options.window.width},${options.window.height}`, '--window-position=0,0', '--test-type'] : []),
       ...(options.withoutExtension ? [] : [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]),
       '--no-sandbox',
       '--disable-gpu',

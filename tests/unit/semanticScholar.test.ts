@@ -84,6 +84,8 @@ describe('fetchPapersByKey', () => {
     const log: { url: string; init?: RequestInit }[] = [];
     await fetchPapersByKey(['2602.16165'], { fetch: replayFetch([jsonResponse([null])], log), apiKey: 'secret', sleep: noSleep });
     expect((log[0]!.init!.headers as Record<string, string>)['x-api-key']).toBe('secret');
+    // and never the reader's cookies for the site
+    expect(log[0]!.init!.credentials).toBe('omit');
   });
 
   it('rejects a batch of the wrong length as malformed', async () => {

@@ -81,7 +81,8 @@ async function attempt(url: string, init: RequestInit, options: RequestOptions):
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
   try {
-    return await options.fetch(url, { ...init, signal: controller.signal });
+    // No cookies: the APIs need none, and a reader's session on those sites is none of their business here.
+    return await options.fetch(url, { ...init, credentials: 'omit', signal: controller.signal });
   } catch (error) {
     if (controller.signal.aborted) throw new SourceError('timeout', `No answer from ${new URL(url).host} in time`);
     throw new SourceError('network', `Could not reach ${new URL(url).host}: ${String(error)}`);
