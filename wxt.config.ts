@@ -13,7 +13,8 @@ export default defineConfig({
     },
   },
   // The BibTeX exporter's transliteration table (any-ascii, ~550 kB) is its own chunk, loaded only when a BibTeX export is made.
-  vite: () => ({ plugins: [preact()], build: { chunkSizeWarningLimit: 600 } }),
+  // SCHOLARSCOPE_UNMINIFIED=1 keeps function names, for reading CPU profiles (npm run bench -- --profile).
+  vite: () => ({ plugins: [preact()], build: { chunkSizeWarningLimit: 600, ...(process.env.SCHOLARSCOPE_UNMINIFIED ? { minify: false } : {}) } }),
   // The source zip addons.mozilla.org asks for holds what the build reads and the steps to rebuild
   // it (docs/store/BUILDING.md); tests, benchmarks and generated output stay out.
   zip: {

@@ -29,8 +29,9 @@ export interface ApiState {
 }
 
 /** The answer to an API request, or null for one the recordings do not have (refused). */
-export async function answerApi(state: ApiState, request: ApiRequest, latencyMs = 0): Promise<ApiAnswer | null> {
+export async function answerApi(state: ApiState, request: ApiRequest, latency: number | ((request: ApiRequest) => number) = 0): Promise<ApiAnswer | null> {
   state.apiRequests.push(request);
+  const latencyMs = typeof latency === 'function' ? latency(request) : latency;
   if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
   if (state.apiGate) await state.apiGate(request);
   const override = state.apiOverride?.(request);

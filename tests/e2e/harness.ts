@@ -33,8 +33,10 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Without the extension: a baseline for benchmarks. */
   withoutExtension?: boolean;
-  /** Delay before each API answer, as a network would add (benchmarks). */
-  apiLatencyMs?: number;
+  /** Delay before each API answer, as a network would add (benchmarks): fixed, or by request (growing with a batch). */
+  apiLatencyMs?: number | ((request: ApiRequest) => number);
+  /** The build to load (default EXTENSION_DIR); the benchmarks load an earlier build beside it. */
+  extensionDir?: string;
   /**
    * Grant the optional profile-site permissions the way a reader does: a click asks, and the
    * browser's prompt is accepted with the keyboard (Tab, Enter). The prompt is a native window, so
@@ -98,8 +100,9 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
-  if (!options.withoutExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No extension build at ${EXTENSION_DIR}. Run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!options.withoutExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionDir}. Run "npm run build" first.`);
   }
   if (options.profileSites || options.headless === false) {
     if (!process.env.DISPLAY) throw new Error('Granting the profile sites needs an X display: run the tests under xvfb-run (apt-get install -y xvfb xdotool); npm test does.');
@@ -118,7 +121,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     args: [
       // --test-type: no "unsupported command-line flag" bar over the page in the window.
       ...(options.window ? [`--window-size=${options.window.width},${options.window.height}`, '--window-position=0,0', '--test-type'] : []),
-      ...(options.withoutExtension ? [] : [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]),
+      ...(options.withoutExtension ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
