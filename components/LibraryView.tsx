@@ -1,5 +1,5 @@
 import { safeHref } from '../lib/core/links';
-import type { ReadStatus, SavedPaper } from '../lib/core/saved/model';
+import type { ReadStatus, SavedSummary } from '../lib/core/saved/model';
 import type { SavedQuery, SavedSort } from '../lib/core/saved/query';
 import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
 import { formatCount, formatPublicationDate } from '../lib/core/format';
@@ -10,10 +10,12 @@ export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'json';
 export const LIBRARY_PAGE = 100;
 
 export interface LibraryViewProps {
-  /** Everything saved (for counts and tags), what the query matches, and how many of those are drawn. */
-  total: number;
-  shown: SavedPaper[];
-  limit: number;
+  /** How many papers are saved, null while the list is on its way. */
+  total: number | null;
+  /** How many the query matches, their keys (for "select all"), and the first of them, drawn. */
+  matching: number;
+  matchingKeys: readonly string[];
+  papers: SavedSummary[];
   onShowMore: () => void;
   /** Keys of saved records too damaged to show; they stay in the store. */
   unreadable?: string[];
@@ -40,7 +42,7 @@ const FORMATS: [ExportFormat, string][] = [['bibtex', 'BibTeX'], ['ris', 'RIS'],
 
 const splitTags = (text: string) => text.split(',').map((tag) => tag.trim()).filter(Boolean);
 
-function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: SavedPaper; selected: boolean } & Pick<LibraryViewProps, 'onSelect' | 'onUpdate' | 'onRemove'>) {
+function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: SavedSummary; selected: boolean } & Pick<LibraryViewProps, 'onSelect' | 'onUpdate' | 'onRemove'>) {
   const id = paper.arxivId ? formatArxivId({ id: paper.arxivId, version: paper.version }) : paper.doi;
   const link = safeHref(paper.arxivId ? arxivAbsUrl({ id: paper.arxivId, version: paper.version }) : paper.doi ? `https://doi.org/${encodeURI(paper.doi)}` : null);
   const label = `Select ${paper.title}`;
@@ -95,16 +97,15 @@ function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: S
 
 /** The library: the saved list with search, filters, sorting, editing, bulk actions, export and import. */
 export function LibraryView(props: LibraryViewProps) {
-  const { total, shown, limit, tags, query, selected, notice, undo, onQuery, onSelectShown, onUpdate, onAddTag, onRemove, onExport, onImport } = props;
-  const drawn = shown.slice(0, limit);
+  const { total, matching, matchingKeys, papers, tags, query, selected, notice, undo, onQuery, onSelectShown, onUpdate, onAddTag, onRemove, onExport, onImport } = props;
   const selection = [...selected];
-  const allShownSelected = shown.length > 0 && shown.every((paper) => selected.has(paper.key));
+  const allShownSelected = matchingKeys.length > 0 && matchingKeys.every((key) => selected.has(key));
   return (
     <main class="ss-library">
       <header class="ss-library-header">
         <h1>Saved papers</h1>
         <p class="ss-status">
-          {total === 0 ? 'Nothing saved yet: use ☆ Save beside a paper on arXiv, or import a file.' : `${shown.length} of ${total} match`}
+          {total === null ? 'Loading…' : total === 0 ? 'Nothing saved yet: use ☆ Save beside a paper on arXiv, or import a file.' : `${matching} of ${total} match`}
         </p>
       </header>
       <section class="ss-library-controls" aria-label="Find">
@@ -144,7 +145,7 @@ export function LibraryView(props: LibraryViewProps) {
       </section>
       <section class="ss-library-actions" aria-label="Selection and files">
         <label>
-          <input type="checkbox" checked={allShownSelected} onChange={(event) => onSelectShown((event.target as HTMLInputElement).checked)} /> Select all {shown.length} matching
+          <input type="checkbox" checked={allShownSelected} onChange={(event) => onSelectShown((event.target as HTMLInputElement).checked)} /> Select all {matching} matching
         </label>
         <span>{selection.length} selected</span>
         <button type="button" class="ss-button" disabled={selection.length === 0} onClick={() => {
@@ -193,14 +194,14 @@ export function LibraryView(props: LibraryViewProps) {
         )}
       </p>
       <ul class="ss-saved-list">
-        {drawn.map((paper) => (
+        {papers.map((paper) => (
           <SavedItem key={paper.key} paper={paper} selected={selected.has(paper.key)} onSelect={props.onSelect} onUpdate={onUpdate} onRemove={onRemove} />
         ))}
       </ul>
-      {shown.length > drawn.length && (
-        // A long list is drawn a page at a time: thousands of editable rows at once take seconds.
+      {matching > papers.length && (
+        // A long list comes and is drawn a page at a time: thousands of editable rows at once take seconds.
         <button type="button" class="ss-button ss-show-more" onClick={props.onShowMore}>
-          Show {Math.min(shown.length - drawn.length, LIBRARY_PAGE)} more ({shown.length - drawn.length} not shown)
+          Show {Math.min(matching - papers.length, LIBRARY_PAGE)} more ({matching - papers.length} not shown)
         </button>
       )}
     </main>

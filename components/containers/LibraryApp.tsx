@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { toCsv, toJson, toRis } from '../../lib/core/saved/exporters';
 import type { SavedPaper } from '../../lib/core/saved/model';
-import { allTags, EMPTY_QUERY, querySaved, type SavedQuery } from '../../lib/core/saved/query';
+import type { SavedPage } from '../../lib/core/protocol/wire';
+import { EMPTY_QUERY, type SavedQuery } from '../../lib/core/saved/query';
 import { ask } from '../../lib/ui/ask';
 import { allSavedRecords, download, importFile } from '../../lib/ui/files';
 import { LIBRARY_PAGE, LibraryView, type ExportFormat, type LibraryViewProps } from '../LibraryView';
@@ -18,30 +19,33 @@ const EXPORTS: Record<ExportFormat, { write: (papers: SavedPaper[]) => string | 
   json: { write: (papers) => toJson(papers), type: 'application/json', extension: 'json' },
 };
 
-/** The saved papers: the list from the background, searched, edited, exported and imported here. */
+/** The saved papers: a page of the list at a time from the background, which searches it; edited, exported and imported here. */
 function LibraryApp() {
-  const [papers, setPapers] = useState<SavedPaper[]>([]);
+  const [page, setPage] = useState<SavedPage | null>(null);
   const [query, setQuery] = useState<SavedQuery>(EMPTY_QUERY);
   const [limit, setLimit] = useState(LIBRARY_PAGE);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<LibraryViewProps['notice']>(null);
   const [undo, setUndo] = useState<LibraryViewProps['undo']>(null);
 
-  const [unreadable, setUnreadable] = useState<string[]>([]);
-  const reload = useCallback(
-    () =>
-      ask({ type: 'savedList' }).then(
-        (list) => {
-          setPapers(list.papers);
-          setUnreadable(list.unreadable);
+  // Answers to keystrokes can cross: only the latest question's answer is shown.
+  const latest = useRef(0);
+  const reload = useCallback(() => {
+    const asked = ++latest.current;
+    const fetchPage = (): Promise<void> =>
+      ask({ type: 'savedQuery', query, offset: 0, limit }).then(
+        (answer) => {
+          if (asked !== latest.current) return;
+          setPage(answer);
+          // A woken worker answers the opening page before its index: the tags and the rest come next.
+          if (answer.partial) return fetchPage();
         },
         (error) => setNotice({ kind: 'error', text: message(error) }),
-      ),
-    [],
-  );
+      );
+    return fetchPage();
+  }, [query, limit]);
   useEffect(() => void reload(), [reload]);
 
-  const shown = useMemo(() => querySaved(papers, query), [papers, query]);
   const act = (work: Promise<unknown>, done?: string) =>
     work.then(
       () => {
@@ -53,15 +57,16 @@ function LibraryApp() {
 
   return (
     <LibraryView
-      total={papers.length}
-      shown={shown}
-      tags={allTags(papers)}
+      total={page?.total ?? null}
+      matching={page?.matching ?? 0}
+      matchingKeys={page?.keys ?? []}
+      papers={page?.papers ?? []}
+      tags={page?.tags ?? []}
       query={query}
       selected={selected}
       notice={notice}
-      unreadable={unreadable}
+      unreadable={page?.unreadable ?? []}
       undo={undo}
-      limit={limit}
       onShowMore={() => setLimit((current) => current + LIBRARY_PAGE)}
       onQuery={(next) => {
         setQuery(next);
@@ -73,11 +78,9 @@ function LibraryApp() {
         else next.delete(key);
         return next;
       })}
-      onSelectShown={(on) => setSelected(on ? new Set(shown.map((paper) => paper.key)) : new Set())}
+      onSelectShown={(on) => setSelected(on ? new Set(page?.keys ?? []) : new Set())}
       onUpdate={(keys, changes) => void act(ask({ type: 'updateSaved', keys, changes }))}
-      onAddTag={(keys, tag) =>
-        void act(Promise.all(papers.filter((paper) => keys.includes(paper.key)).map((paper) => ask({ type: 'updateSaved', keys: [paper.key], changes: { tags: [...paper.tags, tag] } }))), `Tagged ${keys.length} "${tag}".`)
-      }
+      onAddTag={(keys, tag) => void act(ask({ type: 'updateSaved', keys, changes: { addTag: tag } }), `Tagged ${keys.length} "${tag}".`)}
       onRemove={(keys) =>
         void ask({ type: 'unsave', keys }).then(
           (removed) => {
@@ -92,7 +95,8 @@ function LibraryApp() {
         )
       }
       onExport={(format, keys) => {
-        const chosen = keys ? Promise.resolve(shown.filter((paper) => keys.includes(paper.key))) : allSavedRecords();
+        // Whole records (abstracts too) are read only for an export, a page of the store at a time.
+        const chosen = allSavedRecords().then((all) => (keys ? all.filter((paper) => keys.includes(paper.key)) : all));
         const { write, type, extension } = EXPORTS[format];
         chosen.then(
           async (list) => {

@@ -161,7 +161,7 @@ describe('hostile text in real Chromium', () => {
       const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, message: unknown) => unknown } } }).chrome?.runtime;
       try {
         if (!runtime?.sendMessage) return 'no way to send';
-        runtime.sendMessage(id, { type: 'savedList' });
+        runtime.sendMessage(id, { type: 'savedQuery', query: { text: '', tag: null, status: null, sort: 'saved' }, offset: 0, limit: 10 });
         return 'sent';
       } catch {
         return 'refused';

@@ -186,13 +186,14 @@ describe('LibraryView', () => {
     key: `2601.${10000 + i}`, arxivId: `2601.${10000 + i}`, version: 1, title: `Paper <b>${i}</b>`, authors: ['A. Author'], abstract: null,
     publicationDate: '2026-01-15', year: 2026, primaryCategory: 'cs.LG', doi: null, citationCount: i, savedAt: i, tags: [], note: '', status: 'to-read',
   });
-  const props = (shown: SavedPaper[], limit: number, onShowMore: () => void = () => undefined): LibraryViewProps => ({
-    total: 300, shown, limit, onShowMore, tags: [], query: EMPTY_QUERY, selected: new Set(), notice: null, undo: null,
+  // What the background gave: the first `count` of the papers the query matches.
+  const props = (matched: SavedPaper[], count: number, onShowMore: () => void = () => undefined): LibraryViewProps => ({
+    total: 300, matching: matched.length, matchingKeys: matched.map((p) => p.key), papers: matched.slice(0, count), onShowMore, tags: [], query: EMPTY_QUERY, selected: new Set(), notice: null, undo: null,
     onQuery: () => undefined, onSelect: () => undefined, onSelectShown: () => undefined, onUpdate: () => undefined, onAddTag: () => undefined,
     onRemove: () => undefined, onExport: () => undefined, onImport: () => undefined,
   });
 
-  it('draws a page of papers at a time and says how many are left', () => {
+  it('draws the page of papers it was given and says how many are left', () => {
     const shown = Array.from({ length: 250 }, (_, i) => paper(i));
     let asked = 0;
     render(<LibraryView {...props(shown, LIBRARY_PAGE, () => void asked++)} />, container);
@@ -205,6 +206,11 @@ describe('LibraryView', () => {
     render(<LibraryView {...props(shown, 300)} />, container);
     expect(container.querySelectorAll('.ss-saved-item')).toHaveLength(250);
     expect(container.querySelector('.ss-show-more')).toBeNull();
+  });
+
+  it('says it is loading until the list comes', () => {
+    render(<LibraryView {...props([], 0)} total={null} />, container);
+    expect(container.querySelector('.ss-status')!.textContent).toBe('Loading…');
   });
 
   it('shows titles as text, never as markup', () => {

@@ -65,6 +65,33 @@ describe('saved list', () => {
   });
 });
 
+describe('the library\'s pages', () => {
+  const everything = { text: '', tag: null, status: null, sort: 'saved' } as const;
+  it('answers a woken worker\'s opening page from the savedAt index, then the whole answer from its index', async () => {
+    const papers = Array.from({ length: 30 }, (_, i) => ({ ...sample(i), tags: i % 10 === 0 ? ['rl'] : [], abstract: 'Long text. '.repeat(50) }));
+    const tx = db.transaction('saved', 'readwrite');
+    for (const paper of papers) void tx.store.put(paper);
+    // One damaged record, which only the whole answer names.
+    void tx.store.put({ key: 'doi:10.5555/broken', savedAt: 99 } as unknown as SavedPaper);
+    await tx.done;
+    const service = serviceWith();
+    const opening = await service.saved.query(everything, 0, 10);
+    expect(opening.partial).toBe(true);
+    // The newest saved first (the damaged record skipped), without abstracts, and every key.
+    expect(opening.papers.map((paper) => paper.key)).toEqual(papers.slice(21).reverse().map((paper) => paper.key));
+    expect(opening.papers.some((paper) => 'abstract' in paper)).toBe(false);
+    expect(opening.keys).toHaveLength(31);
+    const whole = await service.saved.query(everything, 0, 10);
+    expect(whole.partial).toBeUndefined();
+    expect(whole.papers.map((paper) => paper.key)).toEqual(papers.slice(20).reverse().map((paper) => paper.key));
+    expect(whole).toMatchObject({ total: 30, matching: 30, tags: ['rl'], unreadable: ['doi:10.5555/broken'] });
+    // A search is answered from the index, never partly.
+    const found = await service.saved.query({ ...everything, text: 'sample 27' }, 0, 10);
+    expect(found.papers.map((paper) => paper.key)).toEqual(['doi:10.5555/sample.27']);
+    expect(found.partial).toBeUndefined();
+  });
+});
+
 describe('import', () => {
   it('round-trips its own JSON without loss, merging versions of the same paper', async () => {
     const first = serviceWith();

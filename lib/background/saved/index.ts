@@ -5,7 +5,8 @@
 import type { Backup } from '../../core/backup';
 import type { PaperKey } from '../../core/ids';
 import type { PaperWithAuthors } from '../../core/model';
-import type { PageSnapshot, SavedChanges, SavedList } from '../../core/protocol/wire';
+import type { PageSnapshot, SavedChanges, SavedList, SavedPage } from '../../core/protocol/wire';
+import { allTags, indexPaper, searchSaved, type IndexedPaper, type SavedQuery } from '../../core/saved/query';
 import { mergeSaved, readImport, readSavedPaper } from '../../core/saved/importer';
 import { MAX_SAVED_PAPERS, type SavedPaper } from '../../core/saved/model';
 import { ImportError } from '../../core/saved/importer';
@@ -60,6 +61,71 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
       }
     }
     return { papers: papers.sort((a, b) => b.savedAt - a.savedAt), unreadable };
+  }
+
+  // The library's index: each paper's summary and search text, built from the store once per worker
+  // life and kept in step with every change made here; an import of many papers rebuilds it.
+  let index: Promise<{ papers: Map<PaperKey, IndexedPaper>; unreadable: string[] }> | null = null;
+  const loadIndex = (after?: Promise<void>) =>
+    (index ??= (after ?? Promise.resolve()).then(list).then(
+      ({ papers, unreadable }) => ({ papers: new Map(papers.map((paper) => [paper.key, indexPaper(paper)])), unreadable }),
+      (error: unknown) => {
+        index = null;
+        throw error;
+      },
+    ));
+  const indexed = {
+    put(papers: readonly SavedPaper[]) {
+      void index?.then((loaded) => papers.forEach((paper) => loaded.papers.set(paper.key, indexPaper(paper))));
+    },
+    drop(keys: readonly PaperKey[]) {
+      void index?.then((loaded) => keys.forEach((key) => loaded.papers.delete(key)));
+    },
+    forget() {
+      index = null;
+    },
+  };
+
+  /**
+   * The library's opening page before the index is built (a woken worker would read every record
+   * first): the newest `limit` by the savedAt index, the count and the keys; tags and damaged
+   * records come with the full answer, which the library asks for next (`partial`).
+   */
+  async function newestFirst(limit: number): Promise<SavedPage> {
+    const tx = (await db()).transaction('saved');
+    // The keys in saved order, then the page's records asked for together (a cursor's steps are one round trip each).
+    const keys = (await tx.store.index('savedAt').getAllKeys()).reverse();
+    const records = await Promise.all(keys.slice(0, limit).map((key) => tx.store.get(key)));
+    const papers = records.flatMap((record, index) => {
+      try {
+        return [indexPaper(readSavedPaper(record, index)).paper];
+      } catch {
+        return []; // Damaged records are named in the full answer.
+      }
+    });
+    return { papers, matching: keys.length, keys, total: keys.length, tags: [], unreadable: [], partial: true };
+  }
+
+  /** What a query matches, `limit` from `offset`, searched in the index (no store read, no abstracts). */
+  async function query(search: SavedQuery, offset: number, limit: number): Promise<SavedPage> {
+    const opening = index === null && offset === 0 && search.text.trim() === '' && search.tag === null && search.status === null && search.sort === 'saved';
+    if (opening) {
+      const page = await newestFirst(limit);
+      // Built once this answer has gone (reading every record holds the worker for a while); the
+      // next question waits for it.
+      loadIndex(new Promise((resolve) => setTimeout(resolve, 0))).catch(() => undefined);
+      return page;
+    }
+    const { papers, unreadable } = await loadIndex();
+    const matched = searchSaved(papers.values(), search);
+    return {
+      papers: matched.slice(offset, offset + limit),
+      matching: matched.length,
+      keys: matched.map((paper) => paper.key),
+      total: papers.size,
+      tags: allTags([...papers.values()].map((entry) => entry.paper)),
+      unreadable,
+    };
   }
 
   /** Whole records, newest first, a page at a time (exports read the list this way). */
@@ -130,7 +196,9 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
     for (const key of keys) {
       const record = await tx.store.get(key);
       if (!record) continue;
-      const next = { ...record, ...changes, ...(changes.tags ? { tags: cleanTags(changes.tags) } : {}) };
+      const { addTag, ...rest } = changes;
+      const tags = rest.tags ?? record.tags;
+      const next = { ...record, ...rest, tags: cleanTags(addTag === undefined ? tags : [...tags, addTag]) };
       await tx.store.put(next);
       updated.push(next);
     }
@@ -153,18 +221,20 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
   }
 
   // A full disk fails a write with a clear message; the transaction is aborted, so nothing changed.
+  // Each change is also made to the library's index, once it is stored.
   const feature = {
     list,
+    query,
     which,
-    save: (key: PaperKey, page: PageSnapshot) => writing(() => save(key, page)),
-    remove: (keys: readonly PaperKey[]) => writing(() => remove(keys)),
-    restore: (papers: readonly SavedPaper[]) => writing(() => restore(papers)),
-    update: (keys: readonly PaperKey[], changes: SavedChanges) => writing(() => update(keys, changes)),
-    importFile: (content: string) => writing(() => importFile(content)),
+    save: (key: PaperKey, page: PageSnapshot) => writing(() => save(key, page)).then((paper) => (indexed.put([paper]), paper)),
+    remove: (keys: readonly PaperKey[]) => writing(() => remove(keys)).then((removed) => (indexed.drop(removed.map((paper) => paper.key)), removed)),
+    restore: (papers: readonly SavedPaper[]) => writing(() => restore(papers)).then(() => indexed.put(papers)),
+    update: (keys: readonly PaperKey[], changes: SavedChanges) => writing(() => update(keys, changes)).then((updated) => (indexed.put(updated), updated)),
+    importFile: (content: string) => writing(() => importFile(content)).finally(indexed.forget),
   };
 
-  const handlers: HandlersFor<'savedList' | 'savedRecords' | 'savedWhich' | 'savePaper' | 'unsave' | 'restoreSaved' | 'updateSaved'> = {
-    savedList: () => feature.list(),
+  const handlers: HandlersFor<'savedQuery' | 'savedRecords' | 'savedWhich' | 'savePaper' | 'unsave' | 'restoreSaved' | 'updateSaved'> = {
+    savedQuery: ({ query: search, offset, limit }) => feature.query(search, offset, limit),
     savedRecords: ({ offset, limit }) => records(offset, limit),
     savedWhich: ({ keys }) => feature.which(keys),
     savePaper: ({ key, page }) => feature.save(key, page),
@@ -177,7 +247,7 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
     stores: ['saved'],
     export: async () => ({ saved: (await list()).papers }),
     merge: async (tx, { saved }) => ({ saved: await mergeInto(tx, saved, maxSaved) }),
-    imported: () => undefined,
+    imported: indexed.forget,
   };
 
   return { ...feature, handlers, backup };

@@ -4,8 +4,9 @@ import { isPaperKey, type PaperKey } from '../ids';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from '../saved/importer';
 import { SNAPSHOT_NAME_MAX, SNAPSHOT_TITLE_MAX, type ReadStatus, type SavedPaper } from '../saved/model';
 import { isRecord } from '../validate';
-import { keyList, MAX_IDS_PER_MESSAGE, message, noPayload, shortText } from './define';
-import type { PageSnapshot, SavedChanges, SavedList } from './wire';
+import { keyList, MAX_IDS_PER_MESSAGE, message, shortText } from './define';
+import type { SavedQuery, SavedSort } from '../saved/query';
+import type { PageSnapshot, SavedChanges, SavedPage } from './wire';
 
 const STATUSES: ReadStatus[] = ['to-read', 'reading', 'read'];
 
@@ -24,6 +25,10 @@ function parseChanges(raw: unknown): SavedChanges | null {
   if (raw.tags !== undefined) {
     if (!Array.isArray(raw.tags) || raw.tags.length > 100 || !raw.tags.every((tag) => shortText(tag, 100))) return null;
     changes.tags = raw.tags as string[];
+  }
+  if (raw.addTag !== undefined) {
+    if (!shortText(raw.addTag, 100) || raw.addTag.trim() === '') return null;
+    changes.addTag = raw.addTag;
   }
   if (raw.note !== undefined) {
     if (!shortText(raw.note, 20_000)) return null;
@@ -50,6 +55,19 @@ export function uploadName(raw: Record<string, unknown>, name: string): { upload
   return typeof raw.upload === 'string' && UPLOAD_ID.test(raw.upload) ? { upload: raw.upload } : `${name} needs the upload of the file`;
 }
 
+const SORTS: SavedSort[] = ['saved', 'published', 'citations'];
+
+function parseQuery(raw: unknown): SavedQuery | null {
+  if (!isRecord(raw) || !shortText(raw.text, 1000)) return null;
+  const tag = raw.tag === null ? null : shortText(raw.tag, 100) ? raw.tag : undefined;
+  const status = raw.status === null ? null : STATUSES.includes(raw.status as ReadStatus) ? (raw.status as ReadStatus) : undefined;
+  if (tag === undefined || status === undefined || !SORTS.includes(raw.sort as SavedSort)) return null;
+  return { text: raw.text, tag, status, sort: raw.sort as SavedSort };
+}
+
+/** The library asks for at most this many papers a message (a page is 100). */
+const QUERY_PAGE_MAX = 1000;
+
 /** Saved papers a page at a time, whole (for exports): at most this many a message. */
 export const RECORDS_PAGE = 2000;
 
@@ -60,8 +78,14 @@ const keysMessage = <Answer>(name: string) =>
   });
 
 export const savedMessages = {
-  /** Every readable saved paper, newest first, and the keys of records too damaged to show. */
-  savedList: noPayload<SavedList>(),
+  /** A page of what a query matches in the saved list (searched in the background, no abstracts). */
+  savedQuery: message<{ query: SavedQuery; offset: number; limit: number }, SavedPage>((raw) => {
+    const query = parseQuery(raw.query);
+    if (!query) return 'savedQuery needs a query: text, tag, status and sort';
+    const { offset, limit } = raw;
+    if (!Number.isInteger(offset) || (offset as number) < 0 || !Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > QUERY_PAGE_MAX) return `savedQuery needs an offset and a limit from 1 to ${QUERY_PAGE_MAX}`;
+    return { query, offset: offset as number, limit: limit as number };
+  }),
   /** Which of these papers are saved. */
   savedWhich: keysMessage<PaperKey[]>('savedWhich'),
   savePaper: message<{ key: PaperKey; page: PageSnapshot }, SavedPaper>((raw) => {
@@ -83,7 +107,7 @@ export const savedMessages = {
   updateSaved: message<{ keys: PaperKey[]; changes: SavedChanges }, SavedPaper[]>((raw) => {
     const keys = keyList(raw.keys);
     const changes = parseChanges(raw.changes);
-    return keys && changes ? { keys, changes } : 'updateSaved needs paper keys and changes (tags, note, status)';
+    return keys && changes ? { keys, changes } : 'updateSaved needs paper keys and changes (tags, a tag to add, note, status)';
   }),
   /** Whole records, `limit` from `offset` in the list's order (newest first), and how many there are. */
   savedRecords: message<{ offset: number; limit: number }, { papers: SavedPaper[]; total: number }>((raw) =>

@@ -4,7 +4,7 @@
 import type { PaperCitations } from '../metrics/compute';
 import type { Author, OpenAlexView, Paper } from '../model';
 import type { PaperKey } from '../ids';
-import type { SavedPaper, ReadStatus } from '../saved/model';
+import type { SavedPaper, SavedSummary, ReadStatus } from '../saved/model';
 
 /** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
 export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related', 'openalex'] as const;
@@ -87,8 +87,25 @@ export interface SavedList {
   unreadable: string[];
 }
 
+/** A page of the library: what a query matches, from `offset`, without abstracts; and what the library around it needs. */
+export interface SavedPage {
+  papers: SavedSummary[];
+  /** How many papers the query matches, and their keys (for "select all matching"). */
+  matching: number;
+  keys: PaperKey[];
+  /** How many papers are saved, and every tag in use (the tag filter). */
+  total: number;
+  tags: string[];
+  /** Keys of records too damaged to show (kept as they are). */
+  unreadable: string[];
+  /** The opening page of a worker just woken, read before its index: tags and damaged records not yet known; ask again. */
+  partial?: boolean;
+}
+
 export interface SavedChanges {
   tags?: string[];
+  /** A tag added to each paper's own tags (tagging a selection). */
+  addTag?: string;
   note?: string;
   status?: ReadStatus;
 }

@@ -26,6 +26,9 @@ export interface SavedPaper {
   status: ReadStatus;
 }
 
+/** A saved paper as the library lists it: everything but the abstract, which it never shows. */
+export type SavedSummary = Omit<SavedPaper, 'abstract'>;
+
 /** The saved list holds at most this many papers: saving and importing beyond it is refused with a clear message. */
 export const MAX_SAVED_PAPERS = 100_000;
 

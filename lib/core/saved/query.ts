@@ -1,7 +1,8 @@
 // Finding papers in the saved list: words in title, authors, abstract, tags and notes; a tag;
-// a reading status; and an order.
+// a reading status; and an order. The background keeps an index of the list (each paper's summary
+// and its searchable text), so a keystroke's search never reads the store or sends abstracts.
 
-import type { ReadStatus, SavedPaper } from './model';
+import type { ReadStatus, SavedPaper, SavedSummary } from './model';
 
 export type SavedSort = 'saved' | 'published' | 'citations';
 
@@ -20,26 +21,43 @@ function haystack(paper: SavedPaper): string {
   return fold([paper.title, paper.authors.join(' '), paper.abstract ?? '', paper.tags.join(' '), paper.note, paper.arxivId ?? '', paper.doi ?? ''].join('\n'));
 }
 
-const COMPARE: Record<SavedSort, (a: SavedPaper, b: SavedPaper) => number> = {
-  saved: (a, b) => b.savedAt - a.savedAt,
+const COMPARE: Record<SavedSort, (a: SavedSummary, b: SavedSummary) => number> = {
+  // Ties newest key first, as the store's savedAt index read backwards gives them (the library's opening page).
+  saved: (a, b) => b.savedAt - a.savedAt || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0),
   published: (a, b) => (b.publicationDate ?? String(b.year ?? '')).localeCompare(a.publicationDate ?? String(a.year ?? '')),
   citations: (a, b) => (b.citationCount ?? -1) - (a.citationCount ?? -1),
 };
 
-/** Every word must appear somewhere (accents and case ignored). */
-export function querySaved(papers: readonly SavedPaper[], query: SavedQuery): SavedPaper[] {
-  const words = fold(query.text).split(/\s+/).filter(Boolean);
-  return papers
-    .filter((paper) => (query.tag ? paper.tags.includes(query.tag) : true))
-    .filter((paper) => (query.status ? paper.status === query.status : true))
-    .filter((paper) => {
-      if (words.length === 0) return true;
-      const text = haystack(paper);
-      return words.every((word) => text.includes(word));
-    })
-    .sort(COMPARE[query.sort]);
+/** A paper as the index holds it: what the library shows, and its text folded for search. */
+export interface IndexedPaper {
+  paper: SavedSummary;
+  text: string;
 }
 
-export function allTags(papers: readonly SavedPaper[]): string[] {
-  return [...new Set(papers.flatMap((paper) => paper.tags))].sort((a, b) => a.localeCompare(b));
+export function indexPaper(paper: SavedPaper): IndexedPaper {
+  const { abstract: _abstract, ...summary } = paper;
+  return { paper: summary, text: haystack(paper) };
+}
+
+/** Every word must appear somewhere (accents and case ignored); then the chosen order. */
+export function searchSaved(index: Iterable<IndexedPaper>, query: SavedQuery): SavedSummary[] {
+  const words = fold(query.text).split(/\s+/).filter(Boolean);
+  const found: SavedSummary[] = [];
+  for (const { paper, text } of index) {
+    if (query.tag && !paper.tags.includes(query.tag)) continue;
+    if (query.status && paper.status !== query.status) continue;
+    if (words.every((word) => text.includes(word))) found.push(paper);
+  }
+  return found.sort(COMPARE[query.sort]);
+}
+
+/** The same search over whole records (what an index would give for them). */
+export function querySaved(papers: readonly SavedPaper[], query: SavedQuery): SavedSummary[] {
+  return searchSaved(papers.map(indexPaper), query);
+}
+
+export function allTags(papers: Iterable<SavedSummary>): string[] {
+  const tags = new Set<string>();
+  for (const paper of papers) for (const tag of paper.tags) tags.add(tag);
+  return [...tags].sort((a, b) => a.localeCompare(b));
 }
