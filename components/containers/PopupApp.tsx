@@ -94,6 +94,10 @@ export function PopupApp() {
     void (async () => {
       const tab = await currentTab();
       setTabId(tab?.id);
+      // An arXiv address names the paper already: asked for while the page is asked what it shows
+      // (its version and title), not after.
+      const fromUrl = resolvePopupTarget(tab?.url, null);
+      if (fromUrl) loadPaper(fromUrl.arxivId);
       const context = await pageContext(tab?.id);
       if (context?.kind === 'profile') {
         setProfile(context.profile);
@@ -103,7 +107,7 @@ export function PopupApp() {
       const resolved = resolvePopupTarget(tab?.url, context);
       setTarget(resolved);
       if (resolved) {
-        loadPaper(resolved.arxivId);
+        if (resolved.arxivId !== fromUrl?.arxivId) loadPaper(resolved.arxivId);
         ask({ type: 'savedWhich', keys: [resolved.arxivId] }).then((keys) => setSaved(keys.length > 0), () => setSaved(null));
       }
     })();

@@ -28,7 +28,8 @@ export function createBackground(deps: BackgroundDeps) {
   const lifetimes = settings.lifetimes;
   const primary = async () => (await settings.get()).primarySource;
   const sources = createSources(ctx, settings.get);
-  const authors = createAuthors(ctx, { sources, cache, lifetimes, primary });
+  // Authors a paper batch brought are in memory until written (papers is made below; asked only later).
+  const authors = createAuthors(ctx, { sources, cache, lifetimes, primary, unwrittenAuthor: (id) => papers.unwrittenAuthor(id) });
   const pins = createPins(ctx, authors.record);
   const follows = createFollow(ctx);
   const papers = createPapers(ctx, {
@@ -38,6 +39,7 @@ export function createBackground(deps: BackgroundDeps) {
     lifetimes,
     correctAuthors: pins.correctAuthors,
     onShown: follows.noteSightings,
+    followedIds: async () => new Set((await follows.list()).map((record) => record.authorId)),
     notifyTab: deps.notifyTab && ((tabId, refreshed) => deps.notifyTab?.(tabId, { type: 'papersRefreshed', papers: refreshed })),
   });
   const identity = createIdentity(ctx, { sources, authorRecord: authors.record, papers: (keys) => papers.get(keys), pins });

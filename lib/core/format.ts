@@ -17,10 +17,23 @@ export function formatPublicationDate(isoDate: string | null, year: number | nul
 }
 
 /** Full count for the reader's locale (`12,345`); a dash when unknown; compact past what a real count reaches. */
+// Making an Intl.NumberFormat costs far more than using one (it was the page's busiest function on a
+// 2,000-entry listing); one of each kind per locale serves every count.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string | undefined, compact: boolean): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${compact}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat(locale, compact ? { notation: 'compact', maximumFractionDigits: 1 } : {});
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatCount(value: number | null | undefined, locale?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   if (Math.abs(value) >= 1e9) return formatCompactCount(value, locale);
-  return new Intl.NumberFormat(locale).format(value);
+  return formatter(locale, false).format(value);
 }
 
 /** Short count where space is tight (`74`, `1.2k`, `3.4M`). */
@@ -29,7 +42,7 @@ export function formatCompactCount(value: number | null | undefined, locale?: st
   if (Math.abs(value) < 1000) return String(value);
   // Past a trillion a count is damage, not data; it still gets a few characters, never hundreds.
   if (Math.abs(value) >= 1e12) return '>999b';
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value).toLowerCase();
+  return formatter(locale, true).format(value).toLowerCase();
 }
 
 const MINUTE = 60_000;

@@ -73,6 +73,12 @@ export interface PaperWithAuthors {
   fetchedAt: number;
   /** Who answered, when not Semantic Scholar: OpenAlex, or arXiv (title and names, no numbers yet). */
   source?: 'openalex' | 'arxiv';
+  /**
+   * Set when the answer was cut to what a listing shows (the `papers` message's `authorLimit`):
+   * `authors` holds the first authors (and any the reader follows), the paper no abstract and no
+   * author list; this counts the authors left out and their highest h-index.
+   */
+  omitted?: { authors: number; hIndexMax: number | null };
 }
 
 /** Everything the author card shows. */

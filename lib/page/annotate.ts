@@ -1,48 +1,34 @@
 // The in-page feature on every arXiv page with papers: a chip beside each author name, a badge
 // on each listed paper, and the hover card behind the chips.
 //
-// Cost: one message per up to PAPER_BATCH_LIMIT papers, so one Semantic Scholar request each on a
-// cold cache and none on a warm one; entries in view are asked for and drawn first; drawing runs
-// in slices of about 16 ms so the page stays responsive on a 2,000-entry listing.
+// Cost: the entries in view are asked for first, in a small request of their own, so they show
+// numbers after one short round trip; the rest follow in groups of up to PAPER_BATCH_LIMIT (one
+// Semantic Scholar request each on a cold cache, none on a warm one). Every answer is kept as data
+// (listing triage orders by it), but on a listing only the entries near the view are drawn, the
+// others as the reader scrolls towards them: a page of thousands of shadow roots costs the browser
+// more in style and layout than any script of ours (see README, Performance).
 
-import { h, render } from 'preact';
-import { EntryBadge } from '../../components/PaperBadge';
 import type { PaperKey } from '../core/ids';
-import type { Author, PaperWithAuthors } from '../core/model';
-import { matchAuthors } from '../core/names';
-import type { PageAuthor, PageEntry } from '../core/sites/types';
+import type { PageEntry } from '../core/sites/types';
 import type { AnnotateDeps, AnnotateOptions, Annotation } from './annotation';
-import { renderChip, type ChipState } from './chip';
-import { createHoverCard, type HoverCard } from './hoverCard';
-import { addHost, alreadyAnnotated, chunks, groupIds, markFollowed, visibleFirst } from './placement';
+import { createEntryDrawing, type EntryAnswer } from './entryDrawing';
+import { nearViewport, type NearView } from './nearView';
+import { alreadyAnnotated, groupIds, markFollowed } from './placement';
 import { HOST_ATTRIBUTE } from './shadow';
 import { inSlices, measure, yieldToPage } from './slices';
 
-// Slices end well under the 50 ms that counts as a long task, leaving room for one step (a few
-// dozen chips) drawn after the budget is nearly spent.
-const SLICE_BUDGET_MS = 12;
-
-interface ChipSlot {
-  pageAuthor: PageAuthor;
-  root: ShadowRoot;
-  host: HTMLElement;
-}
-
-function drawChip(slot: ChipSlot, state: ChipState, onRetry?: () => void) {
-  renderChip(slot.root, slot.pageAuthor.name, state, onRetry);
-}
-
-/** The hosts drawn for one entry, reused when it is drawn again. */
-interface Drawn {
-  badge?: ShadowRoot;
-  answer?: PaperWithAuthors | null | Error;
-  /** Names of followed authors on the paper. */
-  followed?: string[];
-  slots: Map<number, ChipSlot>;
-}
+// Slices end under the 50 ms that counts as a long task, leaving room for one step (a few dozen
+// chips) drawn after the budget is nearly spent. Not much less: on a long listing every yield lets
+// the browser paint, and each paint of thousands of entries costs it a few hundred ms, so a screen
+// cut into many slices shows late (profiled: 20 entries in two slices showed a frame later).
+const SLICE_BUDGET_MS = 30;
+/** The entries a listing opened at its top is taken to show first (a screen of entries without abstracts). */
+const FIRST_SCREEN_GUESS = 20;
+/** How long a listing waits to learn what is in view before asking for everything at once. */
+const FIRST_VIEW_WAIT_MS = 1000;
 
 export async function annotateEntries(entries: readonly PageEntry[], deps: AnnotateDeps, options: AnnotateOptions): Promise<Annotation> {
-  const { doc, css } = deps;
+  const setupStart = performance.now();
   const pause = deps.pause ?? yieldToPage;
   const annotated = (entry: PageEntry) =>
     entry.badgeAfter && options.badges
@@ -51,166 +37,93 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
         : alreadyAnnotated(entry.badgeAfter)
       : entry.authors.some((a) => alreadyAnnotated(a.element));
   const fresh = entries.filter((entry) => !annotated(entry));
-  const drawn = new Map<PageEntry, Drawn>();
+  // The data: every answer, whether its entry is drawn or not.
+  const answers = new Map<PaperKey, EntryAnswer>();
   const byKey = new Map<PaperKey, PageEntry[]>();
   /** Papers whose lookup failed, for "Try again". */
   const failed = new Set<PaperKey>();
   const savedKeys = new Set<PaperKey>();
   const followedIds = new Set<string>();
-  const annotation: Annotation = {
-    refresh: (papers) => {
-      const work = Object.keys(papers).flatMap((key) => (byKey.get(key) ?? []).flatMap((entry) => drawSteps(entry, papers[key] ?? null)));
-      return inSlices(work, (step) => step(), SLICE_BUDGET_MS, pause);
-    },
-    facts: () =>
-      entries.map((entry) => {
-        const answer = drawn.get(entry)?.answer;
-        const known = answer && !(answer instanceof Error) ? answer : null;
-        const hs = known ? known.authors.map((author) => author.hIndex).filter((h): h is number => h !== null) : [];
-        return {
-          hMax: hs.length > 0 ? Math.max(...hs) : null,
-          citations: known?.paper.citationCount ?? null,
-          followed: known ? known.authors.some((author) => followedIds.has(author.authorId)) : false,
-          saved: savedKeys.has(entry.key),
-        };
-      }),
-    markSaved: (keys, saved) => {
-      for (const key of keys) {
-        if (saved) savedKeys.add(key);
-        else savedKeys.delete(key);
-        redrawBadges(key);
-      }
-    },
+
+  const known = (key: PaperKey) => {
+    const answer = answers.get(key);
+    return answer && !(answer instanceof Error) ? answer : null;
   };
-  if (fresh.length === 0) return annotation;
-  let card: HoverCard | null = null;
-  // Chips drawn for each shown author, so a correction redraws them all at once.
-  const shownAs = new Map<string, Map<ChipSlot, PaperKey>>();
-  const redraw = (from: Author, to: Author) => {
-    const placed = shownAs.get(from.authorId) ?? new Map<ChipSlot, PaperKey>();
-    shownAs.delete(from.authorId);
-    for (const [slot, paperKey] of placed) show(slot, to, paperKey);
-  };
-  const hoverCard = () =>
-    (card ??= createHoverCard({
-      doc,
-      css,
-      loadCard: deps.authorCard,
-      correct: deps.correct,
-      onCorrected: redraw,
-      compare: deps.compare,
-      follow: deps.follow,
-    }));
+  const followedOn = (key: PaperKey) => known(key)?.authors.filter((author) => followedIds.has(author.authorId)).map((author) => author.name) ?? [];
 
-  function show(slot: ChipSlot, author: Author, paperKey: PaperKey) {
-    const cardForPage = hoverCard();
-    drawChip(slot, { status: 'ready', author });
-    cardForPage.register(slot.pageAuthor.element, author, 'name', paperKey);
-    cardForPage.register(slot.host, author, 'chip', paperKey);
-    const placed = shownAs.get(author.authorId) ?? new Map<ChipSlot, PaperKey>();
-    shownAs.set(author.authorId, placed.set(slot, paperKey));
-  }
+  const drawing = createEntryDrawing({ deps, options, isSaved: (key) => savedKeys.has(key), toggleSaved, retryFailed });
 
-  function slotFor(state: Drawn, pageAuthor: PageAuthor, index: number): ChipSlot {
-    let slot = state.slots.get(index);
-    if (!slot) {
-      slot = { pageAuthor, ...addHost(doc, css, pageAuthor.element, 'scholarscope-chip') };
-      state.slots.set(index, slot);
-    }
-    return slot;
-  }
+  // What is drawn: on a page about one paper, everything; on a listing, the entries near the view.
+  const lazy = !options.eagerChips;
+  const near = new Set<PageEntry>();
+  const queue = new Set<PageEntry>();
+  let drawingDone: Promise<void> = Promise.resolve();
+  let draining = false;
 
-  // Loading chips at once where the page is about one paper; drawn in slices like everything else,
-  // so a paper with thousands of authors does not hold the page. A chip the answer drew first stays.
-  const placing = options.eagerChips
-    ? inSlices(
-        fresh.flatMap((entry) => {
-          const state: Drawn = drawn.get(entry) ?? { slots: new Map() };
-          drawn.set(entry, state);
-          return chunks(entry.authors.length).map(([from, to]) => () => {
-            for (let index = from; index < to; index++) if (!state.slots.has(index)) drawChip(slotFor(state, entry.authors[index] as PageAuthor, index), { status: 'loading' });
-          });
-        }),
-        (step) => step(),
-        SLICE_BUDGET_MS,
-        pause,
-      )
-    : Promise.resolve();
-
-  /**
-   * Drawing one entry's answer, as small steps for the slices: the badge and the name matching
-   * first, then the chips a few dozen authors at a time.
-   */
-  function drawSteps(entry: PageEntry, answer: PaperWithAuthors | null | Error): (() => void)[] {
-    const state = drawn.get(entry) ?? { slots: new Map<number, ChipSlot>() };
-    drawn.set(entry, state);
-    let matches: (number | null)[] = [];
-    const head = () => {
-      if (answer instanceof Error) failed.add(entry.key);
-      else failed.delete(entry.key);
-      state.answer = answer;
-      markFollowedOn(entry, state);
-      if (options.badges && entry.badgeAfter) drawBadge(entry, state);
-      if (answer && !(answer instanceof Error)) matches = matchAuthors(entry.authors.map((a) => a.name), answer.authors.map((a) => a.name));
-    };
-    const chips = ([from, to]: [number, number]) => () => {
-      if (!answer || answer instanceof Error) {
-        // Chips already on the page say why; on listings, stay quiet about papers the source does not know.
-        const chipState: ChipState = answer instanceof Error ? { status: 'error', message: answer.message } : { status: 'unknown' };
-        for (let index = from; index < to; index++) {
-          const slot = state.slots.get(index);
-          if (slot) drawChip(slot, chipState, retryFailed);
-        }
-        return;
-      }
-      for (let index = from; index < to; index++) {
-        const match = matches[index];
-        const author: Author | undefined = match === null || match === undefined ? undefined : answer.authors[match];
-        if (author) show(slotFor(state, entry.authors[index] as PageAuthor, index), author, entry.key);
-        else {
-          const slot = state.slots.get(index);
-          if (slot) drawChip(slot, { status: 'unknown' });
-        }
-      }
-    };
-    return [head, ...chunks(entry.authors.length).map(chips)];
-  }
-
-  // Ask for papers in groups of up to 500 (one request each), all at once; draw each group as its
-  // answer arrives.
-  function askAndDraw(entriesInOrder: PageEntry[]): Promise<unknown> {
-    return Promise.all(
-      groupIds(entriesInOrder).map(async (ids) => {
-        let answers: Record<string, PaperWithAuthors | null> | Error;
-        try {
-          answers = await deps.papers(ids);
-        } catch (error) {
-          answers = error instanceof Error ? error : new Error(String(error));
-        }
-        const work = ids.flatMap((id) => (byKey.get(id) ?? []).flatMap((entry) => drawSteps(entry, answers instanceof Error ? answers : (answers[id] ?? null))));
+  function want(entry: PageEntry) {
+    if (!answers.has(entry.key) || (lazy && !near.has(entry))) return;
+    queue.add(entry);
+    if (draining) return;
+    draining = true;
+    // All that is due is drawn together, in slices: few, large insertions rather than many small ones.
+    drawingDone = (async () => {
+      while (queue.size > 0) {
+        const due = [...queue];
+        queue.clear();
+        const work = due.flatMap((entry) => drawing.steps(entry, answers.get(entry.key)!, followedOn(entry.key)));
         await inSlices(work, (step) => step(), SLICE_BUDGET_MS, pause);
-      }),
-    );
+      }
+      draining = false;
+    })();
   }
 
-  // Papers by followed authors are marked on the page: a bar at the entry's left edge (no layout
-  // change) and their names beside the badge.
-  function markFollowedOn(entry: PageEntry, state: Drawn) {
-    const answer = state.answer;
-    state.followed = answer && !(answer instanceof Error) ? answer.authors.filter((author) => followedIds.has(author.authorId)).map((author) => author.name) : [];
-    markFollowed(entry, state.followed);
+  const anchorOf = (entry: PageEntry) => entry.badgeAfter ?? entry.authors[0]?.element ?? null;
+  const byAnchor = new Map<Element, PageEntry[]>();
+  for (const entry of fresh) {
+    byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
+    const anchor = anchorOf(entry);
+    if (anchor) byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), entry]);
+  }
+  // The first report says what the reader sees: those entries are asked for first (see start below).
+  let firstView: ((inView: PageEntry[]) => void) | null = null;
+  let watch: ReturnType<NearView> | null = null;
+  const startWatching = () =>
+    (watch = (deps.nearView ?? nearViewport)([...byAnchor.keys()], (elements, inView) => {
+        const reported = performance.now();
+        firstView?.(inView.flatMap((element) => byAnchor.get(element) ?? []));
+        for (const element of elements) {
+          watch?.forget(element);
+          for (const entry of byAnchor.get(element) ?? []) {
+            near.add(entry);
+            want(entry);
+          }
+        }
+        measure('near', reported);
+      }));
+
+  // An answer arrives: kept, the followed mark set (an attribute, no layout), drawn if near.
+  function receive(key: PaperKey, answer: EntryAnswer) {
+    answers.set(key, answer);
+    if (answer instanceof Error) failed.add(key);
+    else failed.delete(key);
+    for (const entry of byKey.get(key) ?? []) {
+      markFollowed(entry, followedOn(key));
+      if (!lazy || near.has(entry) || drawing.isDrawn(entry)) want(entry);
+    }
   }
 
-  // Saved state for the page, asked for once; toggles change it one paper at a time.
-  const savedKnown = deps.saved ? deps.saved.which([...new Set(fresh.map((entry) => entry.key))]).then((keys) => keys.forEach((key) => savedKeys.add(key)), () => undefined) : null;
-
-  function drawBadge(entry: PageEntry, state: Drawn) {
-    if (!entry.badgeAfter) return;
-    state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge', options.badgeInside).root;
-    const answer = state.answer;
-    const title = (answer && !(answer instanceof Error) && answer.paper.title) || entry.title || entry.key;
-    const save = deps.saved && { saved: savedKeys.has(entry.key), title, onToggle: () => toggleSaved(entry) };
-    render(h(EntryBadge, { answer: answer instanceof Error ? { error: answer.message } : (answer ?? null), onRetry: retryFailed, followed: state.followed ?? [], save }), state.badge);
+  async function ask(keys: PaperKey[], urgent: boolean): Promise<void> {
+    // A listing shows at most so many names an entry: the answer need carry no more (big collaborations).
+    const authorLimit = lazy ? Math.max(1, ...keys.flatMap((key) => byKey.get(key) ?? []).map((entry) => entry.authors.length)) : undefined;
+    let got: Record<PaperKey, EntryAnswer> | Error;
+    try {
+      got = await deps.papers(keys, { urgent, ...(authorLimit ? { authorLimit } : {}) });
+    } catch (error) {
+      got = error instanceof Error ? error : new Error(String(error));
+    }
+    const received = performance.now();
+    for (const key of keys) receive(key, got instanceof Error ? got : (got[key] ?? null));
+    measure('receive', received);
   }
 
   // Shown at once; put back when the background could not store it.
@@ -227,41 +140,120 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   }
 
   function redrawBadges(key: PaperKey) {
-    for (const entry of byKey.get(key) ?? []) {
-      const state = drawn.get(entry);
-      if (state) drawBadge(entry, state);
-    }
+    for (const entry of byKey.get(key) ?? []) drawing.redrawBadge(entry, answers.get(key), followedOn(key));
   }
 
   // The reader asked to try again: every paper that failed, in one go.
   function retryFailed() {
-    const again = [...failed].flatMap((key) => byKey.get(key) ?? []);
+    const keys = [...failed];
     failed.clear();
-    for (const entry of again) drawn.get(entry)?.slots.forEach((slot) => drawChip(slot, { status: 'loading' }));
-    void askAndDraw(again);
+    for (const key of keys) for (const entry of byKey.get(key) ?? []) drawing.showLoading(entry);
+    void Promise.all(groupIds(keys.flatMap((key) => byKey.get(key) ?? [])).map((group) => ask(group, true)));
   }
 
-  const orderStart = performance.now();
-  const ordered = visibleFirst(fresh, doc.defaultView?.innerHeight ?? 800);
-  measure('order', orderStart);
-  for (const entry of ordered) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
-  // Who the reader follows, asked for once; entries drawn before the answer are marked after it.
+  const annotation: Annotation = {
+    refresh: (papers) => {
+      for (const [key, answer] of Object.entries(papers)) if (byKey.has(key)) receive(key, answer ?? null);
+      return drawingDone;
+    },
+    facts: () =>
+      entries.map((entry) => {
+        const paper = known(entry.key);
+        const hs = paper ? [...paper.authors.map((author) => author.hIndex), paper.omitted?.hIndexMax ?? null].filter((h): h is number => h !== null) : [];
+        return {
+          hMax: hs.length > 0 ? Math.max(...hs) : null,
+          citations: paper?.paper.citationCount ?? null,
+          followed: paper ? paper.authors.some((author) => followedIds.has(author.authorId)) : false,
+          saved: savedKeys.has(entry.key),
+        };
+      }),
+    markSaved: (keys, saved) => {
+      for (const key of keys) {
+        if (saved) savedKeys.add(key);
+        else savedKeys.delete(key);
+        redrawBadges(key);
+      }
+    },
+  };
+  if (fresh.length === 0) return annotation;
+
+  // Loading chips at once where the page is about one paper, in slices so that a paper with
+  // thousands of authors does not hold the page. A chip the answer drew first stays.
+  const placing = options.eagerChips ? inSlices(fresh.flatMap(drawing.loadingSteps), (step) => step(), SLICE_BUDGET_MS, pause) : Promise.resolve();
+
+  // The entries in view go first, alone, when there are others; then the rest in groups. A listing
+  // learns what is in view from the first report of what is near it (after the browser's own first
+  // layout, which asking for positions now would force into our task); a hidden tab reports nothing
+  // until shown, so after FIRST_VIEW_WAIT_MS everything is asked for, none of it urgent.
+  // The urgent group goes now; each of the others from a task of its own (reading a group's names costs some).
+  const askFor = async (inView: readonly PageEntry[]) => {
+    const first = new Set(inView.map((entry) => entry.key));
+    const asking = groupIds(inView).map((keys) => ask(keys, true));
+    for (const keys of groupIds(fresh.filter((entry) => !first.has(entry.key)))) {
+      await pause();
+      asking.push(ask(keys, false));
+    }
+    await Promise.all(asking);
+  };
+  // A listing opened at its top (no anchor, not scrolled) shows its first entries: those are asked
+  // for at once, while the browser lays the page out, rather than after.
+  // (Asked of the navigation, not of scrollY, which would force the page's first layout into our task.)
+  const view = deps.doc.defaultView;
+  const navigation = view?.performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const atTop = view !== null && !view.location.hash && (navigation?.type ?? 'navigate') === 'navigate';
+  // Those first entries are drawn when their answer comes, without waiting for the first report of
+  // what is in view, so that they can be in the browser's first layout of the page.
+  const firstScreen = lazy && atTop ? fresh.slice(0, FIRST_SCREEN_GUESS) : [];
+  for (const entry of firstScreen) near.add(entry);
+  const asked =
+    !lazy || byAnchor.size === 0
+      ? askFor(fresh)
+      : atTop
+        ? askFor(firstScreen)
+        : new Promise((resolve) => {
+          firstView = (inView) => {
+            firstView = null;
+            resolve(askFor(inView));
+          };
+          setTimeout(() => firstView?.([]), FIRST_VIEW_WAIT_MS);
+        });
+  measure('start', setupStart);
+  // Watching 2,000 entries is a task of its own, after the first screen's request has gone.
+  if (lazy) {
+    await pause();
+    const watchStart = performance.now();
+    startWatching();
+    measure('watch', watchStart);
+  }
+  // Saved state and follows are not needed for the first screen's request: asked after it.
+  // Saved state for the page, asked for once; toggles change it one paper at a time.
+  const savedKnown = deps.saved
+    ? deps.saved.which([...byKey.keys()]).then(
+        (keys) => keys.forEach((key) => (savedKeys.add(key), redrawBadges(key))),
+        () => undefined,
+      )
+    : null;
+  // Who the reader follows, asked for once; entries answered before it are marked after it.
   const followKnown = deps.follow
     ? deps.follow.list().then(
         (ids) => {
           ids.forEach((id) => followedIds.add(id));
           if (ids.length === 0) return;
-          for (const [entry, state] of drawn) {
-            if (state.answer === undefined) continue;
-            markFollowedOn(entry, state);
-            if (options.badges) drawBadge(entry, state);
+          for (const key of answers.keys()) {
+            for (const entry of byKey.get(key) ?? []) markFollowed(entry, followedOn(key));
+            redrawBadges(key);
           }
         },
         () => undefined,
       )
     : null;
-  await Promise.all([askAndDraw(ordered), savedKnown, placing, followKnown]);
-  // The saved state may arrive after the badges: draw them with it.
-  if (savedKeys.size > 0) for (const key of savedKeys) redrawBadges(key);
+
+  await Promise.all([asked, savedKnown, placing, followKnown]);
+  try {
+    performance.mark('scholarscope:answers');
+  } catch {
+    // Timeline unavailable: the mark is for the benchmarks only.
+  }
+  await drawingDone;
   return annotation;
 }

@@ -8,12 +8,14 @@ import type { EntryFacts } from '../core/triage';
 import type { AuthorSetActions } from '../ui/authorSet';
 import type { Correction } from '../ui/correction';
 import type { SavedActions } from '../ui/savedActions';
+import type { NearView } from './nearView';
 import type { Yield } from './slices';
 
 export interface AnnotateDeps {
   doc: Document;
   css: string;
-  papers: (keys: PaperKey[]) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
+  /** Papers by key; `urgent`: the reader is looking at them, so they go out now, in a request of their own. */
+  papers: (keys: PaperKey[], options?: { urgent?: boolean }) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
   authorCard: (authorId: string) => Promise<AuthorCardData>;
   /** The reader's correction of who an author is; offered in the card when given. */
   correct?: Correction;
@@ -24,6 +26,8 @@ export interface AnnotateDeps {
   /** Followed authors: offered on every author card, and their papers are marked. */
   follow?: AuthorSetActions;
   pause?: Yield;
+  /** Which entries are near the view (default: an IntersectionObserver); a listing draws only those. */
+  nearView?: NearView;
 }
 
 export interface AnnotateOptions {

@@ -1,5 +1,5 @@
-// Where ScholarScope's elements go on a page of entries: beside names and links, entries in view
-// first, a followed author's mark on the entry itself.
+// Where ScholarScope's elements go on a page of entries: beside names and links, in groups for the
+// background, a followed author's mark on the entry itself.
 
 import { PAPER_BATCH_LIMIT } from '../core/protocol/define';
 import { entryElements } from '../core/sites/arxiv';
@@ -29,22 +29,6 @@ export function addHost(doc: Document, css: string, anchor: Element, tag: string
   if (inside) anchor.append(made.host);
   else anchor.after(made.host);
   return made;
-}
-
-/** Entries in view first, then the rest in page order. */
-export function visibleFirst(entries: readonly PageEntry[], viewportHeight: number): PageEntry[] {
-  const visible: PageEntry[] = [];
-  const rest: PageEntry[] = [];
-  for (const entry of entries) {
-    const anchor = entry.badgeAfter ?? entry.authors[0]?.element;
-    if (!anchor) {
-      rest.push(entry);
-      continue;
-    }
-    const rect = anchor.getBoundingClientRect();
-    (rect.bottom >= 0 && rect.top <= viewportHeight ? visible : rest).push(entry);
-  }
-  return [...visible, ...rest];
 }
 
 /** Paper keys in groups of at most `size` distinct keys, keeping order. */

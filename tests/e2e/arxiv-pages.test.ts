@@ -31,30 +31,57 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 const paperRequests = () => harness.apiRequests.filter((r) => r.url.includes('/graph/v1/paper/batch'));
+const requestedIds = (request: { body?: string }) => (JSON.parse(request.body ?? '{}') as { ids: string[] }).ids;
+const arxivIds = (slice: typeof records) => slice.map((record) => `arXiv:${record.id}`);
 
 async function waitForBadges(page: Page, count: number) {
   await expect.poll(() => page.locator('scholarscope-badge').count(), { timeout: 20_000 }).toBe(count);
 }
+/** Every answer is in (drawn or not): the content script marks the timeline. */
+async function waitForAnswers(page: Page) {
+  await page.waitForFunction(() => performance.getEntriesByName('scholarscope:answers').length > 0, null, { timeout: 20_000, polling: 50 });
+}
+/** Which listing entries (1-based, as arXiv numbers them) carry a badge. */
+const badgedItems = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('dl#articles > dt')].flatMap((dt, index) => (dt.querySelector('scholarscope-badge') ? [index + 1] : [])),
+  );
 
 describe('arXiv listings, search and HTML papers in real Chromium', () => {
-  it('annotates a 1,200-entry listing with ceil(1200/500) = 3 paper requests cold', async () => {
+  it('asks for the entries in view first, then the rest in groups of 500: ceil(1200/500) + 1 requests cold', async () => {
     harness.apiRequests.length = 0;
     const page = await harness.context.newPage();
     await page.goto(LISTING_URL);
-    await waitForBadges(page, ENTRIES);
-    expect(paperRequests()).toHaveLength(Math.ceil(ENTRIES / 500));
-    // Badges sit after each entry's Abstract link, in all three dl#articles blocks.
+    await waitForAnswers(page);
+    const requests = paperRequests();
+    expect(requests.map((request) => requestedIds(request).length)).toEqual([20, 500, 500, 180]);
+    expect(requests.length).toBeLessThanOrEqual(Math.ceil(ENTRIES / 500) + 1);
+    // The first request is the top of the page, alone; the others hold every other entry once.
+    expect(requestedIds(requests[0]!)).toEqual(arxivIds(records.slice(0, 20)));
+    expect(requests.slice(1).flatMap(requestedIds).sort()).toEqual(arxivIds(records.slice(20)).sort());
+    // Only the entries near the view are drawn; badges sit after each entry's Abstract link.
+    await expect.poll(async () => (await badgedItems(page))[0]).toBe(1);
+    const drawn = await badgedItems(page);
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn.length).toBeLessThan(ENTRIES / 2);
     const placement = await page.evaluate(() =>
-      [...document.querySelectorAll('dl#articles > dt')].every((dt) => dt.querySelector('a[title="Abstract"]')!.nextElementSibling?.tagName === 'SCHOLARSCOPE-BADGE'),
+      [...document.querySelectorAll('dl#articles > dt')]
+        .filter((dt) => dt.querySelector('scholarscope-badge'))
+        .every((dt) => dt.querySelector('a[title="Abstract"]')!.nextElementSibling?.tagName === 'SCHOLARSCOPE-BADGE'),
     );
     expect(placement).toBe(true);
-    const unknown = await page.locator('scholarscope-badge .ss-badge-unknown').count();
-    expect(unknown).toBe(ENTRIES - KNOWN);
-    const chips = await page.locator('scholarscope-chip').count();
-    expect(chips).toBe(records.slice(0, KNOWN).reduce((sum, r) => sum + listedAuthors(r).length, 0));
+    const chipsOfFirst = await page.locator('dl#articles > dd').first().locator('scholarscope-chip').count();
+    expect(chipsOfFirst).toBe(listedAuthors(records[0]!).length);
     // The first entry's first author chip shows that author's recorded numbers.
     const firstChip = await page.locator('dl#articles > dd').first().locator('scholarscope-chip .ss-chip').first().textContent();
     expect(firstChip).toMatch(/^h \d+ · [\d.]+k?$/);
+    // Scrolling to the end draws the entries there, from answers already at hand: no request.
+    const before = paperRequests().length;
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(async () => (await badgedItems(page)).includes(ENTRIES), { timeout: 10_000 }).toBe(true);
+    const last = page.locator('dl#articles > dt').last().locator('scholarscope-badge .ss-badge-unknown');
+    expect(await last.count()).toBe(1);
+    expect(paperRequests()).toHaveLength(before);
     await page.close();
   });
 
@@ -62,7 +89,8 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     harness.apiRequests.length = 0;
     const page = await harness.context.newPage();
     await page.goto(LISTING_URL);
-    await waitForBadges(page, ENTRIES);
+    await waitForAnswers(page);
+    await expect.poll(async () => (await badgedItems(page))[0]).toBe(1);
     expect(harness.apiRequests).toEqual([]);
     await page.close();
   });
@@ -70,7 +98,7 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
   it('opens the author card from a listing by keyboard', async () => {
     const page = await harness.context.newPage();
     await page.goto(LISTING_URL);
-    await waitForBadges(page, ENTRIES);
+    await expect.poll(async () => (await badgedItems(page))[0]).toBe(1);
     const firstAuthor = page.locator('dl#articles > dd .list-authors a').first();
     await firstAuthor.focus();
     const frame = page.locator('scholarscope-card .ss-popover');
@@ -78,6 +106,30 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     expect(await frame.getAttribute('aria-label')).toBe(`Author card: ${records[0]!.authors[0]}`);
     await page.keyboard.press('Escape');
     await expect.poll(() => frame.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('opened at an anchor far down, asks first for the entries the reader sees there', async () => {
+    const options = await harness.openOptions();
+    await options.getByRole('button', { name: 'Clear cache' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Cache cleared.');
+    await options.close();
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(`${LISTING_URL}#item700`);
+    await waitForAnswers(page);
+    const requests = paperRequests();
+    expect(requests.length).toBeLessThanOrEqual(Math.ceil(ENTRIES / 500) + 1);
+    const first = requestedIds(requests[0]!);
+    // A screen's worth of entries from item 700 on, and nothing from the top of the page.
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(40);
+    expect(first).toContain(`arXiv:${records[699]!.id}`);
+    expect(first).not.toContain(`arXiv:${records[0]!.id}`);
+    expect(requests.flatMap(requestedIds)).toHaveLength(ENTRIES);
+    const drawn = await badgedItems(page);
+    expect(drawn).toContain(700);
+    expect(drawn).not.toContain(1);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import { instantGates } from '../fixtures/gates';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { annotateEntries } from '../../lib/page/annotate';
+import { everythingNear, type NearView } from '../../lib/page/nearView';
 import { groupIds } from '../../lib/page/placement';
 import { extractArxivPage as extractListPage } from '../../lib/core/sites/arxiv';
 import { createBackground } from '../../lib/background';
@@ -28,7 +29,7 @@ describe('annotating a listing', () => {
     expect(groupIds(twice, 50).map((group) => group.length)).toEqual([50, 50, 20]);
   });
 
-  it('asks once per 500 papers and draws a badge on every entry and chips for known papers', { timeout: 60_000 }, async () => {
+  it('asks for the first screen, then once per 500 papers, and draws a badge on every entry and chips for known papers', { timeout: 60_000 }, async () => {
     const { records, context } = loadListing(600);
     registerPapers(records.slice(0, 550)); // the last 50 are unknown to the source
     const db = await openDatabase(`listing-${Math.random()}`);
@@ -40,14 +41,16 @@ describe('annotating a listing', () => {
       {
         doc: document,
         css: '',
-        papers: (ids) => (asked.push(ids.length), service.papers(ids)),
+        papers: (ids, options) => (asked.push(ids.length), service.papers(ids, options)),
         authorCard: service.authorCard,
         pause: noPause,
+        nearView: everythingNear,
       },
       LIST,
     );
-    expect(asked.sort((a, b) => b - a)).toEqual([500, 100]);
-    expect(log.filter((entry) => entry.url.includes('/paper/batch'))).toHaveLength(2);
+    // The first screen alone (20), then the rest in groups of up to 500: ceil(600 / 500) + 1 requests.
+    expect(asked).toEqual([20, 500, 80]);
+    expect(log.filter((entry) => entry.url.includes('/paper/batch'))).toHaveLength(3);
     const badges = [...document.querySelectorAll('scholarscope-badge')];
     expect(badges).toHaveLength(600);
     for (const dt of document.querySelectorAll('dl#articles > dt')) {
@@ -63,7 +66,7 @@ describe('annotating a listing', () => {
 
   it('marks every badge when the background fails, and draws nothing twice on a second run', async () => {
     const { context } = loadListing(30);
-    const deps = { doc: document, css: '', papers: async () => Promise.reject(new Error('api.semanticscholar.org answered 503')), authorCard: async () => Promise.reject(new Error('x')), pause: noPause };
+    const deps = { doc: document, css: '', papers: async () => Promise.reject(new Error('api.semanticscholar.org answered 503')), authorCard: async () => Promise.reject(new Error('x')), pause: noPause, nearView: everythingNear };
     await annotateEntries(context.entries, deps, LIST);
     const badges = [...document.querySelectorAll('scholarscope-badge')];
     expect(badges).toHaveLength(30);
@@ -84,7 +87,7 @@ describe('annotating a listing', () => {
     };
     await annotateEntries(
       context.entries,
-      { doc: document, css: '', papers: service.papers, authorCard: service.authorCard, pause: async () => void (pauses += 1, slow()) },
+      { doc: document, css: '', papers: service.papers, authorCard: service.authorCard, pause: async () => void (pauses += 1, slow()), nearView: everythingNear },
       LIST,
     );
     expect(pauses).toBeGreaterThan(0);
@@ -99,7 +102,7 @@ describe('trying again', () => {
     const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
     let down = true;
     const papers = (ids: string[]) => (down ? Promise.reject(new Error('Could not reach api.semanticscholar.org')) : service.papers(ids));
-    await annotateEntries(context.entries, { doc: document, css: '', papers, authorCard: service.authorCard, pause: noPause }, LIST);
+    await annotateEntries(context.entries, { doc: document, css: '', papers, authorCard: service.authorCard, pause: noPause, nearView: everythingNear }, LIST);
     const badge = () => document.querySelector('scholarscope-badge')!.shadowRoot!.querySelector<HTMLElement>('.ss-badge')!;
     expect(badge().getAttribute('aria-label')).toMatch(/Could not reach .*Try again$/);
     down = false;
@@ -108,5 +111,82 @@ describe('trying again', () => {
     await expect.poll(() => badge().textContent, { timeout: 5_000 }).toMatch(/cited$/);
     expect(document.querySelectorAll('scholarscope-badge')).toHaveLength(20);
     expect(document.querySelectorAll('scholarscope-chip').length).toBeGreaterThan(0);
+  });
+});
+
+// A long listing draws only what is near the view; the data for every entry is there all the same.
+describe('drawing as the reader scrolls', () => {
+  it('asks for the entries in view first, alone; draws those near, then the others as they come near; triage facts cover every entry', async () => {
+    const { records, context } = loadListing(40);
+    // Opened at an anchor: what is in view is what the first report says.
+    location.hash = '#entry-3';
+    onTestFinished(() => void (location.hash = ''));
+    registerPapers(records);
+    const db = await openDatabase(`near-${Math.random()}`);
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    let report: (near: Element[], inView: Element[]) => void = () => undefined;
+    let watched: readonly Element[] = [];
+    const forgotten: Element[] = [];
+    const nearView: NearView = (elements, onNear) => {
+      watched = elements;
+      // The first five entries are near at once, the first two of them in view, as an IntersectionObserver reports them.
+      queueMicrotask(() => onNear(elements.slice(0, 5), elements.slice(0, 2)));
+      report = onNear;
+      return { forget: (element) => void forgotten.push(element), stop: () => undefined };
+    };
+    const asked: { keys: string[]; urgent: boolean; authorLimit?: number }[] = [];
+    const papers: typeof service.papers = (keys, options) => (asked.push({ keys: [...keys], urgent: options?.urgent === true, authorLimit: options?.authorLimit }), service.papers(keys, options));
+    const annotation = await annotateEntries(context.entries, { doc: document, css: '', papers, authorCard: service.authorCard, pause: noPause, nearView }, LIST);
+    // In view first, alone and urgent; then the other 38 in one group; each cut to the names a listing shows.
+    expect(asked.map((request) => [request.keys.length, request.urgent])).toEqual([
+      [2, true],
+      [38, false],
+    ]);
+    expect(asked[0]!.keys).toEqual(context.entries.slice(0, 2).map((entry) => entry.key));
+    const namesShown = (keys: string[]) => Math.max(...context.entries.filter((entry) => keys.includes(entry.key)).map((entry) => entry.authors.length));
+    expect(asked.map((request) => request.authorLimit)).toEqual(asked.map((request) => namesShown(request.keys)));
+    expect(watched).toHaveLength(40);
+    expect(document.querySelectorAll('scholarscope-badge')).toHaveLength(5);
+    const drawnChips = document.querySelectorAll('scholarscope-chip').length;
+    expect(drawnChips).toBe(records.slice(0, 5).reduce((sum, record) => sum + listedAuthors(record).length, 0));
+    // Every entry's numbers are known, drawn or not: triage orders all 40.
+    const facts = annotation.facts();
+    expect(facts).toHaveLength(40);
+    expect(facts.every((fact) => fact.citations !== null && fact.hMax !== null)).toBe(true);
+    // Scrolling on: entries 20 to 24 come near and are drawn after their own entries, once.
+    report(watched.slice(20, 25) as Element[], []);
+    await expect.poll(() => document.querySelectorAll('scholarscope-badge').length).toBe(10);
+    const dts = [...document.querySelectorAll('dl#articles > dt')];
+    expect(dts.slice(20, 25).every((dt) => dt.querySelector('scholarscope-badge'))).toBe(true);
+    expect(dts.slice(5, 20).some((dt) => dt.querySelector('scholarscope-badge'))).toBe(false);
+    expect(forgotten).toHaveLength(10);
+  });
+
+  it('opened at its top, asks for its first screen of entries at once and draws them, before anything is reported near', async () => {
+    const { records, context } = loadListing(60);
+    registerPapers(records);
+    const db = await openDatabase(`top-${Math.random()}`);
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const asked: [number, boolean][] = [];
+    let reports = 0;
+    const nearView: NearView = (elements, onNear) => {
+      setTimeout(() => (reports++, onNear(elements.slice(0, 3), elements.slice(0, 3))), 20);
+      return { forget: () => undefined, stop: () => undefined };
+    };
+    const papers: typeof service.papers = (keys, options) => (asked.push([keys.length, options?.urgent === true]), service.papers(keys, options));
+    const pending = annotateEntries(context.entries, { doc: document, css: '', papers, authorCard: service.authorCard, pause: noPause, nearView }, LIST);
+    expect(reports).toBe(0);
+    expect(asked).toEqual([[20, true]]);
+    await pending;
+    // The rest, from a task of its own.
+    expect(asked).toEqual([
+      [20, true],
+      [40, false],
+    ]);
+    // The first screen is drawn on its answer; of the rest only what was reported near.
+    expect(document.querySelectorAll('scholarscope-badge')).toHaveLength(20);
+    const badged = [...document.querySelectorAll('dl#articles > dt')].map((dt) => dt.querySelector('scholarscope-badge') !== null);
+    expect(badged.slice(0, 20).every(Boolean)).toBe(true);
+    expect(badged.slice(20).some(Boolean)).toBe(false);
   });
 });

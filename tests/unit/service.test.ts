@@ -51,7 +51,7 @@ describe('service: papers', () => {
     await service.papers(['1810.04805']);
     expect(log).toHaveLength(3);
     clock += TTL.missingPaper + 1;
-    const refreshed = new Promise((resolve) => void service.papers(['1810.04805'], resolve));
+    const refreshed = new Promise((resolve) => void service.papers(['1810.04805'], { onRefreshed: resolve }));
     expect(await refreshed).toEqual({ '1810.04805': null });
     expect(log).toHaveLength(6);
   });
@@ -75,10 +75,10 @@ describe('service: papers', () => {
     let refreshed: Record<string, unknown> | null = null;
     const done = new Promise<void>((resolve) => {
       void changed
-        .papers(['2602.16165'], (fresh) => {
+        .papers(['2602.16165'], { onRefreshed: (fresh) => {
           refreshed = fresh;
           resolve();
-        })
+        } })
         .then((now) => expect(now['2602.16165']!.authors[0]!.hIndex).toBe(5));
     });
     await done;

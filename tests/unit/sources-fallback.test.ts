@@ -73,7 +73,7 @@ describe('papers from the source that knows them', () => {
   it('asks Semantic Scholar again after a day for what only a fallback knew', async () => {
     await service().papers([inOpenAlexOnly.id]);
     clock += TTL.missingPaper + 1;
-    const refreshed = new Promise((resolve) => void service().papers([inOpenAlexOnly.id], resolve));
+    const refreshed = new Promise((resolve) => void service().papers([inOpenAlexOnly.id], { onRefreshed: resolve }));
     await refreshed;
     expect(hosts().filter((host) => host === 'semanticscholar.org')).toHaveLength(2);
   });
@@ -106,7 +106,7 @@ describe('papers from the source that knows them', () => {
     expect(known!.source).toBeUndefined();
     clock += TTL.paper + 1;
     const forgetting = service((url) => (url.host === 'api.semanticscholar.org' ? new Response('[null]', { status: 200 }) : null));
-    const refreshed = new Promise((resolve) => void forgetting.papers([inOpenAlexOnly.id], resolve));
+    const refreshed = new Promise((resolve) => void forgetting.papers([inOpenAlexOnly.id], { onRefreshed: resolve }));
     await refreshed;
     const after = await db.get('papers', inOpenAlexOnly.id);
     expect(after).toMatchObject({ fetchedAt: known!.fetchedAt, paper: known!.paper });

@@ -4,14 +4,12 @@
 import type { AuthorCardData, OpenAlexView } from '../../core/model';
 import type { Context } from '../context';
 import type { HandlersFor } from '../router';
-import type { Sources } from '../sources';
-import type { Cache } from '../store/cache';
 import { createOpenAlexMatch, OPENALEX_WAIT_MS } from './openAlex';
-import { createAuthorRecords } from './records';
+import { createAuthorRecords, type AuthorRecordsDeps } from './records';
 
 export type AuthorsFeature = ReturnType<typeof createAuthors>;
 
-export function createAuthors(ctx: Context, deps: { sources: Sources; cache: Cache; lifetimes: () => Promise<{ author: number; publications: number }>; primary: () => Promise<AuthorCardData['primary']> }) {
+export function createAuthors(ctx: Context, deps: AuthorRecordsDeps & { primary: () => Promise<AuthorCardData['primary']> }) {
   const records = createAuthorRecords(ctx, deps);
   const openAlex = createOpenAlexMatch(ctx, deps);
 

@@ -11,13 +11,15 @@ export interface AuthorRecordsDeps {
   sources: Sources;
   cache: Cache;
   lifetimes: () => Promise<{ author: number; publications: number }>;
+  /** An author a paper batch brought whose write is still on its way. */
+  unwrittenAuthor?: (authorId: string) => Author | undefined;
 }
 
 export type AuthorRecords = ReturnType<typeof createAuthorRecords>;
 
-export function createAuthorRecords({ db, now }: Context, { sources, cache, lifetimes }: AuthorRecordsDeps) {
+export function createAuthorRecords({ db, now }: Context, { sources, cache, lifetimes, unwrittenAuthor }: AuthorRecordsDeps) {
   async function record(authorId: string): Promise<Author> {
-    return cache.readThrough(await (await db()).get('authors', authorId), (await lifetimes()).author, `author:${authorId}`, async () => {
+    return cache.readThrough(unwrittenAuthor?.(authorId) ?? (await (await db()).get('authors', authorId)), (await lifetimes()).author, `author:${authorId}`, async () => {
       const author = await sources.forAuthor(authorId).author(authorId);
       await (await db()).put('authors', author);
       return author;

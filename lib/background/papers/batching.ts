@@ -1,6 +1,7 @@
 // Papers asked for within a short window (several tabs, several groups of one page) share one
 // queue; each flush sends batches of up to the source's limit. A key already on its way is not
-// asked for again. Callers get the records the flush wrote, so they answer from memory.
+// asked for again. Callers get the records the flush wrote, so they answer from memory. Urgent keys
+// (the entries in the reader's view) skip the window: they go out at once, in a batch of their own.
 
 import type { PaperKey } from '../../core/ids';
 
@@ -27,10 +28,7 @@ export function createBatcher<R>(fetchBatch: (keys: PaperKey[]) => Promise<Map<P
   let queue = new Map<PaperKey, Deferred<R>>();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  async function flush() {
-    timer = null;
-    const batch = queue;
-    queue = new Map();
+  async function send(batch: Map<PaperKey, Deferred<R>>) {
     const keys = [...batch.keys()];
     const chunks: PaperKey[][] = [];
     for (let start = 0; start < keys.length; start += batchLimit) chunks.push(keys.slice(start, start + batchLimit));
@@ -52,19 +50,28 @@ export function createBatcher<R>(fetchBatch: (keys: PaperKey[]) => Promise<Map<P
     );
   }
 
-  /** The records for `keys`, fetched with whatever else is asked for in the same window. */
-  return function fetch(keys: readonly PaperKey[]): Promise<Map<PaperKey, R>> {
+  function flush() {
+    timer = null;
+    const batch = queue;
+    queue = new Map();
+    return send(batch);
+  }
+
+  /** The records for `keys`, fetched with whatever else is asked for in the same window (or, urgent, at once). */
+  return function fetch(keys: readonly PaperKey[], urgent = false): Promise<Map<PaperKey, R>> {
+    const now = new Map<PaperKey, Deferred<R>>();
     const answers = keys.map(async (key) => {
       let wait = waits.get(key);
       if (!wait) {
         const pending = deferred<R>();
-        queue.set(key, pending);
+        (urgent ? now : queue).set(key, pending);
         wait = pending.promise;
         waits.set(key, wait);
       }
       return [key, await wait] as const;
     });
-    timer ??= setTimeout(() => void flush(), BATCH_WINDOW_MS);
+    if (now.size > 0) void send(now);
+    if (queue.size > 0) timer ??= setTimeout(() => void flush(), BATCH_WINDOW_MS);
     return Promise.all(answers).then((entries) => new Map(entries));
   };
 }

@@ -15,6 +15,11 @@ import type { PaperSource, SourceAnswer } from '../sources/types';
 export const FALLBACK_MAX = 100;
 /** arXiv is asked only for a few papers (a page's or a popup's paper), never for a listing: the listing already shows what arXiv would say. */
 export const ARXIV_FALLBACK_MAX = 20;
+/**
+ * Of each paper's authors, this many go into the authors cache (for their cards): as many as an
+ * arXiv listing names. A collaboration's 3,000 names would otherwise push the rest of the cache out.
+ */
+export const AUTHORS_CACHED_PER_PAPER = 101;
 
 /** Who answered for a record: Semantic Scholar's records carry no source (they predate the others). */
 export const sourceOf = (record: PaperRecord): PaperRecord['source'] | 'semanticscholar' => record.source ?? 'semanticscholar';
@@ -43,11 +48,16 @@ export async function askSources(order: readonly PaperSource[], keys: PaperKey[]
  * only when the primary source answered (else it serves this request alone, so the primary is
  * asked again next time), and never replaces a cached record of the primary source.
  */
-export async function storeAnswers(db: Database, keys: PaperKey[], primary: PrimarySource, answers: Awaited<ReturnType<typeof askSources>>, fetchedAt: number): Promise<Map<PaperKey, PaperRecord | Error>> {
+export async function storeAnswers(
+  db: Database,
+  keys: PaperKey[],
+  primary: PrimarySource,
+  answers: Awaited<ReturnType<typeof askSources>>,
+  fetchedAt: number,
+): Promise<{ records: Map<PaperKey, PaperRecord | Error>; written: Promise<void> }> {
   const { found, primaryFailure } = answers;
   const records = new Map<PaperKey, PaperRecord | Error>();
-  const tx = db.transaction(['papers', 'authors'], 'readwrite');
-  const papersStore = tx.objectStore('papers');
+  const tx = db.transaction('papers', 'readwrite');
   const authors = new Map<string, Author>();
   for (const key of keys) {
     const answer = found.get(key);
@@ -58,7 +68,7 @@ export async function storeAnswers(db: Database, keys: PaperKey[], primary: Prim
     const record: PaperRecord = { key, paper: answer?.paper ?? null, authors: answer?.authors ?? [], fetchedAt, usedAt: fetchedAt };
     if (answer && answer.source !== 'semanticscholar') record.source = answer.source;
     if (answer && answer.source !== primary) {
-      const existing = await papersStore.get(key);
+      const existing = await tx.store.get(key);
       if (isPaperRecord(existing, key) && existing.paper && sourceOf(existing) === primary) {
         records.set(key, existing);
         continue;
@@ -69,10 +79,17 @@ export async function storeAnswers(db: Database, keys: PaperKey[], primary: Prim
       }
     }
     records.set(key, record);
-    void papersStore.put(record);
-    for (const author of record.authors) authors.set(author.authorId, author);
+    void tx.store.put(record);
+    for (const author of record.authors.slice(0, AUTHORS_CACHED_PER_PAPER)) authors.set(author.authorId, author);
   }
-  for (const author of authors.values()) void tx.objectStore('authors').put(author);
-  await tx.done;
-  return records;
+  // The authors (a cache for their cards; thousands on a listing of big collaborations) are written
+  // after the answer has gone, in their own transaction.
+  const written = tx.done.then(async () => {
+    if (authors.size === 0) return;
+    const authorsTx = db.transaction('authors', 'readwrite');
+    for (const author of authors.values()) void authorsTx.store.put(author);
+    await authorsTx.done;
+  });
+  written.catch(() => undefined);
+  return { records, written };
 }

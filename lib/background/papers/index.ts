@@ -12,7 +12,7 @@ import type { Database } from '../store/db';
 import { isPaperRecord } from '../store/records';
 import type { PaperRecord } from '../store/schema';
 import { createBatcher } from './batching';
-import { askSources, sourceOf, storeAnswers } from './fallback';
+import { askSources, AUTHORS_CACHED_PER_PAPER, sourceOf, storeAnswers } from './fallback';
 
 type Papers = Record<PaperKey, PaperWithAuthors | null>;
 
@@ -27,6 +27,25 @@ export interface PapersDeps {
   onShown?: (papers: Papers) => Promise<void>;
   /** Tells a tab that papers it showed stale have been refreshed. */
   notifyTab?: (tabId: number, papers: Papers) => void;
+  /** The authors the reader follows: a listing's cut answer keeps them. */
+  followedIds?: () => Promise<ReadonlySet<string>>;
+}
+
+/** How a page wants its answer: `urgent` (in view: asked at once, alone), `authorLimit` (a listing's cut). */
+export interface PapersRequest {
+  urgent?: boolean;
+  authorLimit?: number;
+  onRefreshed?: (fresh: Papers) => void;
+}
+
+/** A listing's view of an answer: no abstract or author list, the first `limit` authors and the followed ones, and what was left out. */
+export function cutToListing(answer: PaperWithAuthors, limit: number, followed: ReadonlySet<string>): PaperWithAuthors {
+  const paper = { ...answer.paper, abstract: null, authors: [] };
+  if (answer.authors.length <= limit) return { ...answer, paper };
+  const kept = answer.authors.filter((author, index) => index < limit || followed.has(author.authorId));
+  const left = answer.authors.filter((author, index) => index >= limit && !followed.has(author.authorId));
+  const hs = left.map((author) => author.hIndex).filter((h): h is number => h !== null);
+  return { ...answer, paper, authors: kept, omitted: { authors: left.length, hIndexMax: hs.length > 0 ? Math.max(...hs) : null } };
 }
 
 export type PapersFeature = ReturnType<typeof createPapers>;
@@ -40,11 +59,30 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
     return isFresh(record.fetchedAt, full ? ttl.paper : ttl.missingPaper, at);
   }
 
+  // Records answered before their write has committed: a page gets its answer without waiting for
+  // IndexedDB (a listing's batch writes thousands of authors), and a read in between finds them here.
+  const unwritten = new Map<PaperKey, PaperRecord>();
+  const unwrittenAuthors = new Map<string, Author>();
+
   const fetchPapers = createBatcher<PaperRecord>(async (keys) => {
     const primary = await deps.primary();
     const answers = await askSources(deps.sources.paperOrder(primary), keys);
-    const records = await storeAnswers(await db(), keys, primary, answers, now());
-    deps.cache.evictSoon();
+    const { records, written } = await storeAnswers(await db(), keys, primary, answers, now());
+    const authors = new Map<string, Author>();
+    for (const [key, record] of records) {
+      if (record instanceof Error) continue;
+      unwritten.set(key, record);
+      for (const author of record.authors.slice(0, AUTHORS_CACHED_PER_PAPER)) authors.set(author.authorId, author);
+    }
+    for (const [id, author] of authors) unwrittenAuthors.set(id, author);
+    deps.cache.track(written);
+    void written
+      .finally(() => {
+        for (const [key, record] of records) if (unwritten.get(key) === record) unwritten.delete(key);
+        for (const [id, author] of authors) if (unwrittenAuthors.get(id) === author) unwrittenAuthors.delete(id);
+        deps.cache.evictSoon();
+      })
+      .catch(() => undefined);
     return records;
   }, PAPER_BATCH_LIMIT);
 
@@ -63,7 +101,7 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
     const records = new Map<PaperKey, PaperRecord>();
     await Promise.all(
       keys.map(async (key) => {
-        const record: unknown = await tx.store.get(key);
+        const record: unknown = unwritten.get(key) ?? (await tx.store.get(key));
         // A damaged record counts as missing: it is fetched again and overwritten.
         if (isPaperRecord(record, key)) records.set(key, record);
       }),
@@ -72,12 +110,14 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
     return records;
   }
 
-  async function present(keys: readonly PaperKey[], records: Map<PaperKey, PaperRecord>): Promise<Papers> {
+  async function present(keys: readonly PaperKey[], records: Map<PaperKey, PaperRecord>, authorLimit?: number): Promise<Papers> {
     const known = keys.map((key) => records.get(key)).filter((record): record is PaperRecord & { paper: NonNullable<PaperRecord['paper']> } => !!record?.paper);
     const authors = await deps.correctAuthors(known.map((record) => record.authors));
+    const followed = authorLimit === undefined ? null : ((await deps.followedIds?.().catch(() => null)) ?? new Set<string>());
     const result: Papers = Object.fromEntries(keys.map((key) => [key, null]));
     known.forEach((record, index) => {
-      result[record.key] = { paper: record.paper, authors: authors[index]!, fetchedAt: record.fetchedAt, ...(record.source ? { source: record.source } : {}) };
+      const answer: PaperWithAuthors = { paper: record.paper, authors: authors[index]!, fetchedAt: record.fetchedAt, ...(record.source ? { source: record.source } : {}) };
+      result[record.key] = followed ? cutToListing(answer, authorLimit!, followed) : answer;
     });
     return result;
   }
@@ -85,8 +125,9 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
   /**
    * Papers by key with their authors; null for unknown papers. Stale records are answered at once
    * and refreshed; `onRefreshed` receives the new versions, so what is on screen can be updated.
+   * `urgent`: the reader is looking at these; what must be fetched goes out at once, alone.
    */
-  async function get(keys: readonly PaperKey[], onRefreshed?: (fresh: Papers) => void): Promise<Papers> {
+  async function get(keys: readonly PaperKey[], { urgent = false, authorLimit, onRefreshed }: PapersRequest = {}): Promise<Papers> {
     const ids = [...new Set(keys)];
     const database = await db();
     const records = await read(database, ids);
@@ -95,15 +136,15 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
     const [ttl, primary] = await Promise.all([deps.lifetimes(), deps.primary()]);
     const missing = ids.filter((id) => !records.has(id));
     const stale = ids.filter((id) => records.has(id) && !fresh(records.get(id)!, at, ttl, primary));
-    if (missing.length > 0) for (const [id, record] of await fetchPapers(missing)) records.set(id, record);
+    if (missing.length > 0) for (const [id, record] of await fetchPapers(missing, urgent)) records.set(id, record);
     if (stale.length > 0) {
       // Stale data now, fresh data when it comes; a failed refresh keeps the stale records.
       fetchPapers(stale).then(
-        async (refreshed) => onRefreshed?.(await present(stale, refreshed)),
+        async (refreshed) => onRefreshed?.(await present(stale, refreshed, authorLimit)),
         () => undefined,
       );
     }
-    return present(ids, records);
+    return present(ids, records, authorLimit);
   }
 
   /** What the cache knows of a paper, without asking the network (saving snapshots it). */
@@ -113,14 +154,20 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
   }
 
   const handlers: HandlersFor<'papers'> = {
-    async papers({ keys }, sender: Sender) {
+    async papers({ keys, urgent, authorLimit }, sender: Sender) {
       const tabId = sender.tab?.id;
       const notify = deps.notifyTab;
-      const shown = await get(keys, notify && tabId !== undefined ? (refreshed) => notify(tabId, refreshed) : undefined);
+      const shown = await get(keys, { urgent, authorLimit, onRefreshed: notify && tabId !== undefined ? (refreshed) => notify(tabId, refreshed) : undefined });
       void deps.onShown?.(shown).catch(() => undefined);
       return shown;
     },
   };
 
-  return { get, cached, handlers };
+  return {
+    get,
+    cached,
+    handlers,
+    /** An author from a paper batch whose write has not committed yet (the author card looks here first). */
+    unwrittenAuthor: (authorId: string): Author | undefined => unwrittenAuthors.get(authorId),
+  };
 }

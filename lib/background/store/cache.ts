@@ -37,6 +37,11 @@ export interface CacheDeps {
 export type Cache = ReturnType<typeof createCache>;
 
 export function createCache({ db, now, caps, shared }: CacheDeps) {
+  // Writes answered before they committed (papers/index.ts): counting or clearing waits for them,
+  // so a clear is never followed by a late write.
+  const writes = new Set<Promise<unknown>>();
+  const settled = () => Promise.allSettled([...writes]);
+
   // Marks a list as read, at most hourly, not awaited.
   function used<T extends { usedAt?: number }>(record: T, store: ListStore | undefined): T {
     const at = now();
@@ -72,6 +77,11 @@ export function createCache({ db, now, caps, shared }: CacheDeps) {
 
   return {
     used,
+    /** A write still going on after its answer was given; info and clear wait for it. */
+    track(write: Promise<unknown>): void {
+      writes.add(write);
+      void write.finally(() => writes.delete(write)).catch(() => undefined);
+    },
     /** Runs eviction after a write, never in the writer's way. */
     evictSoon: () => void evictOverCap().catch(() => undefined),
     /**
@@ -88,12 +98,14 @@ export function createCache({ db, now, caps, shared }: CacheDeps) {
       }
     },
     async info(): Promise<CacheInfo> {
+      await settled();
       const database = await db();
       const counts = await Promise.all(CACHE_STORES.map((store) => database.count(store)));
       return Object.fromEntries(CACHE_STORES.map((store, index) => [store, counts[index] ?? 0])) as CacheInfo;
     },
     /** Empties the cached copies of source data; the reader's own stores stay. */
     async clear(): Promise<void> {
+      await settled();
       const tx = (await db()).transaction([...CACHE_STORES], 'readwrite');
       await Promise.all([...CACHE_STORES.map((store) => tx.objectStore(store).clear()), tx.done]);
     },

@@ -11,6 +11,8 @@ import type { RelatedRecord } from './wire';
 
 const MAX_TITLES = 100;
 const MAX_PROFILE_PAPERS = 500;
+/** More names than any page shows for one paper. */
+const MAX_AUTHOR_LIMIT = 10_000;
 
 function parseProfileQuery(raw: unknown): ProfileQuery | string {
   if (!isRecord(raw)) return 'A profile is needed';
@@ -36,11 +38,19 @@ const profileMessage = <Answer>() =>
 
 export const paperMessages = {
   /** Papers by key with their authors' numbers; null for papers no source knows. */
-  papers: message<{ keys: PaperKey[] }, Record<PaperKey, PaperWithAuthors | null>>((raw) => {
+  /**
+   * `urgent`: the entries in the reader's view; what must be fetched goes out at once, in a request of
+   * its own. `authorLimit`: a listing shows at most this many names an entry; the answer is cut to
+   * that (see PaperWithAuthors.omitted), which keeps a listing of big collaborations' papers small.
+   */
+  papers: message<{ keys: PaperKey[]; urgent?: boolean; authorLimit?: number }, Record<PaperKey, PaperWithAuthors | null>>((raw) => {
     const ids = raw.keys;
     if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS_PER_MESSAGE) return `papers needs 1 to ${MAX_IDS_PER_MESSAGE} paper keys`;
+    if (raw.urgent !== undefined && typeof raw.urgent !== 'boolean') return 'papers: urgent is true or false';
+    const limit = raw.authorLimit;
+    if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_AUTHOR_LIMIT)) return `papers: authorLimit is a whole number from 1 to ${MAX_AUTHOR_LIMIT}`;
     const keys = keyList(ids);
-    if (keys) return { keys };
+    if (keys) return { keys, ...(raw.urgent ? { urgent: true } : {}), ...(limit !== undefined ? { authorLimit: limit as number } : {}) };
     const bad = ids.find((id) => typeof id !== 'string' || !isPaperKey(id));
     return `Not a paper key (an arXiv id without version, or doi:…): ${String(bad).slice(0, 40)}`;
   }),
