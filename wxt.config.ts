@@ -23,12 +23,16 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'ScholarScope',
     description: 'Author metrics, publications and related work next to every arXiv author.',
-    // `scripting` registers the profiles content script for the profile sites the reader turned on.
-    permissions: ['scripting'],
+    // `scripting` registers the profiles content script for the profile sites the reader turned on;
+    // `alarms` wakes the background for the scheduled check for new papers by followed authors.
+    permissions: ['scripting', 'alarms'],
     // arXiv and the APIs at install; each profile site only when the reader turns it on (lib/core/sites/registry.ts).
     // Copies: WXT adds to the array it is given.
     host_permissions: [...HOST_PERMISSIONS],
-    ...(manifestVersion === 2 ? { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS] } : { optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS] }),
+    // `notifications` only when the reader turns notifications of new papers on.
+    ...(manifestVersion === 2
+      ? { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS, 'notifications'] }
+      : { optional_permissions: ['notifications'], optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS] }),
     // Extension pages run only their own bundled scripts: no inline, eval or remote code.
     content_security_policy:
       manifestVersion === 2

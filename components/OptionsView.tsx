@@ -1,6 +1,7 @@
 import type { CacheInfo } from '../lib/core/protocol/wire';
 import { formatCount } from '../lib/core/format';
 import { isProfileSiteId, SITE_IDS, SITE_LABELS, type SiteId } from '../lib/core/sites/registry';
+import type { AlertSchedule } from '../lib/core/alerts';
 import { CACHE_DAYS, type PrimarySource, type Theme } from '../lib/core/settings';
 
 export interface SourceChoices {
@@ -31,6 +32,11 @@ export interface OptionsViewProps {
   onApiKeyChange: (value: string) => void;
   onSave: () => void;
   onClearCache: () => void;
+  /** The check for new papers by followed authors: how often, and whether to show a system notification. */
+  alerts: { schedule: AlertSchedule; notifications: boolean };
+  /** Saved at once; turning notifications on asks the browser for the permission. */
+  onAlertScheduleChange: (schedule: AlertSchedule) => void;
+  onAlertNotificationsChange: (on: boolean) => void;
 }
 
 /** One choice of a few, as radio buttons in a fieldset. */
@@ -160,6 +166,29 @@ export function OptionsView(props: OptionsViewProps) {
             Save
           </button>
         </form>
+      </section>
+      <section aria-labelledby="alerts-heading">
+        <h2 id="alerts-heading">New papers by people you follow</h2>
+        <p>
+          ScholarScope asks OpenAlex and Semantic Scholar for new papers by the authors you follow (one request per 100
+          authors to each), and shows them on the toolbar badge, in the popup and in the library's Following tab. The ids of
+          the authors you follow are all it sends.
+        </p>
+        <RadioGroup
+          legend="Check"
+          name="alert-schedule"
+          choices={[
+            ['daily', 'Once a day'],
+            ['weekly', 'Once a week'],
+            ['off', 'Never'],
+          ]}
+          value={props.alerts.schedule}
+          onChange={props.onAlertScheduleChange}
+        />
+        <label class="ss-site">
+          <input type="checkbox" checked={props.alerts.notifications} onChange={(event) => props.onAlertNotificationsChange((event.target as HTMLInputElement).checked)} /> Also show a
+          system notification (the browser asks for permission)
+        </label>
       </section>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>

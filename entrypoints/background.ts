@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { AlertRecord } from '../lib/core/alerts';
 import type { PageContextReply, TabUpdate } from '../lib/core/protocol/tab';
 import { createBackground } from '../lib/background';
 import { createProfileAccess, type AccessApi } from '../lib/background/profileAccess';
@@ -7,6 +8,8 @@ import { saveTabPaper } from '../lib/background/shortcut';
 import { openDatabase, type Database } from '../lib/background/store/db';
 
 const SAVED_MARK_MS = 2_500;
+/** The alarm (and notification) of the scheduled check for new papers. */
+const ALERT_ALARM = 'scholarscope-new-papers';
 
 // The toolbar button: `action` in Chrome's MV3 build, `browserAction` in Firefox's MV2 build.
 const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -18,8 +21,15 @@ export default defineBackground({
     let database: Promise<Database> | null = null;
     // Updates for a tab are best effort: the tab may have closed or navigated away.
     const notifyTab = (tabId: number, message: TabUpdate) => void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
-    // The toolbar badge shows how many authors are in the compare tray, from startup on.
-    const showTray = (size: number) => void toolbar.setBadgeText({ text: size > 0 ? String(size) : '' }).catch(() => undefined);
+    // The toolbar badge: new papers by followed authors not yet seen (blue) when there are any,
+    // otherwise how many authors are in the compare tray (red), from startup on.
+    const badge = { unseen: 0, tray: 0 };
+    const showBadge = () => {
+      const text = badge.unseen > 0 ? String(badge.unseen) : badge.tray > 0 ? String(badge.tray) : '';
+      void toolbar.setBadgeText({ text }).catch(() => undefined);
+      void toolbar.setBadgeBackgroundColor({ color: badge.unseen > 0 ? '#1a5fb4' : '#b31b1b' }).catch(() => undefined);
+    };
+    const showTray = (size: number) => ((badge.tray = size), showBadge());
     const background = createBackground({
       // A failed open (blocked by an old tab) is tried again on the next request, not remembered.
       db: () =>
@@ -30,9 +40,45 @@ export default defineBackground({
       fetch: (input, init) => fetch(input, init),
       notifyTab,
       onTrayChanged: showTray,
+      alerts: {
+        online: () => navigator.onLine,
+        schedule: (when) => void (when === null ? browser.alarms.clear(ALERT_ALARM) : browser.alarms.create(ALERT_ALARM, { when })).catch(() => undefined),
+        onUnseen: (count) => ((badge.unseen = count), showBadge()),
+        onFound: (papers) => void notifyFound(papers),
+      },
     });
     void background.compare.list().then((tray) => showTray(tray.length), () => undefined);
-    void toolbar.setBadgeBackgroundColor({ color: '#b31b1b' }).catch(() => undefined);
+
+    // The scheduled check for new papers by followed authors: the alarm survives the worker and the
+    // browser; at every start the stored schedule sets it again (a missed check runs soon after).
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === ALERT_ALARM) void background.alerts.check().catch((error: unknown) => console.error('ScholarScope: the check for new papers failed', error));
+    });
+    void background.alerts.reschedule().catch(() => undefined);
+    // Back online after a check found the browser offline: try again now.
+    addEventListener('online', () => {
+      void background.alerts
+        .view()
+        .then(async (view) => void (view.state.lastError === 'offline' && (await background.alerts.check())))
+        .catch(() => undefined);
+    });
+
+    // A system notification, only if the reader turned them on (and so granted the permission).
+    async function notifyFound(papers: readonly AlertRecord[]) {
+      if (!(await background.settings()).alertNotifications) return;
+      if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return;
+      const count = papers.length;
+      await browser.notifications.create(ALERT_ALARM, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: `${count} new ${count === 1 ? 'paper' : 'papers'} from people you follow`,
+        message: papers.slice(0, 3).map((paper) => `${paper.followed[0]?.name ?? ''}: ${paper.title}`).join('\n'),
+      });
+    }
+    // Asked for only when notifications are on, so the listener may not exist before that.
+    browser.notifications?.onClicked.addListener((id) => {
+      if (id === ALERT_ALARM) void browser.tabs.create({ url: browser.runtime.getURL('/library.html#following') });
+    });
     browser.runtime.onMessage.addListener((message, sender) => handleMessage(background.handlers, message, sender, browser.runtime.id));
 
     // The profiles content script runs on exactly the profile sites the reader granted.

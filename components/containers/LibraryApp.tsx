@@ -7,6 +7,7 @@ import { ask } from '../../lib/ui/ask';
 import { allSavedRecords, download, importFile } from '../../lib/ui/files';
 import { LIBRARY_PAGE, LibraryView, type ExportFormat, type LibraryViewProps } from '../LibraryView';
 import { CompareApp } from './CompareApp';
+import { FollowingApp } from './FollowingApp';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const UNDO_MS = 15_000;
@@ -121,10 +122,11 @@ function LibraryApp() {
   );
 }
 
-type View = 'saved' | 'compare';
-const viewOf = (hash: string): View => (hash === '#compare' ? 'compare' : 'saved');
+type View = 'saved' | 'compare' | 'following';
+const viewOf = (hash: string): View => (hash === '#compare' ? 'compare' : hash === '#following' ? 'following' : 'saved');
+const TITLES: Record<View, string> = { saved: 'ScholarScope: saved papers', compare: 'ScholarScope: compare authors', following: 'ScholarScope: people you follow' };
 
-/** The library page: saved papers, and the compare view at `#compare` (the popup links both). */
+/** The library page: saved papers, the compare view at `#compare` and the people followed at `#following`. */
 export function LibraryPage() {
   const [view, setView] = useState<View>(viewOf(location.hash));
   const [traySize, setTraySize] = useState<number | null>(null);
@@ -135,7 +137,7 @@ export function LibraryPage() {
     return () => removeEventListener('hashchange', follow);
   }, []);
   useEffect(() => {
-    document.title = view === 'compare' ? 'ScholarScope: compare authors' : 'ScholarScope: saved papers';
+    document.title = TITLES[view];
   }, [view]);
   return (
     <>
@@ -146,11 +148,16 @@ export function LibraryPage() {
         <a href="#compare" aria-current={view === 'compare' ? 'page' : undefined}>
           Compare authors{traySize ? ` (${traySize})` : ''}
         </a>
+        <a href="#following" aria-current={view === 'following' ? 'page' : undefined}>
+          Following
+        </a>
       </nav>
       {view === 'compare' ? (
         <main class="ss-library">
           <CompareApp onTrayChanged={setTraySize} />
         </main>
+      ) : view === 'following' ? (
+        <FollowingApp />
       ) : (
         <LibraryApp />
       )}

@@ -18,6 +18,7 @@ export function OptionsApp() {
   const [sites, setSites] = useState(DEFAULT_SETTINGS.sites);
   const [theme, setThemeChoice] = useState(DEFAULT_SETTINGS.theme);
   const [sources, setSources] = useState<SourceChoices>({ primary: DEFAULT_SETTINGS.primarySource, openAlexEmail: '', openAlexApiKey: '' });
+  const [alerts, setAlerts] = useState({ schedule: DEFAULT_SETTINGS.alertSchedule, notifications: DEFAULT_SETTINGS.alertNotifications });
   const show = (settings: Settings) => {
     setApiKey(settings.s2ApiKey);
     setSources({ primary: settings.primarySource, openAlexEmail: settings.openAlexEmail, openAlexApiKey: settings.openAlexApiKey });
@@ -25,6 +26,7 @@ export function OptionsApp() {
     setSites(settings.sites);
     setThemeChoice(settings.theme);
     showTheme(settings.theme);
+    setAlerts({ schedule: settings.alertSchedule, notifications: settings.alertNotifications });
   };
   const [granted, setGranted] = useState<ReadonlySet<SiteId>>(new Set());
   const readGrants = () => browser.permissions.getAll().then((all) => setGranted(new Set(grantedSites(all.origins ?? []))));
@@ -57,8 +59,30 @@ export function OptionsApp() {
     );
   };
 
+  const saveAlerts = (change: Partial<Settings>, done: string) =>
+    ask({ type: 'saveSettings', settings: change }).then(
+      (saved) => (show(saved), setNotice({ kind: 'ok', text: done })),
+      (error) => setNotice({ kind: 'error', text: message(error) }),
+    );
+  // The browser's prompt needs the click: the permission is asked for first, in the click's handler.
+  const changeNotifications = (on: boolean) => {
+    const change = on ? browser.permissions.request({ permissions: ['notifications'] }) : browser.permissions.remove({ permissions: ['notifications'] }).then(() => true);
+    void change.then(
+      (done) =>
+        done
+          ? saveAlerts({ alertNotifications: on }, on ? 'Notifications on: new papers by people you follow are also shown by the system.' : 'Notifications off, and the permission given back.')
+          : setNotice({ kind: 'error', text: 'The browser did not give the permission, so notifications stay off.' }),
+      (error) => setNotice({ kind: 'error', text: message(error) }),
+    );
+  };
+
   return (
     <OptionsView
+      alerts={alerts}
+      onAlertScheduleChange={(schedule) =>
+        saveAlerts({ alertSchedule: schedule }, schedule === 'off' ? 'No more checks for new papers.' : `Checking for new papers once a ${schedule === 'daily' ? 'day' : 'week'}.`)
+      }
+      onAlertNotificationsChange={changeNotifications}
       apiKey={apiKey}
       sources={sources}
       onSourcesChange={setSources}

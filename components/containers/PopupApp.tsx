@@ -4,13 +4,13 @@ import type { ProfileQuery } from '../../lib/core/identity';
 import type { Author } from '../../lib/core/model';
 import { resolvePopupTarget, type PopupTarget } from '../../lib/core/popupTarget';
 import type { PageContextReply } from '../../lib/core/protocol/tab';
-import { MAX_COMPARE, type FollowNews } from '../../lib/core/protocol/wire';
+import { MAX_COMPARE } from '../../lib/core/protocol/wire';
 import { pageSnapshot } from '../../lib/core/saved/model';
 import { ask } from '../../lib/ui/ask';
 import { compareSet, followSet } from '../../lib/ui/authorSet';
 import { correction } from '../../lib/ui/correction';
 import { AuthorCard, type AuthorCardState } from '../AuthorCard';
-import { FollowedNews } from '../FollowedNews';
+import { FollowedNewsLoader } from './FollowedNewsLoader';
 import { PopupView, type PaperState, type RowState } from '../PopupView';
 import { useAuthorSet } from '../hooks/useAuthorSet';
 import { RelatedLoader } from './RelatedLoader';
@@ -76,8 +76,6 @@ export function PopupApp() {
   const following = useAuthorSet(followSet);
   const [compareAllError, setCompareAllError] = useState<string | null>(null);
   const setError = tray.error ?? following.error ?? compareAllError;
-  const [news, setNews] = useState<FollowNews | null>(null);
-  useEffect(() => void ask({ type: 'followNews' }).then(setNews, () => undefined), []);
 
   const loadPaper = useCallback((arxivId: string) => {
     setPaper({ status: 'loading' });
@@ -178,11 +176,15 @@ export function PopupApp() {
       <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html#compare') })}>
         Compare{(tray.members()?.size ?? 0) > 0 ? ` (${tray.members()!.size})` : ''}
       </button>
+      {' · '}
+      <button type="button" class="ss-link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html#following') })}>
+        Following
+      </button>
     </>
   );
 
   if (target === undefined) return <p class="ss-status">Loading…</p>;
-  const newsSection = news && news.papers.length > 0 && <FollowedNews news={news} />;
+  const newsSection = <FollowedNewsLoader />;
   if (profile) return <ProfilePopup profile={profile} />;
   return (
     <>

@@ -1,6 +1,7 @@
 // What every background module is built with: the database, the network, the clock, the hosts'
 // gates, and a way to share a request already in flight.
 
+import type { AlertHooks } from '../core/alerts';
 import type { TabUpdate } from '../core/protocol/tab';
 import { ARXIV_POLICY, createHostGate, OPENALEX_POLICY, S2_POLICY, type HostGate } from './sources/hostGate';
 import type { FetchLike } from './sources/http';
@@ -23,6 +24,8 @@ export interface BackgroundDeps {
   notifyTab?: (tabId: number, update: TabUpdate) => void;
   /** Told the compare tray's size after every change (the toolbar badge shows it). */
   onTrayChanged?: (size: number) => void;
+  /** The scheduled check for new papers: the browser's alarm, online state, badge and notifications (alerts/index.ts). */
+  alerts?: AlertHooks;
 }
 
 export interface Context {

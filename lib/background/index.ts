@@ -2,6 +2,7 @@
 // handlers and its part of the backup. The only code that touches the store and the network is here
 // and below; pages and extension pages ask by message (lib/core/protocol).
 
+import { createAlerts } from './alerts';
 import { createAuthors } from './authors';
 import { createBackup } from './backup';
 import { createCompare } from './compare';
@@ -46,7 +47,8 @@ export function createBackground(deps: BackgroundDeps) {
   const related = createRelated(ctx, { sources, cache, lifetimes });
   const saved = createSaved(ctx, papers.cached);
   const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged });
-  const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup]);
+  const alerts = createAlerts(ctx, { sources, follows: follows.list, settings: settings.get, ...deps.alerts });
+  const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup, alerts.backup]);
   const uploads = createUploads(ctx);
 
   const handlers: Handlers = {
@@ -58,6 +60,15 @@ export function createBackground(deps: BackgroundDeps) {
     ...saved.handlers,
     ...compare.handlers,
     ...follows.handlers,
+    ...alerts.handlers,
+    // The popup's list of new papers: what the check announced, with what pages showed.
+    followNews: async () => follows.news(await alerts.view()),
+    // A change of schedule moves the alarm.
+    saveSettings: async (payload, sender) => {
+      const saved = await settings.handlers.saveSettings(payload, sender);
+      if (payload.settings.alertSchedule !== undefined) await alerts.reschedule();
+      return saved;
+    },
     ...backup.handlers,
     ...uploads.handlers,
     // Imports read the file of an upload.
@@ -82,6 +93,7 @@ export function createBackground(deps: BackgroundDeps) {
     saved,
     compare,
     follows,
+    alerts,
     exportAll: backup.exportAll,
     importAll: backup.importAll,
   };

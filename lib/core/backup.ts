@@ -1,12 +1,13 @@
 // All of the reader's own data in one file: saved papers, the compare tray, follows, pins, settings
-// (without the API key, which stays in this browser) and preferences. Reading a file checks every
+// (without the API key, which stays in this browser), preferences and the papers announced to the reader. Reading a file checks every
 // part first; nothing is applied unless the whole file is good.
 
 import { isAuthorId } from './ids';
 import { MAX_COMPARE } from './protocol/wire';
 import { ImportError, MAX_IMPORT_PAPERS, parseJsonFile, readSavedPaper } from './saved/importer';
 import type { SavedPaper } from './saved/model';
-import { parseSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { MAX_ALERTS, readAlertRecord, type AlertRecord } from './alerts';
 import { PROFILE_KEY } from './sites/registry';
 import { isRecord } from './validate';
 
@@ -24,6 +25,8 @@ export interface Backup {
   pins: { profile: string; authorId: string }[];
   settings: Omit<Settings, 's2ApiKey' | 'openAlexApiKey'>;
   prefs: { panelCollapsed: boolean };
+  /** Papers the scheduled check announced, with whether the reader has seen them (absent in older exports). */
+  alerts: AlertRecord[];
 }
 
 function people(value: unknown, part: string, max: number): { authorId: string; name: string }[] {
@@ -61,12 +64,21 @@ export function readBackup(content: string): Backup {
         theme: data.settings.theme ?? 'system',
         primarySource: data.settings.primarySource ?? 'semanticscholar',
         openAlexEmail: data.settings.openAlexEmail ?? '',
+        alertSchedule: data.settings.alertSchedule ?? DEFAULT_SETTINGS.alertSchedule,
+        alertNotifications: data.settings.alertNotifications ?? DEFAULT_SETTINGS.alertNotifications,
       }
     : null;
   const settings = settingsRaw ? parseSettings(settingsRaw) : 'settings are missing';
   if (typeof settings === 'string') throw new ImportError(`settings: ${settings}`);
   if (settings.cacheDays === undefined || settings.sites === undefined) throw new ImportError('settings need cacheDays and sites');
   if (!isRecord(data.prefs) || typeof data.prefs.panelCollapsed !== 'boolean') throw new ImportError('prefs need panelCollapsed');
+  const alertsRaw = data.alerts ?? [];
+  if (!Array.isArray(alertsRaw) || alertsRaw.length > MAX_ALERTS) throw new ImportError(`alerts should be a list of at most ${MAX_ALERTS} papers`);
+  const alerts = alertsRaw.map((entry, index) => {
+    const alert = readAlertRecord(entry);
+    if (!alert) throw new ImportError(`alerts, entry ${index + 1}: needs a paper key, a title, its followed authors and when it was found`);
+    return alert;
+  });
   return {
     format: BACKUP_FORMAT,
     version: 1,
@@ -81,7 +93,10 @@ export function readBackup(content: string): Backup {
       theme: settings.theme ?? 'system',
       primarySource: settings.primarySource ?? 'semanticscholar',
       openAlexEmail: settings.openAlexEmail ?? '',
+      alertSchedule: settings.alertSchedule ?? DEFAULT_SETTINGS.alertSchedule,
+      alertNotifications: settings.alertNotifications ?? DEFAULT_SETTINGS.alertNotifications,
     },
     prefs: { panelCollapsed: data.prefs.panelCollapsed },
+    alerts,
   };
 }

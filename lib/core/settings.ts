@@ -1,6 +1,7 @@
 // The reader's settings and small preferences: their shape, defaults and the checks every change
 // passes (from the options page, and from an imported backup).
 
+import { ALERT_SCHEDULES, type AlertSchedule } from './alerts';
 import type { PrimarySource } from './model';
 import { ALL_SITES_ON, SITE_IDS, type SiteId } from './sites/registry';
 import { isRecord } from './validate';
@@ -21,6 +22,10 @@ export interface Settings {
   openAlexEmail: string;
   /** Sent to OpenAlex as `api_key`; empty for the small keyless allowance. */
   openAlexApiKey: string;
+  /** How often the background looks for new papers by followed authors. */
+  alertSchedule: AlertSchedule;
+  /** A system notification when it finds some (asks for the `notifications` permission when turned on). */
+  alertNotifications: boolean;
 }
 
 export type { PrimarySource };
@@ -38,6 +43,8 @@ export const DEFAULT_SETTINGS: Settings = {
   primarySource: 'semanticscholar',
   openAlexEmail: '',
   openAlexApiKey: '',
+  alertSchedule: 'daily',
+  alertNotifications: false,
 };
 
 /** Small interface preferences. */
@@ -91,7 +98,15 @@ export function parseSettings(raw: unknown): Partial<Settings> | string {
     if (typeof raw.openAlexApiKey !== 'string' || !API_KEY.test(raw.openAlexApiKey.trim())) return 'An OpenAlex API key is letters and digits only';
     settings.openAlexApiKey = raw.openAlexApiKey.trim();
   }
-  return Object.keys(settings).length > 0 ? settings : 'saveSettings needs settings (s2ApiKey, cacheDays, sites, theme, primarySource, openAlexEmail, openAlexApiKey)';
+  if (raw.alertSchedule !== undefined) {
+    if (typeof raw.alertSchedule !== 'string' || !ALERT_SCHEDULES.includes(raw.alertSchedule as AlertSchedule)) return `The check for new papers is one of ${ALERT_SCHEDULES.join(', ')}`;
+    settings.alertSchedule = raw.alertSchedule as AlertSchedule;
+  }
+  if (raw.alertNotifications !== undefined) {
+    if (typeof raw.alertNotifications !== 'boolean') return 'Notifications are on (true) or off (false)';
+    settings.alertNotifications = raw.alertNotifications;
+  }
+  return Object.keys(settings).length > 0 ? settings : 'saveSettings needs settings (s2ApiKey, cacheDays, sites, theme, primarySource, openAlexEmail, openAlexApiKey, alertSchedule, alertNotifications)';
 }
 
 /** Settings as stored, with defaults for what records written before a setting existed lack. */

@@ -77,7 +77,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await auditPage(DBLP_URL, (page) => page.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 }))).toEqual([]);
     });
 
-    it('the popup, the library, the compare view and the options page', async () => {
+    it('the popup, the library, the compare view, the Following tab and the options page', async () => {
       const paper = await harness.context.newPage();
       await paper.goto(PAPER_URL);
       const popup = await harness.openPopup(PAPER_URL);
@@ -95,6 +95,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await library.goto(`chrome-extension://${harness.extensionId}/library.html#compare`);
       await library.locator('.ss-chart svg[role="img"]').first().waitFor({ timeout: 30_000 });
       await library.locator('td.ss-status', { hasText: '…' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+      expect(await violations(library, false)).toEqual([]);
+      // The Following tab, with an author followed and the check run (its status line and buttons).
+      await library.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'follow', author: { authorId: '9000001', name: 'Zhaoran Wang' } }));
+      await library.goto(`chrome-extension://${harness.extensionId}/library.html#following`);
+      await library.locator('.ss-follow-item').first().waitFor({ timeout: 15_000 });
+      await library.getByRole('button', { name: 'Check now' }).click();
+      await library.locator('.ss-following [role="status"]').waitFor({ timeout: 15_000 });
       expect(await violations(library, false)).toEqual([]);
 
       const options = await harness.openOptions();

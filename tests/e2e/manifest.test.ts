@@ -9,9 +9,10 @@ import { EXTENSION_DIR } from './harness';
 describe('Chrome manifest', () => {
   const manifest = JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')) as Record<string, unknown>;
 
-  it('asks at install only for arXiv and the three APIs, and for each profile site only when the reader turns it on', () => {
+  it('asks at install only for arXiv and the three APIs, for each profile site only when the reader turns it on, and for notifications only when the reader wants them', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['scripting']);
+    expect(manifest.permissions).toEqual(['scripting', 'alarms']);
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*', 'https://api.semanticscholar.org/*', 'https://api.openalex.org/*']);
     expect(manifest.host_permissions).toEqual(HOST_PERMISSIONS);
     expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
@@ -55,8 +56,8 @@ describe('Firefox manifest', () => {
   });
 
   it('asks for the same hosts as the Chrome build and nothing else', () => {
-    expect(manifest.permissions).toEqual(['scripting', ...HOST_PERMISSIONS]);
-    expect(manifest.optional_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
+    expect(manifest.permissions).toEqual(['scripting', 'alarms', ...HOST_PERMISSIONS]);
+    expect(manifest.optional_permissions).toEqual([...OPTIONAL_HOST_PERMISSIONS, 'notifications']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");

@@ -17,7 +17,7 @@ async function make(clock = { now: Date.UTC(2026, 10, 25) }, log: { method: stri
 
 async function filled() {
   const service = await make();
-  await service.saveSettings({ s2ApiKey: 'secret123', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false }, theme: 'dark', primarySource: 'openalex', openAlexEmail: 'reader@example.org', openAlexApiKey: 'oaSecret789' });
+  await service.saveSettings({ s2ApiKey: 'secret123', cacheDays: 30, sites: { ...DEFAULT_SETTINGS.sites, dblp: false }, theme: 'dark', primarySource: 'openalex', openAlexEmail: 'reader@example.org', openAlexApiKey: 'oaSecret789', alertSchedule: 'weekly', alertNotifications: true });
   await service.saved.save('1810.04805', { title: 'BERT', authors: ['Jacob Devlin'], version: 2, primaryCategory: 'cs.CL' });
   await service.saved.update(['1810.04805'], { tags: ['nlp'], note: 'Read §3', status: 'reading' });
   await service.compare.add([{ authorId: SEED_AUTHOR_ID, name: 'Zhaoran Wang' }, { authorId: '9100001', name: 'Jian Peng' }]);
@@ -39,7 +39,7 @@ describe('export and import of all data', () => {
     const target = await make();
     await target.saveSettings({ s2ApiKey: 'mine456' });
     const summary = await target.importAll(file);
-    expect(summary).toEqual({ saved: { added: 1, merged: 0 }, compare: 2, follows: 1, pins: 1 });
+    expect(summary).toEqual({ saved: { added: 1, merged: 0 }, compare: 2, follows: 1, pins: 1, alerts: 0 });
     expect((await target.saved.list()).papers).toEqual((await source.saved.list()).papers);
     expect((await target.compare.list()).map((e) => e.authorId)).toEqual([SEED_AUTHOR_ID, '9100001']);
     expect((await target.follows.list()).map((f) => f.name)).toEqual(['Zhaoran Wang']);
@@ -51,6 +51,8 @@ describe('export and import of all data', () => {
       primarySource: 'openalex',
       openAlexEmail: 'reader@example.org',
       openAlexApiKey: '', // keys stay with the browser they were typed into
+      alertSchedule: 'weekly',
+      alertNotifications: true,
     });
     expect((await target.prefs()).panelCollapsed).toBe(true);
     // Importing again merges: nothing doubles.
@@ -64,6 +66,8 @@ describe('export and import of all data', () => {
     const target = await make();
     const cases: [unknown, RegExp][] = [
       [{ ...good, pins: [{ profile: 'javascript:alert(1)', authorId: '1' }] }, /pins, entry 1/],
+      [{ ...good, alerts: [{ key: 'javascript:alert(1)', title: 'x', followed: [{ authorId: '1', name: 'A' }], foundAt: 1, seen: false }] }, /alerts, entry 1/],
+      [{ ...good, settings: { ...good.settings, alertSchedule: 'hourly' } }, /settings: The check for new papers is one of daily, weekly, off/],
       [{ ...good, compare: [{ authorId: '../1', name: 'x' }] }, /compare, entry 1/],
       [{ ...good, settings: { cacheDays: 365, sites: good.settings.sites } }, /settings: .*1 to 90/],
       [{ ...good, saved: [{ ...good.saved[0], status: 'skimmed' }] }, /Paper 1: status/],

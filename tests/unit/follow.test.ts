@@ -19,7 +19,7 @@ describe('following authors', () => {
     const { service, tick } = await world();
     await service.follows.follow({ authorId: SEED_AUTHOR_ID, name: 'Zhaoran Wang' });
     expect((await service.follows.list()).map((f) => f.authorId)).toEqual([SEED_AUTHOR_ID]);
-    expect(await service.follows.news()).toEqual({ papers: [], since: null });
+    expect(await service.follows.news()).toEqual({ papers: [], since: null, unseen: 0 });
     tick(1000);
     const papers = await service.papers([hiperRecord.id]);
     await service.follows.noteSightings(papers);

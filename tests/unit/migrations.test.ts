@@ -85,14 +85,47 @@ async function createVersion8(name: string) {
   db.close();
 }
 
-const STORES = ['authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'pins', 'prefs', 'publications', 'related', 'saved', 'settings', 'sightings'];
+const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'pins', 'prefs', 'publications', 'related', 'saved', 'settings', 'sightings'];
 
 describe('schema migrations', () => {
-  it('is at version 10', () => {
-    expect(DB_VERSION).toBe(10);
+  it('is at version 11', () => {
+    expect(DB_VERSION).toBe(11);
   });
 
-  it('upgrades version 9 to 10: adds the OpenAlex store; settings of version 9 read with the new defaults; nothing else touched', async () => {
+  it('upgrades version 10 to 11: adds the announcements of new papers and the check\'s state; follows, sightings and settings kept', async () => {
+    const name = `migrate-10-${Math.random()}`;
+    await createVersion8(name);
+    const v10 = await openDB(name, 10, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 9) {
+          database.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
+          database.createObjectStore('follows', { keyPath: 'authorId' });
+          database.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
+        }
+        database.createObjectStore('openalex', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+      },
+    });
+    const settings10 = { s2ApiKey: 'k3y', cacheDays: 14, sites: ALL_SITES_ON, theme: 'dark', primarySource: 'openalex', openAlexEmail: 'a@b.org', openAlexApiKey: '' };
+    await v10.put('settings', settings10, 'settings');
+    await v10.put('follows', { authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
+    const sighting = { key: '2602.16165', title: 'HiPER', arxivId: '2602.16165', authors: ['Zhaoran Wang'], followed: [{ authorId: '9000001', name: 'Zhaoran Wang' }], seenAt: 7 };
+    await v10.put('sightings', sighting);
+    v10.close();
+    const db = await openDatabase(name);
+    expect(db.version).toBe(11);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect([...db.transaction('alerts').store.indexNames]).toEqual(['foundAt']);
+    expect(await db.count('alerts')).toBe(0);
+    expect(await db.get('follows', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
+    expect(await db.get('sightings', '2602.16165')).toEqual(sighting);
+    const service = createBackground({ db: async () => db, fetch: async () => Promise.reject(new Error('offline')) });
+    // Settings of version 10 read with the new defaults: a daily check, no notifications.
+    expect(await service.settings()).toEqual({ ...settings10, alertSchedule: 'daily', alertNotifications: false });
+    expect((await service.alerts.view()).state).toMatchObject({ lastSuccessAt: null, failures: 0 });
+    db.close();
+  });
+
+  it('upgrades version 9 to 11: adds the OpenAlex store; settings of version 9 read with the new defaults; nothing else touched', async () => {
     const name = `migrate-9-${Math.random()}`;
     await createVersion8(name);
     const v9 = await openDB(name, 9, {
@@ -108,18 +141,18 @@ describe('schema migrations', () => {
     await v9.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v9.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect([...db.transaction('openalex').store.indexNames]).toEqual(['usedAt']);
     expect(await db.get('settings', 'settings')).toEqual(settings9);
     expect(await db.get('follows', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
     expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     const service = createBackground({ db: async () => db, fetch: async () => Promise.reject(new Error('offline')) });
-    expect(await service.settings()).toEqual({ ...settings9, primarySource: 'semanticscholar', openAlexEmail: '', openAlexApiKey: '' });
+    expect(await service.settings()).toEqual({ ...settings9, primarySource: 'semanticscholar', openAlexEmail: '', openAlexApiKey: '', alertSchedule: 'daily', alertNotifications: false });
     db.close();
   });
 
-  it('upgrades version 8 to 10: adds related papers, follows and sightings, keeps the tray, the saved list and the rest', async () => {
+  it('upgrades version 8 to 11: adds related papers, follows and sightings, keeps the tray, the saved list and the rest', async () => {
     const name = `migrate-8-${Math.random()}`;
     await createVersion8(name);
     const v8 = await openDB(name, 8);
@@ -127,7 +160,7 @@ describe('schema migrations', () => {
     await v8.put('citationLists', { authorId: '9000001', papers: [{ year: 2026, citations: 0 }], complete: true, fetchedAt: 4, usedAt: 4 });
     v8.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('compare', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', position: 0, addedAt: 3 });
     expect(await db.get('citationLists', '9000001')).toMatchObject({ complete: true });
@@ -138,7 +171,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 7 to 10: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
+  it('upgrades version 7 to 11: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
     const name = `migrate-7-${Math.random()}`;
     await createVersion5(name);
     const v7 = await openDB(name, 7, {
@@ -154,7 +187,7 @@ describe('schema migrations', () => {
     await v7.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v7.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('saved', '2602.16165')).toEqual(saved);
     expect(await db.get('papers', '2602.16165')).toMatchObject({ usedAt: 9 });
@@ -166,7 +199,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 6 to 10: adds the saved list, keeps everything', async () => {
+  it('upgrades version 6 to 11: adds the saved list, keeps everything', async () => {
     const name = `migrate-6-${Math.random()}`;
     await createVersion5(name);
     const v6 = await openDB(name, 6, {
@@ -179,7 +212,7 @@ describe('schema migrations', () => {
     await v6.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v6.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('saved')).toBe(0);
     expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
@@ -187,11 +220,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 5 to 10: every record kept and marked used when it was fetched, indexes added', async () => {
+  it('upgrades version 5 to 11: every record kept and marked used when it was fetched, indexes added', async () => {
     const name = `migrate-5-${Math.random()}`;
     await createVersion5(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect(await db.get('papers', 'doi:10.1145/1')).toEqual({ key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7, usedAt: 7 });
     expect(await db.get('publications', '42')).toEqual({ authorId: '42', papers: [], fetchedAt: 8, usedAt: 8 });
     expect(await db.getAllFromIndex('papers', 'usedAt')).toHaveLength(1);
@@ -201,11 +234,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 4 to 10: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
+  it('upgrades version 4 to 11: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
     const name = `migrate-4-${Math.random()}`;
     await createVersion4(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(db.transaction('papers').store.keyPath).toBe('key');
     expect(await db.count('papers')).toBe(0);
@@ -216,11 +249,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 3 to 10 keeping every record of the reader and adding pins and prefs', async () => {
+  it('upgrades version 3 to 11 keeping every record of the reader and adding pins and prefs', async () => {
     const name = `migrate-3-${Math.random()}`;
     await createVersion3(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
@@ -229,11 +262,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 1 to 10: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
+  it('upgrades version 1 to 11: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
@@ -242,11 +275,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it("upgrades version 2 to 10 keeping the reader's settings", async () => {
+  it("upgrades version 2 to 11 keeping the reader's settings", async () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(10);
+    expect(db.version).toBe(11);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);

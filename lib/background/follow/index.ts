@@ -5,7 +5,8 @@
 import type { Backup } from '../../core/backup';
 import type { PaperKey } from '../../core/ids';
 import type { PaperWithAuthors } from '../../core/model';
-import type { FollowNews, FollowRecord, SightingRecord } from '../../core/protocol/wire';
+import { INITIAL_ALERT_STATE } from '../../core/alerts';
+import type { AlertsView, FollowNews, FollowRecord, SightingRecord } from '../../core/protocol/wire';
 import { DEFAULT_PREFS } from '../../core/settings';
 import type { BackupPart } from '../backup/part';
 import type { Context } from '../context';
@@ -70,22 +71,30 @@ export function createFollow({ db, now }: Pick<Context, 'db' | 'now'>) {
     await tx.done;
   }
 
-  /** Papers by followed authors seen since the last call, newest first; the next call starts from now. */
-  async function news(): Promise<FollowNews> {
+  /**
+   * Papers by followed authors: those the scheduled check announced and the reader has not seen,
+   * then those pages showed since the last call (each paper once), newest first; the next call's
+   * sightings start from now.
+   */
+  async function news(alerts: AlertsView = { papers: [], unseen: 0, state: INITIAL_ALERT_STATE }): Promise<FollowNews> {
     const tx = (await db()).transaction(['sightings', 'prefs'], 'readwrite');
     const prefs = { ...DEFAULT_PREFS, ...(await tx.objectStore('prefs').get('prefs')) };
     const since = prefs.sightingsSeenAt ?? null;
     const fresh = await tx.objectStore('sightings').index('seenAt').getAll(since === null ? undefined : IDBKeyRange.lowerBound(since, true));
     await tx.objectStore('prefs').put({ ...prefs, sightingsSeenAt: now() }, 'prefs');
     await tx.done;
-    return { papers: fresh.sort((a, b) => b.seenAt - a.seenAt).slice(0, NEWS_SHOWN), since };
+    const announced = alerts.papers
+      .filter((alert) => !alert.seen)
+      .map((alert) => ({ key: alert.key, title: alert.title, arxivId: alert.arxivId, authors: alert.authors, followed: alert.followed, seenAt: alert.foundAt, announced: true }));
+    const onPages = fresh.filter((sighting) => !announced.some((alert) => alert.key === sighting.key)).sort((a, b) => b.seenAt - a.seenAt);
+    return { papers: [...announced, ...onPages].slice(0, NEWS_SHOWN), since, unseen: alerts.unseen };
   }
 
-  const handlers: HandlersFor<'followList' | 'follow' | 'unfollow' | 'followNews'> = {
+  // followNews is registered with the alerts it includes (background/index.ts).
+  const handlers: HandlersFor<'followList' | 'follow' | 'unfollow'> = {
     followList: () => list(),
     follow: ({ author }) => follow(author),
     unfollow: ({ authorId }) => unfollow(authorId),
-    followNews: () => news(),
   };
 
   const backup: BackupPart<Pick<Backup, 'follows'>> = {

@@ -63,8 +63,8 @@ export function createSettings(ctx: Context, cache: Cache) {
   const backup: BackupPart<Pick<Backup, 'settings' | 'prefs'>> = {
     stores: ['settings', 'prefs'],
     async export() {
-      const [{ cacheDays, sites, theme, primarySource, openAlexEmail }, { panelCollapsed }] = await Promise.all([get(), prefs()]);
-      return { settings: { cacheDays, sites, theme, primarySource, openAlexEmail }, prefs: { panelCollapsed } };
+      const [{ s2ApiKey: _s2, openAlexApiKey: _openAlex, ...settings }, { panelCollapsed }] = await Promise.all([get(), prefs()]);
+      return { settings, prefs: { panelCollapsed } };
     },
     async merge(tx, incoming) {
       const here = withDefaults(await tx.objectStore('settings').get('settings'));

@@ -80,6 +80,14 @@ const STEPS: { version: number; up(upgrading: Upgrading): void | Promise<void> }
   },
   // OpenAlex's view of each author; settings records gain their new fields from the defaults when read.
   { version: 10, up: ({ db }) => db.createObjectStore('openalex', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt') },
+  {
+    version: 11,
+    // New papers by followed authors, found by the scheduled check, and where that check stands.
+    up: ({ db }) => {
+      db.createObjectStore('alerts', { keyPath: 'key' }).createIndex('foundAt', 'foundAt');
+      db.createObjectStore('alertState');
+    },
+  },
 ];
 
 export const DB_VERSION = STEPS[STEPS.length - 1]!.version;

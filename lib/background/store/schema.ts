@@ -7,6 +7,7 @@ import type { PaperCitations } from '../../core/metrics/compute';
 import type { Author, OpenAlexAuthor, Paper } from '../../core/model';
 import type { CompareEntry, FollowRecord, RelatedRecord, SightingRecord } from '../../core/protocol/wire';
 import type { SavedPaper } from '../../core/saved/model';
+import type { AlertRecord, AlertState } from '../../core/alerts';
 import type { Prefs, Settings } from '../../core/settings';
 
 export const DB_NAME = 'scholarscope';
@@ -81,6 +82,9 @@ export interface ScholarScopeDB extends DBSchema {
   follows: { key: string; value: FollowRecord };
   sightings: { key: string; value: SightingRecord; indexes: { seenAt: number } };
   openalex: { key: string; value: OpenAlexRecord; indexes: { usedAt: number } };
+  /** Papers the scheduled check announced (the reader's own: kept with seen state, in the backup). */
+  alerts: { key: string; value: AlertRecord; indexes: { foundAt: number } };
+  alertState: { key: 'state'; value: AlertState };
 }
 
 export type StoreName = StoreNames<ScholarScopeDB>;

@@ -1,8 +1,10 @@
 // Messages about the authors the reader keeps: the compare tray and the follows.
 
 import { isAuthorId } from '../ids';
-import { authorRef, message, noPayload } from './define';
-import { MAX_COMPARE, type CompareEntry, type CompareRow, type FollowNews, type FollowRecord } from './wire';
+import { MAX_ALERTS } from '../alerts';
+import type { PaperKey } from '../ids';
+import { authorRef, keyList, message, noPayload } from './define';
+import { MAX_COMPARE, type AlertsView, type CompareEntry, type CompareRow, type FollowNews, type FollowRecord } from './wire';
 
 const authorIdMessage = <Answer>(name: string) => message<{ authorId: string }, Answer>((raw) => (isAuthorId(raw.authorId) ? { authorId: raw.authorId } : `${name} needs an author id`));
 
@@ -30,4 +32,14 @@ export const peopleMessages = {
   unfollow: authorIdMessage<FollowRecord[]>('unfollow'),
   /** Papers by followed authors seen since the last call, newest first; the next call starts from now. */
   followNews: noPayload<FollowNews>(),
+  /** The papers the scheduled check announced and where it stands. */
+  alerts: noPayload<AlertsView>(),
+  /** Marks announcements seen: these, or all of them. */
+  alertsSeen: message<{ keys?: PaperKey[] }, AlertsView>((raw) => {
+    if (raw.keys === undefined) return {};
+    const keys = keyList(raw.keys, MAX_ALERTS);
+    return keys ? { keys } : `alertsSeen needs at most ${MAX_ALERTS} paper keys, or none for all`;
+  }),
+  /** Checks for new papers now (the Following tab's "Check now"; the alarm runs the same check). */
+  alertsCheck: noPayload<AlertsView>(),
 };

@@ -1,6 +1,7 @@
 // The records that cross the message channel, declared apart from the code that makes them, so
 // senders and the background share them without importing each other.
 
+import type { AlertRecord, AlertState } from '../alerts';
 import type { PaperCitations } from '../metrics/compute';
 import type { Author, OpenAlexView, Paper } from '../model';
 import type { PaperKey } from '../ids';
@@ -58,8 +59,18 @@ export interface SightingRecord {
   seenAt: number;
 }
 
+/** The papers the scheduled check announced, newest first, and where the check stands. */
+export interface AlertsView {
+  papers: AlertRecord[];
+  unseen: number;
+  state: AlertState;
+}
+
 export interface FollowNews {
-  papers: SightingRecord[];
+  /** Announced by the scheduled check (`announced`) or seen on a page. */
+  papers: (SightingRecord & { announced?: boolean })[];
+  /** Announcements the reader has not marked seen (more than the list may show). */
+  unseen: number;
   /** The time the popup last showed papers; null on the first look. */
   since: number | null;
 }
@@ -116,4 +127,6 @@ export interface ImportSummary {
   compare: number;
   follows: number;
   pins: number;
+  /** Announcements of new papers (older exports have none). */
+  alerts?: number;
 }

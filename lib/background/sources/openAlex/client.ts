@@ -191,3 +191,20 @@ export async function fetchOpenAlexAuthorWorks(id: string, options: OpenAlexOpti
     .map(normaliseOpenAlexWork)
     .filter((work): work is OpenAlexWork => work !== null);
 }
+
+/**
+ * Works by any of up to 100 authors published from `fromDate` (ISO day), newest first, one list
+ * request (its first 200 results). `from_publication_date` rather than `from_created_date`, which
+ * OpenAlex has documented as a Premium filter; an arXiv preprint's publication date is its posting.
+ */
+export async function fetchWorksByAuthorsSince(authorIds: readonly string[], fromDate: string, options: OpenAlexOptions): Promise<OpenAlexWork[]> {
+  const ids = [...new Set(authorIds)].filter(isOpenAlexAuthorId);
+  if (ids.length === 0) return [];
+  if (ids.length > WORKS_FILTER_LIMIT) throw new SourceError('client', `OpenAlex ORs at most ${WORKS_FILTER_LIMIT} authors`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fromDate)) throw new SourceError('client', `Not a date: ${fromDate}`);
+  const query = params(options, { filter: `authorships.author.id:${ids.join('|')},from_publication_date:${fromDate}`, sort: 'publication_date:desc', per_page: '200', select: WORK_FIELDS });
+  const body = await requestJson(`${OPENALEX_API}/works?${query}`, {}, options);
+  return listResults(body)
+    .map(normaliseOpenAlexWork)
+    .filter((work): work is OpenAlexWork => work !== null);
+}

@@ -5,7 +5,7 @@ import { arxivIdOfKey, type PaperKey } from '../../../core/ids';
 import type { Author, OpenAlexAuthor, Paper } from '../../../core/model';
 import type { SourceDeps } from '../semanticScholar';
 import type { Source, SourceAnswer } from '../types';
-import { fetchOpenAlexAuthor, fetchOpenAlexAuthors, fetchOpenAlexAuthorWorks, fetchWorksByKey, type OpenAlexOptions, type OpenAlexWork } from './client';
+import { fetchOpenAlexAuthor, fetchOpenAlexAuthors, fetchOpenAlexAuthorWorks, fetchWorksByAuthorsSince, fetchWorksByKey, type OpenAlexOptions, type OpenAlexWork } from './client';
 
 export function openAlexPaper(work: OpenAlexWork): Paper {
   return {
@@ -70,5 +70,7 @@ export function createOpenAlex({ fetch, gate, settings, now, sleep }: SourceDeps
     /** OpenAlex as a second opinion: `retries` kept low so a failing OpenAlex is reported within a card's wait. */
     worksByKey: async (keys: readonly PaperKey[], retries?: number) => fetchWorksByKey(keys, await options(retries)),
     authorById: async (id: string, retries?: number) => fetchOpenAlexAuthor(id, await options(retries)),
+    /** Works by up to 100 authors published from a day on (the check for followed authors). */
+    worksByAuthorsSince: async (authorIds: readonly string[], fromDate: string) => fetchWorksByAuthorsSince(authorIds, fromDate, await options()),
   };
 }

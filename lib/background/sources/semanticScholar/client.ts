@@ -23,7 +23,7 @@ export interface S2Options extends RequestOptions {
   apiKey?: string;
 }
 
-function headers(options: S2Options, json = false): Record<string, string> {
+export function headers(options: S2Options, json = false): Record<string, string> {
   const result: Record<string, string> = {};
   if (json) result['content-type'] = 'application/json';
   if (options.apiKey) result['x-api-key'] = options.apiKey;

@@ -6,6 +6,7 @@ import type { Settings } from '../../../core/settings';
 import type { HostGate } from '../hostGate';
 import type { FetchLike } from '../http';
 import type { Source, SourceAnswer } from '../types';
+import { fetchAuthorsPapers } from './authorBatch';
 import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, searchAuthorsWithTitles, type S2Options } from './client';
 
 export interface SourceDeps {
@@ -35,5 +36,7 @@ export function createSemanticScholar({ fetch, gate, settings, now, sleep }: Sou
     search: async (name: string, withTitles: boolean) => searchAuthorsWithTitles(name, await options(), withTitles, now),
     recommendations: async (key: PaperKey) => fetchRecommendations(key, await options()),
     topCiting: async (key: PaperKey) => fetchTopCiting(key, await options()),
+    /** Each author's papers, up to AUTHOR_BATCH_LIMIT authors (the check for followed authors). */
+    authorsPapers: async (authorIds: readonly string[]) => fetchAuthorsPapers(authorIds, await options()),
   };
 }
