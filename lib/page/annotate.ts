@@ -37,6 +37,23 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
         : alreadyAnnotated(entry.badgeAfter)
       : entry.authors.some((a) => alreadyAnnotated(a.element));
   const fresh = entries.filter((entry) => !annotated(entry));
+  const lazy = !options.eagerChips;
+  const authorLimitOf = (listed: readonly PageEntry[]) => Math.max(1, ...listed.map((entry) => entry.authors.length));
+  // A listing opened at its top (no anchor, not scrolled) shows its first entries: they are asked
+  // for at once, in the task that read the page, while the browser lays it out; everything else is
+  // set up in a task of its own (together they ran past 50 ms on long or deep pages).
+  // (Asked of the navigation, not of scrollY, which would force the page's first layout into our task.)
+  const view = deps.doc.defaultView;
+  const navigation = view?.performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const atTop = view !== null && !view.location.hash && (navigation?.type ?? 'navigate') === 'navigate';
+  const firstScreen = lazy && atTop ? fresh.filter((entry) => entry.badgeAfter ?? entry.authors[0]).slice(0, FIRST_SCREEN_GUESS) : [];
+  const firstKeys = groupIds(firstScreen)[0] ?? [];
+  const firstAnswer = firstKeys.length > 0 ? deps.papers(firstKeys, { urgent: true, authorLimit: authorLimitOf(firstScreen) }) : null;
+  // Settled here too, so that a failure is not reported unhandled before ask() takes it.
+  firstAnswer?.catch(() => undefined);
+  measure('first request', setupStart);
+  if (firstAnswer) await pause();
+  const setupRest = performance.now();
   // The data: every answer, whether its entry is drawn or not.
   const answers = new Map<PaperKey, EntryAnswer>();
   const byKey = new Map<PaperKey, PageEntry[]>();
@@ -54,7 +71,6 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const drawing = createEntryDrawing({ deps, options, isSaved: (key) => savedKeys.has(key), toggleSaved, retryFailed });
 
   // What is drawn: on a page about one paper, everything; on a listing, the entries near the view.
-  const lazy = !options.eagerChips;
   const near = new Set<PageEntry>();
   const queue = new Set<PageEntry>();
   let drawingDone: Promise<void> = Promise.resolve();
@@ -112,12 +128,13 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     }
   }
 
-  async function ask(keys: PaperKey[], urgent: boolean): Promise<void> {
+  /** Asks for `keys` (or takes the answer already asked for) and keeps what comes back. */
+  async function ask(keys: PaperKey[], urgent: boolean, pending?: ReturnType<AnnotateDeps['papers']>): Promise<void> {
     // A listing shows at most so many names an entry: the answer need carry no more (big collaborations).
-    const authorLimit = lazy ? Math.max(1, ...keys.flatMap((key) => byKey.get(key) ?? []).map((entry) => entry.authors.length)) : undefined;
+    const authorLimit = lazy ? authorLimitOf(keys.flatMap((key) => byKey.get(key) ?? [])) : undefined;
     let got: Record<PaperKey, EntryAnswer> | Error;
     try {
-      got = await deps.papers(keys, { urgent, ...(authorLimit ? { authorLimit } : {}) });
+      got = await (pending ?? deps.papers(keys, { urgent, ...(authorLimit ? { authorLimit } : {}) }));
     } catch (error) {
       got = error instanceof Error ? error : new Error(String(error));
     }
@@ -186,30 +203,23 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   // layout, which asking for positions now would force into our task); a hidden tab reports nothing
   // until shown, so after FIRST_VIEW_WAIT_MS everything is asked for, none of it urgent.
   // The urgent group goes now; each of the others from a task of its own (reading a group's names costs some).
-  const askFor = async (inView: readonly PageEntry[]) => {
+  const askFor = async (inView: readonly PageEntry[], pending?: ReturnType<AnnotateDeps['papers']>) => {
     const first = new Set(inView.map((entry) => entry.key));
-    const asking = groupIds(inView).map((keys) => ask(keys, true));
+    const asking = groupIds(inView).map((keys, index) => ask(keys, true, index === 0 ? pending : undefined));
     for (const keys of groupIds(fresh.filter((entry) => !first.has(entry.key)))) {
       await pause();
       asking.push(ask(keys, false));
     }
     await Promise.all(asking);
   };
-  // A listing opened at its top (no anchor, not scrolled) shows its first entries: those are asked
-  // for at once, while the browser lays the page out, rather than after.
-  // (Asked of the navigation, not of scrollY, which would force the page's first layout into our task.)
-  const view = deps.doc.defaultView;
-  const navigation = view?.performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  const atTop = view !== null && !view.location.hash && (navigation?.type ?? 'navigate') === 'navigate';
-  // Those first entries are drawn when their answer comes, without waiting for the first report of
-  // what is in view, so that they can be in the browser's first layout of the page.
-  const firstScreen = lazy && atTop ? fresh.slice(0, FIRST_SCREEN_GUESS) : [];
+  // The first screen is drawn when its answer comes, without waiting for the first report of what is
+  // in view, so that it can be in the browser's first layout of the page.
   for (const entry of firstScreen) near.add(entry);
   const asked =
     !lazy || byAnchor.size === 0
       ? askFor(fresh)
-      : atTop
-        ? askFor(firstScreen)
+      : firstAnswer
+        ? askFor(firstScreen, firstAnswer)
         : new Promise((resolve) => {
           firstView = (inView) => {
             firstView = null;
@@ -217,7 +227,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
           };
           setTimeout(() => firstView?.([]), FIRST_VIEW_WAIT_MS);
         });
-  measure('start', setupStart);
+  measure('start', setupRest);
   // Watching 2,000 entries is a task of its own, after the first screen's request has gone.
   if (lazy) {
     await pause();

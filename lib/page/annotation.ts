@@ -15,7 +15,8 @@ export interface AnnotateDeps {
   doc: Document;
   css: string;
   /** Papers by key; `urgent`: the reader is looking at them, so they go out now, in a request of their own. */
-  papers: (keys: PaperKey[], options?: { urgent?: boolean }) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
+  /** Urgent: the first screen, sent at once; authorLimit: the most authors an entry shows. */
+  papers: (keys: PaperKey[], options?: { urgent?: boolean; authorLimit?: number }) => Promise<Record<PaperKey, PaperWithAuthors | null>>;
   authorCard: (authorId: string) => Promise<AuthorCardData>;
   /** The reader's correction of who an author is; offered in the card when given. */
   correct?: Correction;

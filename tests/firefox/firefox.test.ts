@@ -62,22 +62,33 @@ describe('ScholarScope in Firefox', () => {
     await page.close();
   });
 
-  it('annotates a listing: a badge on every entry and chips for every author, in one request', async () => {
+  it('annotates a listing: the first screen in a request of its own, then the rest; entries drawn as they come near the view', async () => {
     firefox.apiRequests.length = 0;
     const page = await visit(LISTING_URL);
-    await waitFor(() => page.evaluate(() => document.querySelectorAll('scholarscope-badge').length), (count) => count === LISTING.length);
-    const authors = LISTING.reduce((sum, record) => sum + listedAuthors(record).length, 0);
-    const chips = await waitFor(() => shadowTexts(page, 'dl#articles scholarscope-chip', '.ss-chip'), (texts) => texts.length === authors && texts.every((t) => t?.startsWith('h ')));
-    expect(chips).toHaveLength(authors);
-    expect(paperRequests()).toHaveLength(1);
+    await waitFor(() => page.evaluate(() => performance.getEntriesByName('scholarscope:answers').length), (marks) => marks > 0);
+    // 20 entries first (the top of the page), then the other 40: ceil(60/500) + 1 requests.
+    const ids = paperRequests().map((request) => (JSON.parse(request.body ?? '{}') as { ids: string[] }).ids);
+    expect(ids.map((batch) => batch.length)).toEqual([20, 40]);
+    expect(ids[0]).toEqual(LISTING.slice(0, 20).map((record) => `arXiv:${record.id}`));
+    const badged = () => page.evaluate(() => [...document.querySelectorAll('dl#articles > dt')].map((dt) => dt.querySelector('scholarscope-badge') !== null));
+    const drawn = await waitFor(badged, (flags) => flags[0] === true);
+    expect(drawn.filter(Boolean).length).toBeLessThan(LISTING.length);
+    // The drawn entries' chips all show numbers.
+    const firstAuthors = listedAuthors(LISTING[0]!).length;
+    const chips = await waitFor(() => shadowTexts(page, 'dl#articles > dd:first-of-type scholarscope-chip', '.ss-chip'), (texts) => texts.length === firstAuthors && texts.every((t) => t?.startsWith('h ')));
+    expect(chips).toHaveLength(firstAuthors);
+    // Scrolled to the end, the last entries are drawn from the answers at hand.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await waitFor(badged, (flags) => flags[LISTING.length - 1] === true);
+    expect(paperRequests()).toHaveLength(2);
     await page.close();
   });
 
   it('asks nothing on a cached revisit', async () => {
     firefox.apiRequests.length = 0;
     const page = await visit(LISTING_URL);
-    await waitFor(() => page.evaluate(() => document.querySelectorAll('scholarscope-chip').length), (count) => count > 0);
-    await waitFor(() => shadowTexts(page, 'scholarscope-badge', '.ss-badge'), (texts) => texts.length === LISTING.length);
+    await waitFor(() => page.evaluate(() => performance.getEntriesByName('scholarscope:answers').length), (marks) => marks > 0);
+    await waitFor(() => shadowTexts(page, 'scholarscope-badge', '.ss-badge'), (texts) => texts.length > 0 && texts.every((t) => t !== null));
     expect(firefox.apiRequests).toEqual([]);
     await page.close();
   });
