@@ -24,8 +24,11 @@ import { inSlices, measure, yieldToPage } from './slices';
 const SLICE_BUDGET_MS = 30;
 /** The entries a listing opened at its top is taken to show first (a screen of entries without abstracts). */
 const FIRST_SCREEN_GUESS = 20;
-/** How long a listing waits to learn what is in view before asking for everything at once. */
-const FIRST_VIEW_WAIT_MS = 1000;
+/**
+ * How long a visible listing waits to learn what is in view before asking for everything at once: the
+ * report comes after the browser's first layout, which on a long page and a busy machine takes seconds.
+ */
+const FIRST_VIEW_WAIT_MS = 10_000;
 
 export async function annotateEntries(entries: readonly PageEntry[], deps: AnnotateDeps, options: AnnotateOptions): Promise<Annotation> {
   const setupStart = performance.now();
@@ -201,7 +204,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   // The entries in view go first, alone, when there are others; then the rest in groups. A listing
   // learns what is in view from the first report of what is near it (after the browser's own first
   // layout, which asking for positions now would force into our task); a hidden tab reports nothing
-  // until shown, so after FIRST_VIEW_WAIT_MS everything is asked for, none of it urgent.
+  // until shown, so it asks for everything at once, none of it urgent (as does a visible one whose
+  // report has not come after FIRST_VIEW_WAIT_MS).
   // The urgent group goes now; each of the others from a task of its own (reading a group's names costs some).
   const askFor = async (inView: readonly PageEntry[], pending?: ReturnType<AnnotateDeps['papers']>) => {
     const first = new Set(inView.map((entry) => entry.key));
@@ -225,7 +229,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
             firstView = null;
             resolve(askFor(inView));
           };
-          setTimeout(() => firstView?.([]), FIRST_VIEW_WAIT_MS);
+          if (deps.doc.visibilityState === 'hidden') firstView([]);
+          else setTimeout(() => firstView?.([]), FIRST_VIEW_WAIT_MS);
         });
   measure('start', setupRest);
   // Watching 2,000 entries is a task of its own, after the first screen's request has gone.

@@ -162,6 +162,26 @@ describe('drawing as the reader scrolls', () => {
     expect(forgotten).toHaveLength(10);
   });
 
+  it('in a hidden tab (no report of what is in view until shown), asks for everything at once, none of it urgent', async () => {
+    const { records, context } = loadListing(30);
+    location.hash = '#entry-3';
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    onTestFinished(() => {
+      location.hash = '';
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    });
+    registerPapers(records);
+    const db = await openDatabase(`hidden-${Math.random()}`);
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const asked: [number, boolean][] = [];
+    const silent: NearView = () => ({ forget: () => undefined, stop: () => undefined });
+    const papers: typeof service.papers = (keys, options) => (asked.push([keys.length, options?.urgent === true]), service.papers(keys, options));
+    await annotateEntries(context.entries, { doc: document, css: '', papers, authorCard: service.authorCard, pause: noPause, nearView: silent }, LIST);
+    expect(asked).toEqual([[30, false]]);
+    // Nothing is drawn until the tab is shown and reports what is near.
+    expect(document.querySelectorAll('scholarscope-badge')).toHaveLength(0);
+  });
+
   it('opened at its top, asks for its first screen of entries at once and draws them, before anything is reported near', async () => {
     const { records, context } = loadListing(60);
     registerPapers(records);
