@@ -66,7 +66,7 @@ export function createBackground(deps: BackgroundDeps) {
     // A change of schedule moves the alarm.
     saveSettings: async (payload, sender) => {
       const saved = await settings.handlers.saveSettings(payload, sender);
-      if (payload.settings.alertSchedule !== undefined) await alerts.reschedule();
+      if (payload.settings.alertSchedule !== undefined) await alerts.reschedule(true);
       return saved;
     },
     ...backup.handlers,

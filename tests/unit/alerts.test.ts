@@ -180,6 +180,19 @@ describe('the scheduled check in the background', () => {
     expect(openAlexWorks()).toHaveLength(1);
   });
 
+  it('keeps a check due later when the background restarts, so restarts do not put it off', async () => {
+    await followBoth();
+    const first = await background().alerts.reschedule();
+    expect(first.nextAt).toBe(clock + FIRST_CHECK_DELAY_MS);
+    const due = first.nextAt!;
+    clock += FIRST_CHECK_DELAY_MS - 60_000;
+    expect((await background().alerts.reschedule()).nextAt).toBe(due);
+    expect(alarms.at(-1)).toBe(due);
+    // Overdue after the browser was closed (no check made yet): five minutes after this start.
+    clock = due + 3 * DAY;
+    expect((await background().alerts.reschedule()).nextAt).toBe(clock + FIRST_CHECK_DELAY_MS);
+  });
+
   it('sets no alarm when checks are off, and one again when turned back on', async () => {
     const service = await followBoth();
     await service.handlers.saveSettings({ settings: { alertSchedule: 'off' } }, {});

@@ -174,10 +174,16 @@ export function createAlerts({ db, now, shared }: Pick<Context, 'db' | 'now' | '
     });
   }
 
-  /** Sets the alarm from the stored state and the schedule (at startup, and when the setting changes). */
-  async function reschedule(): Promise<AlertState> {
+  /**
+   * Sets the alarm from the stored state and the schedule: at every start of the background (a check
+   * still due later keeps its time, so frequent restarts do not put it off), and when the setting
+   * changes (`changed`: the time is worked out again).
+   */
+  async function reschedule(changed = false): Promise<AlertState> {
     const [before, settings] = await Promise.all([state(), deps.settings()]);
-    const nextAt = nextCheckAt(before, settings.alertSchedule, now());
+    const at = now();
+    const computed = nextCheckAt(before, settings.alertSchedule, at);
+    const nextAt = !changed && computed !== null && before.nextAt !== null && before.nextAt > at ? before.nextAt : computed;
     await tellUnseen();
     return saveState({ ...before, nextAt });
   }
