@@ -74,17 +74,20 @@ function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: S
           </label>
           <label>
             Tags{' '}
+            {/* Uncontrolled, keyed by what is stored: a refresh of the list while the reader types
+                (another change's answer, the worker's second answer) must not reset the field. */}
             <input
+              key={paper.tags.join(', ')}
               type="text"
               class="ss-tags-input"
-              value={paper.tags.join(', ')}
+              defaultValue={paper.tags.join(', ')}
               placeholder="comma, separated"
               onChange={(event) => onUpdate([paper.key], { tags: splitTags((event.target as HTMLInputElement).value) })}
             />
           </label>
           <label class="ss-note-label">
             Note
-            <textarea rows={2} value={paper.note} onChange={(event) => onUpdate([paper.key], { note: (event.target as HTMLTextAreaElement).value })} />
+            <textarea key={paper.note} rows={2} defaultValue={paper.note} onChange={(event) => onUpdate([paper.key], { note: (event.target as HTMLTextAreaElement).value })} />
           </label>
           <button type="button" class="ss-link-button" onClick={() => onRemove([paper.key])} aria-label={`Remove ${paper.title}`}>
             Remove

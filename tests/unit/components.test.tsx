@@ -213,6 +213,20 @@ describe('LibraryView', () => {
     expect(container.querySelector('.ss-status')!.textContent).toBe('Loading…');
   });
 
+  it('keeps what the reader is typing in a note or tags when the list is drawn again, and shows a stored change', () => {
+    render(<LibraryView {...props([paper(1)], LIBRARY_PAGE)} />, container);
+    const note = container.querySelector('textarea')!;
+    const tags = container.querySelector<HTMLInputElement>('.ss-tags-input')!;
+    note.value = 'half a tho';
+    tags.value = 'rl, ag';
+    render(<LibraryView {...props([paper(1)], LIBRARY_PAGE)} />, container);
+    expect(container.querySelector('textarea')!.value).toBe('half a tho');
+    expect(container.querySelector<HTMLInputElement>('.ss-tags-input')!.value).toBe('rl, ag');
+    render(<LibraryView {...props([{ ...paper(1), note: 'Stored elsewhere', tags: ['x'] }], LIBRARY_PAGE)} />, container);
+    expect(container.querySelector('textarea')!.value).toBe('Stored elsewhere');
+    expect(container.querySelector<HTMLInputElement>('.ss-tags-input')!.value).toBe('x');
+  });
+
   it('shows titles as text, never as markup', () => {
     render(<LibraryView {...props([paper(1)], LIBRARY_PAGE)} />, container);
     expect(container.querySelector('.ss-saved-title')!.textContent).toBe('Paper <b>1</b>');
