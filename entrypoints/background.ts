@@ -58,8 +58,8 @@ export default defineBackground({
     // Back online after a check found the browser offline: try again now.
     addEventListener('online', () => {
       void background.alerts
-        .view()
-        .then(async (view) => void (view.state.lastError === 'offline' && (await background.alerts.check())))
+        .state()
+        .then(async (state) => void (state.lastError === 'offline' && (await background.alerts.check())))
         .catch(() => undefined);
     });
 

@@ -140,6 +140,11 @@ export function arxivIdOfKey(key: PaperKey): string | null {
   return key.startsWith('doi:') ? null : key;
 }
 
+/** The DOI of a `doi:` key, or null for an arXiv key. */
+export function doiOfKey(key: PaperKey): string | null {
+  return key.startsWith('doi:') ? key.slice(4) : null;
+}
+
 export function arxivAbsUrl(ref: ArxivId): string {
   return `https://arxiv.org/abs/${formatArxivId(ref)}`;
 }

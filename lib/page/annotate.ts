@@ -49,7 +49,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const view = deps.doc.defaultView;
   const navigation = view?.performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
   const atTop = view !== null && !view.location.hash && (navigation?.type ?? 'navigate') === 'navigate';
-  const firstScreen = lazy && atTop ? fresh.filter((entry) => entry.badgeAfter ?? entry.authors[0]).slice(0, FIRST_SCREEN_GUESS) : [];
+  const anchorOf = (entry: PageEntry) => entry.badgeAfter ?? entry.authors[0]?.element ?? null;
+  const firstScreen = lazy && atTop ? fresh.filter((entry) => anchorOf(entry) !== null).slice(0, FIRST_SCREEN_GUESS) : [];
   const firstKeys = groupIds(firstScreen)[0] ?? [];
   const firstAnswer = firstKeys.length > 0 ? deps.papers(firstKeys, { urgent: true, authorLimit: authorLimitOf(firstScreen) }) : null;
   // Settled here too, so that a failure is not reported unhandled before ask() takes it.
@@ -96,7 +97,6 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     })();
   }
 
-  const anchorOf = (entry: PageEntry) => entry.badgeAfter ?? entry.authors[0]?.element ?? null;
   const byAnchor = new Map<Element, PageEntry[]>();
   for (const entry of fresh) {
     byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);

@@ -3,7 +3,7 @@
 // many bytes the library's messages carry (all 5,000 abstracts would be over 5 MB).
 
 import { launch } from '../../tests/e2e/harness';
-import { fillSavedSource, savedLibrary } from '../../tests/fixtures/savedLibrary';
+import { fillSavedSource, REPLY_SPY, savedLibrary, type RepliesSeen } from '../../tests/fixtures/savedLibrary';
 
 export const SAVED = 5000;
 
@@ -20,25 +20,6 @@ export interface LibraryFigures {
   repliesWithAbstracts: number;
 }
 
-// Counts what the extension's messages bring back to the page (installed before the page's scripts).
-const COUNT_MESSAGES = `(() => {
-  window.__replies = { largest: 0, abstracts: 0 };
-  const send = chrome.runtime.sendMessage.bind(chrome.runtime);
-  const count = (answer) => {
-    const text = JSON.stringify(answer ?? null);
-    window.__replies.largest = Math.max(window.__replies.largest, text.length);
-    if (text.includes('We study the question.')) window.__replies.abstracts++;
-  };
-  // The polyfill passes a callback in Chrome; other callers take the promise.
-  chrome.runtime.sendMessage = (...args) => {
-    const last = args[args.length - 1];
-    if (typeof last === 'function') args[args.length - 1] = (answer) => (count(answer), last(answer));
-    const reply = send(...args);
-    if (reply && typeof reply.then === 'function') reply.then(count, () => undefined);
-    return reply;
-  };
-})()`;
-
 export async function libraryBench(build: { name: string; dir: string }): Promise<LibraryFigures> {
   const harness = await launch({ extensionDir: build.dir });
   try {
@@ -52,7 +33,7 @@ export async function libraryBench(build: { name: string; dir: string }): Promis
     // A worker woken fresh, as after the browser was idle: nothing of the list in memory.
     await harness.stopServiceWorker();
     const library = await harness.context.newPage();
-    await library.addInitScript(COUNT_MESSAGES);
+    await library.addInitScript(REPLY_SPY);
     await library.goto(url);
     const firstPageMs = (await library.evaluate(`new Promise((resolve) => {
       const check = () => (document.querySelectorAll('.ss-saved-item').length >= 20 && /^${SAVED} of ${SAVED}/.test(document.querySelector('.ss-status')?.textContent ?? '') ? resolve(performance.now()) : setTimeout(check, 2));
@@ -72,7 +53,7 @@ export async function libraryBench(build: { name: string; dir: string }): Promis
       const check = () => (document.querySelector('.ss-status').textContent !== before ? resolve(performance.now() - started) : requestAnimationFrame(check));
       requestAnimationFrame(check);
     })`)) as number;
-    const replies = (await library.evaluate('window.__replies')) as { largest: number; abstracts: number };
+    const replies = (await library.evaluate('window.__replies')) as RepliesSeen;
     return { build: build.name, savedPapers: SAVED, firstPageMs: Math.round(firstPageMs), keystrokeMs: Math.round(keystrokeMs), largestReplyKb: Math.round(replies.largest / 1024), repliesWithAbstracts: replies.abstracts };
   } finally {
     await harness.close();

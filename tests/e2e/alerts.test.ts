@@ -23,6 +23,18 @@ const alertRequests = () => harness.apiRequests.filter((request) => request.url.
 const fireAlarm = () => control.evaluate(`chrome.alarms.create('${ALARM}', { when: Date.now() + 100 })`);
 const notificationCount = () => control.evaluate('chrome.notifications ? chrome.notifications.getAll().then((all) => Object.keys(all).length) : 0') as Promise<number>;
 
+/** Sets where the check stands, as the background stores it: the window of the next check starts two days before `time`. */
+const lastCheckSucceededAt = (time: number) =>
+  control.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('scholarscope');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('alertState', 'readwrite');
+      tx.objectStore('alertState').put({ lastSuccessAt: ${time}, lastAttemptAt: ${time}, failures: 0, lastError: null, nextAt: null }, 'state');
+      tx.oncomplete = () => (open.result.close(), resolve(null));
+    };
+  })`);
+
 beforeAll(async () => {
   harness = await launch({ headless: false });
   harness.pages.set(ABS_URL, renderAbsPage(hiperRecord));
@@ -32,15 +44,7 @@ beforeAll(async () => {
   await send({ type: 'follow', author: { authorId: SEED_AUTHOR_ID, name: seed.author.name } });
   await send({ type: 'follow', author: { authorId: authorIdFor(COAUTHOR), name: COAUTHOR } });
   // As if the last check succeeded on 15 February 2026, when the seed's newest paper came out.
-  await control.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('scholarscope');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('alertState', 'readwrite');
-      tx.objectStore('alertState').put({ lastSuccessAt: Date.UTC(2026, 1, 15), lastAttemptAt: Date.UTC(2026, 1, 15), failures: 0, lastError: null, nextAt: null }, 'state');
-      tx.oncomplete = () => (open.result.close(), resolve(null));
-    };
-  })`);
+  await lastCheckSucceededAt(Date.UTC(2026, 1, 15));
 });
 afterAll(async () => harness?.close());
 
@@ -99,14 +103,7 @@ describe('new papers by followed authors in real Chromium', () => {
     );
     await expect.poll(() => checkbox.isChecked()).toBe(true);
     // A new paper to announce: the window reaches back to January (the seed's first paper, 26 January).
-    await options.evaluate(`new Promise((resolve) => {
-      const open = indexedDB.open('scholarscope');
-      open.onsuccess = () => {
-        const tx = open.result.transaction('alertState', 'readwrite');
-        tx.objectStore('alertState').put({ lastSuccessAt: Date.UTC(2026, 0, 20), lastAttemptAt: Date.UTC(2026, 0, 20), failures: 0, lastError: null, nextAt: null }, 'state');
-        tx.oncomplete = () => (open.result.close(), resolve(null));
-      };
-    })`);
+    await lastCheckSucceededAt(Date.UTC(2026, 0, 20));
     await fireAlarm();
     await expect.poll(notificationCount, { timeout: 15_000 }).toBe(1);
     // HiPER was announced before; the January paper is new. (The clinical paper of 5 February is

@@ -41,6 +41,13 @@ async function waitForBadges(page: Page, count: number) {
 async function waitForAnswers(page: Page) {
   await page.waitForFunction(() => performance.getEntriesByName('scholarscope:answers').length > 0, null, { timeout: 20_000, polling: 50 });
 }
+/** Empties the cache with the settings' button, as a reader would, so the next visit is cold. */
+async function clearCache() {
+  const options = await harness.openOptions();
+  await options.getByRole('button', { name: 'Clear cache' }).click();
+  await expect.poll(() => options.getByRole('status').textContent()).toBe('Cache cleared.');
+  await options.close();
+}
 /** Which listing entries (1-based, as arXiv numbers them) carry a badge. */
 const badgedItems = (page: Page) =>
   page.evaluate(() =>
@@ -110,10 +117,7 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
   });
 
   it('opened at an anchor far down, asks first for the entries the reader sees there', async () => {
-    const options = await harness.openOptions();
-    await options.getByRole('button', { name: 'Clear cache' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Cache cleared.');
-    await options.close();
+    await clearCache();
     harness.apiRequests.length = 0;
     const page = await harness.context.newPage();
     await page.goto(`${LISTING_URL}#item700`);
@@ -136,10 +140,7 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
   it('annotates search results: badge per result, chips for the authors shown', async () => {
     registerPapers([loadAbsRecord('1810.04805'), loadAbsRecord('1411.4413'), loadAbsRecord('0704.0833')]);
     // The listing visit cached these papers; start cold.
-    const options = await harness.openOptions();
-    await options.getByRole('button', { name: 'Clear cache' }).click();
-    await expect.poll(() => options.getByRole('status').textContent()).toBe('Cache cleared.');
-    await options.close();
+    await clearCache();
     harness.apiRequests.length = 0;
     const page = await harness.context.newPage();
     await page.goto(SEARCH_URL);

@@ -1,29 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../lib/core/saved/model';
-import { fillSavedSource, savedLibrary } from '../fixtures/savedLibrary';
+import { fillSavedSource, REPLY_SPY, savedLibrary, type RepliesSeen } from '../fixtures/savedLibrary';
 import { launch, type Harness } from './harness';
 
 const SAVED = 5000;
 let harness: Harness;
 let papers: SavedPaper[];
-
-// What the library's messages bring back, and whether any carried an abstract.
-const COUNT_MESSAGES = `(() => {
-  window.__replies = { bytes: 0, abstracts: 0 };
-  const count = (answer) => {
-    const text = JSON.stringify(answer ?? null);
-    window.__replies.bytes += text.length;
-    if (text.includes('We study the question.')) window.__replies.abstracts++;
-  };
-  const send = chrome.runtime.sendMessage.bind(chrome.runtime);
-  chrome.runtime.sendMessage = (...args) => {
-    const last = args[args.length - 1];
-    if (typeof last === 'function') args[args.length - 1] = (answer) => (count(answer), last(answer));
-    const reply = send(...args);
-    if (reply && typeof reply.then === 'function') reply.then(count, () => undefined);
-    return reply;
-  };
-})()`;
 
 beforeAll(async () => {
   harness = await launch();
@@ -48,7 +30,7 @@ const matching = (text: string) => {
 describe('the library with 5,000 saved papers in real Chromium', () => {
   it('shows the first page, searches in the worker and never sends the abstracts', async () => {
     const library = await harness.context.newPage();
-    await library.addInitScript(COUNT_MESSAGES);
+    await library.addInitScript(REPLY_SPY);
     await library.goto(`chrome-extension://${harness.extensionId}/library.html`);
     await expect.poll(() => library.locator('.ss-status').textContent(), { timeout: 20_000 }).toBe(`${SAVED} of ${SAVED} match`);
     const items = library.locator('.ss-saved-item');
@@ -72,7 +54,7 @@ describe('the library with 5,000 saved papers in real Chromium', () => {
     await library.getByRole('button', { name: /^Show 100 more/ }).click();
     await expect.poll(() => items.count()).toBe(200);
 
-    const replies = (await library.evaluate('window.__replies')) as { bytes: number; abstracts: number };
+    const replies = (await library.evaluate('window.__replies')) as RepliesSeen;
     expect(replies.abstracts).toBe(0);
     // All the abstracts alone would be over 5 MB.
     expect(replies.bytes).toBeGreaterThan(10_000);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../lib/core/saved/model';
-import { allTags, EMPTY_QUERY, querySaved } from '../../lib/core/saved/query';
+import { allTags, EMPTY_QUERY, indexPaper, searchSaved, type SavedQuery } from '../../lib/core/saved/query';
+
+/** The search the background runs over its index, over whole records. */
+const querySaved = (papers: readonly SavedPaper[], query: SavedQuery) => searchSaved(papers.map(indexPaper), query);
 
 const paper = (key: string, overrides: Partial<SavedPaper>): SavedPaper => ({
   key, arxivId: key, version: 1, title: '', authors: [], abstract: null, publicationDate: null, year: null, primaryCategory: null, doi: null,

@@ -18,7 +18,7 @@ import {
   type FoundPaper,
 } from '../../core/alerts';
 import type { Backup } from '../../core/backup';
-import { paperKeyFor, parseArxivId, sourceOfAuthorId, type PaperKey } from '../../core/ids';
+import { arxivIdOfKey, doiOfKey, paperKeyFor, parseArxivId, sourceOfAuthorId, type PaperKey } from '../../core/ids';
 import type { AlertsView, FollowRecord } from '../../core/protocol/wire';
 import type { Settings } from '../../core/settings';
 import type { BackupPart } from '../backup/part';
@@ -82,12 +82,11 @@ export function createAlerts({ db, now, shared }: Pick<Context, 'db' | 'now' | '
             return follow ? [{ authorId: follow.authorId, name: follow.name }] : [];
           });
           if (followed.length === 0 || !inWindow(work.publicationDate, from)) continue;
-          const arxivId = work.key.startsWith('doi:') ? null : work.key;
           found.push({
             key: work.key,
             title: work.title,
-            arxivId,
-            doi: work.key.startsWith('doi:') ? work.key.slice(4) : null,
+            arxivId: arxivIdOfKey(work.key),
+            doi: doiOfKey(work.key),
             publicationDate: work.publicationDate,
             authors: work.authorships.slice(0, MAX_LISTED_AUTHORS).map((authorship) => authorship.name),
             authorCount: work.authorships.length,
@@ -200,8 +199,9 @@ export function createAlerts({ db, now, shared }: Pick<Context, 'db' | 'now' | '
     const chosen = keys ? (await Promise.all(keys.map((key) => tx.store.get(key)))).filter((alert): alert is AlertRecord => alert !== undefined) : await tx.store.getAll();
     for (const alert of chosen) if (!alert.seen) void tx.store.put({ ...alert, seen: true });
     await tx.done;
-    await tellUnseen();
-    return view();
+    const after = await view();
+    deps.onUnseen?.(after.unseen);
+    return after;
   }
 
   const handlers: HandlersFor<'alerts' | 'alertsSeen' | 'alertsCheck'> = {
@@ -225,5 +225,5 @@ export function createAlerts({ db, now, shared }: Pick<Context, 'db' | 'now' | '
     imported: () => void tellUnseen(),
   };
 
-  return { check, reschedule, view, markSeen, unseenCount, handlers, backup };
+  return { check, reschedule, view, state, markSeen, handlers, backup };
 }

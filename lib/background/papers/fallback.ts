@@ -54,7 +54,7 @@ export async function storeAnswers(
   primary: PrimarySource,
   answers: Awaited<ReturnType<typeof askSources>>,
   fetchedAt: number,
-): Promise<{ records: Map<PaperKey, PaperRecord | Error>; written: Promise<void> }> {
+): Promise<{ records: Map<PaperKey, PaperRecord | Error>; authors: Map<string, Author>; written: Promise<void> }> {
   const { found, primaryFailure } = answers;
   const records = new Map<PaperKey, PaperRecord | Error>();
   const tx = db.transaction('papers', 'readwrite');
@@ -91,5 +91,5 @@ export async function storeAnswers(
     await authorsTx.done;
   });
   written.catch(() => undefined);
-  return { records, written };
+  return { records, authors, written };
 }

@@ -12,7 +12,7 @@ import type { Database } from '../store/db';
 import { isPaperRecord } from '../store/records';
 import type { PaperRecord } from '../store/schema';
 import { createBatcher } from './batching';
-import { askSources, AUTHORS_CACHED_PER_PAPER, sourceOf, storeAnswers } from './fallback';
+import { askSources, sourceOf, storeAnswers } from './fallback';
 
 type Papers = Record<PaperKey, PaperWithAuthors | null>;
 
@@ -67,13 +67,8 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
   const fetchPapers = createBatcher<PaperRecord>(async (keys) => {
     const primary = await deps.primary();
     const answers = await askSources(deps.sources.paperOrder(primary), keys);
-    const { records, written } = await storeAnswers(await db(), keys, primary, answers, now());
-    const authors = new Map<string, Author>();
-    for (const [key, record] of records) {
-      if (record instanceof Error) continue;
-      unwritten.set(key, record);
-      for (const author of record.authors.slice(0, AUTHORS_CACHED_PER_PAPER)) authors.set(author.authorId, author);
-    }
+    const { records, authors, written } = await storeAnswers(await db(), keys, primary, answers, now());
+    for (const [key, record] of records) if (!(record instanceof Error)) unwritten.set(key, record);
     for (const [id, author] of authors) unwrittenAuthors.set(id, author);
     deps.cache.track(written);
     void written

@@ -5,8 +5,8 @@
 import type { Backup } from '../../core/backup';
 import type { PaperKey } from '../../core/ids';
 import type { PaperWithAuthors } from '../../core/model';
-import type { PageSnapshot, SavedChanges, SavedList, SavedPage } from '../../core/protocol/wire';
-import { allTags, indexPaper, searchSaved, type IndexedPaper, type SavedQuery } from '../../core/saved/query';
+import type { PageSnapshot, SavedChanges, SavedPage } from '../../core/protocol/wire';
+import { allTags, indexPaper, savedSummary, searchSaved, type IndexedPaper, type SavedQuery } from '../../core/saved/query';
 import { mergeSaved, readImport, readSavedPaper } from '../../core/saved/importer';
 import { MAX_SAVED_PAPERS, type SavedPaper } from '../../core/saved/model';
 import { ImportError } from '../../core/saved/importer';
@@ -50,7 +50,8 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
   const { db, now } = ctx;
   const maxSaved = ctx.caps.saved ?? MAX_SAVED_PAPERS;
 
-  async function list(): Promise<SavedList> {
+  /** Every readable saved paper, newest first, and the keys of records too damaged to show. */
+  async function list(): Promise<{ papers: SavedPaper[]; unreadable: string[] }> {
     const papers: SavedPaper[] = [];
     const unreadable: string[] = [];
     for (const [index, record] of (await (await db()).getAll('saved')).entries()) {
@@ -98,7 +99,7 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
     const records = await Promise.all(keys.slice(0, limit).map((key) => tx.store.get(key)));
     const papers = records.flatMap((record, index) => {
       try {
-        return [indexPaper(readSavedPaper(record, index)).paper];
+        return [savedSummary(readSavedPaper(record, index))];
       } catch {
         return []; // Damaged records are named in the full answer.
       }

@@ -5,7 +5,7 @@ import type { AlertRecord, AlertState } from '../alerts';
 import type { PaperCitations } from '../metrics/compute';
 import type { Author, OpenAlexView, Paper } from '../model';
 import type { PaperKey } from '../ids';
-import type { SavedPaper, SavedSummary, ReadStatus } from '../saved/model';
+import type { SavedSummary, ReadStatus } from '../saved/model';
 
 /** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
 export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related', 'openalex'] as const;
@@ -90,12 +90,6 @@ export interface PageSnapshot {
   authors: string[];
   version: number | null;
   primaryCategory: string | null;
-}
-
-export interface SavedList {
-  papers: SavedPaper[];
-  /** Keys of records too damaged to show (kept as they are). */
-  unreadable: string[];
 }
 
 /** A page of the library: what a query matches, from `offset`, without abstracts; and what the library around it needs. */

@@ -34,9 +34,14 @@ export interface IndexedPaper {
   text: string;
 }
 
-export function indexPaper(paper: SavedPaper): IndexedPaper {
+/** What the library lists of a paper: all but the abstract. */
+export function savedSummary(paper: SavedPaper): SavedSummary {
   const { abstract: _abstract, ...summary } = paper;
-  return { paper: summary, text: haystack(paper) };
+  return summary;
+}
+
+export function indexPaper(paper: SavedPaper): IndexedPaper {
+  return { paper: savedSummary(paper), text: haystack(paper) };
 }
 
 /** Every word must appear somewhere (accents and case ignored); then the chosen order. */
@@ -49,11 +54,6 @@ export function searchSaved(index: Iterable<IndexedPaper>, query: SavedQuery): S
     if (words.every((word) => text.includes(word))) found.push(paper);
   }
   return found.sort(COMPARE[query.sort]);
-}
-
-/** The same search over whole records (what an index would give for them). */
-export function querySaved(papers: readonly SavedPaper[], query: SavedQuery): SavedSummary[] {
-  return searchSaved(papers.map(indexPaper), query);
 }
 
 export function allTags(papers: Iterable<SavedSummary>): string[] {
