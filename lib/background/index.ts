@@ -11,6 +11,7 @@ import { createFollow } from './follow';
 import { createIdentity } from './identity/profiles';
 import { createPins } from './identity/pins';
 import { createPapers } from './papers';
+import { createPersons } from './persons';
 import { createRelated } from './related';
 import type { Handlers } from './router';
 import { createSaved } from './saved';
@@ -38,7 +39,8 @@ export function createBackground(deps: BackgroundDeps) {
     cache,
     primary,
     lifetimes,
-    correctAuthors: pins.correctAuthors,
+    // The reader's pins first, then the persons they assembled (chips and triage show the person's numbers).
+    correctAuthors: async (lists) => persons.applyToAuthors(await pins.correctAuthors(lists)),
     onShown: follows.noteSightings,
     followedIds: async () => new Set((await follows.list()).map((record) => record.authorId)),
     notifyTab: deps.notifyTab && ((tabId, refreshed) => deps.notifyTab?.(tabId, { type: 'papersRefreshed', papers: refreshed })),
@@ -46,14 +48,18 @@ export function createBackground(deps: BackgroundDeps) {
   const identity = createIdentity(ctx, { sources, authorRecord: authors.record, papers: (keys) => papers.get(keys), pins });
   const related = createRelated(ctx, { sources, cache, lifetimes });
   const saved = createSaved(ctx, papers.cached);
-  const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged });
+  const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged, person: (id) => persons.forCompare(id) });
+  const persons = createPersons(ctx, { sources, cache, lifetimes, author: authors.record, publications: authors.publications, card: authors.card, citationList: compare.citationList });
   const alerts = createAlerts(ctx, { sources, follows: follows.list, settings: settings.get, ...deps.alerts });
-  const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup, alerts.backup]);
+  const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup, alerts.backup, persons.backup]);
   const uploads = createUploads(ctx);
 
   const handlers: Handlers = {
     ...papers.handlers,
     ...authors.handlers,
+    // A card is the person's when the author is part of one.
+    authorCard: ({ authorId }) => persons.card(authorId),
+    ...persons.handlers,
     ...related.handlers,
     ...identity.handlers,
     ...settings.handlers,
@@ -79,7 +85,7 @@ export function createBackground(deps: BackgroundDeps) {
   return {
     handlers,
     papers: papers.get,
-    authorCard: authors.card,
+    authorCard: persons.card,
     related: related.related,
     settings: settings.get,
     saveSettings: settings.save,
@@ -94,6 +100,7 @@ export function createBackground(deps: BackgroundDeps) {
     compare,
     follows,
     alerts,
+    persons,
     exportAll: backup.exportAll,
     importAll: backup.importAll,
   };

@@ -8,6 +8,8 @@ import { ImportError, MAX_IMPORT_PAPERS, parseJsonFile, readSavedPaper } from '.
 import type { SavedPaper } from './saved/model';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { MAX_ALERTS, readAlertRecord, type AlertRecord } from './alerts';
+import type { DroppedPaper } from './model';
+import { MAX_PERSON_PROFILES, readPerson } from './person';
 import { PROFILE_KEY } from './sites/registry';
 import { isRecord } from './validate';
 
@@ -27,6 +29,8 @@ export interface Backup {
   prefs: { panelCollapsed: boolean };
   /** Papers the scheduled check announced, with whether the reader has seen them (absent in older exports). */
   alerts: AlertRecord[];
+  /** Persons the reader assembled: their profiles and dropped papers (absent in older exports). */
+  persons: { authorIds: string[]; dropped: DroppedPaper[] }[];
 }
 
 function people(value: unknown, part: string, max: number): { authorId: string; name: string }[] {
@@ -79,6 +83,13 @@ export function readBackup(content: string): Backup {
     if (!alert) throw new ImportError(`alerts, entry ${index + 1}: needs a paper key, a title, its followed authors and when it was found`);
     return alert;
   });
+  const personsRaw = data.persons ?? [];
+  if (!Array.isArray(personsRaw) || personsRaw.length > MAX_PINS) throw new ImportError(`persons should be a list of at most ${MAX_PINS}`);
+  const persons = personsRaw.map((entry, index) => {
+    const person = readPerson(entry);
+    if (!person) throw new ImportError(`persons, entry ${index + 1}: needs 1 to ${MAX_PERSON_PROFILES} different author ids and a list of dropped papers (ids and title)`);
+    return person;
+  });
   return {
     format: BACKUP_FORMAT,
     version: 1,
@@ -98,5 +109,6 @@ export function readBackup(content: string): Backup {
     },
     prefs: { panelCollapsed: data.prefs.panelCollapsed },
     alerts,
+    persons,
   };
 }

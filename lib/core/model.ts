@@ -1,6 +1,8 @@
 // Records shared by every part of the extension: papers, authors and what a card shows. Identifiers
 // and their rules are in ids.ts.
 
+import type { ComputedMetrics } from './metrics/compute';
+
 /** An author as a paper lists them; the id is Semantic Scholar's when known. */
 export interface AuthorRef {
   authorId: string | null;
@@ -64,6 +66,8 @@ export interface Author {
   fetchedAt: number;
   /** Set when the reader pinned this author in place of the one the source lists (that one's id). */
   pinnedFrom?: string;
+  /** Set when the reader merged this profile into a person (core/person.ts): the numbers are the person's. */
+  personId?: string;
 }
 
 /** A paper with the authors the source lists for it, ready for chips. */
@@ -92,4 +96,33 @@ export interface AuthorCardData {
   openAlex?: OpenAlexView;
   /** Whose numbers the card shows first. */
   primary?: PrimarySource;
+  /** Set when the author is part of a person the reader assembled. */
+  person?: PersonView;
+}
+
+/** A paper the reader says is not by this person (core/person.ts): its ids, and its title to list it by. */
+export interface DroppedPaper {
+  ids: string[];
+  title: string;
+}
+
+/** A person's recomputed numbers, as last computed (chips show them). */
+export interface PersonFigures {
+  citations: number;
+  hIndex: number;
+  papers: number;
+  /** False when a profile's list stopped at the paging cap or could not be had. */
+  complete: boolean;
+  computedAt: number;
+}
+
+/** What a card shows of a person: each profile with its own reported numbers, the drops, the recomputed metrics. */
+export interface PersonView {
+  personId: string;
+  profiles: Author[];
+  dropped: DroppedPaper[];
+  metrics: ComputedMetrics;
+  complete: boolean;
+  /** Papers listed under more than one profile, counted once. */
+  duplicates: number;
 }

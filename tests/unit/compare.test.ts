@@ -70,7 +70,7 @@ describe('compare rows from the recorded Semantic Scholar answers', () => {
     expect(computed.citations).toBe(citations.reduce((a, b) => a + b, 0));
     expect(computed.papers).toBe(seed.publications.length);
     expect(row.complete).toBe(true);
-    expect(log.some((entry) => entry.url.includes('/papers?fields=year,citationCount&offset=0&limit=1000'))).toBe(true);
+    expect(log.some((entry) => entry.url.includes('/papers?fields=externalIds,year,citationCount&offset=0&limit=1000'))).toBe(true);
     // Cached: asking again makes no request.
     const before = log.length;
     await service.compare.row(SEED_AUTHOR_ID);

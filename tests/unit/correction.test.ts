@@ -19,7 +19,7 @@ describe('correcting an author on papers', () => {
     expect(before).toMatchObject({ authorId: SEED_AUTHOR_ID, hIndex: 5 });
 
     const candidates = await correction.candidates(before, '2602.16165');
-    expect(candidates.map((c) => [c.author.authorId, c.overlap])).toEqual([[SEED_AUTHOR_ID, 1], [NAMESAKE.authorId, 0]]);
+    expect(candidates.map((c) => [c.author.authorId, c.overlap])).toEqual([[SEED_AUTHOR_ID, 1], [NAMESAKE.authorId, 0], ['9300001', 0], ['9300002', 0]]);
 
     const chosen = await correction.pin(before, NAMESAKE.authorId);
     expect(chosen).toMatchObject({ authorId: NAMESAKE.authorId, hIndex: 7, pinnedFrom: SEED_AUTHOR_ID });

@@ -14,7 +14,7 @@ import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 
 const OWN_ID = 'own-extension-id';
-const EMPTY_CACHE = { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0 };
+const EMPTY_CACHE = { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0, profileSearches: 0 };
 
 /** Handlers that log what they were asked; the few the tests look at answer like the background. */
 function fakeHandlers(): Handlers & { calls: string[] } {

@@ -85,14 +85,47 @@ async function createVersion8(name: string) {
   db.close();
 }
 
-const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'pins', 'prefs', 'publications', 'related', 'saved', 'settings', 'sightings'];
+const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'related', 'saved', 'settings', 'sightings'];
 
 describe('schema migrations', () => {
-  it('is at version 11', () => {
-    expect(DB_VERSION).toBe(11);
+  it('is at version 12', () => {
+    expect(DB_VERSION).toBe(12);
   });
 
-  it('upgrades version 10 to 11: adds the announcements of new papers and the check\'s state; follows, sightings and settings kept', async () => {
+  it('upgrades version 11 to 12: adds persons and the profile searches; announcements, follows and pins kept', async () => {
+    const name = `migrate-11-${Math.random()}`;
+    await createVersion8(name);
+    const v11 = await openDB(name, 11, {
+      upgrade(database) {
+        database.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
+        database.createObjectStore('follows', { keyPath: 'authorId' });
+        database.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
+        database.createObjectStore('openalex', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+        database.createObjectStore('alerts', { keyPath: 'key' }).createIndex('foundAt', 'foundAt');
+        database.createObjectStore('alertState');
+      },
+    });
+    const alert = { key: '2602.16165', title: 'HiPER', arxivId: '2602.16165', authors: [{ authorId: '9000001', name: 'Zhaoran Wang' }], foundAt: 9, seen: false };
+    await v11.put('alerts', alert);
+    await v11.put('follows', { authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
+    await v11.put('pins', { profile: 'dblp:36/8449', authorId: '9000001', pinnedAt: 3 });
+    v11.close();
+    const db = await openDatabase(name);
+    expect(db.version).toBe(12);
+    expect([...db.objectStoreNames].sort()).toEqual(STORES);
+    expect([...db.transaction('persons').store.indexNames]).toEqual(['authorIds']);
+    expect(db.transaction('persons').store.index('authorIds').multiEntry).toBe(true);
+    expect([...db.transaction('profileSearches').store.indexNames]).toEqual(['usedAt']);
+    expect(await db.get('alerts', '2602.16165')).toEqual(alert);
+    expect(await db.get('follows', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
+    expect(await db.get('pins', 'dblp:36/8449')).toEqual({ profile: 'dblp:36/8449', authorId: '9000001', pinnedAt: 3 });
+    // A person written after the upgrade is found by any of its profiles.
+    await db.put('persons', { personId: '9000001', authorIds: ['9000001', '9300001'], dropped: [], figures: null, updatedAt: 1 });
+    expect((await db.getAllFromIndex('persons', 'authorIds', '9300001')).map((person) => person.personId)).toEqual(['9000001']);
+    db.close();
+  });
+
+  it('upgrades version 10 to 12: adds the announcements of new papers and the check\'s state; follows, sightings and settings kept', async () => {
     const name = `migrate-10-${Math.random()}`;
     await createVersion8(name);
     const v10 = await openDB(name, 10, {
@@ -112,7 +145,7 @@ describe('schema migrations', () => {
     await v10.put('sightings', sighting);
     v10.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect([...db.transaction('alerts').store.indexNames]).toEqual(['foundAt']);
     expect(await db.count('alerts')).toBe(0);
@@ -125,7 +158,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 9 to 11: adds the OpenAlex store; settings of version 9 read with the new defaults; nothing else touched', async () => {
+  it('upgrades version 9 to 12: adds the OpenAlex store; settings of version 9 read with the new defaults; nothing else touched', async () => {
     const name = `migrate-9-${Math.random()}`;
     await createVersion8(name);
     const v9 = await openDB(name, 9, {
@@ -141,7 +174,7 @@ describe('schema migrations', () => {
     await v9.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v9.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect([...db.transaction('openalex').store.indexNames]).toEqual(['usedAt']);
     expect(await db.get('settings', 'settings')).toEqual(settings9);
@@ -152,7 +185,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 8 to 11: adds related papers, follows and sightings, keeps the tray, the saved list and the rest', async () => {
+  it('upgrades version 8 to 12: adds related papers, follows and sightings, keeps the tray, the saved list and the rest', async () => {
     const name = `migrate-8-${Math.random()}`;
     await createVersion8(name);
     const v8 = await openDB(name, 8);
@@ -160,7 +193,7 @@ describe('schema migrations', () => {
     await v8.put('citationLists', { authorId: '9000001', papers: [{ year: 2026, citations: 0 }], complete: true, fetchedAt: 4, usedAt: 4 });
     v8.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('compare', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', position: 0, addedAt: 3 });
     expect(await db.get('citationLists', '9000001')).toMatchObject({ complete: true });
@@ -171,7 +204,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 7 to 11: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
+  it('upgrades version 7 to 12: adds the compare tray and citation lists, keeps the saved list and everything else', async () => {
     const name = `migrate-7-${Math.random()}`;
     await createVersion5(name);
     const v7 = await openDB(name, 7, {
@@ -187,7 +220,7 @@ describe('schema migrations', () => {
     await v7.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v7.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('saved', '2602.16165')).toEqual(saved);
     expect(await db.get('papers', '2602.16165')).toMatchObject({ usedAt: 9 });
@@ -199,7 +232,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 6 to 11: adds the saved list, keeps everything', async () => {
+  it('upgrades version 6 to 12: adds the saved list, keeps everything', async () => {
     const name = `migrate-6-${Math.random()}`;
     await createVersion5(name);
     const v6 = await openDB(name, 6, {
@@ -212,7 +245,7 @@ describe('schema migrations', () => {
     await v6.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v6.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('saved')).toBe(0);
     expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
@@ -220,11 +253,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 5 to 11: every record kept and marked used when it was fetched, indexes added', async () => {
+  it('upgrades version 5 to 12: every record kept and marked used when it was fetched, indexes added', async () => {
     const name = `migrate-5-${Math.random()}`;
     await createVersion5(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect(await db.get('papers', 'doi:10.1145/1')).toEqual({ key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7, usedAt: 7 });
     expect(await db.get('publications', '42')).toEqual({ authorId: '42', papers: [], fetchedAt: 8, usedAt: 8 });
     expect(await db.getAllFromIndex('papers', 'usedAt')).toHaveLength(1);
@@ -234,11 +267,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 4 to 11: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
+  it('upgrades version 4 to 12: pins, prefs, settings, authors kept; the paper cache rekeyed (emptied)', async () => {
     const name = `migrate-4-${Math.random()}`;
     await createVersion4(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(db.transaction('papers').store.keyPath).toBe('key');
     expect(await db.count('papers')).toBe(0);
@@ -249,11 +282,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 3 to 11 keeping every record of the reader and adding pins and prefs', async () => {
+  it('upgrades version 3 to 12 keeping every record of the reader and adding pins and prefs', async () => {
     const name = `migrate-3-${Math.random()}`;
     await createVersion3(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
@@ -262,11 +295,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('upgrades version 1 to 11: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
+  it('upgrades version 1 to 12: authors and publications kept, settings added, old-shape paper cache dropped', async () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
@@ -275,11 +308,11 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it("upgrades version 2 to 11 keeping the reader's settings", async () => {
+  it("upgrades version 2 to 12 keeping the reader's settings", async () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(11);
+    expect(db.version).toBe(12);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);

@@ -164,10 +164,10 @@ describe('an author\'s full citation list', () => {
     const fetch = replayFetch([jsonResponse(page(0, 1000, 1000)), jsonResponse(page(1000, 250, null))], log);
     const { papers, complete } = await fetchAuthorCitationList('1723755', { fetch, sleep: noSleep });
     expect(papers).toHaveLength(1250);
-    expect(papers[1249]).toEqual({ year: 2000 + (1249 % 20), citations: 1249 });
+    expect(papers[1249]).toEqual({ year: 2000 + (1249 % 20), citations: 1249, ids: ['s2:p1249'] });
     expect(complete).toBe(true);
     expect(log.map((entry) => new URL(entry.url).searchParams.get('offset'))).toEqual(['0', '1000']);
-    expect(log[0]!.url).toContain('fields=year,citationCount');
+    expect(log[0]!.url).toContain('fields=externalIds,year,citationCount');
   });
 
   it(`stops at ${CITATION_LIST_MAX} papers and says the list is not complete`, async () => {
@@ -179,13 +179,15 @@ describe('an author\'s full citation list', () => {
 
   it('counts null entries and papers without counts as uncited, and reads the title-only recording', async () => {
     const fetch = replayFetch([jsonResponse({ offset: 0, data: [null, { paperId: 'x', year: 'soon', citationCount: -3 }, { paperId: 'y', year: 2020, citationCount: 7 }] })]);
-    expect((await fetchAuthorCitationList('1', { fetch, sleep: noSleep })).papers).toEqual([{ year: null, citations: 0 }, { year: null, citations: 0 }, { year: 2020, citations: 7 }]);
+    expect((await fetchAuthorCitationList('1', { fetch, sleep: noSleep })).papers).toEqual([{ year: null, citations: 0 }, { year: null, citations: 0, ids: ['s2:x'] }, { year: 2020, citations: 7, ids: ['s2:y'] }]);
     const [first] = loadRecording('test_get_author_papers');
     // The recording pages by 100 with next = 100; its second page is not in the recording, so stop there.
     const recorded = replayFetch([new Response(first!.body), jsonResponse({ offset: 100, data: [] })]);
     const { papers, complete } = await fetchAuthorCitationList('1723755', { fetch: recorded, sleep: noSleep });
     expect(papers).toHaveLength(100);
     expect(complete).toBe(true);
+    // Each recorded paper carries its ids (the paper id, and arXiv id or DOI where the recording has them).
+    expect(papers.every((paper) => paper.ids?.[0]?.startsWith('s2:'))).toBe(true);
   });
 
   it('refuses a list of the wrong shape', async () => {

@@ -11,6 +11,7 @@ import type { HandlersFor } from '../router';
 import type { Sources } from '../sources';
 import type { Cache } from '../store/cache';
 import type { CitationListRecord } from '../store/schema';
+import type { PaperCitations } from '../../core/metrics/compute';
 
 export class CompareFullError extends Error {
   constructor() {
@@ -28,6 +29,8 @@ export interface CompareDeps {
   openAlex(author: Author): Promise<OpenAlexView>;
   /** Told the tray's size after every change (the toolbar badge). */
   onTrayChanged?: (size: number) => void;
+  /** The person the author is part of: their merged paper list (persons/index.ts), or null. */
+  person?: (authorId: string) => Promise<{ author: Author; profiles: Author[]; papers: PaperCitations[]; complete: boolean; dropped: number } | null>;
 }
 
 const ordered = (entries: CompareEntry[]) => entries.sort((a, b) => a.position - b.position);
@@ -93,6 +96,13 @@ export function createCompare(ctx: Context, deps: CompareDeps) {
   }
 
   async function row(authorId: string): Promise<CompareRow> {
+    const person = await deps.person?.(authorId);
+    if (person) {
+      const first = person.profiles[0] as Author;
+      const openAlex = await deps.openAlex(first).catch((error: unknown): OpenAlexView => ({ status: 'unavailable', message: error instanceof Error ? error.message : String(error) }));
+      const personInfo = { personId: person.author.personId ?? first.authorId, profiles: person.profiles, dropped: person.dropped };
+      return { author: first, openAlex, papers: person.papers, complete: person.complete, computedError: null, listFetchedAt: now(), person: personInfo };
+    }
     const author = await deps.author(authorId);
     const [papers, openAlex] = await Promise.all([
       citationList(author).catch((error: unknown) => error as Error),

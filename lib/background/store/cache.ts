@@ -25,7 +25,7 @@ export const CAPS = { papers: 20_000, authors: 50_000, publications: 2_000 } as 
 export const USE_MARK_INTERVAL = 60 * 60 * 1000;
 
 /** Cached lists are evicted least recently used first, so reading one marks it. */
-export type ListStore = 'publications' | 'citationLists' | 'related' | 'openalex';
+export type ListStore = 'publications' | 'citationLists' | 'related' | 'openalex' | 'profileSearches';
 
 export interface CacheDeps {
   db: () => Promise<Database>;
@@ -73,6 +73,7 @@ export function createCache({ db, now, caps, shared }: CacheDeps) {
     await trim('citationLists', 'usedAt', caps.publications);
     await trim('related', 'usedAt', caps.publications);
     await trim('openalex', 'usedAt', caps.publications);
+    await trim('profileSearches', 'usedAt', caps.publications);
   }
 
   return {

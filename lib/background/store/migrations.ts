@@ -88,6 +88,14 @@ const STEPS: { version: number; up(upgrading: Upgrading): void | Promise<void> }
       db.createObjectStore('alertState');
     },
   },
+  {
+    version: 12,
+    // Persons the reader assembled (their own data), and the name searches that offer profiles to merge (a cache).
+    up: ({ db }) => {
+      db.createObjectStore('persons', { keyPath: 'personId' }).createIndex('authorIds', 'authorIds', { multiEntry: true });
+      db.createObjectStore('profileSearches', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+    },
+  },
 ];
 
 export const DB_VERSION = STEPS[STEPS.length - 1]!.version;

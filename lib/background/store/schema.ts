@@ -6,6 +6,8 @@ import type { PaperKey } from '../../core/ids';
 import type { PaperCitations } from '../../core/metrics/compute';
 import type { Author, OpenAlexAuthor, Paper } from '../../core/model';
 import type { CompareEntry, FollowRecord, RelatedRecord, SightingRecord } from '../../core/protocol/wire';
+import type { PersonRecord } from '../../core/person';
+import type { SearchedProfile } from '../../core/personCandidates';
 import type { SavedPaper } from '../../core/saved/model';
 import type { AlertRecord, AlertState } from '../../core/alerts';
 import type { Prefs, Settings } from '../../core/settings';
@@ -67,6 +69,14 @@ export interface OpenAlexRecord {
   usedAt: number;
 }
 
+/** The profiles a name search offered for an author (the card's "other profiles"). */
+export interface ProfileSearchRecord {
+  authorId: string;
+  found: SearchedProfile[];
+  fetchedAt: number;
+  usedAt: number;
+}
+
 export interface ScholarScopeDB extends DBSchema {
   /** The reader's saved papers: their own data, never evicted or cleared with the cache. */
   saved: { key: string; value: SavedPaper; indexes: { savedAt: number } };
@@ -85,6 +95,9 @@ export interface ScholarScopeDB extends DBSchema {
   /** Papers the scheduled check announced (the reader's own: kept with seen state, in the backup). */
   alerts: { key: string; value: AlertRecord; indexes: { foundAt: number } };
   alertState: { key: 'state'; value: AlertState };
+  /** Persons the reader assembled from profiles, with the papers they dropped (the reader's own). */
+  persons: { key: string; value: PersonRecord; indexes: { authorIds: string } };
+  profileSearches: { key: string; value: ProfileSearchRecord; indexes: { usedAt: number } };
 }
 
 export type StoreName = StoreNames<ScholarScopeDB>;

@@ -6,6 +6,8 @@
 export interface PaperCitations {
   year: number | null;
   citations: number;
+  /** The paper's ids (core/person.ts `paperIds`), to count a paper listed under two profiles once. */
+  ids?: string[];
 }
 
 /** Citation counts, largest first (negative or fractional counts are not citations). */

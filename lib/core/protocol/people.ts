@@ -3,6 +3,9 @@
 import { isAuthorId } from '../ids';
 import { MAX_ALERTS } from '../alerts';
 import type { PaperKey } from '../ids';
+import type { DroppedPaper, PersonView } from '../model';
+import { MAX_PERSON_PROFILES, readDroppedPaper } from '../person';
+import type { PersonCandidates } from '../personCandidates';
 import { authorRef, keyList, message, noPayload } from './define';
 import { MAX_COMPARE, type AlertsView, type CompareEntry, type CompareRow, type FollowNews, type FollowRecord } from './wire';
 
@@ -39,6 +42,21 @@ export const peopleMessages = {
     if (raw.keys === undefined) return {};
     const keys = keyList(raw.keys, MAX_ALERTS);
     return keys ? { keys } : `alertsSeen needs at most ${MAX_ALERTS} paper keys, or none for all`;
+  }),
+  /** Other profiles that may be the author (or their person), with the evidence; one search, cached. */
+  personCandidates: authorIdMessage<PersonCandidates>('personCandidates'),
+  /** Merges profiles into one person, the first profile's (with the persons they are already part of). */
+  personMerge: message<{ authorIds: string[] }, PersonView>((raw) =>
+    Array.isArray(raw.authorIds) && raw.authorIds.length >= 2 && raw.authorIds.length <= MAX_PERSON_PROFILES && raw.authorIds.every(isAuthorId) && new Set(raw.authorIds).size === raw.authorIds.length
+      ? { authorIds: raw.authorIds as string[] }
+      : `personMerge needs 2 to ${MAX_PERSON_PROFILES} different author ids`,
+  ),
+  /** Takes a person apart again (their drops go with them). */
+  personUnmerge: message<{ personId: string }, null>((raw) => (isAuthorId(raw.personId) ? { personId: raw.personId } : 'personUnmerge needs a person id')),
+  /** Drops a paper from the author's person, or (dropped: false) takes it back. */
+  personDrop: message<{ authorId: string; paper: DroppedPaper; dropped: boolean }, PersonView | null>((raw) => {
+    const paper = readDroppedPaper(raw.paper);
+    return isAuthorId(raw.authorId) && paper && typeof raw.dropped === 'boolean' ? { authorId: raw.authorId, paper, dropped: raw.dropped } : 'personDrop needs an author id, a paper (its ids and title) and whether it is dropped';
   }),
   /** Checks for new papers now (the Following tab's "Check now"; the alarm runs the same check). */
   alertsCheck: noPayload<AlertsView>(),

@@ -8,7 +8,7 @@ import type { PaperKey } from '../ids';
 import type { SavedSummary, ReadStatus } from '../saved/model';
 
 /** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
-export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related', 'openalex'] as const;
+export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related', 'openalex', 'profileSearches'] as const;
 export type CacheStore = (typeof CACHE_STORES)[number];
 /** How many records each cache store holds. */
 export type CacheInfo = Record<CacheStore, number>;
@@ -39,6 +39,8 @@ export interface CompareRow {
   listFetchedAt: number | null;
   /** OpenAlex's numbers for the same person (the second source), or why there are none. */
   openAlex: OpenAlexView;
+  /** Set when the author is part of a person the reader assembled: `papers` is then the person's merged list. */
+  person?: { personId: string; profiles: Author[]; dropped: number };
 }
 
 /** An author the reader follows. */
@@ -123,4 +125,6 @@ export interface ImportSummary {
   pins: number;
   /** Announcements of new papers (older exports have none). */
   alerts?: number;
+  /** Persons assembled by the reader (older exports have none). */
+  persons?: number;
 }

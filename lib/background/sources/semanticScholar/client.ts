@@ -5,6 +5,7 @@ import { arxivIdOfKey, isAuthorId, parseArxivId, s2PaperRef, sourceOfAuthorId, t
 import { CEILING, isRecord, readCount, readIsoDate, readString, readStringList } from '../../../core/validate';
 import type { PaperCitations } from '../../../core/metrics/compute';
 import { PAPER_BATCH_LIMIT } from '../../../core/protocol/define';
+import { paperIds } from '../../../core/person';
 import { requestJson, SourceError, type RequestOptions } from '../http';
 
 export const S2_API = 'https://api.semanticscholar.org/graph/v1';
@@ -199,6 +200,13 @@ export async function fetchTopCiting(key: PaperKey, options: S2Options, top = RE
     .slice(0, top);
 }
 
+/** A listed paper's ids, so a paper under two profiles of one person counts once (core/person.ts). */
+function citationIds(record: Record<string, unknown>): string[] {
+  const paper = normalisePaper(record);
+  const externalIds = isRecord(record.externalIds) ? record.externalIds : {};
+  return paper ? paperIds({ ...paper, doi: readString(externalIds.DOI, 300) }) : [];
+}
+
 /** Metrics need every paper's count: pages of this size, at most this many papers. */
 export const CITATION_LIST_PAGE = 1000;
 export const CITATION_LIST_MAX = 5000;
@@ -209,7 +217,7 @@ export async function fetchAuthorCitationList(authorId: string, options: S2Optio
   let offset: number | null = 0;
   while (offset !== null && offset < CITATION_LIST_MAX) {
     const body = await requestJson(
-      `${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=year,citationCount&offset=${offset}&limit=${CITATION_LIST_PAGE}`,
+      `${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=externalIds,year,citationCount&offset=${offset}&limit=${CITATION_LIST_PAGE}`,
       { headers: headers(options) },
       options,
     );
@@ -219,7 +227,8 @@ export async function fetchAuthorCitationList(authorId: string, options: S2Optio
     for (const entry of body.data) {
       // A null entry or a paper without a count is one paper with no known citations.
       const record = isRecord(entry) ? entry : {};
-      papers.push({ year: readCount(record.year, CEILING.year), citations: readCount(record.citationCount, CEILING.citations) ?? 0 });
+      const ids = citationIds(record);
+      papers.push({ year: readCount(record.year, CEILING.year), citations: readCount(record.citationCount, CEILING.citations) ?? 0, ...(ids.length > 0 ? { ids } : {}) });
     }
     const next = readCount(body.next);
     offset = next !== null && next > offset && body.data.length > 0 ? next : null;

@@ -7,6 +7,7 @@ import type { HostGate } from '../hostGate';
 import type { FetchLike } from '../http';
 import type { Source, SourceAnswer } from '../types';
 import { fetchAuthorsPapers } from './authorBatch';
+import { searchProfiles } from './profileSearch';
 import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, searchAuthorsWithTitles, type S2Options } from './client';
 
 export interface SourceDeps {
@@ -34,6 +35,8 @@ export function createSemanticScholar({ fetch, gate, settings, now, sleep }: Sou
     ...source,
     /** Authors by name, with their paper titles when asked (to compare with a page's list). */
     search: async (name: string, withTitles: boolean) => searchAuthorsWithTitles(name, await options(), withTitles, now),
+    /** Profiles under a name with their papers' years, venues and coauthors (other profiles of one person). */
+    profiles: async (name: string) => searchProfiles(name, await options(), now),
     recommendations: async (key: PaperKey) => fetchRecommendations(key, await options()),
     topCiting: async (key: PaperKey) => fetchTopCiting(key, await options()),
     /** Each author's papers, up to AUTHOR_BATCH_LIMIT authors (the check for followed authors). */

@@ -1,0 +1,32 @@
+// Profiles under a name, with what tells one person from another: each profile's papers' years,
+// venues and coauthors (by id), and its ORCID. One request (`/author/search`), at most
+// PROFILE_SEARCH_LIMIT profiles; the evidence is weighed in core/personCandidates.ts.
+
+import { MAX_PAPERS_LOOKED, type SearchedProfile } from '../../../core/personCandidates';
+import { isRecord, readString } from '../../../core/validate';
+import { requestJson, SourceError } from '../http';
+import { headers, normaliseAuthor, normalisePaper, S2_API, type S2Options } from './client';
+
+export const PROFILE_SEARCH_LIMIT = 10;
+const FIELDS = 'authorId,name,url,affiliations,citationCount,hIndex,paperCount,externalIds,papers.year,papers.venue,papers.authors';
+
+export async function searchProfiles(name: string, options: S2Options, now: () => number = Date.now): Promise<SearchedProfile[]> {
+  const query = encodeURIComponent(name.slice(0, 200));
+  const body = await requestJson(`${S2_API}/author/search?query=${query}&fields=${FIELDS}&limit=${PROFILE_SEARCH_LIMIT}`, { headers: headers(options) }, options);
+  if (!isRecord(body)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
+  // An empty result has no `data` at all (test_empty_paginated_results.yaml).
+  if (body.data === undefined) return [];
+  if (!Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
+  const fetchedAt = now();
+  return body.data.slice(0, PROFILE_SEARCH_LIMIT).flatMap((raw): SearchedProfile[] => {
+    const author = normaliseAuthor(raw, fetchedAt);
+    if (!author || !isRecord(raw)) return [];
+    const externalIds = isRecord(raw.externalIds) ? raw.externalIds : {};
+    const orcid = readString(externalIds.ORCID, 40);
+    const papers = (Array.isArray(raw.papers) ? raw.papers.slice(0, MAX_PAPERS_LOOKED) : []).flatMap((entry) => {
+      const paper = normalisePaper(isRecord(entry) ? { ...entry, title: entry.title ?? '-' } : null);
+      return paper && isRecord(entry) ? [{ year: paper.year, venue: readString(entry.venue, 300), coauthors: paper.authors }] : [];
+    });
+    return [{ author, orcid: orcid && /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(orcid) ? orcid : null, papers }];
+  });
+}

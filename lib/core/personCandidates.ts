@@ -1,0 +1,98 @@
+// Other profiles that may be the same person, with the evidence a reader can check: coauthors
+// both profiles share (by author id), overlapping years, shared venues, the same ORCID, the name
+// variants seen. A profile that shares nothing but the name is listed as such and never suggested.
+
+import type { Author, AuthorRef, Paper } from './model';
+
+/** What a name search tells of one profile. */
+export interface SearchedProfile {
+  author: Author;
+  orcid: string | null;
+  papers: { year: number | null; venue: string | null; coauthors: AuthorRef[] }[];
+}
+
+export interface ProfileEvidence {
+  author: Author;
+  /** Coauthors of both (most papers together first), at most SHOWN_COAUTHORS. */
+  sharedCoauthors: { authorId: string; name: string }[];
+  sharedCoauthorCount: number;
+  years: { from: number; to: number } | null;
+  overlappingYears: boolean;
+  sharedVenues: string[];
+  sameOrcid: boolean;
+  /** Evidence beyond the name: a shared coauthor or the same ORCID. */
+  suggested: boolean;
+}
+
+export interface PersonCandidates {
+  /** Every spelling of the name seen on the person and the candidates. */
+  nameVariants: string[];
+  candidates: ProfileEvidence[];
+}
+
+export const SHOWN_COAUTHORS = 8;
+const SHOWN_VENUES = 5;
+/** Bounds on hostile or enormous answers: papers per profile and authors per paper looked at. */
+export const MAX_PAPERS_LOOKED = 2000;
+export const MAX_COAUTHORS_LOOKED = 200;
+
+interface Side {
+  coauthors: Map<string, { name: string; papers: number }>;
+  years: { from: number; to: number } | null;
+  venues: Set<string>;
+}
+
+function sideOf(papers: readonly { year: number | null; venue: string | null; coauthors: readonly AuthorRef[] }[], selves: ReadonlySet<string>): Side {
+  const coauthors = new Map<string, { name: string; papers: number }>();
+  const venues = new Set<string>();
+  let from = Infinity;
+  let to = -Infinity;
+  for (const paper of papers.slice(0, MAX_PAPERS_LOOKED)) {
+    if (paper.year !== null) [from, to] = [Math.min(from, paper.year), Math.max(to, paper.year)];
+    if (paper.venue) venues.add(paper.venue.trim().toLowerCase());
+    for (const author of paper.coauthors.slice(0, MAX_COAUTHORS_LOOKED)) {
+      if (!author.authorId || selves.has(author.authorId)) continue;
+      const seen = coauthors.get(author.authorId);
+      coauthors.set(author.authorId, { name: seen?.name ?? author.name, papers: (seen?.papers ?? 0) + 1 });
+    }
+  }
+  return { coauthors, venues, years: from <= to ? { from, to } : null };
+}
+
+const fromPublications = (papers: readonly Paper[]) => papers.map((paper) => ({ year: paper.year, venue: null, coauthors: paper.authors }));
+
+/**
+ * Ranks the search's profiles against the person (their profiles' ids, publications, and their own
+ * entries in the same search, which give venues and ORCID): most evidence first; the person's own
+ * profiles are left out.
+ */
+export function rankPersonCandidates(person: { authorIds: readonly string[]; names: readonly string[]; publications: readonly Paper[] }, found: readonly SearchedProfile[]): PersonCandidates {
+  const selves = new Set(person.authorIds);
+  const own = found.filter((profile) => selves.has(profile.author.authorId));
+  const mine = sideOf([...fromPublications(person.publications), ...own.flatMap((profile) => profile.papers)], selves);
+  const orcids = new Set(own.map((profile) => profile.orcid).filter((orcid): orcid is string => orcid !== null));
+  const candidates = found
+    .filter((profile) => !selves.has(profile.author.authorId))
+    .map((profile): ProfileEvidence => {
+      const theirs = sideOf(profile.papers, new Set([profile.author.authorId]));
+      const shared = [...theirs.coauthors.entries()]
+        .filter(([authorId]) => mine.coauthors.has(authorId))
+        .map(([authorId, { name, papers }]) => ({ authorId, name: mine.coauthors.get(authorId)?.name ?? name, papers: papers + (mine.coauthors.get(authorId)?.papers ?? 0) }))
+        .sort((a, b) => b.papers - a.papers || a.name.localeCompare(b.name));
+      const overlappingYears = !!(mine.years && theirs.years && theirs.years.from <= mine.years.to && mine.years.from <= theirs.years.to);
+      const sameOrcid = profile.orcid !== null && orcids.has(profile.orcid);
+      return {
+        author: profile.author,
+        sharedCoauthors: shared.slice(0, SHOWN_COAUTHORS).map(({ authorId, name }) => ({ authorId, name })),
+        sharedCoauthorCount: shared.length,
+        years: theirs.years,
+        overlappingYears,
+        sharedVenues: [...theirs.venues].filter((venue) => mine.venues.has(venue)).slice(0, SHOWN_VENUES),
+        sameOrcid,
+        suggested: sameOrcid || shared.length > 0,
+      };
+    })
+    .sort((a, b) => Number(b.sameOrcid) - Number(a.sameOrcid) || b.sharedCoauthorCount - a.sharedCoauthorCount || Number(b.overlappingYears) - Number(a.overlappingYears) || b.sharedVenues.length - a.sharedVenues.length);
+  const nameVariants = [...new Set([...person.names, ...found.map((profile) => profile.author.name)].map((name) => name.trim()).filter(Boolean))];
+  return { nameVariants, candidates };
+}
