@@ -7,6 +7,8 @@ import { headline, headlineSource, openAlexNote, SOURCE_LABEL, sourceRows } from
 import { CARD_METRICS } from '../lib/core/metrics/registry';
 import { formatMetric } from '../lib/core/metrics/table';
 import { ErrorNotice } from './ErrorNotice';
+import { PersonSection } from './PersonSection';
+import type { PersonControl } from '../lib/core/personCandidates';
 
 export type AuthorCardState =
   | { status: 'loading'; author?: Author }
@@ -22,6 +24,8 @@ export interface AuthorCardProps {
   compare?: CompareControl;
   /** Following the author (their papers are marked on listings). */
   follow?: CompareControl;
+  /** Merging profiles into one person and dropping papers; without it the card offers neither. */
+  person?: PersonControl;
   now?: number;
 }
 
@@ -127,7 +131,7 @@ function BySource({ data, now }: { data: AuthorCardData; now?: number }) {
   );
 }
 
-export function PublicationItem({ paper, rank }: { paper: Paper; rank: number }) {
+export function PublicationItem({ paper, rank, onDrop }: { paper: Paper; rank: number; onDrop?: (paper: Paper) => void }) {
   const [open, setOpen] = useState(false);
   const { shown, more } = splitAuthorList(paper.authors);
   const arxiv = paper.arxivId ? { id: paper.arxivId, version: paper.version } : null;
@@ -161,6 +165,11 @@ export function PublicationItem({ paper, rank }: { paper: Paper; rank: number })
       <p class="ss-citations">
         {formatCount(citations)} {citations === 1 ? 'Citation' : 'Citations'}
       </p>
+      {onDrop && (
+        <button type="button" class="ss-link-button ss-drop" onClick={() => onDrop(paper)} aria-label={`Not by this person: ${paper.title}`}>
+          Not by this person
+        </button>
+      )}
     </li>
   );
 }
@@ -203,7 +212,7 @@ export function mostCited(papers: readonly Paper[]): Paper[] {
 }
 
 /** The author card: who, how cited, and what they published, newest first. */
-export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, now }: AuthorCardProps) {
+export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, person, now }: AuthorCardProps) {
   const author = state.status === 'ready' ? state.data.author : state.author;
   const [order, setOrder] = useState<'newest' | 'cited'>('newest');
   const publications = state.status === 'ready' ? (order === 'cited' ? mostCited(state.data.publications) : state.data.publications) : [];
@@ -215,6 +224,7 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, now
       {author ? <CardHeader author={author} /> : <p class="ss-status">Loading author…</p>}
       {author && <Metrics numbers={headline(state.status === 'ready' ? state.data : { author, publications: [], fetchedAt: author.fetchedAt }, year)} />}
       {state.status === 'ready' && <BySource data={state.data} now={now} />}
+      {state.status === 'ready' && person && <PersonSection person={state.data.person} control={person} />}
       <section class="ss-pubs" aria-label="Publications">
         <h3 class="ss-section-title">
           Publications
@@ -237,7 +247,7 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, now
         {state.status === 'ready' && state.data.publications.length > 0 && (
           <ol class="ss-pub-list">
             {publications.map((paper, index) => (
-              <PublicationItem key={paper.s2PaperId ?? `${index}`} paper={paper} rank={index + 1} />
+              <PublicationItem key={paper.s2PaperId ?? `${index}`} paper={paper} rank={index + 1} onDrop={person && !person.busy ? person.onDrop : undefined} />
             ))}
           </ol>
         )}

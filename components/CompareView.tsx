@@ -84,6 +84,10 @@ function sourceText(row: CompareRow, now: number): string {
 }
 
 /** Authors side by side: a column each, a row per metric, the best of each row marked. */
+/** A merged person's column: computed numbers are the person's, reported ones the first profile's. */
+export const personNote = (person: NonNullable<CompareRow['person']>) =>
+  `One person: ${person.profiles.length} ${person.profiles.length === 1 ? 'profile' : 'profiles merged'}${person.dropped > 0 ? `, ${person.dropped} ${person.dropped === 1 ? 'paper' : 'papers'} dropped` : ''}; computed numbers are the person’s, reported ones the first profile’s`;
+
 export function CompareView(props: CompareViewProps) {
   const { columns, shown, sort, now } = props;
   const currentYear = new Date(now).getUTCFullYear();
@@ -149,6 +153,7 @@ export function CompareView(props: CompareViewProps) {
                   <th scope="col" key={column.entry.authorId} class="ss-compare-author">
                     <span class="ss-compare-name">{name}</span>
                     {column.row && column.row.author.affiliations.length > 0 && <span class="ss-compare-affiliation">{affiliationLine(column.row.author.affiliations)}</span>}
+                    {column.row?.person && <span class="ss-compare-person">{personNote(column.row.person)}</span>}
                     <span class="ss-compare-tools">
                       <button type="button" class="ss-link-button" disabled={sort !== null || trayIndex === 0} aria-label={`Move ${name} left`} onClick={() => props.onMove(column.entry.authorId, trayIndex - 1)}>
                         ←

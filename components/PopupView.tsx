@@ -6,6 +6,7 @@ import type { PopupTarget } from '../lib/core/popupTarget';
 import type { Candidate } from '../lib/core/identity';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
+import type { PersonControl } from '../lib/core/personCandidates';
 import { ErrorNotice } from './ErrorNotice';
 import { SaveToggle } from './PaperBadge';
 
@@ -35,6 +36,8 @@ export interface PopupViewProps {
   following?: ReadonlySet<string>;
   onToggleFollow?: (author: Author) => void;
   onCompareAll?: (authors: Author[]) => void;
+  /** Each open card's person control (merge profiles, drop papers). */
+  personFor?: (author: Author) => PersonControl | undefined;
 }
 
 function NotAPaper() {
@@ -61,9 +64,10 @@ interface AuthorRowProps {
   onBack: () => void;
   compare?: CompareControl;
   follow?: CompareControl;
+  person?: PersonControl;
 }
 
-function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack, compare, follow }: AuthorRowProps) {
+function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack, compare, follow, person }: AuthorRowProps) {
   const panelId = `author-${author.authorId}`;
   return (
     <li class="ss-author-row">
@@ -78,7 +82,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack,
           {card?.status === 'candidates' ? (
             <CandidateList name={author.name} candidates={card.candidates} onPin={(id) => onPin?.(id)} onBack={onBack} />
           ) : (
-            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} compare={compare} follow={follow} />
+            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} compare={compare} follow={follow} person={person} />
           )}
         </div>
       )}
@@ -87,7 +91,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack,
 }
 
 /** The toolbar popup: the paper in the current tab and a card for each of its authors. */
-export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave, tray, onToggleCompare, onCompareAll, following, onToggleFollow }: PopupViewProps) {
+export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave, tray, onToggleCompare, onCompareAll, following, onToggleFollow, personFor }: PopupViewProps) {
   if (!target) return <NotAPaper />;
   const shownId = formatArxivId({ id: target.arxivId, version: target.version });
   const entry = paper.status === 'ready' ? paper.entry : null;
@@ -141,6 +145,7 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
               onBack={() => onShowCard?.(author)}
               compare={tray && onToggleCompare ? { inTray: tray.has(author.authorId), onToggle: () => onToggleCompare(author) } : undefined}
               follow={following && onToggleFollow ? { inTray: following.has(author.authorId), onToggle: () => onToggleFollow(author) } : undefined}
+              person={personFor?.(author)}
             />
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import type { Candidate } from '../lib/core/identity';
+import type { PersonControl } from '../lib/core/personCandidates';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
 import { ErrorNotice } from './ErrorNotice';
@@ -23,6 +24,7 @@ export interface ProfilePanelProps {
   /** Adding the person to the compare tray. */
   compare?: CompareControl;
   follow?: CompareControl;
+  person?: PersonControl;
 }
 
 function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
@@ -32,7 +34,7 @@ function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
 }
 
 /** The small floating panel on profile pages: who this is, by which evidence, and a way to correct it. */
-export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin, onWrongPerson, onRetry, compare, follow }: ProfilePanelProps) {
+export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin, onWrongPerson, onRetry, compare, follow, person }: ProfilePanelProps) {
   return (
     <aside class="ss-panel ss-root" aria-label="ScholarScope: who this profile is">
       <header class="ss-panel-header">
@@ -55,7 +57,7 @@ export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin,
                   Not this person?
                 </button>
               </p>
-              <AuthorCard state={state.card} compare={state.card.status === 'ready' ? compare : undefined} follow={state.card.status === 'ready' ? follow : undefined} />
+              <AuthorCard state={state.card} compare={state.card.status === 'ready' ? compare : undefined} follow={state.card.status === 'ready' ? follow : undefined} person={person} />
             </>
           )}
         </div>

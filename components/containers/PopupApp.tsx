@@ -13,6 +13,7 @@ import { AuthorCard, type AuthorCardState } from '../AuthorCard';
 import { FollowedNewsLoader } from './FollowedNewsLoader';
 import { PopupView, type PaperState, type RowState } from '../PopupView';
 import { useAuthorSet } from '../hooks/useAuthorSet';
+import { usePersonControls } from '../hooks/usePersonControls';
 import { RelatedLoader } from './RelatedLoader';
 
 // `?tab=<id>` lets the popup be opened for a given tab (tests, "open in a tab"); else the active tab.
@@ -40,11 +41,16 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
   const [card, setCard] = useState<AuthorCardState | { status: 'unresolved' }>({ status: 'loading' });
   const tray = useAuthorSet(compareSet);
   const following = useAuthorSet(followSet);
+  const [version, setVersion] = useState(0);
+  const [resolvedId, setResolvedId] = useState<string | null>(null);
+  const persons = usePersonControls(() => setVersion((next) => next + 1));
   useEffect(() => {
     ask({ type: 'resolveProfile', profile }).then(
       (resolution) => {
         if (resolution.status !== 'resolved') return setCard({ status: 'unresolved' });
         setCard({ status: 'loading', author: resolution.author });
+        persons.open(resolution.author.authorId);
+        setResolvedId(resolution.author.authorId);
         ask({ type: 'authorCard', authorId: resolution.author.authorId }).then(
           (data) => setCard({ status: 'ready', data }),
           (error: unknown) => setCard({ status: 'error', message: errorText(error), author: resolution.author }),
@@ -52,7 +58,7 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
       },
       (error: unknown) => setCard({ status: 'error', message: errorText(error) }),
     );
-  }, [profile]);
+  }, [profile, version]);
   if (card.status === 'unresolved') {
     return (
       <p class="ss-status">
@@ -61,7 +67,7 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
     );
   }
   const author = card.status === 'ready' ? card.data.author : null;
-  return <AuthorCard state={card} compare={tray.toggle(author)} follow={following.toggle(author)} />;
+  return <AuthorCard state={card} compare={tray.toggle(author)} follow={following.toggle(author)} person={resolvedId ? persons.control(resolvedId) : undefined} />;
 }
 
 export function PopupApp() {
@@ -111,10 +117,19 @@ export function PopupApp() {
     })();
   }, [loadPaper]);
 
+  // After a merge or a drop the card and the paper's rows are read again (the person's numbers).
+  const persons = usePersonControls((authorId) => {
+    const row = cards.get(authorId);
+    // The row's key is the author on the paper; a person's card answers under the person's first profile.
+    const author = row?.status === 'ready' ? { ...row.data.author, authorId } : row && 'author' in row ? row.author : undefined;
+    if (author) loadCard(author);
+    if (target) loadPaper(target.arxivId);
+  });
   const setCard = (authorId: string, state: RowState) => setCards((previous) => new Map(previous).set(authorId, state));
 
   const loadCard = (author: Author) => {
     setCard(author.authorId, { status: 'loading', author });
+    persons.open(author.authorId);
     ask({ type: 'authorCard', authorId: author.authorId }).then(
       (data) => setCard(author.authorId, { status: 'ready', data: author.pinnedFrom ? { ...data, author: { ...data.author, pinnedFrom: author.pinnedFrom } } : data }),
       (error: unknown) => setCard(author.authorId, { status: 'error', message: errorText(error), author }),
@@ -205,6 +220,7 @@ export function PopupApp() {
         onToggleCompare={(author) => tray.toggle(author)?.onToggle()}
         following={following.members()}
         onToggleFollow={(author) => following.toggle(author)?.onToggle()}
+        personFor={(author) => persons.control(author.authorId)}
         onCompareAll={(authors) =>
           void ask({ type: 'compareAdd', authors: authors.slice(0, MAX_COMPARE).map((author) => ({ authorId: author.authorId, name: author.name.slice(0, 500) })) }).then(
             (entries) => (tray.replace(entries.map((entry) => entry.authorId)), setCompareAllError(null)),

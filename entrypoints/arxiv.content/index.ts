@@ -11,6 +11,7 @@ import { measure } from '../../lib/page/slices';
 import { mountTriage } from '../../lib/page/triage';
 import { ask } from '../../lib/ui/ask';
 import { compareSet, followSet } from '../../lib/ui/authorSet';
+import { personActions } from '../../lib/ui/personControl';
 import { correction } from '../../lib/ui/correction';
 import { savedActions } from '../../lib/ui/savedActions';
 
@@ -73,6 +74,7 @@ export default defineContentScript({
         saved: savedActions,
         compare: compareSet,
         follow: followSet,
+        persons: personActions,
       },
       { badges: true, eagerChips: kind.drawing.single, badgeInside: kind.drawing.badgeInside },
     );

@@ -9,6 +9,7 @@ import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/page/profi
 import { setTheme } from '../../lib/page/shadow';
 import { ask } from '../../lib/ui/ask';
 import { compareSet, followSet } from '../../lib/ui/authorSet';
+import { personActions } from '../../lib/ui/personControl';
 import { savedActions } from '../../lib/ui/savedActions';
 
 // Rendered pages settle within seconds; stop watching after this.
@@ -63,13 +64,14 @@ export default defineContentScript({
         savePrefs: (prefs) => ask({ type: 'savePrefs', prefs }),
         compare: compareSet,
         follow: followSet,
+        persons: personActions,
       });
       void panel.show(query);
       if (context.entries.length > 0) {
         annotations.push(
           annotateEntries(
             context.entries,
-            { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions, compare: compareSet, follow: followSet },
+            { doc: document, css, papers: (keys) => ask({ type: 'papers', keys }), authorCard: (authorId) => ask({ type: 'authorCard', authorId }), saved: savedActions, compare: compareSet, follow: followSet, persons: personActions },
             { badges: true, eagerChips: false },
           ),
         );

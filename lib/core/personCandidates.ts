@@ -2,7 +2,7 @@
 // both profiles share (by author id), overlapping years, shared venues, the same ORCID, the name
 // variants seen. A profile that shares nothing but the name is listed as such and never suggested.
 
-import type { Author, AuthorRef, Paper } from './model';
+import type { Author, AuthorRef, DroppedPaper, Paper } from './model';
 
 /** What a name search tells of one profile. */
 export interface SearchedProfile {
@@ -95,4 +95,20 @@ export function rankPersonCandidates(person: { authorIds: readonly string[]; nam
     .sort((a, b) => Number(b.sameOrcid) - Number(a.sameOrcid) || b.sharedCoauthorCount - a.sharedCoauthorCount || Number(b.overlappingYears) - Number(a.overlappingYears) || b.sharedVenues.length - a.sharedVenues.length);
   const nameVariants = [...new Set([...person.names, ...found.map((profile) => profile.author.name)].map((name) => name.trim()).filter(Boolean))];
   return { nameVariants, candidates };
+}
+
+/** What a card needs to offer the person's actions (lib/ui/personControl.ts makes it). */
+export type CandidatesState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; found: PersonCandidates };
+
+export interface PersonControl {
+  candidates: CandidatesState;
+  /** An action is under way (buttons wait). */
+  busy: boolean;
+  /** Why the last action failed, or null. */
+  error: string | null;
+  onMerge(authorId: string): void;
+  onUnmerge(personId: string): void;
+  onRestore(paper: DroppedPaper): void;
+  /** "Not by this person" on a publication. */
+  onDrop(paper: Paper): void;
 }

@@ -7,6 +7,7 @@ import type { TabUpdate } from '../core/protocol/tab';
 import type { EntryFacts } from '../core/triage';
 import type { AuthorSetActions } from '../ui/authorSet';
 import type { Correction } from '../ui/correction';
+import type { PersonActions } from '../ui/personControl';
 import type { SavedActions } from '../ui/savedActions';
 import type { NearView } from './nearView';
 import type { Yield } from './slices';
@@ -26,6 +27,8 @@ export interface AnnotateDeps {
   compare?: AuthorSetActions;
   /** Followed authors: offered on every author card, and their papers are marked. */
   follow?: AuthorSetActions;
+  /** One person from several profiles, papers dropped: offered on every author card. */
+  persons?: PersonActions;
   pause?: Yield;
   /** Which entries are near the view (default: an IntersectionObserver); a listing draws only those. */
   nearView?: NearView;

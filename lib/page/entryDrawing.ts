@@ -50,7 +50,7 @@ export function createEntryDrawing({ deps, options, isSaved, toggleSaved, retryF
     for (const [slot, paperKey] of placed) show(slot, to, paperKey);
   };
   const hoverCard = () =>
-    (card ??= createHoverCard({ doc, css, loadCard: deps.authorCard, correct: deps.correct, onCorrected: redraw, compare: deps.compare, follow: deps.follow }));
+    (card ??= createHoverCard({ doc, css, loadCard: deps.authorCard, correct: deps.correct, onCorrected: redraw, compare: deps.compare, follow: deps.follow, persons: deps.persons }));
 
   function stateOf(entry: PageEntry): Drawn {
     let state = drawn.get(entry);

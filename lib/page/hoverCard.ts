@@ -10,6 +10,7 @@ import type { PaperKey } from '../core/ids';
 import type { Author, AuthorCardData } from '../core/model';
 import { createAuthorSetState, type AuthorSetActions } from '../ui/authorSet';
 import type { Correction } from '../ui/correction';
+import { createPersonControl, type PersonActions } from '../ui/personControl';
 import { createShadowHost } from './shadow';
 
 const OPEN_DELAY_MS = 250;
@@ -27,6 +28,8 @@ export interface HoverCardOptions {
   compare?: AuthorSetActions;
   /** The authors the reader follows; without it the card offers no Follow. */
   follow?: AuthorSetActions;
+  /** Merging profiles into a person, dropping papers; without it the card offers neither. */
+  persons?: PersonActions;
 }
 
 export type TriggerKind = 'name' | 'chip';
@@ -40,7 +43,7 @@ export interface HoverCard {
   readonly host: HTMLElement;
 }
 
-export function createHoverCard({ doc, css, loadCard, correct, onCorrected, compare, follow }: HoverCardOptions): HoverCard {
+export function createHoverCard({ doc, css, loadCard, correct, onCorrected, compare, follow, persons }: HoverCardOptions): HoverCard {
   const { host, root } = createShadowHost(doc, 'scholarscope-card', css, 'block');
   for (const [property, value] of Object.entries({ position: 'absolute', top: '0', left: '0', width: '0', height: '0', 'z-index': '2147483000' })) {
     host.style.setProperty(property, value, 'important');
@@ -69,13 +72,14 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
   const tray = compare && createAuthorSetState(compare, () => redraw());
   const following = follow && createAuthorSetState(follow, () => redraw());
   let drawn: { state: AuthorCardState; author: Author } | null = null;
+  let person: ReturnType<typeof createPersonControl> | undefined;
 
   function draw(state: AuthorCardState, author: Author) {
     keepFocus();
     drawn = { state, author };
     const onWrongPerson = correct && state.status === 'ready' ? () => void choose(author) : undefined;
     const shown = state.status === 'ready' ? state.data.author : null;
-    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: tray?.toggle(shown), follow: following?.toggle(shown) }), frame);
+    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: tray?.toggle(shown), follow: following?.toggle(shown), person: person?.control() }), frame);
   }
 
   function redraw() {
@@ -117,6 +121,8 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
 
   function show(author: Author, retry = false) {
     if (retry) loaded.delete(author.authorId);
+    // A person spans several ids: after a change every loaded card may be stale.
+    person = persons && createPersonControl(persons, author.authorId, { redraw, changed: () => (loaded.clear(), current && show(current.author)) });
     let pending = loaded.get(author.authorId);
     if (!pending) {
       pending = loadCard(author.authorId);

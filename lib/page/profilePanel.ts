@@ -8,6 +8,7 @@ import type { Candidate, ProfileQuery, Resolution } from '../core/identity';
 import type { AuthorCardData } from '../core/model';
 import type { Prefs } from '../core/settings';
 import { createAuthorSetState, type AuthorSetActions } from '../ui/authorSet';
+import { createPersonControl, type PersonActions } from '../ui/personControl';
 import { createShadowHost } from './shadow';
 
 export interface PanelDeps {
@@ -21,6 +22,7 @@ export interface PanelDeps {
   savePrefs: (prefs: Prefs) => Promise<Prefs>;
   compare?: AuthorSetActions;
   follow?: AuthorSetActions;
+  persons?: PersonActions;
 }
 
 export interface ProfilePanelHandle {
@@ -41,6 +43,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
   const tray = deps.compare && createAuthorSetState(deps.compare, () => draw());
   const following = deps.follow && createAuthorSetState(deps.follow, () => draw());
 
+  let person: ReturnType<typeof createPersonControl> | undefined;
   const shownAuthor = () => (state.status === 'resolved' && state.card.status === 'ready' ? state.card.data.author : null);
 
   function draw() {
@@ -59,6 +62,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         onRetry: () => query && void show(query),
         compare: tray?.toggle(shownAuthor()),
         follow: following?.toggle(shownAuthor()),
+        person: person?.control(),
       }),
       root,
     );
@@ -78,6 +82,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
       const resolution = await deps.resolve(next);
       if (resolution.status !== 'resolved') return set(resolution, mine);
       const loading: AuthorCardState = { status: 'loading', author: resolution.author };
+      person = deps.persons && createPersonControl(deps.persons, resolution.author.authorId, { redraw: draw, changed: () => void show(next) });
       set({ ...resolution, card: loading }, mine);
       const card: AuthorCardState = await deps.authorCard(resolution.author.authorId).then(
         (data) => ({ status: 'ready', data }) as const,

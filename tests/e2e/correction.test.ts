@@ -28,7 +28,8 @@ describe('correcting who an author is, in real Chromium', () => {
     await card.getByRole('button', { name: 'Not this person?' }).click();
     const choice = card.getByRole('button', { name: 'This is Zhaoran Wang (9200001)' });
     await choice.waitFor({ timeout: 10_000 });
-    expect(await card.locator('.ss-candidate').count()).toBe(1); // the profile shown now is not offered again
+    // The profile shown now is not offered again: the namesake and the two other profiles of tests/fixtures/personWorld.ts.
+    expect(await card.locator('.ss-candidate').count()).toBe(3);
     await choice.click();
     await expect.poll(() => card.locator('.ss-metric dd').allTextContents(), { timeout: 10_000 }).toEqual(['340', '7', '12']);
     expect(await card.locator('.ss-source').textContent()).toContain('the profile you chose');

@@ -5,20 +5,19 @@
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
 import { renderAbsPage, type AbsRecord } from '../fixtures/arxivAbs';
 import { renderListingPage } from '../fixtures/arxivPages';
 import { paperAnswer, registerPapers, syntheticAuthorId } from '../fixtures/recordedPapers';
 import { hiperRecord } from '../fixtures/seedWorld';
 import { launch, type Harness } from '../e2e/harness';
-import { HOSTILE_TEXTS, PWNED_FLAG } from './payloads';
+import { HOSTILE_TEXTS } from './payloads';
+import { expectClean as expectCleanFor, inspectOurUi, watchExceptions as watchExceptionsIn } from './inspect';
 
 // A page served as UTF-8 cannot hold a lone surrogate (it arrives as U+FFFD); API answers can, so
 // it stays in the abstract and affiliations.
 const NAMES = HOSTILE_TEXTS.filter((text) => text.trim().length > 0 && text.length < 1000 && text.isWellFormed());
 const HOSTILE: AbsRecord = { ...hiperRecord, id: '2602.16166', title: `${HOSTILE_TEXTS[0]} ${HOSTILE_TEXTS[2]} ${'A'.repeat(3000)}`, authors: NAMES, abstract: HOSTILE_TEXTS.join(' ') };
 const PAPER_URL = `https://arxiv.org/abs/${HOSTILE.id}`;
-const KNOWN_HOSTS = /^https:\/\/(arxiv\.org|www\.semanticscholar\.org|doi\.org)\//;
 let harness: Harness;
 
 /** The author and author-papers answers for the hostile names, in the recorded shapes. */
@@ -42,46 +41,8 @@ beforeAll(async () => {
   harness.apiOverride = (request) => hostileAuthorAnswers(request.url);
 });
 afterAll(async () => harness?.close());
-
-/** Every exception thrown in any of the page's execution contexts (the page's and our isolated world). */
-async function watchExceptions(page: Page): Promise<{ errors: string[]; cdp: CDPSession }> {
-  const errors: string[] = [];
-  const cdp = await harness.context.newCDPSession(page);
-  cdp.on('Runtime.exceptionThrown', (event: { exceptionDetails: { text: string; exception?: { description?: string } } }) => {
-    errors.push(event.exceptionDetails.exception?.description ?? event.exceptionDetails.text);
-  });
-  await cdp.send('Runtime.enable');
-  return { errors, cdp };
-}
-
-/** What our UI (shadow roots on pages, or a whole extension page) holds that it must not. */
-function inspectOurUi(page: Page, wholeDocument: boolean) {
-  return page.evaluate(
-    ({ whole, flag }) => {
-      const roots: (Document | ShadowRoot)[] = whole ? [document] : [...document.querySelectorAll('[data-scholarscope]')].map((host) => host.shadowRoot).filter((root): root is ShadowRoot => root !== null);
-      const elements = roots.flatMap((root) => [...root.querySelectorAll('*')]);
-      // Our chart is SVG made of these; nothing else may appear.
-      const allowedSvg = new Set(['svg', 'g', 'line', 'polyline', 'circle', 'text']);
-      return {
-        pwned: (window as unknown as Record<string, unknown>)[flag] ?? null,
-        // The extension page's own bundle is the one script allowed.
-        forbidden: elements.filter((el) => (['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) && !(whole && el.tagName === 'SCRIPT' && (el as HTMLScriptElement).src.startsWith(`${location.origin}/chunks/`))) || (el.namespaceURI === 'http://www.w3.org/2000/svg' && !allowedSvg.has(el.tagName))).map((el) => el.outerHTML.slice(0, 80)),
-        handlers: elements.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
-        links: elements.filter((el) => el.tagName === 'A' && el.hasAttribute('href')).map((el) => (el as HTMLAnchorElement).href),
-        widest: Math.max(0, ...[...document.querySelectorAll('scholarscope-chip, scholarscope-badge')].map((host) => host.getBoundingClientRect().width)),
-      };
-    },
-    { whole: wholeDocument, flag: PWNED_FLAG },
-  );
-}
-
-function expectClean(report: Awaited<ReturnType<typeof inspectOurUi>>) {
-  expect(report.pwned).toBeNull();
-  expect(report.forbidden).toEqual([]);
-  expect(report.handlers).toEqual([]);
-  // Known https hosts, or the extension's own pages (the library's tabs).
-  for (const link of report.links) if (!link.startsWith(`chrome-extension://${harness.extensionId}/`)) expect(link).toMatch(KNOWN_HOSTS);
-}
+const watchExceptions = (page: Parameters<typeof watchExceptionsIn>[1]) => watchExceptionsIn(harness, page);
+const expectClean = (report: Awaited<ReturnType<typeof inspectOurUi>>) => expectCleanFor(harness, report);
 
 describe('hostile text in real Chromium', () => {
   it('on the abstract page, the hover card, the popup, the library and the compare view: nothing runs, nothing becomes markup', async () => {

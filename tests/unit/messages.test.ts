@@ -178,6 +178,27 @@ describe('compare messages', () => {
   });
 });
 
+describe('person messages', () => {
+  it('accepts merges of different profiles and well-formed drops, keeping only what they need', () => {
+    expect(parseBackgroundRequest({ type: 'personMerge', authorIds: ['9000001', '9300001'] })).toEqual({ type: 'personMerge', authorIds: ['9000001', '9300001'] });
+    const paper = { ids: ['arxiv:2602.05381', 's2:' + 'a'.repeat(40)], title: 'Clinical <b>validation</b>', extra: 1 };
+    expect(parseBackgroundRequest({ type: 'personDrop', authorId: '9000001', paper, dropped: true })).toEqual({ type: 'personDrop', authorId: '9000001', paper: { ids: paper.ids, title: paper.title }, dropped: true });
+    expect(parseBackgroundRequest({ type: 'personUnmerge', personId: '9000001' })).toEqual({ type: 'personUnmerge', personId: '9000001' });
+  });
+
+  it.each([
+    [{ type: 'personMerge', authorIds: ['9000001'] }],
+    [{ type: 'personMerge', authorIds: ['9000001', '9000001'] }],
+    [{ type: 'personMerge', authorIds: ['9000001', '<img>'] }],
+    [{ type: 'personMerge', authorIds: Array.from({ length: 21 }, (_, i) => String(i + 1)) }],
+    [{ type: 'personDrop', authorId: '9000001', paper: { ids: ['javascript:1'], title: 'x' }, dropped: true }],
+    [{ type: 'personDrop', authorId: '9000001', paper: { ids: ['arxiv:1'], title: 'x'.repeat(2001) }, dropped: true }],
+    [{ type: 'personDrop', authorId: '9000001', paper: { ids: ['arxiv:1'], title: 'x' }, dropped: 'yes' }],
+    [{ type: 'personUnmerge', personId: '' }],
+    [{ type: 'personCandidates' }],
+  ])('refuses %j', (raw) => expect(parseBackgroundRequest(raw)).toHaveProperty('error'));
+});
+
 describe('settings messages', () => {
   it('accepts any subset of checked settings', () => {
     expect(parseBackgroundRequest({ type: 'saveSettings', settings: { cacheDays: 30 } })).toEqual({ type: 'saveSettings', settings: { cacheDays: 30 } });

@@ -129,6 +129,13 @@ export function compareCsv(names: readonly string[], rows: readonly (CompareRow 
         : empty,
     ),
   ]);
+  // Which figures are the reader's merged person: the computed column, from the merged paper list.
+  lines.push([
+    'merged person',
+    ...rows.flatMap((row) =>
+      row?.person ? [`profile ${row.author.authorId} only`, null, `recomputed for ${row.person.profiles.length} merged profiles (${row.person.profiles.map((profile) => profile.authorId).join(' ')})${row.person.dropped > 0 ? `, ${row.person.dropped} dropped` : ''}`] : empty,
+    ),
+  ]);
   const iso = (at: number | null) => (at ? new Date(at).toISOString() : null);
   lines.push(['fetched', ...rows.flatMap((row) => (row ? [iso(row.author.fetchedAt), row.openAlex.status === 'unavailable' ? null : iso(row.openAlex.fetchedAt), iso(row.listFetchedAt)] : empty))]);
   return csvDocument([header, ...lines].map((line) => line.map(csvCell).join(',')));

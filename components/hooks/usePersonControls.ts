@@ -1,0 +1,19 @@
+// The person control (lib/ui/personControl.ts) for each card a page of cards opens, as Preact
+// state: opening a card asks for its other profiles once; a change loads that card again.
+
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { PersonControl } from '../../lib/core/personCandidates';
+import { createPersonControl, personActions } from '../../lib/ui/personControl';
+
+export function usePersonControls(reload: (authorId: string) => void): { open(authorId: string): void; control(authorId: string): PersonControl | undefined } {
+  const [, setVersion] = useState(0);
+  const latestReload = useRef(reload);
+  latestReload.current = reload;
+  const controls = useMemo(() => new Map<string, ReturnType<typeof createPersonControl>>(), []);
+  return {
+    open(authorId) {
+      controls.set(authorId, createPersonControl(personActions, authorId, { redraw: () => setVersion((version) => version + 1), changed: () => latestReload.current(authorId) }));
+    },
+    control: (authorId) => controls.get(authorId)?.control(),
+  };
+}

@@ -1,0 +1,85 @@
+// One person, whole record, in real Chromium: the seed's card offers the other profiles of the
+// fixture world with their shared coauthors; merging changes the chips and the compare column;
+// dropping the ophthalmology paper changes the numbers; unmerge restores everything.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderAbsPage } from '../fixtures/arxivAbs';
+import { mergedPaperCitations } from '../fixtures/personWorld';
+import { hiperRecord, seed } from '../fixtures/seedWorld';
+import { launch, type Harness } from './harness';
+
+const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
+const SEED_CHIP = `h ${seed.author.hIndex} · ${seed.author.totalCitations}`;
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await launch();
+  harness.pages.set(PAPER_URL, renderAbsPage(hiperRecord));
+});
+afterAll(async () => harness?.close());
+
+const citations = mergedPaperCitations(seed.publications.map((publication) => publication.citations));
+const total = citations.reduce((sum, count) => sum + count, 0);
+
+describe('one person from several profiles, in real Chromium', () => {
+  it('offers the other profiles with their evidence, merges them, drops a paper, and unmerges', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(PAPER_URL);
+    const firstChip = page.locator('div.authors > scholarscope-chip .ss-chip').first();
+    await expect.poll(() => firstChip.textContent(), { timeout: 10_000 }).toBe(SEED_CHIP);
+
+    // Keyboard into the card; the quiet line says two other profiles look like this person.
+    await page.locator('div.authors > a').first().focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const card = page.locator('scholarscope-card .ss-popover');
+    const line = card.locator('.ss-other-profiles');
+    await expect.poll(() => line.textContent(), { timeout: 10_000 }).toBe('2 other profiles look like this person');
+    const searches = harness.apiRequests.filter((request) => request.url.includes('/author/search')).length;
+    expect(searches).toBe(1);
+    await line.click();
+    const candidates = card.locator('.ss-person ol > li');
+    await expect.poll(() => candidates.count()).toBe(3);
+    expect(await candidates.nth(0).textContent()).toContain('Shared coauthors: ');
+    expect(await candidates.nth(0).textContent()).toMatch(/Jian Peng/);
+    expect(await candidates.nth(2).textContent()).toContain('Shares only the name: not suggested');
+
+    // Merge both suggested profiles, one after the other.
+    await card.getByRole('button', { name: 'Merge Z. Wang (9300001) into this person' }).click();
+    await expect.poll(() => card.locator('.ss-person-merged .ss-section-title').textContent(), { timeout: 10_000 }).toBe('One person from 2 profiles');
+    await card.locator('.ss-other-profiles').click();
+    await card.getByRole('button', { name: 'Merge Zhaoran Wang (9300002) into this person' }).click();
+    await expect.poll(() => card.locator('.ss-person-merged .ss-section-title').textContent(), { timeout: 10_000 }).toBe('One person from 3 profiles');
+    await expect.poll(() => card.locator('.ss-metric dd').allTextContents()).toEqual([String(total), '3', String(citations.length)]);
+    expect(await card.locator('.ss-person-merged li').first().textContent()).toContain(`reports ${seed.author.totalCitations} citations`);
+    expect(await card.locator('.ss-pub').count()).toBe(6);
+
+    // The chips on the page show the person after a reload.
+    await page.reload();
+    await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe(`h 3 · ${total}`);
+
+    // Not by this person: the ophthalmology paper, from the popup's card.
+    const popup = await harness.openPopup(PAPER_URL);
+    await popup.locator('.ss-author-toggle').first().click();
+    const clinical = seed.publications[1]!.title;
+    await popup.getByRole('button', { name: `Not by this person: ${clinical}` }).click();
+    await expect.poll(() => popup.locator('.ss-metric dd').allTextContents(), { timeout: 10_000 }).toEqual([String(total), '3', String(citations.length - 1)]);
+    expect(await popup.locator('.ss-person details summary').textContent()).toBe('Dropped as not by this person (1)');
+    expect(await popup.locator('.ss-pub-title').allTextContents()).not.toContain(clinical);
+
+    // Compare shows the person, saying which numbers are merged.
+    const view = await harness.context.newPage();
+    await popup.locator('.ss-author-panel .ss-compare:not(.ss-follow)').first().click();
+    await view.goto(`chrome-extension://${harness.extensionId}/library.html#compare`);
+    await expect.poll(() => view.locator('.ss-compare-person').first().textContent(), { timeout: 15_000 }).toContain('One person: 3 profiles merged, 1 paper dropped');
+
+    // Unmerge: the seed's own numbers everywhere again.
+    await popup.getByRole('button', { name: 'Unmerge these profiles' }).click();
+    await expect.poll(() => popup.locator('.ss-metric dd').allTextContents(), { timeout: 10_000 }).toEqual([String(seed.author.totalCitations), String(seed.author.hIndex), String(seed.author.papers)]);
+    await view.reload();
+    await expect.poll(() => view.locator('.ss-compare-person').count(), { timeout: 15_000 }).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe(SEED_CHIP);
+    await Promise.all([popup.close(), view.close(), page.close()]);
+  }, 90_000);
+});
