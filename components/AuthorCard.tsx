@@ -1,4 +1,5 @@
 import { safeHref } from '../lib/core/links';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Author, AuthorCardData, Paper } from '../lib/core/model';
 import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
@@ -26,6 +27,8 @@ export interface AuthorCardProps {
   follow?: CompareControl;
   /** Merging profiles into one person and dropping papers; without it the card offers neither. */
   person?: PersonControl;
+  /** Drawn after the person part once the card is ready (extension pages: self-citations). */
+  extra?: ComponentChildren;
   now?: number;
 }
 
@@ -212,7 +215,7 @@ export function mostCited(papers: readonly Paper[]): Paper[] {
 }
 
 /** The author card: who, how cited, and what they published, newest first. */
-export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, person, now }: AuthorCardProps) {
+export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, person, extra, now }: AuthorCardProps) {
   const author = state.status === 'ready' ? state.data.author : state.author;
   const [order, setOrder] = useState<'newest' | 'cited'>('newest');
   const publications = state.status === 'ready' ? (order === 'cited' ? mostCited(state.data.publications) : state.data.publications) : [];
@@ -225,6 +228,7 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, per
       {author && <Metrics numbers={headline(state.status === 'ready' ? state.data : { author, publications: [], fetchedAt: author.fetchedAt }, year)} />}
       {state.status === 'ready' && <BySource data={state.data} now={now} />}
       {state.status === 'ready' && person && <PersonSection person={state.data.person} control={person} />}
+      {state.status === 'ready' && extra}
       <section class="ss-pubs" aria-label="Publications">
         <h3 class="ss-section-title">
           Publications

@@ -1,4 +1,6 @@
 import type { CompareEntry, CompareRow } from '../lib/core/protocol/wire';
+import { formatCount } from '../lib/core/format';
+import { SelfCitationSection, type SelfCitationProps } from './SelfCitationSection';
 import { bestOf, citationsPerYear, citationsToEachYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/core/metrics/table';
 import { affiliationLine, formatAge } from '../lib/core/format';
 import { CitationChart } from './CitationChart';
@@ -19,6 +21,8 @@ export interface CompareViewProps {
   onRetry: (authorId: string) => void;
   onExport: () => void;
   onClear: () => void;
+  /** Each column's self-citations (counted on demand), by author id. */
+  selfCitations?: ReadonlyMap<string, SelfCitationProps>;
 }
 
 const SHOWN_LABEL: Record<NumbersShown, string> = {
@@ -211,6 +215,26 @@ export function CompareView(props: CompareViewProps) {
                 </tr>
               );
             })}
+            {props.selfCitations && (
+              <tr data-metric="self-citations">
+                <th scope="row">Without self-citations</th>
+                {ordered.map((column) => {
+                  const self = props.selfCitations?.get(column.entry.authorId);
+                  const figures = self?.view?.figures;
+                  return (
+                    <td key={column.entry.authorId} class="ss-compare-self">
+                      {self && self.view?.status === 'done' && figures ? (
+                        `h ${figures.hIndexWithout} · ${formatCount(figures.citationsWithout)} citations (${figures.citingChecked > 0 ? Math.round((100 * figures.selfCitations) / figures.citingChecked) : 0}% self)`
+                      ) : self ? (
+                        <SelfCitationSection {...self} />
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            )}
             <tr data-metric="source">
               <th scope="row">Source and age</th>
               {ordered.map((column) => (

@@ -7,6 +7,7 @@ import type { Candidate } from '../lib/core/identity';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
 import type { PersonControl } from '../lib/core/personCandidates';
+import { SelfCitationSection, type SelfCitationProps } from './SelfCitationSection';
 import { ErrorNotice } from './ErrorNotice';
 import { SaveToggle } from './PaperBadge';
 
@@ -38,6 +39,8 @@ export interface PopupViewProps {
   onCompareAll?: (authors: Author[]) => void;
   /** Each open card's person control (merge profiles, drop papers). */
   personFor?: (author: Author) => PersonControl | undefined;
+  /** Each open card's self-citation control. */
+  selfCitationsFor?: (author: Author) => SelfCitationProps | undefined;
 }
 
 function NotAPaper() {
@@ -65,9 +68,10 @@ interface AuthorRowProps {
   compare?: CompareControl;
   follow?: CompareControl;
   person?: PersonControl;
+  selfCitations?: SelfCitationProps;
 }
 
-function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack, compare, follow, person }: AuthorRowProps) {
+function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack, compare, follow, person, selfCitations }: AuthorRowProps) {
   const panelId = `author-${author.authorId}`;
   return (
     <li class="ss-author-row">
@@ -82,7 +86,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack,
           {card?.status === 'candidates' ? (
             <CandidateList name={author.name} candidates={card.candidates} onPin={(id) => onPin?.(id)} onBack={onBack} />
           ) : (
-            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} compare={compare} follow={follow} person={person} />
+            <AuthorCard state={card ?? { status: 'loading', author }} onWrongPerson={onWrongPerson} compare={compare} follow={follow} person={person} extra={selfCitations && <SelfCitationSection {...selfCitations} />} />
           )}
         </div>
       )}
@@ -91,7 +95,7 @@ function AuthorRow({ author, open, card, onToggle, onWrongPerson, onPin, onBack,
 }
 
 /** The toolbar popup: the paper in the current tab and a card for each of its authors. */
-export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave, tray, onToggleCompare, onCompareAll, following, onToggleFollow, personFor }: PopupViewProps) {
+export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRetryPaper, onWrongPerson, onPin, onShowCard, saved, onToggleSave, tray, onToggleCompare, onCompareAll, following, onToggleFollow, personFor, selfCitationsFor }: PopupViewProps) {
   if (!target) return <NotAPaper />;
   const shownId = formatArxivId({ id: target.arxivId, version: target.version });
   const entry = paper.status === 'ready' ? paper.entry : null;
@@ -146,6 +150,7 @@ export function PopupView({ target, paper, expanded, cards, onToggleAuthor, onRe
               compare={tray && onToggleCompare ? { inTray: tray.has(author.authorId), onToggle: () => onToggleCompare(author) } : undefined}
               follow={following && onToggleFollow ? { inTray: following.has(author.authorId), onToggle: () => onToggleFollow(author) } : undefined}
               person={personFor?.(author)}
+              selfCitations={selfCitationsFor?.(author)}
             />
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { ask } from '../../lib/ui/ask';
 import { compareCsv, type NumbersShown } from '../../lib/core/metrics/table';
 import type { CompareEntry } from '../../lib/core/protocol/wire';
 import { download } from '../../lib/ui/files';
+import { useSelfCitationControls } from '../hooks/useSelfCitationControls';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -37,6 +38,11 @@ export function CompareApp({ onTrayChanged }: { onTrayChanged: (size: number) =>
   );
 
   useEffect(() => void apply(ask({ type: 'compareList' })), [apply]);
+  // Self-citations of each column, read when it loads (no request unless counted), counted on the reader's word.
+  const selfCitations = useSelfCitationControls();
+  useEffect(() => {
+    for (const entry of entries ?? []) if (!selfCitations.control(entry.authorId)) selfCitations.open(entry.authorId);
+  }, [entries, selfCitations]);
   useEffect(() => {
     for (const entry of entries ?? []) if (!states.has(entry.authorId)) load(entry.authorId);
   }, [entries, states, load]);
@@ -61,10 +67,15 @@ export function CompareApp({ onTrayChanged }: { onTrayChanged: (size: number) =>
         onMove={(authorId, to) => void apply(ask({ type: 'compareMove', authorId, to }))}
         onRetry={load}
         onClear={() => void apply(ask({ type: 'compareClear' }))}
+        selfCitations={new Map((entries ?? []).flatMap((entry) => {
+          const control = selfCitations.control(entry.authorId);
+          return control ? [[entry.authorId, { view: control.view(), error: control.error(), onCount: control.count }] as const] : [];
+        }))}
         onExport={() => {
           const rows = columns.map((column) => (column.state.status === 'ready' ? column.state.row : null));
           const names = columns.map((column) => (column.state.status === 'ready' ? column.state.row.author.name : column.entry.name));
-          download('scholarscope-comparison.csv', compareCsv(names, rows, new Date().getUTCFullYear()), 'text/csv;charset=utf-8');
+          const self = columns.map((column) => selfCitations.control(column.entry.authorId)?.view() ?? null);
+          download('scholarscope-comparison.csv', compareCsv(names, rows, new Date().getUTCFullYear(), self), 'text/csv;charset=utf-8');
         }}
       />
     </>

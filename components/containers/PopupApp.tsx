@@ -14,6 +14,9 @@ import { FollowedNewsLoader } from './FollowedNewsLoader';
 import { PopupView, type PaperState, type RowState } from '../PopupView';
 import { useAuthorSet } from '../hooks/useAuthorSet';
 import { usePersonControls } from '../hooks/usePersonControls';
+import { useSelfCitationControls } from '../hooks/useSelfCitationControls';
+import { SelfCitationSection, type SelfCitationProps } from '../SelfCitationSection';
+import type { SelfCitationControl } from '../../lib/ui/selfCitationControl';
 import { RelatedLoader } from './RelatedLoader';
 
 // `?tab=<id>` lets the popup be opened for a given tab (tests, "open in a tab"); else the active tab.
@@ -34,6 +37,8 @@ async function pageContext(tabId: number | undefined): Promise<PageContextReply 
   }
 }
 
+const selfCitationProps = (control: SelfCitationControl | undefined): SelfCitationProps | undefined => control && { view: control.view(), error: control.error(), onCount: control.count };
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** On a profile page: the card of the person the page is about, as the page's panel resolved it. */
@@ -44,12 +49,14 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
   const [version, setVersion] = useState(0);
   const [resolvedId, setResolvedId] = useState<string | null>(null);
   const persons = usePersonControls(() => setVersion((next) => next + 1));
+  const selfCitations = useSelfCitationControls();
   useEffect(() => {
     ask({ type: 'resolveProfile', profile }).then(
       (resolution) => {
         if (resolution.status !== 'resolved') return setCard({ status: 'unresolved' });
         setCard({ status: 'loading', author: resolution.author });
         persons.open(resolution.author.authorId);
+        selfCitations.open(resolution.author.authorId);
         setResolvedId(resolution.author.authorId);
         ask({ type: 'authorCard', authorId: resolution.author.authorId }).then(
           (data) => setCard({ status: 'ready', data }),
@@ -67,7 +74,15 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
     );
   }
   const author = card.status === 'ready' ? card.data.author : null;
-  return <AuthorCard state={card} compare={tray.toggle(author)} follow={following.toggle(author)} person={resolvedId ? persons.control(resolvedId) : undefined} />;
+  return (
+    <AuthorCard
+      state={card}
+      compare={tray.toggle(author)}
+      follow={following.toggle(author)}
+      person={resolvedId ? persons.control(resolvedId) : undefined}
+      extra={resolvedId && <SelfCitationSection {...selfCitationProps(selfCitations.control(resolvedId))!} />}
+    />
+  );
 }
 
 export function PopupApp() {
@@ -117,6 +132,7 @@ export function PopupApp() {
     })();
   }, [loadPaper]);
 
+  const selfCitations = useSelfCitationControls();
   // After a merge or a drop the card and the paper's rows are read again (the person's numbers).
   const persons = usePersonControls((authorId) => {
     const row = cards.get(authorId);
@@ -130,6 +146,7 @@ export function PopupApp() {
   const loadCard = (author: Author) => {
     setCard(author.authorId, { status: 'loading', author });
     persons.open(author.authorId);
+    selfCitations.open(author.authorId);
     ask({ type: 'authorCard', authorId: author.authorId }).then(
       (data) => setCard(author.authorId, { status: 'ready', data: author.pinnedFrom ? { ...data, author: { ...data.author, pinnedFrom: author.pinnedFrom } } : data }),
       (error: unknown) => setCard(author.authorId, { status: 'error', message: errorText(error), author }),
@@ -221,6 +238,7 @@ export function PopupApp() {
         following={following.members()}
         onToggleFollow={(author) => following.toggle(author)?.onToggle()}
         personFor={(author) => persons.control(author.authorId)}
+        selfCitationsFor={(author) => selfCitationProps(selfCitations.control(author.authorId))}
         onCompareAll={(authors) =>
           void ask({ type: 'compareAdd', authors: authors.slice(0, MAX_COMPARE).map((author) => ({ authorId: author.authorId, name: author.name.slice(0, 500) })) }).then(
             (entries) => (tray.replace(entries.map((entry) => entry.authorId)), setCompareAllError(null)),

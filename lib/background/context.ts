@@ -24,6 +24,8 @@ export interface BackgroundDeps {
   notifyTab?: (tabId: number, update: TabUpdate) => void;
   /** Told the compare tray's size after every change (the toolbar badge shows it). */
   onTrayChanged?: (size: number) => void;
+  /** Papers a self-citation request asks about (tests set 1 to watch the progress). */
+  selfCitationBatch?: number;
   /** The scheduled check for new papers: the browser's alarm, online state, badge and notifications (alerts/index.ts). */
   alerts?: AlertHooks;
 }

@@ -12,6 +12,7 @@ import { createIdentity } from './identity/profiles';
 import { createPins } from './identity/pins';
 import { createPapers } from './papers';
 import { createPersons } from './persons';
+import { createSelfCitations } from './selfCitations';
 import { createRelated } from './related';
 import type { Handlers } from './router';
 import { createSaved } from './saved';
@@ -51,7 +52,8 @@ export function createBackground(deps: BackgroundDeps) {
   const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged, person: (id) => persons.forCompare(id) });
   const persons = createPersons(ctx, { sources, cache, lifetimes, author: authors.record, publications: authors.publications, card: authors.card, citationList: compare.citationList });
   const alerts = createAlerts(ctx, { sources, follows: follows.list, settings: settings.get, ...deps.alerts });
-  const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup, alerts.backup, persons.backup]);
+  const selfCitations = createSelfCitations(ctx, { personOf: persons.personOf, wholeRecord: persons.wholeRecord, citingAuthors: sources.semanticScholar.citingAuthors, batchSize: deps.selfCitationBatch });
+  const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup, alerts.backup, persons.backup, selfCitations.backup]);
   const uploads = createUploads(ctx);
 
   const handlers: Handlers = {
@@ -60,6 +62,7 @@ export function createBackground(deps: BackgroundDeps) {
     // A card is the person's when the author is part of one.
     authorCard: ({ authorId }) => persons.card(authorId),
     ...persons.handlers,
+    ...selfCitations.handlers,
     ...related.handlers,
     ...identity.handlers,
     ...settings.handlers,
@@ -101,6 +104,7 @@ export function createBackground(deps: BackgroundDeps) {
     follows,
     alerts,
     persons,
+    selfCitations,
     exportAll: backup.exportAll,
     importAll: backup.importAll,
   };

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { MAX_ALERTS, readAlertRecord, type AlertRecord } from './alerts';
 import type { DroppedPaper } from './model';
 import { MAX_PERSON_PROFILES, readPerson } from './person';
+import { readSelfCitationRecord, type SelfCitationRecord } from './selfCitations';
 import { PROFILE_KEY } from './sites/registry';
 import { isRecord } from './validate';
 
@@ -31,6 +32,8 @@ export interface Backup {
   alerts: AlertRecord[];
   /** Persons the reader assembled: their profiles and dropped papers (absent in older exports). */
   persons: { authorIds: string[]; dropped: DroppedPaper[] }[];
+  /** Self-citation counts, done or halfway (absent in older exports). */
+  selfCitations: SelfCitationRecord[];
 }
 
 function people(value: unknown, part: string, max: number): { authorId: string; name: string }[] {
@@ -90,6 +93,13 @@ export function readBackup(content: string): Backup {
     if (!person) throw new ImportError(`persons, entry ${index + 1}: needs 1 to ${MAX_PERSON_PROFILES} different author ids and a list of dropped papers (ids and title)`);
     return person;
   });
+  const selfRaw = data.selfCitations ?? [];
+  if (!Array.isArray(selfRaw) || selfRaw.length > MAX_PINS) throw new ImportError(`selfCitations should be a list of at most ${MAX_PINS}`);
+  const selfCitations = selfRaw.map((entry, index) => {
+    const record = readSelfCitationRecord(entry, isAuthorId);
+    if (!record) throw new ImportError(`selfCitations, entry ${index + 1}: needs a person, their author ids, the papers counted and each one's citing and self-citing counts`);
+    return record;
+  });
   return {
     format: BACKUP_FORMAT,
     version: 1,
@@ -110,5 +120,6 @@ export function readBackup(content: string): Backup {
     prefs: { panelCollapsed: data.prefs.panelCollapsed },
     alerts,
     persons,
+    selfCitations,
   };
 }

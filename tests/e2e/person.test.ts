@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAbsPage } from '../fixtures/arxivAbs';
-import { mergedPaperCitations } from '../fixtures/personWorld';
+import { EXPECTED_SELF, mergedPaperCitations } from '../fixtures/personWorld';
 import { hiperRecord, seed } from '../fixtures/seedWorld';
 import { launch, type Harness } from './harness';
 
@@ -80,6 +80,44 @@ describe('one person from several profiles, in real Chromium', () => {
     await expect.poll(() => view.locator('.ss-compare-person').count(), { timeout: 15_000 }).toBe(0);
     await page.reload();
     await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe(SEED_CHIP);
+    await Promise.all([popup.close(), view.close(), page.close()]);
+  }, 90_000);
+
+  it('counts self-citations of the merged person with progress, through a worker restart, in the popup and compare', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(PAPER_URL);
+    const popup = await harness.openPopup(PAPER_URL);
+    await popup.locator('.ss-author-toggle').first().click();
+    for (const [name, id, count] of [['Z. Wang', '9300001', 2], ['Zhaoran Wang', '9300002', 3]] as const) {
+      await popup.locator('.ss-other-profiles').click();
+      await popup.getByRole('button', { name: `Merge ${name} (${id}) into this person` }).click();
+      await expect.poll(() => popup.locator('.ss-person-merged .ss-section-title').textContent(), { timeout: 10_000 }).toBe(`One person from ${count} profiles`);
+    }
+
+    // Hold the citing papers' answer, so the count is seen in progress, then stop the worker under it.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    harness.apiGate = (request) => (request.url.includes('citations.authors') ? held : Promise.resolve());
+    await popup.getByRole('button', { name: /^Count self-citations/ }).click();
+    await expect.poll(() => popup.locator('.ss-self [role="status"]').textContent(), { timeout: 10_000 }).toBe('Counting self-citations: 0 of 3 papers checked ');
+    expect(await popup.locator('.ss-self progress').getAttribute('max')).toBe('3');
+    await harness.stopServiceWorker();
+    harness.apiGate = null;
+    release();
+    // The popup's polling wakes a new worker, which goes on from the stored state.
+    await expect.poll(() => popup.locator('.ss-self-figures').textContent(), { timeout: 20_000 }).toBe(
+      `Without self-citations: h-index ${EXPECTED_SELF.merged.hIndexWithout} (with: 3), ${EXPECTED_SELF.merged.citationsWithout} citations (with: ${total}). Self-citations: ${EXPECTED_SELF.merged.selfCitations} of ${total} citing papers listed (32%), on the 3 most cited of 3 cited papers.`,
+    );
+
+    // The compare row shows the same count (the author is in the tray since the test before, or now).
+    const toggle = popup.locator('.ss-author-panel .ss-compare:not(.ss-follow)').first();
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    const view = await harness.context.newPage();
+    await view.goto(`chrome-extension://${harness.extensionId}/library.html#compare`);
+    await expect.poll(() => view.locator('tr[data-metric="self-citations"] td').first().textContent(), { timeout: 15_000 }).toBe(`h ${EXPECTED_SELF.merged.hIndexWithout} · ${EXPECTED_SELF.merged.citationsWithout} citations (32% self)`);
+
+    await popup.getByRole('button', { name: 'Unmerge these profiles' }).click();
+    await expect.poll(() => popup.locator('.ss-person-merged').count(), { timeout: 10_000 }).toBe(0);
     await Promise.all([popup.close(), view.close(), page.close()]);
   }, 90_000);
 });

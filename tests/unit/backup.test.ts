@@ -39,7 +39,7 @@ describe('export and import of all data', () => {
     const target = await make();
     await target.saveSettings({ s2ApiKey: 'mine456' });
     const summary = await target.importAll(file);
-    expect(summary).toEqual({ saved: { added: 1, merged: 0 }, compare: 2, follows: 1, pins: 1, alerts: 0, persons: 0 });
+    expect(summary).toEqual({ saved: { added: 1, merged: 0 }, compare: 2, follows: 1, pins: 1, alerts: 0, persons: 0, selfCitations: 0 });
     expect((await target.saved.list()).papers).toEqual((await source.saved.list()).papers);
     expect((await target.compare.list()).map((e) => e.authorId)).toEqual([SEED_AUTHOR_ID, '9100001']);
     expect((await target.follows.list()).map((f) => f.name)).toEqual(['Zhaoran Wang']);

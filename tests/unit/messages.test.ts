@@ -184,6 +184,7 @@ describe('person messages', () => {
     const paper = { ids: ['arxiv:2602.05381', 's2:' + 'a'.repeat(40)], title: 'Clinical <b>validation</b>', extra: 1 };
     expect(parseBackgroundRequest({ type: 'personDrop', authorId: '9000001', paper, dropped: true })).toEqual({ type: 'personDrop', authorId: '9000001', paper: { ids: paper.ids, title: paper.title }, dropped: true });
     expect(parseBackgroundRequest({ type: 'personUnmerge', personId: '9000001' })).toEqual({ type: 'personUnmerge', personId: '9000001' });
+    expect(parseBackgroundRequest({ type: 'selfCitations', authorId: '9000001', action: 'more' })).toEqual({ type: 'selfCitations', authorId: '9000001', action: 'more' });
   });
 
   it.each([
@@ -196,6 +197,8 @@ describe('person messages', () => {
     [{ type: 'personDrop', authorId: '9000001', paper: { ids: ['arxiv:1'], title: 'x' }, dropped: 'yes' }],
     [{ type: 'personUnmerge', personId: '' }],
     [{ type: 'personCandidates' }],
+    [{ type: 'selfCitations', authorId: '9000001', action: 'delete' }],
+    [{ type: 'selfCitations', authorId: '<b>', action: 'read' }],
   ])('refuses %j', (raw) => expect(parseBackgroundRequest(raw)).toHaveProperty('error'));
 });
 

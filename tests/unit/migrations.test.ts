@@ -85,7 +85,7 @@ async function createVersion8(name: string) {
   db.close();
 }
 
-const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'related', 'saved', 'settings', 'sightings'];
+const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'related', 'saved', 'selfCitations', 'settings', 'sightings'];
 
 describe('schema migrations', () => {
   it('is at version 12', () => {

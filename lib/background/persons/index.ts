@@ -169,6 +169,16 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
     return { author: asPerson(profiles[0] as Author, updated.figures as PersonFigures, updated.personId), profiles, papers, complete, dropped: updated.dropped.length };
   }
 
+  /** The author's whole record for counting: the person (or the author alone) and the merged paper list. */
+  async function wholeRecord(authorId: string): Promise<{ personId: string; authorIds: string[]; papers: PaperCitations[] }> {
+    const record = await personOf(authorId);
+    if (record) {
+      const { papers } = await compute(record);
+      return { personId: record.personId, authorIds: record.authorIds, papers };
+    }
+    return { personId: authorId, authorIds: [authorId], papers: (await deps.citationList(await deps.author(authorId))).papers };
+  }
+
   // Imported persons have no numbers yet: computed behind, so chips show them soon.
   async function recomputeAll(): Promise<void> {
     for (const record of await (await db()).getAll('persons')) await compute(record).catch(() => undefined);
@@ -202,7 +212,7 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
     },
   };
 
-  return { card, merge, unmerge, drop, candidates, personOf, applyToAuthors, forCompare, handlers, backup };
+  return { card, merge, unmerge, drop, candidates, personOf, applyToAuthors, forCompare, wholeRecord, handlers, backup };
 }
 
 function uniqueDrops(dropped: readonly DroppedPaper[]): DroppedPaper[] {

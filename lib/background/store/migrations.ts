@@ -90,10 +90,11 @@ const STEPS: { version: number; up(upgrading: Upgrading): void | Promise<void> }
   },
   {
     version: 12,
-    // Persons the reader assembled (their own data), and the name searches that offer profiles to merge (a cache).
+    // Persons the reader assembled and their self-citation counts (their own data), and the name searches that offer profiles to merge (a cache).
     up: ({ db }) => {
       db.createObjectStore('persons', { keyPath: 'personId' }).createIndex('authorIds', 'authorIds', { multiEntry: true });
       db.createObjectStore('profileSearches', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
+      db.createObjectStore('selfCitations', { keyPath: 'personId' });
     },
   },
 ];

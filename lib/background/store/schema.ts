@@ -8,6 +8,7 @@ import type { Author, OpenAlexAuthor, Paper } from '../../core/model';
 import type { CompareEntry, FollowRecord, RelatedRecord, SightingRecord } from '../../core/protocol/wire';
 import type { PersonRecord } from '../../core/person';
 import type { SearchedProfile } from '../../core/personCandidates';
+import type { SelfCitationRecord } from '../../core/selfCitations';
 import type { SavedPaper } from '../../core/saved/model';
 import type { AlertRecord, AlertState } from '../../core/alerts';
 import type { Prefs, Settings } from '../../core/settings';
@@ -98,6 +99,8 @@ export interface ScholarScopeDB extends DBSchema {
   /** Persons the reader assembled from profiles, with the papers they dropped (the reader's own). */
   persons: { key: string; value: PersonRecord; indexes: { authorIds: string } };
   profileSearches: { key: string; value: ProfileSearchRecord; indexes: { usedAt: number } };
+  /** Self-citation counts, by person (the first profile's id), kept to resume after a restart. */
+  selfCitations: { key: string; value: SelfCitationRecord };
 }
 
 export type StoreName = StoreNames<ScholarScopeDB>;

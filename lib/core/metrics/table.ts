@@ -4,6 +4,7 @@
 
 import type { CompareRow } from '../protocol/wire';
 import { csvCell, csvDocument } from '../saved/exporters';
+import type { SelfCitationView } from '../selfCitations';
 import { computeMetrics } from './compute';
 import { METRICS, paperStats, type MetricId, type MetricInputs } from './registry';
 
@@ -114,7 +115,7 @@ export function formatMetric(value: number | null, def: Pick<MetricDef, 'digits'
 }
 
 /** The comparison as CSV: a row per metric with reported, OpenAlex and computed columns per author. */
-export function compareCsv(names: readonly string[], rows: readonly (CompareRow | null)[], currentYear: number): string {
+export function compareCsv(names: readonly string[], rows: readonly (CompareRow | null)[], currentYear: number, self: readonly (SelfCitationView | null)[] = []): string {
   const header = ['metric', ...names.flatMap((name) => [`${name} (reported)`, `${name} (OpenAlex)`, `${name} (computed)`])];
   const defs = metricDefs(currentYear);
   const plain = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
@@ -136,6 +137,12 @@ export function compareCsv(names: readonly string[], rows: readonly (CompareRow 
       row?.person ? [`profile ${row.author.authorId} only`, null, `recomputed for ${row.person.profiles.length} merged profiles (${row.person.profiles.map((profile) => profile.authorId).join(' ')})${row.person.dropped > 0 ? `, ${row.person.dropped} dropped` : ''}`] : empty,
     ),
   ]);
+  // Self-citations, where counted: recomputed without them, in the computed column.
+  const selfFigures = rows.map((_, index) => (self[index]?.status === 'done' ? (self[index]?.figures ?? null) : null));
+  if (selfFigures.some(Boolean)) {
+    lines.push(['h-index without self-citations', ...selfFigures.flatMap((figures) => [null, null, figures?.hIndexWithout ?? null])]);
+    lines.push(['citations without self-citations', ...selfFigures.flatMap((figures) => [null, null, figures?.citationsWithout ?? null])]);
+  }
   const iso = (at: number | null) => (at ? new Date(at).toISOString() : null);
   lines.push(['fetched', ...rows.flatMap((row) => (row ? [iso(row.author.fetchedAt), row.openAlex.status === 'unavailable' ? null : iso(row.openAlex.fetchedAt), iso(row.listFetchedAt)] : empty))]);
   return csvDocument([header, ...lines].map((line) => line.map(csvCell).join(',')));

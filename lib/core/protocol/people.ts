@@ -6,6 +6,7 @@ import type { PaperKey } from '../ids';
 import type { DroppedPaper, PersonView } from '../model';
 import { MAX_PERSON_PROFILES, readDroppedPaper } from '../person';
 import type { PersonCandidates } from '../personCandidates';
+import type { SelfCitationView } from '../selfCitations';
 import { authorRef, keyList, message, noPayload } from './define';
 import { MAX_COMPARE, type AlertsView, type CompareEntry, type CompareRow, type FollowNews, type FollowRecord } from './wire';
 
@@ -58,6 +59,10 @@ export const peopleMessages = {
     const paper = readDroppedPaper(raw.paper);
     return isAuthorId(raw.authorId) && paper && typeof raw.dropped === 'boolean' ? { authorId: raw.authorId, paper, dropped: raw.dropped } : 'personDrop needs an author id, a paper (its ids and title) and whether it is dropped';
   }),
+  /** Self-citations of the author's person: where the count stands; 'start' begins it, 'more' checks the next papers. */
+  selfCitations: message<{ authorId: string; action: 'read' | 'start' | 'more' }, SelfCitationView>((raw) =>
+    isAuthorId(raw.authorId) && (raw.action === 'read' || raw.action === 'start' || raw.action === 'more') ? { authorId: raw.authorId, action: raw.action } : "selfCitations needs an author id and an action: 'read', 'start' or 'more'",
+  ),
   /** Checks for new papers now (the Following tab's "Check now"; the alarm runs the same check). */
   alertsCheck: noPayload<AlertsView>(),
 };

@@ -127,4 +127,6 @@ export interface ImportSummary {
   alerts?: number;
   /** Persons assembled by the reader (older exports have none). */
   persons?: number;
+  /** Self-citation counts (older exports have none). */
+  selfCitations?: number;
 }

@@ -8,6 +8,7 @@ import type { FetchLike } from '../http';
 import type { Source, SourceAnswer } from '../types';
 import { fetchAuthorsPapers } from './authorBatch';
 import { searchProfiles } from './profileSearch';
+import { fetchCitingAuthors } from './citingAuthors';
 import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, searchAuthorsWithTitles, type S2Options } from './client';
 
 export interface SourceDeps {
@@ -37,6 +38,8 @@ export function createSemanticScholar({ fetch, gate, settings, now, sleep }: Sou
     search: async (name: string, withTitles: boolean) => searchAuthorsWithTitles(name, await options(), withTitles, now),
     /** Profiles under a name with their papers' years, venues and coauthors (other profiles of one person). */
     profiles: async (name: string) => searchProfiles(name, await options(), now),
+    /** Papers' authors and their citing papers' authors (self-citations), up to SELF_CITATION_BATCH papers. */
+    citingAuthors: async (paperIds: readonly string[]) => fetchCitingAuthors(paperIds, await options()),
     recommendations: async (key: PaperKey) => fetchRecommendations(key, await options()),
     topCiting: async (key: PaperKey) => fetchTopCiting(key, await options()),
     /** Each author's papers, up to AUTHOR_BATCH_LIMIT authors (the check for followed authors). */
