@@ -79,7 +79,7 @@ function ProfilePopup({ profile }: { profile: ProfileQuery }) {
       state={card}
       compare={tray.toggle(author)}
       follow={following.toggle(author)}
-      person={resolvedId ? persons.control(resolvedId) : undefined}
+      person={resolvedId ? persons.control(resolvedId, card.status === 'ready') : undefined}
       extra={resolvedId && <SelfCitationSection {...selfCitationProps(selfCitations.control(resolvedId))!} />}
     />
   );
@@ -237,7 +237,7 @@ export function PopupApp() {
         onToggleCompare={(author) => tray.toggle(author)?.onToggle()}
         following={following.members()}
         onToggleFollow={(author) => following.toggle(author)?.onToggle()}
-        personFor={(author) => persons.control(author.authorId)}
+        personFor={(author) => persons.control(author.authorId, cards.get(author.authorId)?.status === 'ready')}
         selfCitationsFor={(author) => selfCitationProps(selfCitations.control(author.authorId))}
         onCompareAll={(authors) =>
           void ask({ type: 'compareAdd', authors: authors.slice(0, MAX_COMPARE).map((author) => ({ authorId: author.authorId, name: author.name.slice(0, 500) })) }).then(

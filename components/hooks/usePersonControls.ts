@@ -1,11 +1,11 @@
 // The person control (lib/ui/personControl.ts) for each card a page of cards opens, as Preact
-// state: opening a card asks for its other profiles once; a change loads that card again.
+// state: a card, once ready, asks for its other profiles once; a change loads that card again.
 
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PersonControl } from '../../lib/core/personCandidates';
 import { createPersonControl, personActions } from '../../lib/ui/personControl';
 
-export function usePersonControls(reload: (authorId: string) => void): { open(authorId: string): void; control(authorId: string): PersonControl | undefined } {
+export function usePersonControls(reload: (authorId: string) => void): { open(authorId: string): void; control(authorId: string, cardReady: boolean): PersonControl | undefined } {
   const [, setVersion] = useState(0);
   const latestReload = useRef(reload);
   latestReload.current = reload;
@@ -14,6 +14,6 @@ export function usePersonControls(reload: (authorId: string) => void): { open(au
     open(authorId) {
       controls.set(authorId, createPersonControl(personActions, authorId, { redraw: () => setVersion((version) => version + 1), changed: () => latestReload.current(authorId) }));
     },
-    control: (authorId) => controls.get(authorId)?.control(),
+    control: (authorId, cardReady) => controls.get(authorId)?.control(cardReady),
   };
 }

@@ -79,7 +79,7 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
     drawn = { state, author };
     const onWrongPerson = correct && state.status === 'ready' ? () => void choose(author) : undefined;
     const shown = state.status === 'ready' ? state.data.author : null;
-    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: tray?.toggle(shown), follow: following?.toggle(shown), person: person?.control() }), frame);
+    render(h(AuthorCard, { state, onRetry: () => show(author, true), onWrongPerson, compare: tray?.toggle(shown), follow: following?.toggle(shown), person: person?.control(state.status === 'ready') }), frame);
   }
 
   function redraw() {
@@ -244,8 +244,10 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
   frame.addEventListener('focusout', (event) => {
     const next = event.relatedTarget as Node | null;
     if (!next || !root.contains(next)) {
+      // Only this opening: a card opened meanwhile for another name stays open.
+      const opened = current;
       setTimeout(() => {
-        if (doc.activeElement !== host) close(false);
+        if (current === opened && doc.activeElement !== host) close(false);
       }, 0);
     }
   });

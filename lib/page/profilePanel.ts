@@ -62,7 +62,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
         onRetry: () => query && void show(query),
         compare: tray?.toggle(shownAuthor()),
         follow: following?.toggle(shownAuthor()),
-        person: person?.control(),
+        person: person?.control(shownAuthor() !== null),
       }),
       root,
     );

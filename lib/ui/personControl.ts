@@ -23,18 +23,22 @@ export const personActions: PersonActions = {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** One opening of one author's card: `redraw` draws it again, `changed` loads the card again. */
-export function createPersonControl(actions: PersonActions, authorId: string, hooks: { redraw(): void; changed(): void }): { control(): PersonControl } {
+/**
+ * One opening of one author's card: `redraw` draws it again, `changed` loads the card again. The
+ * search for other profiles starts when the card is ready (`control(true)`), so it never queues
+ * before the card's own requests at the source's gate.
+ */
+export function createPersonControl(actions: PersonActions, authorId: string, hooks: { redraw(): void; changed(): void }): { control(cardReady: boolean): PersonControl } {
   let candidates: CandidatesState = { status: 'loading' };
   let busy = false;
   let error: string | null = null;
+  let searched = false;
 
   const search = () =>
     actions.candidates(authorId).then(
       (found) => void ((candidates = { status: 'ready', found }), hooks.redraw()),
       (failure: unknown) => void ((candidates = { status: 'error', message: message(failure) }), hooks.redraw()),
     );
-  void search();
 
   function run(task: () => Promise<unknown>) {
     busy = true;
@@ -55,7 +59,17 @@ export function createPersonControl(actions: PersonActions, authorId: string, ho
   }
 
   return {
-    control: () => ({
+    control: (cardReady) => {
+      if (cardReady && !searched) {
+        searched = true;
+        void search();
+      }
+      return controlState();
+    },
+  };
+
+  function controlState(): PersonControl {
+    return {
       candidates,
       busy,
       error,
@@ -63,6 +77,6 @@ export function createPersonControl(actions: PersonActions, authorId: string, ho
       onUnmerge: (personId) => run(() => actions.unmerge(personId)),
       onRestore: (paper) => run(() => actions.drop(authorId, paper, false)),
       onDrop: (paper) => run(() => actions.drop(authorId, { ids: paperIds(paper), title: paper.title.slice(0, 2000) }, true)),
-    }),
-  };
+    };
+  }
 }
