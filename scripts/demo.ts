@@ -76,6 +76,18 @@ async function main() {
     await popup.locator('.ss-author-toggle', { hasText: 'Zhaoran Wang' }).click();
     await popup.locator('.ss-author-panel .ss-pub').first().waitFor({ timeout: 15_000 });
     await shot('popup', (path) => popup.screenshot({ path, fullPage: true }));
+    // One person from the fixture world's three profiles of the seed's author, self-citations counted; then taken apart again.
+    for (const [name, id] of [['Z. Wang', '9300001'], ['Zhaoran Wang', '9300002']]) {
+      await popup.locator('.ss-other-profiles').click();
+      await popup.getByRole('button', { name: `Merge ${name} (${id}) into this person` }).click();
+      await popup.locator('.ss-person-merged li', { hasText: id }).waitFor({ timeout: 15_000 });
+    }
+    await popup.getByRole('button', { name: /^Count self-citations/ }).click();
+    await popup.locator('.ss-self-figures').waitFor({ timeout: 30_000 });
+    await popup.locator('.ss-other-profiles').click();
+    await shot('person', (path) => popup.locator('.ss-author-panel').screenshot({ path }));
+    await popup.getByRole('button', { name: 'Unmerge these profiles' }).click();
+    await popup.locator('.ss-person-merged').waitFor({ state: 'detached', timeout: 15_000 });
     const list = await harness.context.newPage();
     await list.goto(LISTING_URL);
     await list.locator('scholarscope-badge').nth(5).waitFor({ timeout: 15_000 });

@@ -43,7 +43,8 @@ export function createBackground(deps: BackgroundDeps) {
     // The reader's pins first, then the persons they assembled (chips and triage show the person's numbers).
     correctAuthors: async (lists) => persons.applyToAuthors(await pins.correctAuthors(lists)),
     onShown: follows.noteSightings,
-    followedIds: async () => new Set((await follows.list()).map((record) => record.authorId)),
+    // A followed person is followed under each of their profiles.
+    followedIds: async () => new Set((await Promise.all((await follows.list()).map((record) => persons.profilesOf(record.authorId)))).flat()),
     notifyTab: deps.notifyTab && ((tabId, refreshed) => deps.notifyTab?.(tabId, { type: 'papersRefreshed', papers: refreshed })),
   });
   const identity = createIdentity(ctx, { sources, authorRecord: authors.record, papers: (keys) => papers.get(keys), pins });
@@ -51,7 +52,7 @@ export function createBackground(deps: BackgroundDeps) {
   const saved = createSaved(ctx, papers.cached);
   const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged, person: (id) => persons.forCompare(id) });
   const persons = createPersons(ctx, { sources, cache, lifetimes, author: authors.record, publications: authors.publications, card: authors.card, citationList: compare.citationList });
-  const alerts = createAlerts(ctx, { sources, follows: follows.list, settings: settings.get, ...deps.alerts });
+  const alerts = createAlerts(ctx, { sources, follows: follows.list, settings: settings.get, profilesOf: persons.profilesOf, ...deps.alerts });
   const selfCitations = createSelfCitations(ctx, { personOf: persons.personOf, wholeRecord: persons.wholeRecord, citingAuthors: sources.semanticScholar.citingAuthors, batchSize: deps.selfCitationBatch });
   const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup, alerts.backup, persons.backup, selfCitations.backup]);
   const uploads = createUploads(ctx);

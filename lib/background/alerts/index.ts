@@ -33,6 +33,8 @@ export interface AlertsDeps extends AlertHooks {
   sources: Pick<Sources, 'semanticScholar' | 'openAlex'>;
   follows: () => Promise<FollowRecord[]>;
   settings: () => Promise<Settings>;
+  /** Every profile of the person a followed author is part of (persons/), the author first. */
+  profilesOf?: (authorId: string) => Promise<string[]>;
 }
 
 export type AlertsFeature = ReturnType<typeof createAlerts>;
@@ -67,9 +69,18 @@ export function createAlerts({ db, now, shared }: Pick<Context, 'db' | 'now' | '
   }
 
   /** Every paper the sources list for the followed authors from `from` on; `failed` says which requests failed. */
-  async function find(follows: readonly FollowRecord[], from: string): Promise<{ found: FoundPaper[]; failed: string[] }> {
+  async function find(followed: readonly FollowRecord[], from: string): Promise<{ found: FoundPaper[]; failed: string[] }> {
     const found: FoundPaper[] = [];
     const failed: string[] = [];
+    // A followed person is checked under each of their profiles; a paper is announced as theirs.
+    const owner = new Map<string, { authorId: string; name: string }>();
+    for (const follow of followed) {
+      for (const profileId of (await deps.profilesOf?.(follow.authorId)) ?? [follow.authorId]) {
+        if (!owner.has(profileId)) owner.set(profileId, { authorId: follow.authorId, name: follow.name });
+      }
+    }
+    const follows = [...owner].map(([authorId, { name }]) => ({ authorId, name, followedAt: 0 }));
+    const ownerOf = (follow: { authorId: string }) => owner.get(follow.authorId)!;
     const byId = new Map(follows.map((follow) => [follow.authorId, follow]));
     // OpenAlex answers only the window: one small request per 100 authors it knows.
     const matched = await openAlexIds(follows);
@@ -77,10 +88,11 @@ export function createAlerts({ db, now, shared }: Pick<Context, 'db' | 'now' | '
     for (const group of inRequests([...new Set(matched.values())])) {
       try {
         for (const work of await deps.sources.openAlex.worksByAuthorsSince(group, from)) {
-          const followed = work.authorships.flatMap((authorship) => {
+          const owners = work.authorships.flatMap((authorship) => {
             const follow = authorship.authorId ? followerOf.get(authorship.authorId) : undefined;
-            return follow ? [{ authorId: follow.authorId, name: follow.name }] : [];
+            return follow ? [ownerOf(follow)] : [];
           });
+          const followed = [...new Map(owners.map((entry) => [entry.authorId, entry])).values()];
           if (followed.length === 0 || !inWindow(work.publicationDate, from)) continue;
           found.push({
             key: work.key,
@@ -116,7 +128,7 @@ export function createAlerts({ db, now, shared }: Pick<Context, 'db' | 'now' | '
               publicationDate: paper.publicationDate,
               authors: paper.authors.slice(0, MAX_LISTED_AUTHORS).map((author) => author.name),
               authorCount: paper.authors.length,
-              followed: [{ authorId: follow.authorId, name: follow.name }],
+              followed: [ownerOf(follow)],
               via: ['semanticscholar'],
             });
           }

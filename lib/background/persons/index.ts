@@ -45,6 +45,8 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
       .then((records) => new Map(records.flatMap((record) => record.authorIds.map((authorId) => [authorId, record] as const)))));
   const forget = () => void (byAuthor = null);
   const personOf = async (authorId: string) => (await index()).get(authorId) ?? null;
+  /** Every profile of the author's person (the author alone when none). */
+  const profilesOf = async (authorId: string) => (await personOf(authorId))?.authorIds ?? [authorId];
 
   /** The person's numbers from every profile's full paper list, stored for the chips. */
   async function compute(record: PersonRecord) {
@@ -212,7 +214,7 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
     },
   };
 
-  return { card, merge, unmerge, drop, candidates, personOf, applyToAuthors, forCompare, wholeRecord, handlers, backup };
+  return { card, merge, unmerge, drop, candidates, personOf, profilesOf, applyToAuthors, forCompare, wholeRecord, handlers, backup };
 }
 
 function uniqueDrops(dropped: readonly DroppedPaper[]): DroppedPaper[] {
