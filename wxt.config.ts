@@ -13,8 +13,9 @@ export default defineConfig({
     },
   },
   // The BibTeX exporter's transliteration table (any-ascii, ~550 kB) is its own chunk, loaded only when a BibTeX export is made.
+  // Terser, not esbuild: content scripts 3.5% smaller gzipped (1 kB of the 30 kB budget), for a longer build.
   // SCHOLARSCOPE_UNMINIFIED=1 keeps function names, for reading CPU profiles (npm run bench -- --profile).
-  vite: () => ({ plugins: [preact()], build: { chunkSizeWarningLimit: 600, ...(process.env.SCHOLARSCOPE_UNMINIFIED ? { minify: false } : {}) } }),
+  vite: () => ({ plugins: [preact()], build: { minify: 'terser', chunkSizeWarningLimit: 600, ...(process.env.SCHOLARSCOPE_UNMINIFIED ? { minify: false } : {}) } }),
   // The source zip addons.mozilla.org asks for holds what the build reads and the steps to rebuild
   // it (docs/store/BUILDING.md); tests, benchmarks and generated output stay out.
   zip: {
