@@ -119,10 +119,19 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
     frame.querySelector<HTMLElement>('button')?.focus();
   }
 
+  // After a merge, unmerge or drop: the card again, and the page's chips of this author with the new numbers.
+  function personChanged() {
+    loaded.clear();
+    if (!current) return;
+    const author = current.author;
+    show(author);
+    void loaded.get(author.authorId)?.then(({ author: shown }) => onCorrected?.(author, { ...author, citationCount: shown.citationCount, hIndex: shown.hIndex, paperCount: shown.paperCount, personId: shown.personId }));
+  }
+
   function show(author: Author, retry = false) {
     if (retry) loaded.delete(author.authorId);
     // A person spans several ids: after a change every loaded card may be stale.
-    person = persons && createPersonControl(persons, author.authorId, { redraw, changed: () => (loaded.clear(), current && show(current.author)) });
+    person = persons && createPersonControl(persons, author.authorId, { redraw, changed: () => personChanged() });
     let pending = loaded.get(author.authorId);
     if (!pending) {
       pending = loadCard(author.authorId);

@@ -144,6 +144,25 @@ describe('the scheduled check in the background', () => {
     expect(badge.at(-1)).toBe(0);
   });
 
+  it('checks a followed person under every profile and announces their papers as theirs', async () => {
+    const service = background();
+    await service.persons.merge([SEED_AUTHOR_ID, '9300001', '9300002']);
+    await service.follows.follow({ authorId: SEED_AUTHOR_ID, name: seed.author.name });
+    log.length = 0;
+    bodies = [];
+    const { announced } = await service.alerts.check();
+    // No OpenAlex match is known (no card was opened): one author batch with all three profiles.
+    expect(bodies).toEqual([JSON.stringify({ ids: [SEED_AUTHOR_ID, '9300001', '9300002'] })]);
+    // HiPER by the seed's own profile, and the paper only profile 9300002 lists, both as the followed author's.
+    expect(announced.map((alert) => [alert.key, alert.followed])).toEqual(
+      expect.arrayContaining([
+        [HIPER, [{ authorId: SEED_AUTHOR_ID, name: seed.author.name }]],
+        ['2602.00004', [{ authorId: SEED_AUTHOR_ID, name: seed.author.name }]],
+      ]),
+    );
+    expect(announced).toHaveLength(2);
+  });
+
   it('asks nothing offline, and tries again in 15 minutes without counting a failure', async () => {
     const service = await followBoth();
     online = false;

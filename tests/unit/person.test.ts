@@ -54,8 +54,11 @@ describe('other profiles for this person', () => {
     const log: { method: string; url: string }[] = [];
     const background = service(log);
     const found = await background.persons.candidates(SEED_AUTHOR_ID);
-    expect(found.candidates.map((candidate) => [candidate.author.authorId, candidate.suggested])).toEqual([['9300001', true], ['9300002', true], [NAMESAKE.authorId, false]]);
-    const [first, second, namesake] = found.candidates;
+    expect(found.candidates.map((candidate) => [candidate.author.authorId, candidate.suggested])).toEqual([['9300002', true], ['9300001', true], [NAMESAKE.authorId, false]]);
+    // Three shared coauthors each; 9300002's papers also overlap the seed's years (2026) and venue.
+    const [second, first, namesake] = found.candidates;
+    expect(second).toMatchObject({ overlappingYears: true, sharedVenues: ['arxiv.org'] });
+    expect(first).toMatchObject({ overlappingYears: false, sharedVenues: [] });
     expect(first!.sharedCoauthors.map((coauthor) => coauthor.name).sort()).toEqual(['Charles Fleming', 'Jian Peng', 'Yuanxin Liu']);
     expect(first!.sharedCoauthors[0]!.authorId).toBe(authorIdFor(first!.sharedCoauthors[0]!.name));
     expect(second!.sharedCoauthors.map((coauthor) => coauthor.name).sort()).toEqual(['Alfredo García', 'Asli Celikyilmaz', 'Charles Fleming']);
@@ -65,6 +68,15 @@ describe('other profiles for this person', () => {
     expect(searches()).toBe(1);
     await background.persons.candidates(SEED_AUTHOR_ID);
     expect(searches()).toBe(1);
+  });
+
+  it('counts the same OpenAlex author, known from cards opened before, as evidence', async () => {
+    const background = service();
+    const record = (authorId: string) => ({ authorId, openAlexId: 'A5000000001', author: null, evidence: { agreeing: 2, looked: 2 }, fetchedAt: NOW, usedAt: NOW });
+    await db.put('openalex', record(SEED_AUTHOR_ID));
+    await db.put('openalex', record(NAMESAKE.authorId));
+    const namesake = (await background.persons.candidates(SEED_AUTHOR_ID)).candidates.find((candidate) => candidate.author.authorId === NAMESAKE.authorId)!;
+    expect(namesake).toMatchObject({ sameOpenAlex: 'A5000000001', sharedCoauthorCount: 0, suggested: true });
   });
 });
 
@@ -78,10 +90,10 @@ describe('a person on every surface', () => {
 
     const view = await background.persons.merge([SEED_AUTHOR_ID, ...OTHER_PROFILES.map((profile) => profile.authorId)]);
     const citations = mergedPaperCitations(seed.publications.map((publication) => publication.citations));
-    expect(citations).toHaveLength(6); // 3 + 2 + 2, the shared paper once.
+    expect(citations).toHaveLength(7); // 3 + 2 + 3, the shared paper once.
     expect(view.duplicates).toBe(1);
     expect([view.metrics.papers, view.metrics.citations, view.metrics.hIndex, view.metrics.gIndex, view.metrics.i10Index]).toEqual([
-      6,
+      7,
       citations.reduce((sum, count) => sum + count, 0),
       hIndex(citations),
       gIndex(citations),
@@ -92,10 +104,10 @@ describe('a person on every surface', () => {
 
     // Any of the profiles opens the person's card: publications are the union, deduplicated.
     const card = await background.authorCard('9300002');
-    expect(card.author).toMatchObject({ authorId: SEED_AUTHOR_ID, citationCount: 77, hIndex: 3, paperCount: 6, personId: SEED_AUTHOR_ID });
-    expect(card.publications).toHaveLength(6);
+    expect(card.author).toMatchObject({ authorId: SEED_AUTHOR_ID, citationCount: 77, hIndex: 3, paperCount: 7, personId: SEED_AUTHOR_ID });
+    expect(card.publications).toHaveLength(7);
     expect(card.person?.profiles).toHaveLength(3);
-    expect(await chip()).toMatchObject({ authorId: SEED_AUTHOR_ID, citationCount: 77, hIndex: 3, paperCount: 6 });
+    expect(await chip()).toMatchObject({ authorId: SEED_AUTHOR_ID, citationCount: 77, hIndex: 3, paperCount: 7 });
     const row = await background.compare.row(SEED_AUTHOR_ID);
     expect(row.person?.profiles).toHaveLength(3);
     expect(row.author.citationCount).toBe(seed.author.totalCitations);
@@ -103,14 +115,14 @@ describe('a person on every surface', () => {
 
     // Not by this person: the ophthalmology paper.
     const dropped = await background.persons.drop('9300001', { ids: [`arxiv:${CLINICAL.arxivId}`], title: CLINICAL.title }, true);
-    expect(dropped?.metrics.papers).toBe(5);
+    expect(dropped?.metrics.papers).toBe(6);
     expect(dropped?.dropped.map((paper) => paper.title)).toEqual([CLINICAL.title]);
     const cardDropped = await background.authorCard(SEED_AUTHOR_ID);
     expect(cardDropped.publications.map((paper) => paper.arxivId)).not.toContain(CLINICAL.arxivId);
-    expect(cardDropped.author.paperCount).toBe(5);
-    expect((await chip()).paperCount).toBe(5);
+    expect(cardDropped.author.paperCount).toBe(6);
+    expect((await chip()).paperCount).toBe(6);
     // And back.
-    expect((await background.persons.drop(SEED_AUTHOR_ID, { ids: [`arxiv:${CLINICAL.arxivId}`], title: CLINICAL.title }, false))?.metrics.papers).toBe(6);
+    expect((await background.persons.drop(SEED_AUTHOR_ID, { ids: [`arxiv:${CLINICAL.arxivId}`], title: CLINICAL.title }, false))?.metrics.papers).toBe(7);
 
     await background.persons.unmerge(SEED_AUTHOR_ID);
     expect(await background.authorCard(SEED_AUTHOR_ID)).toEqual(cardBefore);
