@@ -1,6 +1,8 @@
 import type { CompareEntry, CompareRow } from '../lib/core/protocol/wire';
 import { formatCount } from '../lib/core/format';
 import { SelfCitationSection, type SelfCitationProps } from './SelfCitationSection';
+import { PersonSection } from './PersonSection';
+import type { PersonControl } from '../lib/core/personCandidates';
 import { bestOf, citationsPerYear, citationsToEachYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/core/metrics/table';
 import { affiliationLine, formatAge } from '../lib/core/format';
 import { CitationChart } from './CitationChart';
@@ -23,6 +25,8 @@ export interface CompareViewProps {
   onClear: () => void;
   /** Each column's self-citations (counted on demand), by author id. */
   selfCitations?: ReadonlyMap<string, SelfCitationProps>;
+  /** Each column's other profiles of the same person, and merging them. */
+  personFor?: (authorId: string) => PersonControl | undefined;
 }
 
 const SHOWN_LABEL: Record<NumbersShown, string> = {
@@ -158,6 +162,7 @@ export function CompareView(props: CompareViewProps) {
                     <span class="ss-compare-name">{name}</span>
                     {column.row && column.row.author.affiliations.length > 0 && <span class="ss-compare-affiliation">{affiliationLine(column.row.author.affiliations)}</span>}
                     {column.row?.person && <span class="ss-compare-person">{personNote(column.row.person)}</span>}
+                    {column.row && props.personFor?.(column.entry.authorId) && <PersonSection control={props.personFor(column.entry.authorId)!} />}
                     <span class="ss-compare-tools">
                       <button type="button" class="ss-link-button" disabled={sort !== null || trayIndex === 0} aria-label={`Move ${name} left`} onClick={() => props.onMove(column.entry.authorId, trayIndex - 1)}>
                         ←

@@ -58,6 +58,7 @@ function Dropped({ person, control }: { person: PersonView; control: PersonContr
 function Evidence({ candidate }: { candidate: ProfileEvidence }) {
   const lines: string[] = [];
   if (candidate.sameOrcid) lines.push('Same ORCID');
+  if (candidate.sameOpenAlex) lines.push(`Same OpenAlex author (${candidate.sameOpenAlex})`);
   if (candidate.sharedCoauthorCount > 0) {
     const more = candidate.sharedCoauthorCount - Math.min(candidate.sharedCoauthors.length, SHOWN_COAUTHORS);
     lines.push(`Shared coauthors: ${candidate.sharedCoauthors.map((coauthor) => coauthor.name).join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
@@ -103,8 +104,8 @@ export function PersonSection({ person, control }: { person?: PersonView; contro
     <section class="ss-person" aria-label="One person">
       {person && <Merged person={person} control={control} />}
       {person && <Dropped person={person} control={control} />}
-      {control.error && <p class="ss-status ss-error" role="alert">Could not change this person: {control.error}</p>}
-      {state.status === 'error' && <p class="ss-status">Other profiles could not be looked up: {state.message}</p>}
+      {control.error && <p class="ss-status ss-error" role="alert">Not changed: {control.error}</p>}
+      {state.status === 'error' && <p class="ss-status">No other profiles: {state.message}</p>}
       {others > 0 && (
         <p>
           <button type="button" class="ss-link-button ss-other-profiles" aria-expanded={open} onClick={() => setOpen(!open)}>

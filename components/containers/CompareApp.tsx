@@ -5,6 +5,7 @@ import { compareCsv, type NumbersShown } from '../../lib/core/metrics/table';
 import type { CompareEntry } from '../../lib/core/protocol/wire';
 import { download } from '../../lib/ui/files';
 import { useSelfCitationControls } from '../hooks/useSelfCitationControls';
+import { usePersonControls } from '../hooks/usePersonControls';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -40,9 +41,15 @@ export function CompareApp({ onTrayChanged }: { onTrayChanged: (size: number) =>
   useEffect(() => void apply(ask({ type: 'compareList' })), [apply]);
   // Self-citations of each column, read when it loads (no request unless counted), counted on the reader's word.
   const selfCitations = useSelfCitationControls();
+  // And the other profiles of each column's person (one name search each, cached); a merge reloads the column.
+  const persons = usePersonControls(load);
   useEffect(() => {
-    for (const entry of entries ?? []) if (!selfCitations.control(entry.authorId)) selfCitations.open(entry.authorId);
-  }, [entries, selfCitations]);
+    for (const entry of entries ?? []) {
+      if (selfCitations.control(entry.authorId)) continue;
+      selfCitations.open(entry.authorId);
+      persons.open(entry.authorId);
+    }
+  }, [entries, selfCitations, persons]);
   useEffect(() => {
     for (const entry of entries ?? []) if (!states.has(entry.authorId)) load(entry.authorId);
   }, [entries, states, load]);
@@ -67,6 +74,7 @@ export function CompareApp({ onTrayChanged }: { onTrayChanged: (size: number) =>
         onMove={(authorId, to) => void apply(ask({ type: 'compareMove', authorId, to }))}
         onRetry={load}
         onClear={() => void apply(ask({ type: 'compareClear' }))}
+        personFor={(authorId) => persons.control(authorId, states.get(authorId)?.status === 'ready')}
         selfCitations={new Map((entries ?? []).flatMap((entry) => {
           const control = selfCitations.control(entry.authorId);
           return control ? [[entry.authorId, { view: control.view(), error: control.error(), onCount: control.count }] as const] : [];

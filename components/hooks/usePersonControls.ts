@@ -10,10 +10,13 @@ export function usePersonControls(reload: (authorId: string) => void): { open(au
   const latestReload = useRef(reload);
   latestReload.current = reload;
   const controls = useMemo(() => new Map<string, ReturnType<typeof createPersonControl>>(), []);
-  return {
-    open(authorId) {
-      controls.set(authorId, createPersonControl(personActions, authorId, { redraw: () => setVersion((version) => version + 1), changed: () => latestReload.current(authorId) }));
-    },
-    control: (authorId, cardReady) => controls.get(authorId)?.control(cardReady),
-  };
+  return useMemo(
+    () => ({
+      open(authorId: string) {
+        controls.set(authorId, createPersonControl(personActions, authorId, { redraw: () => setVersion((version) => version + 1), changed: () => latestReload.current(authorId) }));
+      },
+      control: (authorId: string, cardReady: boolean) => controls.get(authorId)?.control(cardReady),
+    }),
+    [controls],
+  );
 }

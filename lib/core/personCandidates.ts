@@ -1,6 +1,6 @@
 // Other profiles that may be the same person, with the evidence a reader can check: coauthors
-// both profiles share (by author id), overlapping years, shared venues, the same ORCID, the name
-// variants seen. A profile that shares nothing but the name is listed as such and never suggested.
+// both profiles share (by author id), overlapping years, shared venues, the same ORCID or OpenAlex
+// author, the name variants seen. A profile that shares nothing but the name is listed as such and never suggested.
 
 import type { Author, AuthorRef, DroppedPaper, Paper } from './model';
 
@@ -20,7 +20,9 @@ export interface ProfileEvidence {
   overlappingYears: boolean;
   sharedVenues: string[];
   sameOrcid: boolean;
-  /** Evidence beyond the name: a shared coauthor or the same ORCID. */
+  /** The OpenAlex author both profiles were matched to (from cards opened before), or null. */
+  sameOpenAlex: string | null;
+  /** Evidence beyond the name: a shared coauthor, the same ORCID or the same OpenAlex author. */
   suggested: boolean;
 }
 
@@ -66,11 +68,17 @@ const fromPublications = (papers: readonly Paper[]) => papers.map((paper) => ({ 
  * entries in the same search, which give venues and ORCID): most evidence first; the person's own
  * profiles are left out.
  */
-export function rankPersonCandidates(person: { authorIds: readonly string[]; names: readonly string[]; publications: readonly Paper[] }, found: readonly SearchedProfile[]): PersonCandidates {
+export function rankPersonCandidates(
+  person: { authorIds: readonly string[]; names: readonly string[]; publications: readonly Paper[] },
+  found: readonly SearchedProfile[],
+  /** OpenAlex's author for each profile it is known to match (ours and the candidates'). */
+  openAlexOf: ReadonlyMap<string, string> = new Map(),
+): PersonCandidates {
   const selves = new Set(person.authorIds);
   const own = found.filter((profile) => selves.has(profile.author.authorId));
   const mine = sideOf([...fromPublications(person.publications), ...own.flatMap((profile) => profile.papers)], selves);
   const orcids = new Set(own.map((profile) => profile.orcid).filter((orcid): orcid is string => orcid !== null));
+  const openAlexIds = new Set(person.authorIds.map((id) => openAlexOf.get(id)).filter((id): id is string => id !== undefined));
   const candidates = found
     .filter((profile) => !selves.has(profile.author.authorId))
     .map((profile): ProfileEvidence => {
@@ -81,6 +89,8 @@ export function rankPersonCandidates(person: { authorIds: readonly string[]; nam
         .sort((a, b) => b.papers - a.papers || a.name.localeCompare(b.name));
       const overlappingYears = !!(mine.years && theirs.years && theirs.years.from <= mine.years.to && mine.years.from <= theirs.years.to);
       const sameOrcid = profile.orcid !== null && orcids.has(profile.orcid);
+      const theirOpenAlex = openAlexOf.get(profile.author.authorId);
+      const sameOpenAlex = theirOpenAlex && openAlexIds.has(theirOpenAlex) ? theirOpenAlex : null;
       return {
         author: profile.author,
         sharedCoauthors: shared.slice(0, SHOWN_COAUTHORS).map(({ authorId, name }) => ({ authorId, name })),
@@ -89,10 +99,11 @@ export function rankPersonCandidates(person: { authorIds: readonly string[]; nam
         overlappingYears,
         sharedVenues: [...theirs.venues].filter((venue) => mine.venues.has(venue)).slice(0, SHOWN_VENUES),
         sameOrcid,
-        suggested: sameOrcid || shared.length > 0,
+        sameOpenAlex,
+        suggested: sameOrcid || sameOpenAlex !== null || shared.length > 0,
       };
     })
-    .sort((a, b) => Number(b.sameOrcid) - Number(a.sameOrcid) || b.sharedCoauthorCount - a.sharedCoauthorCount || Number(b.overlappingYears) - Number(a.overlappingYears) || b.sharedVenues.length - a.sharedVenues.length);
+    .sort((a, b) => Number(b.sameOrcid) - Number(a.sameOrcid) || Number(b.sameOpenAlex !== null) - Number(a.sameOpenAlex !== null) || b.sharedCoauthorCount - a.sharedCoauthorCount || Number(b.overlappingYears) - Number(a.overlappingYears) || b.sharedVenues.length - a.sharedVenues.length);
   const nameVariants = [...new Set([...person.names, ...found.map((profile) => profile.author.name)].map((name) => name.trim()).filter(Boolean))];
   return { nameVariants, candidates };
 }

@@ -74,6 +74,8 @@ describe('one person from several profiles, in real Chromium', () => {
     await popup.locator('.ss-author-panel .ss-compare:not(.ss-follow)').first().click();
     await view.goto(`chrome-extension://${harness.extensionId}/library.html#compare`);
     await expect.poll(() => view.locator('.ss-compare-person').first().textContent(), { timeout: 15_000 }).toContain('One person: 3 profiles merged, 1 paper dropped');
+    // The column offers what other profiles are left: only the namesake, sharing nothing but the name.
+    await expect.poll(() => view.locator('.ss-compare-author .ss-other-profiles').first().textContent(), { timeout: 15_000 }).toBe('1 other profile shares only the name');
 
     // Unmerge: the seed's own numbers everywhere again.
     await popup.getByRole('button', { name: 'Unmerge these profiles' }).click();

@@ -116,5 +116,18 @@ describe('the comparison table', () => {
     expect(lines.find((line) => line.startsWith('fetched,'))).toBe(
       'fetched,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,2026-11-21T00:00:00.000Z,2026-11-20T00:00:00.000Z,2026-11-22T00:00:00.000Z,',
     );
+    // No person, no self-citations counted: no rows for them.
+    expect(lines.some((line) => line.startsWith('merged person,') || line.includes('self-citations'))).toBe(false);
+  });
+
+  it('says which figures are a merged person\'s and gives those without self-citations where counted', () => {
+    const person = row('Zhaoran Wang', { citations: 74, h: 5, papers: 3 }, [{ year: 2026, citations: 40 }, { year: 2025, citations: 37 }]);
+    const merged = { ...person, person: { personId: '3', profiles: [person.author, { ...person.author, authorId: '9300001' }], dropped: 1 } };
+    const other = row('Ada', { citations: 30, h: 4, papers: 5 }, [{ year: 2024, citations: 30 }]);
+    const self = { status: 'done' as const, checked: 2, cap: 2, papers: 2, error: null, updatedAt: 1, figures: { hIndex: 2, hIndexWithout: 1, citations: 77, citationsWithout: 52, selfCitations: 25, citingChecked: 77 } };
+    const lines = compareCsv(['Zhaoran Wang', 'Ada'], [merged, other], YEAR, [self, null]).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines.find((line) => line.startsWith('merged person,'))).toBe('merged person,profile 12 only,,"recomputed for 2 merged profiles (12 9300001), 1 dropped",,,');
+    expect(lines.find((line) => line.startsWith('h-index without self-citations,'))).toBe('h-index without self-citations,,,1,,,');
+    expect(lines.find((line) => line.startsWith('citations without self-citations,'))).toBe('citations without self-citations,,,52,,,');
   });
 });

@@ -148,7 +148,12 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
       'profileSearches',
     );
     const publications = (await Promise.all(authorIds.map((id) => deps.publications(id).then((list) => list.papers, () => [])))).flat();
-    return rankPersonCandidates({ authorIds, names: profiles.map((profile) => profile.name), publications }, searched.found);
+    // OpenAlex matches already made by cards (no request): the same OpenAlex author is evidence.
+    const tx = (await db()).transaction('openalex');
+    const ids = [...authorIds, ...searched.found.map((profile) => profile.author.authorId)];
+    const matches = await Promise.all(ids.map((id) => tx.store.get(id)));
+    const openAlexOf = new Map(ids.flatMap((id, index) => (matches[index]?.openAlexId ? [[id, matches[index]!.openAlexId!] as const] : [])));
+    return rankPersonCandidates({ authorIds, names: profiles.map((profile) => profile.name), publications }, searched.found, openAlexOf);
   }
 
   /** Authors on papers as the person they are part of (chips, triage). */

@@ -131,7 +131,7 @@ export function compareCsv(names: readonly string[], rows: readonly (CompareRow 
     ),
   ]);
   // Which figures are the reader's merged person: the computed column, from the merged paper list.
-  lines.push([
+  if (rows.some((row) => row?.person)) lines.push([
     'merged person',
     ...rows.flatMap((row) =>
       row?.person ? [`profile ${row.author.authorId} only`, null, `recomputed for ${row.person.profiles.length} merged profiles (${row.person.profiles.map((profile) => profile.authorId).join(' ')})${row.person.dropped > 0 ? `, ${row.person.dropped} dropped` : ''}`] : empty,
