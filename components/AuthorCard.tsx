@@ -177,11 +177,11 @@ export function PublicationItem({ paper, rank, onDrop }: { paper: Paper; rank: n
   );
 }
 
-function SourceLine({ author, shown, openAlexUrl, now, onWrongPerson, compare, follow }: { author: Author; shown: ReturnType<typeof headlineSource>; openAlexUrl: string | null; now?: number; onWrongPerson?: () => void; compare?: CompareControl; follow?: CompareControl }) {
+function SourceLine({ author, shown, recomputed, openAlexUrl, now, onWrongPerson, compare, follow }: { author: Author; shown: ReturnType<typeof headlineSource>; recomputed: boolean; openAlexUrl: string | null; now?: number; onWrongPerson?: () => void; compare?: CompareControl; follow?: CompareControl }) {
   return (
     <footer class="ss-source">
       <span>
-        Numbers from {SOURCE_LABEL[shown.source]}, {formatAge(shown.fetchedAt, now)}
+        {recomputed ? 'Numbers recomputed for this person from' : 'Numbers from'} {SOURCE_LABEL[shown.source]}, {formatAge(shown.fetchedAt, now)}
         {author.pinnedFrom ? ' · the profile you chose' : ''}
       </span>
       {safeHref(author.url) && (
@@ -256,7 +256,7 @@ export function AuthorCard({ state, onRetry, onWrongPerson, compare, follow, per
           </ol>
         )}
       </section>
-      {state.status === 'ready' && shown && <SourceLine author={state.data.author} shown={shown} openAlexUrl={openAlexUrl} now={now} onWrongPerson={onWrongPerson} compare={compare} follow={follow} />}
+      {state.status === 'ready' && shown && <SourceLine author={state.data.author} shown={shown} recomputed={!!state.data.person} openAlexUrl={openAlexUrl} now={now} onWrongPerson={onWrongPerson} compare={compare} follow={follow} />}
     </article>
   );
 }

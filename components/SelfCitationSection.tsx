@@ -34,7 +34,7 @@ export function SelfCitationSection({ view, error, onCount }: SelfCitationProps)
           </button>
         </p>
       )}
-      {view?.figures && view.status !== 'none' && (
+      {view?.figures && view.checked > 0 && (
         <p class="ss-self-figures">
           Without self-citations: h-index {formatCount(view.figures.hIndexWithout)} (with: {formatCount(view.figures.hIndex)}), {formatCount(view.figures.citationsWithout)} citations (with:{' '}
           {formatCount(view.figures.citations)}). Self-citations: {formatCount(view.figures.selfCitations)} of {formatCount(view.figures.citingChecked)} citing papers listed ({percent(view.figures.selfCitations, view.figures.citingChecked)}), on the {view.checked}{' '}

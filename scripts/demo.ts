@@ -83,7 +83,7 @@ async function main() {
       await popup.locator('.ss-person-merged li', { hasText: id }).waitFor({ timeout: 15_000 });
     }
     await popup.getByRole('button', { name: /^Count self-citations/ }).click();
-    await popup.locator('.ss-self-figures').waitFor({ timeout: 30_000 });
+    await popup.locator('.ss-self-figures', { hasText: 'on the 3 most cited' }).waitFor({ timeout: 30_000 });
     await popup.locator('.ss-other-profiles').click();
     await shot('person', (path) => popup.locator('.ss-author-panel').screenshot({ path }));
     await popup.getByRole('button', { name: 'Unmerge these profiles' }).click();

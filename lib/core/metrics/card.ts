@@ -11,10 +11,10 @@ function inputs(data: AuthorCardData, currentYear: number): MetricInputs {
   return { reported: data.author, openAlex: data.openAlex?.status === 'matched' ? data.openAlex.author : null, list: null, currentYear };
 }
 
-/** The source whose numbers lead the card. */
+/** The source whose numbers lead the card (for a person, recomputed from that source's lists). */
 export function headlineSource(data: AuthorCardData): { source: SourceName; fetchedAt: number } {
   const { author, openAlex } = data;
-  if (data.primary === 'openalex' && author.source !== 'openalex' && openAlex?.status === 'matched') return { source: 'openalex', fetchedAt: openAlex.fetchedAt };
+  if (!data.person && data.primary === 'openalex' && author.source !== 'openalex' && openAlex?.status === 'matched') return { source: 'openalex', fetchedAt: openAlex.fetchedAt };
   return { source: author.source, fetchedAt: data.fetchedAt };
 }
 
@@ -32,7 +32,8 @@ export interface SourceRow {
 
 /** One row per source that has numbers for the author (Semantic Scholar gives no i10, two-year mean or per-year counts). */
 export function sourceRows(data: AuthorCardData, currentYear: number): SourceRow[] {
-  const given = inputs(data, currentYear);
+  // A person's card leads with the recomputed numbers; the source's row keeps what it reports for the first profile.
+  const given = { ...inputs(data, currentYear), reported: data.person?.profiles[0] ?? data.author };
   const row = (source: SourceName, read: 'reported' | 'openAlex') => ({ source, values: CARD_METRICS.map((metric: Metric) => metric[read](given)) });
   const rows: SourceRow[] = [];
   if (data.author.source === 'semanticscholar') rows.push(row('semanticscholar', 'reported'));
