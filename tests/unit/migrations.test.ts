@@ -3,126 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openDatabase } from '../../lib/background/store/db';
 import { createBackground } from '../../lib/background';
 import { ALL_SITES_ON } from '../../lib/core/sites/registry';
+import { createVersion1, createVersion2, createVersion3, createVersion4, createVersion5, createVersion8 } from '../fixtures/schemaVersions';
 
 // Each step of the schema, recreated by hand exactly as that version shipped, filled with data,
 // then opened by the current code: nothing may be lost.
-
-async function createVersion1(name: string) {
-  const db = await openDB(name, 1, {
-    upgrade(database) {
-      database.createObjectStore('papers', { keyPath: 'arxivId' });
-      database.createObjectStore('authors', { keyPath: 'authorId' });
-      database.createObjectStore('publications', { keyPath: 'authorId' });
-    },
-  });
-  await db.put('papers', { arxivId: '2602.16165', paper: null, authorIds: ['9000001'], fetchedAt: 1 });
-  await db.put('authors', { authorId: '9000001', name: 'Zhaoran Wang', affiliations: [], citationCount: 74, hIndex: 5, paperCount: 3, url: 'https://www.semanticscholar.org/author/9000001', source: 'semanticscholar', fetchedAt: 1 });
-  await db.put('publications', { authorId: '9000001', papers: [], fetchedAt: 1 });
-  db.close();
-}
-
-async function createVersion2(name: string) {
-  await createVersion1(name);
-  const db = await openDB(name, 2, {
-    upgrade(database) {
-      database.createObjectStore('settings');
-    },
-  });
-  await db.put('settings', { s2ApiKey: 'k3y' }, 'settings');
-  db.close();
-}
-
-async function createVersion5(name: string) {
-  await createVersion4(name);
-  const db = await openDB(name, 5, {
-    upgrade(database) {
-      database.deleteObjectStore('papers');
-      database.createObjectStore('papers', { keyPath: 'key' });
-    },
-  });
-  await db.put('papers', { key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7 });
-  await db.put('publications', { authorId: '42', papers: [], fetchedAt: 8 });
-  db.close();
-}
-
-async function createVersion4(name: string) {
-  await createVersion3(name);
-  const db = await openDB(name, 4, {
-    upgrade(database) {
-      database.createObjectStore('pins', { keyPath: 'profile' });
-      database.createObjectStore('prefs');
-    },
-  });
-  await db.put('pins', { profile: 'dblp:36/8449', authorId: '9000001', pinnedAt: 3 });
-  await db.put('prefs', { panelCollapsed: true }, 'prefs');
-  db.close();
-}
-
-async function createVersion3(name: string) {
-  await createVersion2(name);
-  const db = await openDB(name, 3, {
-    upgrade(_database, _old, _new, transaction) {
-      transaction.objectStore('papers').clear();
-    },
-  });
-  await db.put('papers', { arxivId: '2602.16165', paper: null, authors: [], fetchedAt: 2 });
-  db.close();
-}
-
-/** Versions 6 to 8 as they shipped (usedAt indexes; the saved list; the compare tray and citation lists), empty. */
-async function createVersion8(name: string) {
-  await createVersion5(name);
-  const db = await openDB(name, 8, {
-    upgrade(database, _old, _new, transaction) {
-      transaction.objectStore('papers').createIndex('usedAt', 'usedAt');
-      transaction.objectStore('publications').createIndex('usedAt', 'usedAt');
-      transaction.objectStore('authors').createIndex('fetchedAt', 'fetchedAt');
-      database.createObjectStore('saved', { keyPath: 'key' }).createIndex('savedAt', 'savedAt');
-      database.createObjectStore('compare', { keyPath: 'authorId' }).createIndex('position', 'position');
-      database.createObjectStore('citationLists', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
-    },
-  });
-  db.close();
-}
 
 const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'related', 'saved', 'selfCitations', 'settings', 'sightings'];
 
 describe('schema migrations', () => {
   it('is at version 12', () => {
     expect(DB_VERSION).toBe(12);
-  });
-
-  it('upgrades version 11 to 12: adds persons and the profile searches; announcements, follows and pins kept', async () => {
-    const name = `migrate-11-${Math.random()}`;
-    await createVersion8(name);
-    const v11 = await openDB(name, 11, {
-      upgrade(database) {
-        database.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
-        database.createObjectStore('follows', { keyPath: 'authorId' });
-        database.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
-        database.createObjectStore('openalex', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
-        database.createObjectStore('alerts', { keyPath: 'key' }).createIndex('foundAt', 'foundAt');
-        database.createObjectStore('alertState');
-      },
-    });
-    const alert = { key: '2602.16165', title: 'HiPER', arxivId: '2602.16165', authors: [{ authorId: '9000001', name: 'Zhaoran Wang' }], foundAt: 9, seen: false };
-    await v11.put('alerts', alert);
-    await v11.put('follows', { authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
-    await v11.put('pins', { profile: 'dblp:36/8449', authorId: '9000001', pinnedAt: 3 });
-    v11.close();
-    const db = await openDatabase(name);
-    expect(db.version).toBe(12);
-    expect([...db.objectStoreNames].sort()).toEqual(STORES);
-    expect([...db.transaction('persons').store.indexNames]).toEqual(['authorIds']);
-    expect(db.transaction('persons').store.index('authorIds').multiEntry).toBe(true);
-    expect([...db.transaction('profileSearches').store.indexNames]).toEqual(['usedAt']);
-    expect(await db.get('alerts', '2602.16165')).toEqual(alert);
-    expect(await db.get('follows', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });
-    expect(await db.get('pins', 'dblp:36/8449')).toEqual({ profile: 'dblp:36/8449', authorId: '9000001', pinnedAt: 3 });
-    // A person written after the upgrade is found by any of its profiles.
-    await db.put('persons', { personId: '9000001', authorIds: ['9000001', '9300001'], dropped: [], figures: null, updatedAt: 1 });
-    expect((await db.getAllFromIndex('persons', 'authorIds', '9300001')).map((person) => person.personId)).toEqual(['9000001']);
-    db.close();
   });
 
   it('upgrades version 10 to 12: adds the announcements of new papers and the check\'s state; follows, sightings and settings kept', async () => {
