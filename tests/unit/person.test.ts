@@ -19,6 +19,7 @@ afterEach(() => db.close());
 
 const service = (log: { method: string; url: string }[] = []) => createBackground({ db: async () => db, fetch: recordedFetch(log), now: () => NOW, gates: instantGates(), openAlexWaitMs: 50 });
 const CLINICAL = seed.publications[1]!;
+const ALL_PROFILES = [SEED_AUTHOR_ID, ...OTHER_PROFILES.map((profile) => profile.authorId)];
 
 describe('merge arithmetic', () => {
   it('counts a paper listed under two of three profiles once, whichever ids each profile knows', () => {
@@ -137,6 +138,14 @@ describe('a person on every surface', () => {
     expect((await background.authorCard(SEED_AUTHOR_ID)).publications).toHaveLength(2);
     expect(await background.persons.drop(SEED_AUTHOR_ID, { ids: [`arxiv:${CLINICAL.arxivId}`], title: CLINICAL.title }, false)).toBeNull();
     expect(await db.count('persons')).toBe(0);
+  });
+
+  it('never brings an unmerged person back: numbers computed meanwhile are not stored', async () => {
+    const background = service();
+    await background.persons.merge(ALL_PROFILES);
+    await Promise.all([background.authorCard(SEED_AUTHOR_ID), background.compare.row(SEED_AUTHOR_ID), background.persons.unmerge(SEED_AUTHOR_ID)]);
+    expect(await db.count('persons')).toBe(0);
+    expect((await background.authorCard(SEED_AUTHOR_ID)).person).toBeUndefined();
   });
 
   it('refuses to merge a profile the source does not know, and changes nothing', async () => {

@@ -60,7 +60,11 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
     );
     const figures: PersonFigures = { citations: metrics.citations, hIndex: metrics.hIndex, papers: metrics.papers, complete, computedAt: now() };
     const updated = { ...record, figures };
-    await (await db()).put('persons', updated);
+    // Stored only if the person is still as it was: a merge, drop or unmerge meanwhile wins.
+    const tx = (await db()).transaction('persons', 'readwrite');
+    const stored = await tx.store.get(record.personId);
+    if (stored && stored.updatedAt === record.updatedAt && stored.authorIds.join() === record.authorIds.join()) await tx.store.put(updated);
+    await tx.done;
     forget();
     return { record: updated, papers, metrics, complete, duplicates, profiles };
   }
