@@ -30,7 +30,7 @@ export interface CompareDeps {
   /** Told the tray's size after every change (the toolbar badge). */
   onTrayChanged?: (size: number) => void;
   /** The person the author is part of: their merged paper list (persons/index.ts), or null. */
-  person?: (authorId: string) => Promise<{ author: Author; profiles: Author[]; papers: PaperCitations[]; complete: boolean; dropped: number } | null>;
+  person?: (authorId: string) => Promise<{ personId: string; profiles: Author[]; papers: PaperCitations[]; complete: boolean; dropped: number } | null>;
 }
 
 const ordered = (entries: CompareEntry[]) => entries.sort((a, b) => a.position - b.position);
@@ -100,8 +100,7 @@ export function createCompare(ctx: Context, deps: CompareDeps) {
     if (person) {
       const first = person.profiles[0] as Author;
       const openAlex = await deps.openAlex(first).catch((error: unknown): OpenAlexView => ({ status: 'unavailable', message: error instanceof Error ? error.message : String(error) }));
-      const personInfo = { personId: person.author.personId ?? first.authorId, profiles: person.profiles, dropped: person.dropped };
-      return { author: first, openAlex, papers: person.papers, complete: person.complete, computedError: null, listFetchedAt: now(), person: personInfo };
+      return { author: first, openAlex, papers: person.papers, complete: person.complete, computedError: null, listFetchedAt: now(), person: { personId: person.personId, profiles: person.profiles, dropped: person.dropped } };
     }
     const author = await deps.author(authorId);
     const [papers, openAlex] = await Promise.all([

@@ -48,7 +48,9 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
   /** Every profile of the author's person (the author alone when none). */
   const profilesOf = async (authorId: string) => (await personOf(authorId))?.authorIds ?? [authorId];
 
-  /** The person's numbers from every profile's full paper list, stored for the chips. */
+  const sameFigures = (a: PersonFigures | null, b: PersonFigures) => !!a && a.citations === b.citations && a.hIndex === b.hIndex && a.papers === b.papers && a.complete === b.complete;
+
+  /** The person's numbers from every profile's full paper list; stored for the chips when they changed. */
   async function compute(record: PersonRecord) {
     const profiles = await Promise.all(record.authorIds.map((authorId) => deps.author(authorId)));
     const lists = await Promise.all(profiles.map((profile) => deps.citationList(profile).catch(() => null)));
@@ -59,20 +61,20 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
       new Date(now()).getUTCFullYear(),
     );
     const figures: PersonFigures = { citations: metrics.citations, hIndex: metrics.hIndex, papers: metrics.papers, complete, computedAt: now() };
-    const updated = { ...record, figures };
-    // Stored only if the person is still as it was: a merge, drop or unmerge meanwhile wins.
-    const tx = (await db()).transaction('persons', 'readwrite');
-    const stored = await tx.store.get(record.personId);
-    if (stored && stored.updatedAt === record.updatedAt && stored.authorIds.join() === record.authorIds.join()) await tx.store.put(updated);
-    await tx.done;
-    forget();
-    return { record: updated, papers, metrics, complete, duplicates, profiles };
+    // Cards, compare rows and self-citation polls all compute: only a change is written, and only
+    // if the person is still as it was (a merge, drop or unmerge meanwhile wins).
+    if (!sameFigures(record.figures, figures)) {
+      const tx = (await db()).transaction('persons', 'readwrite');
+      const stored = await tx.store.get(record.personId);
+      if (stored && stored.updatedAt === record.updatedAt && stored.authorIds.join() === record.authorIds.join()) await tx.store.put({ ...stored, figures });
+      await tx.done;
+      forget();
+    }
+    const view: PersonView = { personId: record.personId, profiles, dropped: record.dropped, metrics, complete, duplicates };
+    return { figures, papers, view };
   }
 
-  async function view(record: PersonRecord): Promise<PersonView> {
-    const { metrics, complete, duplicates, profiles, record: updated } = await compute(record);
-    return { personId: updated.personId, profiles, dropped: updated.dropped, metrics, complete, duplicates };
-  }
+  const view = async (record: PersonRecord) => (await compute(record)).view;
 
   /** The card for an author: a person's when they are part of one. */
   async function card(authorId: string): Promise<AuthorCardData> {
@@ -80,11 +82,10 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
     if (!record) return deps.card(authorId);
     const [base, person, lists] = await Promise.all([
       deps.card(record.personId),
-      view(record),
+      compute(record),
       Promise.all(record.authorIds.map((id) => deps.publications(id).then((list) => list.papers, () => []))),
     ]);
-    const figures = { citations: person.metrics.citations, hIndex: person.metrics.hIndex, papers: person.metrics.papers, complete: person.complete, computedAt: now() };
-    return { ...base, author: asPerson(base.author, figures, record.personId), publications: mergePublications(lists, record.dropped), person };
+    return { ...base, author: asPerson(base.author, person.figures, record.personId), publications: mergePublications(lists, record.dropped), person: person.view };
   }
 
   async function save(record: PersonRecord): Promise<PersonView> {
@@ -98,19 +99,19 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
     const existing = [...new Set((await Promise.all(authorIds.map(personOf))).filter((record): record is PersonRecord => record !== null))];
     const ids = [...new Set([...existing.flatMap((record) => record.authorIds), ...authorIds])];
     const first = authorIds[0] as string;
-    const personId = (await personOf(first))?.personId ?? first;
+    const personId = existing.find((record) => record.authorIds.includes(first))?.personId ?? first;
     const ordered = [personId, ...ids.filter((id) => id !== personId)];
     if (ordered.length > MAX_PERSON_PROFILES) throw new PersonError(`A person holds at most ${MAX_PERSON_PROFILES} profiles`);
     // The profiles must exist before they are merged (an unknown id is refused, not kept).
     await Promise.all(ordered.map((id) => deps.author(id)));
     const dropped = uniqueDrops(existing.flatMap((record) => record.dropped));
-    const database = await db();
-    const tx = database.transaction('persons', 'readwrite');
+    const merged: PersonRecord = { personId, authorIds: ordered, dropped, figures: null, updatedAt: now() };
+    const tx = (await db()).transaction('persons', 'readwrite');
     for (const record of existing) void tx.store.delete(record.personId);
-    void tx.store.put({ personId, authorIds: ordered, dropped, figures: null, updatedAt: now() });
+    void tx.store.put(merged);
     await tx.done;
     forget();
-    return view({ personId, authorIds: ordered, dropped, figures: null, updatedAt: now() });
+    return view(merged);
   }
 
   /** Takes the person apart: each profile is shown as its source reports it again, drops included. */
@@ -176,8 +177,8 @@ export function createPersons(ctx: Context, deps: PersonsDeps) {
   async function forCompare(authorId: string) {
     const record = await personOf(authorId);
     if (!record) return null;
-    const { record: updated, papers, complete, profiles } = await compute(record);
-    return { author: asPerson(profiles[0] as Author, updated.figures as PersonFigures, updated.personId), profiles, papers, complete, dropped: updated.dropped.length };
+    const { papers, view } = await compute(record);
+    return { personId: record.personId, profiles: view.profiles, papers, complete: view.complete, dropped: record.dropped.length };
   }
 
   /** The author's whole record for counting: the person (or the author alone) and the merged paper list. */

@@ -4,7 +4,7 @@
 
 import { isRecord } from '../../../core/validate';
 import { requestJson, SourceError } from '../http';
-import { headers, normalisePaper, S2_API, type S2Options } from './client';
+import { headers, normaliseAuthorRefs, S2_API, type S2Options } from './client';
 
 /** A cited paper's author ids and each citing paper's author ids (null for authors without one). */
 export interface CitingAuthors {
@@ -17,7 +17,7 @@ const FIELDS = 'authors,citations.authors';
 const MAX_CITING = 10_000;
 const MAX_AUTHORS = 500;
 
-const authorIds = (raw: unknown) => (normalisePaper(isRecord(raw) ? { ...raw, title: '-', authors: Array.isArray(raw.authors) ? raw.authors.slice(0, MAX_AUTHORS) : [] } : null)?.authors ?? []).map((author) => author.authorId);
+const authorIds = (raw: unknown) => normaliseAuthorRefs(isRecord(raw) ? raw.authors : null, MAX_AUTHORS).map((author) => author.authorId);
 
 /** Semantic Scholar paper ids (40 hex) → their authors and their citing papers' authors; unknown ids are left out. */
 export async function fetchCitingAuthors(paperIds: readonly string[], options: S2Options): Promise<Map<string, CitingAuthors>> {

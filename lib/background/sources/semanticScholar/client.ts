@@ -48,6 +48,11 @@ function normaliseAuthorRef(raw: unknown): AuthorRef | null {
   return { authorId: readAuthorId(raw.authorId), name };
 }
 
+/** A paper's `authors` list as author references (at most `max`); bad entries are left out. */
+export function normaliseAuthorRefs(raw: unknown, max = Infinity): AuthorRef[] {
+  return Array.isArray(raw) ? raw.slice(0, max).map(normaliseAuthorRef).filter((author): author is AuthorRef => author !== null) : [];
+}
+
 /** An author record with reported metrics; null when the entry has no id or name. */
 export function normaliseAuthor(raw: unknown, fetchedAt: number): Author | null {
   if (!isRecord(raw)) return null;
@@ -75,9 +80,7 @@ export function normalisePaper(raw: unknown): Paper | null {
   if (!s2PaperId && !title) return null;
   const externalIds = isRecord(raw.externalIds) ? raw.externalIds : {};
   const arxiv = typeof externalIds.ArXiv === 'string' ? parseArxivId(externalIds.ArXiv) : null;
-  const authors = Array.isArray(raw.authors)
-    ? raw.authors.map(normaliseAuthorRef).filter((author): author is AuthorRef => author !== null)
-    : [];
+  const authors = normaliseAuthorRefs(raw.authors);
   return {
     arxivId: arxiv?.id ?? null,
     version: null,

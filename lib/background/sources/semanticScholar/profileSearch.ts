@@ -2,10 +2,10 @@
 // venues and coauthors (by id), and its ORCID. One request (`/author/search`), at most
 // PROFILE_SEARCH_LIMIT profiles; the evidence is weighed in core/personCandidates.ts.
 
-import { MAX_PAPERS_LOOKED, type SearchedProfile } from '../../../core/personCandidates';
-import { isRecord, readString } from '../../../core/validate';
+import { MAX_COAUTHORS_LOOKED, MAX_PAPERS_LOOKED, type SearchedProfile } from '../../../core/personCandidates';
+import { CEILING, isRecord, readCount, readString } from '../../../core/validate';
 import { requestJson, SourceError } from '../http';
-import { headers, normaliseAuthor, normalisePaper, S2_API, type S2Options } from './client';
+import { headers, normaliseAuthor, normaliseAuthorRefs, S2_API, type S2Options } from './client';
 
 export const PROFILE_SEARCH_LIMIT = 10;
 const FIELDS = 'authorId,name,url,affiliations,citationCount,hIndex,paperCount,externalIds,papers.year,papers.venue,papers.authors';
@@ -23,10 +23,9 @@ export async function searchProfiles(name: string, options: S2Options, now: () =
     if (!author || !isRecord(raw)) return [];
     const externalIds = isRecord(raw.externalIds) ? raw.externalIds : {};
     const orcid = readString(externalIds.ORCID, 40);
-    const papers = (Array.isArray(raw.papers) ? raw.papers.slice(0, MAX_PAPERS_LOOKED) : []).flatMap((entry) => {
-      const paper = normalisePaper(isRecord(entry) ? { ...entry, title: entry.title ?? '-' } : null);
-      return paper && isRecord(entry) ? [{ year: paper.year, venue: readString(entry.venue, 300), coauthors: paper.authors }] : [];
-    });
+    const papers = (Array.isArray(raw.papers) ? raw.papers.slice(0, MAX_PAPERS_LOOKED) : []).flatMap((entry) =>
+      isRecord(entry) ? [{ year: readCount(entry.year, CEILING.year), venue: readString(entry.venue, 300), coauthors: normaliseAuthorRefs(entry.authors, MAX_COAUTHORS_LOOKED) }] : [],
+    );
     return [{ author, orcid: orcid && /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(orcid) ? orcid : null, papers }];
   });
 }
