@@ -11,7 +11,7 @@ import { MAX_ALERTS, readAlertRecord, type AlertRecord } from './alerts';
 import type { DroppedPaper } from './model';
 import { MAX_PERSON_PROFILES, readPerson } from './person';
 import { readSelfCitationRecord, type SelfCitationRecord } from './selfCitations';
-import { PROFILE_KEY } from './sites/registry';
+import { PROFILE_KEY, SITE_IDS } from './sites/registry';
 import { isRecord } from './validate';
 
 export const BACKUP_FORMAT = 'scholarscope-data';
@@ -46,6 +46,16 @@ function people(value: unknown, part: string, max: number): { authorId: string; 
   });
 }
 
+/**
+ * A file's site switches as this version knows them: a site added since the file was written (ACL
+ * Anthology, for files before it) gets its default, one this version does not know is left out.
+ * Anything but a map of site ids stays as it is, for parseSettings to refuse.
+ */
+function sitesOfFile(sites: unknown): unknown {
+  if (!isRecord(sites)) return sites;
+  return Object.fromEntries(SITE_IDS.map((site) => [site, site in sites ? sites[site] : DEFAULT_SETTINGS.sites[site]]));
+}
+
 /** The file's data, or an ImportError naming the first problem. */
 export function readBackup(content: string): Backup {
   const data = parseJsonFile(content);
@@ -67,7 +77,7 @@ export function readBackup(content: string): Backup {
   const settingsRaw = isRecord(data.settings)
     ? {
         cacheDays: data.settings.cacheDays,
-        sites: data.settings.sites,
+        sites: sitesOfFile(data.settings.sites),
         theme: data.settings.theme ?? 'system',
         primarySource: data.settings.primarySource ?? 'semanticscholar',
         openAlexEmail: data.settings.openAlexEmail ?? '',
