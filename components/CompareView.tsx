@@ -229,7 +229,7 @@ export function CompareView(props: CompareViewProps) {
                   return (
                     <td key={column.entry.authorId} class="ss-compare-self">
                       {self && self.view?.status === 'done' && figures ? (
-                        `h ${figures.hIndexWithout} · ${formatCount(figures.citationsWithout)} citations (${figures.citingChecked > 0 ? Math.round((100 * figures.selfCitations) / figures.citingChecked) : 0}% self)`
+                        `h ${figures.hIndexWithout} · ${formatCount(figures.citationsWithout)} citations (${figures.citingChecked > 0 ? Math.round((100 * figures.selfCitations) / figures.citingChecked) : 0}% self${figures.incomplete > 0 ? `; incomplete: ${figures.incomplete} with more citing papers than listed` : ''})`
                       ) : self ? (
                         <SelfCitationSection {...self} />
                       ) : (

@@ -73,6 +73,11 @@ function RelatedList({ title, papers, empty, ...rest }: { title: string; papers:
   );
 }
 
+/** Semantic Scholar lists citing papers newest first: past one page, these are the most cited of the newest. */
+export function citingTitle(citingOf: number | undefined): string {
+  return citingOf ? `Most cited of the newest ${citingOf.toLocaleString('en')} papers citing it` : 'Most cited of the papers citing it';
+}
+
 /** Papers related to the one in view: recommended for it, and the most cited of those citing it. */
 export function RelatedPapers({ state, onRetry, ...rest }: RelatedPapersProps) {
   if (state.status === 'loading') return <p class="ss-status" role="status">Loading related papers…</p>;
@@ -80,7 +85,7 @@ export function RelatedPapers({ state, onRetry, ...rest }: RelatedPapersProps) {
   return (
     <div class="ss-related">
       <RelatedList title="Recommended by Semantic Scholar" papers={state.related.recommended} empty="No recommendations for this paper yet." {...rest} />
-      <RelatedList title="Most cited of the papers citing it" papers={state.related.citing} empty="No citing papers known yet." {...rest} />
+      <RelatedList title={citingTitle(state.related.citingOf)} papers={state.related.citing} empty="No citing papers known yet." {...rest} />
     </div>
   );
 }

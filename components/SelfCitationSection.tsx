@@ -2,7 +2,7 @@
 // and citations without them beside the figures with them, and the cap the count stopped at.
 
 import { formatCount } from '../lib/core/format';
-import { SELF_CITATION_BATCH, SELF_CITATION_STEP, type SelfCitationView } from '../lib/core/selfCitations';
+import { CITATIONS_LISTED_MAX, SELF_CITATION_BATCH, SELF_CITATION_STEP, type SelfCitationView } from '../lib/core/selfCitations';
 
 export interface SelfCitationProps {
   view: SelfCitationView | null;
@@ -39,6 +39,12 @@ export function SelfCitationSection({ view, error, onCount }: SelfCitationProps)
           Without self-citations: h-index {formatCount(view.figures.hIndexWithout)} (with: {formatCount(view.figures.hIndex)}), {formatCount(view.figures.citationsWithout)} citations (with:{' '}
           {formatCount(view.figures.citations)}). Self-citations: {formatCount(view.figures.selfCitations)} of {formatCount(view.figures.citingChecked)} citing papers listed ({percent(view.figures.selfCitations, view.figures.citingChecked)}), on the {view.checked}{' '}
           most cited of {view.papers} cited papers.
+        </p>
+      )}
+      {view?.figures && view.figures.incomplete > 0 && (
+        <p class="ss-status ss-self-incomplete">
+          Incomplete: {view.figures.incomplete === 1 ? '1 paper has' : `${view.figures.incomplete} papers have`} more citing papers than Semantic Scholar lists (it lists at most{' '}
+          {formatCount(CITATIONS_LISTED_MAX)} for one paper); only the listed ones were checked for self-citations.
         </p>
       )}
       {view?.status === 'done' && view.cap < view.papers && (

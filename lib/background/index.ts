@@ -53,7 +53,7 @@ export function createBackground(deps: BackgroundDeps) {
   const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged, person: (id) => persons.forCompare(id) });
   const persons = createPersons(ctx, { sources, cache, lifetimes, author: authors.record, publications: authors.publications, card: authors.card, citationList: compare.citationList });
   const alerts = createAlerts(ctx, { sources, follows: follows.list, settings: settings.get, profilesOf: persons.profilesOf, ...deps.alerts });
-  const selfCitations = createSelfCitations(ctx, { personOf: persons.personOf, wholeRecord: persons.wholeRecord, citingAuthors: sources.semanticScholar.citingAuthors, batchSize: deps.selfCitationBatch });
+  const selfCitations = createSelfCitations(ctx, { personOf: persons.personOf, wholeRecord: persons.wholeRecord, citingAuthors: sources.semanticScholar.citingAuthors, citingPages: sources.semanticScholar.citingPages, batchSize: deps.selfCitationBatch });
   const backup = createBackup(ctx, [saved.backup, compare.backup, follows.backup, pins.backup, settings.backup, alerts.backup, persons.backup, selfCitations.backup]);
   const uploads = createUploads(ctx);
 

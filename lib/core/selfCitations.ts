@@ -8,6 +8,8 @@ import type { PaperCitations } from './metrics/compute';
 
 /** Papers asked about in one request, and how many more papers each "continue" checks. */
 export const SELF_CITATION_BATCH = 10;
+/** Semantic Scholar lists at most this many citing papers for one paper (and in one batch answer). */
+export const CITATIONS_LISTED_MAX = 9_999;
 export const SELF_CITATION_STEP = 100;
 
 /** What the citing papers of one paper showed. */
@@ -15,6 +17,8 @@ export interface CheckedPaper {
   /** Citing papers listed (the source may list fewer than its count). */
   citing: number;
   self: number;
+  /** False when the source lists only part of them (Semantic Scholar: 9,999 a paper); absent when it listed all. */
+  complete?: false;
 }
 
 /** A count in progress or done, kept so a stopped worker resumes where it was. */
@@ -39,6 +43,8 @@ export interface SelfCitationFigures {
   /** Self-citations among the citing papers listed for the papers checked. */
   selfCitations: number;
   citingChecked: number;
+  /** Checked papers with more citing papers than the source lists: counted among the listed ones only. */
+  incomplete: number;
 }
 
 export interface SelfCitationView {
@@ -77,12 +83,14 @@ export function selfCitationTargets(papers: readonly PaperCitations[]): string[]
 export function selfCitationFigures(papers: readonly PaperCitations[], done: Readonly<Record<string, CheckedPaper>>): SelfCitationFigures {
   let selfCitations = 0;
   let citingChecked = 0;
+  let incomplete = 0;
   const counts = papers.map((paper) => {
     const id = paper.ids?.find((entry) => entry.startsWith('s2:'))?.slice(3);
     const checked = id ? done[id] : undefined;
     if (!checked) return { with: paper.citations, without: paper.citations };
     selfCitations += checked.self;
     citingChecked += checked.citing;
+    if (checked.complete === false) incomplete += 1;
     return { with: paper.citations, without: Math.max(0, paper.citations - checked.self) };
   });
   const sum = (values: number[]) => values.reduce((total, value) => total + Math.max(0, value), 0);
@@ -93,6 +101,7 @@ export function selfCitationFigures(papers: readonly PaperCitations[], done: Rea
     citationsWithout: sum(counts.map((count) => count.without)),
     selfCitations,
     citingChecked,
+    incomplete,
   };
 }
 
@@ -110,9 +119,9 @@ export function readSelfCitationRecord(value: unknown, isAuthorId: (id: unknown)
   if (entries.length > targets.length) return null;
   const checked: Record<string, CheckedPaper> = {};
   for (const [id, paper] of entries) {
-    const { citing, self } = (paper ?? {}) as Record<string, unknown>;
-    if (!S2_PAPER.test(id) || !count(citing) || !count(self) || self > citing) return null;
-    checked[id] = { citing, self };
+    const { citing, self, complete } = (paper ?? {}) as Record<string, unknown>;
+    if (!S2_PAPER.test(id) || !count(citing) || !count(self) || self > citing || (complete !== undefined && complete !== false)) return null;
+    checked[id] = complete === false ? { citing, self, complete } : { citing, self };
   }
   return { personId, authorIds: [...authorIds], targets: [...targets], cap, done: checked, error: null, updatedAt };
 }

@@ -52,6 +52,8 @@ export interface Prefs {
   panelCollapsed: boolean;
   /** When the popup last showed the papers by followed authors (what is newer is new). */
   sightingsSeenAt?: number;
+  /** API keys a source refused, by fingerprint (never the key), so a restarted worker goes on without them. */
+  rejectedKeys?: Partial<Record<'semanticscholar' | 'openalex', { fingerprint: string; at: number }>>;
 }
 
 export const DEFAULT_PREFS: Prefs = { panelCollapsed: false };

@@ -79,7 +79,7 @@ describe('self-citations on the card', () => {
     render(<SelfCitationSection view={{ status: 'none', checked: 0, cap: 0, papers: 0, figures: null, error: null, updatedAt: null }} error={null} onCount={onCount} />, container);
     container.querySelector<HTMLButtonElement>('.ss-self-count')!.click();
     expect(counted).toEqual(['start']);
-    const figures = { hIndex: 3, hIndexWithout: 2, citations: 77, citationsWithout: 52, selfCitations: 25, citingChecked: 77 };
+    const figures = { hIndex: 3, hIndexWithout: 2, citations: 77, citationsWithout: 52, selfCitations: 25, citingChecked: 77, incomplete: 0 };
     render(<SelfCitationSection view={{ status: 'running', checked: 0, cap: 100, papers: 250, figures, error: null, updatedAt: 1 }} error={null} onCount={onCount} />, container);
     expect(container.querySelector('[role="status"]')!.textContent).toBe('Counting self-citations: 0 of 100 papers checked ');
     expect(container.querySelector('.ss-self-figures')).toBeNull();

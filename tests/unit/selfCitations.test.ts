@@ -35,7 +35,8 @@ describe('the definition', () => {
       { year: 2022, citations: 0, ids: ['s2:d'] },
     ];
     expect(selfCitationTargets(papers)).toEqual(['a', 'b', 'c']);
-    expect(selfCitationFigures(papers, { a: { citing: 10, self: 8 }, b: { citing: 2, self: 9 } })).toEqual({ hIndex: 3, hIndexWithout: 2, citations: 17, citationsWithout: 5, selfCitations: 17, citingChecked: 12 });
+    expect(selfCitationFigures(papers, { a: { citing: 10, self: 8 }, b: { citing: 2, self: 9 } })).toEqual({ hIndex: 3, hIndexWithout: 2, citations: 17, citationsWithout: 5, selfCitations: 17, citingChecked: 12, incomplete: 0 });
+    expect(selfCitationFigures(papers, { a: { citing: 9, self: 2, complete: false } }).incomplete).toBe(1);
   });
 });
 

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../lib/background/sources/http';
-import { CITATION_LIST_MAX, fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, normaliseAuthor, normalisePaper } from '../../lib/background/sources/semanticScholar/client';
+import { CITATION_LIST_MAX, fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, normaliseAuthor, normalisePaper } from '../../lib/background/sources/semanticScholar/client';
+import { fetchRecommendations, fetchTopCiting } from '../../lib/background/sources/semanticScholar/related';
 import { PAPER_BATCH_LIMIT } from '../../lib/core/protocol/define';
 import { loadJson, loadRecording, replayFetch } from '../fixtures/recordings';
 import { authorPapersAnswer, paperBatchAnswer, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
+
+/** A batch entry that must be a paper (not unknown, not a failed part). */
+function paperOf<T>(entry: T | Error | null | undefined): T {
+  if (!entry || entry instanceof Error) throw new Error(`expected a paper, got ${String(entry)}`);
+  return entry;
+}
 
 const noSleep = async () => {};
 const jsonResponse = (value: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -63,7 +70,7 @@ describe('fetchPapersByKey', () => {
     expect(fields).toEqual(expect.arrayContaining(['title', 'authors.hIndex', 'authors.citationCount', 'authors.paperCount']));
     expect(JSON.parse(log[0]!.init!.body as string)).toEqual({ ids: ['arXiv:2602.16165', 'arXiv:1810.04805'] });
     expect(result.get('1810.04805')).toBeNull();
-    const hiper = result.get('2602.16165')!;
+    const hiper = paperOf(result.get('2602.16165'));
     expect(hiper.paper.arxivId).toBe('2602.16165');
     expect(hiper.authors[0]).toMatchObject({ authorId: SEED_AUTHOR_ID, name: 'Zhaoran Wang', hIndex: 5, citationCount: 74, paperCount: 3, fetchedAt: 42 });
   });
@@ -90,7 +97,7 @@ describe('fetchPapersByKey', () => {
 
   it('rejects a batch of the wrong length as malformed', async () => {
     const fetch = replayFetch([jsonResponse([null, null])]);
-    await expect(fetchPapersByKey(['2602.16165'], { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'malformed' });
+    expect((await fetchPapersByKey(['2602.16165'], { fetch, sleep: noSleep })).get('2602.16165')).toMatchObject({ kind: 'malformed' });
   });
 
   it('retries a 429 after the wait Retry-After asks for, a bounded number of times', async () => {
@@ -104,7 +111,7 @@ describe('fetchPapersByKey', () => {
 
     log.length = 0;
     const always429 = replayFetch([jsonResponse({ message: 'Too Many Requests' }, 429)], log);
-    await expect(fetchPapersByKey(['2602.16165'], { fetch: always429, sleep: noSleep, retries: 2 })).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect((await fetchPapersByKey(['2602.16165'], { fetch: always429, sleep: noSleep, retries: 2 })).get('2602.16165')).toMatchObject({ kind: 'rate-limited' });
     expect(log).toHaveLength(3);
   });
 
@@ -112,17 +119,17 @@ describe('fetchPapersByKey', () => {
     const [bad] = loadRecording('test_bad_query_parameters');
     const log: { url: string }[] = [];
     const fetch = replayFetch([new Response(bad!.body, { status: bad!.status })], log);
-    await expect(fetchPapersByKey(['2602.16165'], { fetch, sleep: noSleep })).rejects.toMatchObject({ kind: 'client', status: 400 });
+    expect((await fetchPapersByKey(['2602.16165'], { fetch, sleep: noSleep })).get('2602.16165')).toMatchObject({ kind: 'client', status: 400 });
     expect(log).toHaveLength(1);
   });
 
   it('reports network faults and non-JSON answers as source errors', async () => {
     const offline = replayFetch([new TypeError('Failed to fetch')]);
-    const error = await fetchPapersByKey(['2602.16165'], { fetch: offline, sleep: noSleep, retries: 1 }).catch((e: unknown) => e);
+    const error = (await fetchPapersByKey(['2602.16165'], { fetch: offline, sleep: noSleep, retries: 1 })).get('2602.16165');
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).kind).toBe('network');
     const html = replayFetch([new Response('<html>Bad gateway</html>', { status: 200 })]);
-    await expect(fetchPapersByKey(['2602.16165'], { fetch: html, sleep: noSleep })).rejects.toMatchObject({ kind: 'malformed' });
+    expect((await fetchPapersByKey(['2602.16165'], { fetch: html, sleep: noSleep })).get('2602.16165')).toMatchObject({ kind: 'malformed' });
   });
 });
 
@@ -214,7 +221,8 @@ describe('related papers', () => {
   it('keeps the most cited of the citing papers, skipping entries without a paper', async () => {
     const citing = (title: string, citationCount: number | null) => ({ citingPaper: { paperId: title, externalIds: { ArXiv: '1810.04805' }, title, year: 2020, citationCount, authors: [{ authorId: '1', name: 'A' }] } });
     const body = { offset: 0, data: [citing('low', 1), null, { citingPaper: null }, citing('high', 900), citing('unknown', null), citing('mid', 50)] };
-    const papers = await fetchTopCiting('2602.16165', { fetch: replayFetch([jsonResponse(body)]), sleep: noSleep }, 3);
+    const { papers, looked, more } = await fetchTopCiting('2602.16165', { fetch: replayFetch([jsonResponse(body)]), sleep: noSleep }, 3);
+    expect([looked, more]).toEqual([6, false]);
     expect(papers.map((paper) => paper.title)).toEqual(['high', 'mid', 'low']);
     expect(papers[0]!.arxivId).toBe('1810.04805');
   });
@@ -237,11 +245,11 @@ describe('one bad value costs that value, never the batch', () => {
     const fetch = damaged((batch) => (batch[1]!.authors[0]!.authorId = '99\uDC00'));
     const result = await fetchPapersByKey(ids, { fetch, sleep: noSleep });
     expect([...result.values()].every((entry) => entry !== null)).toBe(true);
-    const second = result.get('2602.05381')!;
+    const second = paperOf(result.get('2602.05381'));
     expect(second.authors.map((a) => a.name)).not.toContain(second.paper.authors[0]!.name);
     expect(second.authors.length).toBe(second.paper.authors.length - 1);
     expect(second.paper.authors[0]!.authorId).toBeNull();
-    expect(result.get('2602.16165')!.authors[0]!.authorId).toBe(SEED_AUTHOR_ID);
+    expect(paperOf(result.get('2602.16165')).authors[0]!.authorId).toBe(SEED_AUTHOR_ID);
   });
 
   it('treats counts beyond any real record as damaged, and cuts what would fill a card', async () => {
@@ -250,10 +258,10 @@ describe('one bad value costs that value, never the batch', () => {
       (batch[2] as unknown as Record<string, unknown>).citationCount = 1e15;
     });
     const result = await fetchPapersByKey(ids, { fetch, sleep: noSleep });
-    const author = result.get('2602.16165')!.authors[0]!;
+    const author = paperOf(result.get('2602.16165')).authors[0]!;
     expect([author.hIndex, author.citationCount, author.paperCount]).toEqual([null, null, null]);
     expect(author.affiliations[0]!.length).toBe(300);
-    expect(result.get('2601.18217')!.paper.citationCount).toBeNull();
-    expect(result.get('2602.05381')!.authors[0]!.hIndex).not.toBeNull();
+    expect(paperOf(result.get('2601.18217')).paper.citationCount).toBeNull();
+    expect(paperOf(result.get('2602.05381')).authors[0]!.hIndex).not.toBeNull();
   });
 });

@@ -117,6 +117,11 @@ export function createAlerts({ db, now, shared }: Pick<Context, 'db' | 'now' | '
       try {
         for (const [authorId, papers] of await deps.sources.semanticScholar.authorsPapers(group)) {
           const follow = byId.get(authorId)!;
+          // One author's trouble costs that author: the check is not complete, the others' papers stand.
+          if (papers instanceof Error) {
+            failed.push(`Semantic Scholar, ${follow.name}: ${papers.message}`);
+            continue;
+          }
           for (const { paper, doi } of papers) {
             const key = keyOf(paper.arxivId, doi);
             if (!key || paper.publicationDate === null || !inWindow(paper.publicationDate, from)) continue;

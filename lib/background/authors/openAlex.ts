@@ -40,7 +40,11 @@ export function createOpenAlexMatch(ctx: Context, { sources, cache, lifetimes }:
             .sort((a, b) => (b.citationCount ?? 0) - (a.citationCount ?? 0))
             .slice(0, WORKS_FILTER_LIMIT)
             .map((paper) => paper.arxivId as string);
-          const works = keys.length > 0 ? [...(await sources.openAlex.worksByKey(keys, 1)).values()] : [];
+          const answers = keys.length > 0 ? [...(await sources.openAlex.worksByKey(keys, 1)).values()] : [];
+          const works = answers.filter((work): work is Exclude<typeof work, Error> => !(work instanceof Error));
+          // Not one work answered because their request failed: OpenAlex is unavailable, not silent.
+          const failure = answers.find((work) => work instanceof Error);
+          if (failure && works.length === 0) throw failure;
           const match = matchOpenAlexAuthor(author.name, works);
           found = match
             ? { authorId, openAlexId: match.openAlexId, author: await sources.openAlex.authorById(match.openAlexId, 1), evidence: { agreeing: match.agreeing, looked: works.length } }

@@ -24,27 +24,34 @@ export const AUTHORS_CACHED_PER_PAPER = 101;
 /** Who answered for a record: Semantic Scholar's records carry no source (they predate the others). */
 export const sourceOf = (record: PaperRecord): PaperRecord['source'] | 'semanticscholar' => record.source ?? 'semanticscholar';
 
-/** Each source in `order` is asked for what those before it did not know; the first is the primary. */
-export async function askSources(order: readonly PaperSource[], keys: PaperKey[]): Promise<{ found: Map<PaperKey, SourceAnswer>; primaryFailure: Error | null }> {
+/**
+ * Each source in `order` is asked for what those before it did not know; the first is the primary.
+ * `failures` are the primary's, by key: a part of its request that failed costs those keys only.
+ */
+export async function askSources(order: readonly PaperSource[], keys: PaperKey[]): Promise<{ found: Map<PaperKey, SourceAnswer>; failures: Map<PaperKey, Error> }> {
   const found = new Map<PaperKey, SourceAnswer>();
-  let primaryFailure: Error | null = null;
+  const failures = new Map<PaperKey, Error>();
   for (const [index, source] of order.entries()) {
     const lacking = keys.filter((key) => !found.has(key));
     if (lacking.length === 0) break;
     if (source.name === 'arxiv' && lacking.length > ARXIV_FALLBACK_MAX) break;
+    const asked = index === 0 ? lacking : lacking.slice(0, FALLBACK_MAX);
     try {
-      for (const [key, answer] of await source.papers(index === 0 ? lacking : lacking.slice(0, FALLBACK_MAX))) found.set(key, answer);
+      for (const [key, answer] of await source.papers(asked)) {
+        if (!(answer instanceof Error)) found.set(key, answer);
+        else if (index === 0) failures.set(key, answer);
+      }
     } catch (error) {
       // A fallback's failure leaves the primary's answer ("unknown") standing.
-      if (index === 0) primaryFailure = error instanceof Error ? error : new Error(String(error));
+      if (index === 0) for (const key of asked) failures.set(key, error instanceof Error ? error : new Error(String(error)));
     }
   }
-  return { found, primaryFailure };
+  return { found, failures };
 }
 
 /**
  * The records to answer with, stored as the rules say. A key no source knew gets the primary's
- * failure, if it failed, and is stored as unknown if it answered. What a fallback says is stored
+ * failure, if its part failed, and is stored as unknown if it answered. What a fallback says is stored
  * only when the primary source answered (else it serves this request alone, so the primary is
  * asked again next time), and never replaces a cached record of the primary source.
  */
@@ -55,12 +62,13 @@ export async function storeAnswers(
   answers: Awaited<ReturnType<typeof askSources>>,
   fetchedAt: number,
 ): Promise<{ records: Map<PaperKey, PaperRecord | Error>; authors: Map<string, Author>; written: Promise<void> }> {
-  const { found, primaryFailure } = answers;
+  const { found, failures } = answers;
   const records = new Map<PaperKey, PaperRecord | Error>();
   const tx = db.transaction('papers', 'readwrite');
   const authors = new Map<string, Author>();
   for (const key of keys) {
     const answer = found.get(key);
+    const primaryFailure = failures.get(key);
     if (!answer && primaryFailure) {
       records.set(key, primaryFailure);
       continue;

@@ -22,7 +22,8 @@ export function createRelated({ db, now }: Context, { sources, cache, lifetimes 
         const record: RelatedRecord = {
           key,
           recommended: recommended.status === 'fulfilled' ? recommended.value : (cached?.recommended ?? []),
-          citing: citing.status === 'fulfilled' ? citing.value : (cached?.citing ?? []),
+          citing: citing.status === 'fulfilled' ? citing.value.papers : (cached?.citing ?? []),
+          ...(citing.status === 'fulfilled' ? (citing.value.more ? { citingOf: citing.value.looked } : {}) : cached?.citingOf ? { citingOf: cached.citingOf } : {}),
           fetchedAt: now(),
           usedAt: now(),
         };

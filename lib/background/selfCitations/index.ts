@@ -2,7 +2,7 @@
 // set), SELF_CITATION_BATCH a request, each batch's result stored as it comes, so a stopped worker
 // goes on from where it was the next time anyone asks (a card polling its progress does).
 
-import { isSelfCitation, SELF_CITATION_BATCH, SELF_CITATION_STEP, selfCitationFigures, selfCitationTargets, type SelfCitationRecord, type SelfCitationView } from '../../core/selfCitations';
+import { isSelfCitation, SELF_CITATION_BATCH, SELF_CITATION_STEP, selfCitationFigures, selfCitationTargets, type CheckedPaper, type SelfCitationRecord, type SelfCitationView } from '../../core/selfCitations';
 import type { PaperCitations } from '../../core/metrics/compute';
 import type { Backup } from '../../core/backup';
 import type { BackupPart } from '../backup/part';
@@ -16,6 +16,8 @@ export interface SelfCitationDeps {
   /** The person the author is part of (or the author alone) and their merged paper list. */
   wholeRecord(authorId: string): Promise<{ personId: string; authorIds: string[]; papers: PaperCitations[] }>;
   citingAuthors(paperIds: readonly string[]): Promise<Map<string, CitingAuthors>>;
+  /** One paper's citing papers' authors, page by page: for the papers a batch answer cut. */
+  citingPages(paperId: string): Promise<{ citing: (string | null)[][]; complete: boolean }>;
   /** Papers a request (tests set 1 to watch the progress). */
   batchSize?: number;
 }
@@ -41,16 +43,40 @@ export function createSelfCitations({ db, now }: Context, deps: SelfCitationDeps
         await (await db()).put('selfCitations', { ...record, error: message(error), updatedAt: now() });
         return;
       }
-      // Read again: the reader may have raised the cap meanwhile.
-      const latest = await (await db()).get('selfCitations', personId);
-      if (!latest || latest.authorIds.join() !== record.authorIds.join()) return;
-      const done = { ...latest.done };
+      const results: Record<string, CheckedPaper> = {};
+      const checked = (authors: (string | null)[], citing: (string | null)[][], complete: boolean): CheckedPaper => ({
+        citing: citing.length,
+        self: citing.filter((paper) => isSelfCitation(paper, authors, personIds)).length,
+        ...(complete ? {} : { complete: false as const }),
+      });
       for (const id of pending) {
         const paper = found.get(id);
-        done[id] = paper ? { citing: paper.citing.length, self: paper.citing.filter((citing) => isSelfCitation(citing, paper.authors, personIds)).length } : { citing: 0, self: 0 };
+        if (!paper?.cut) results[id] = paper ? checked(paper.authors, paper.citing, paper.complete) : { citing: 0, self: 0 };
       }
-      await (await db()).put('selfCitations', { ...latest, done, updatedAt: now() });
+      if (!(await store(personId, record, results))) return;
+      // Papers the batch answer cut are counted page by page, each stored as it is done.
+      for (const id of pending) {
+        const paper = found.get(id);
+        if (!paper?.cut) continue;
+        let pages: Awaited<ReturnType<SelfCitationDeps['citingPages']>>;
+        try {
+          pages = await deps.citingPages(id);
+        } catch (error) {
+          await (await db()).put('selfCitations', { ...((await (await db()).get('selfCitations', personId)) ?? record), error: message(error), updatedAt: now() });
+          return;
+        }
+        if (!(await store(personId, record, { [id]: checked(paper.authors, pages.citing, pages.complete) }))) return;
+      }
     }
+  }
+
+  /** Adds checked papers to the stored count; false when the count is of someone else now (a merge or unmerge). */
+  async function store(personId: string, started: SelfCitationRecord, results: Record<string, CheckedPaper>): Promise<boolean> {
+    // Read again: the reader may have raised the cap meanwhile.
+    const latest = await (await db()).get('selfCitations', personId);
+    if (!latest || latest.authorIds.join() !== started.authorIds.join()) return false;
+    await (await db()).put('selfCitations', { ...latest, done: { ...latest.done, ...results }, updatedAt: now() });
+    return true;
   }
 
   function ensureRunning(record: SelfCitationRecord): void {

@@ -8,6 +8,8 @@ import { createSpacer } from './spacing';
 export interface GatePolicy {
   host: string;
   minIntervalMs: number;
+  /** One request at a time: the next starts only when the answer before it has ended. */
+  serial?: boolean;
   failuresToOpen: number;
   openMs: number;
 }
@@ -15,7 +17,8 @@ export interface GatePolicy {
 export const S2_POLICY: GatePolicy = { host: 'api.semanticscholar.org', minIntervalMs: 1000, failuresToOpen: 5, openMs: 60_000 };
 // OpenAlex allows 100 requests a second; a few a second is plenty and polite.
 export const OPENALEX_POLICY: GatePolicy = { host: 'api.openalex.org', minIntervalMs: 200, failuresToOpen: 5, openMs: 60_000 };
-export const ARXIV_POLICY: GatePolicy = { host: 'export.arxiv.org', minIntervalMs: 3000, failuresToOpen: 3, openMs: 5 * 60_000 };
+// arXiv asks for one request every three seconds and a single connection at a time.
+export const ARXIV_POLICY: GatePolicy = { host: 'export.arxiv.org', minIntervalMs: 3000, serial: true, failuresToOpen: 3, openMs: 5 * 60_000 };
 
 export interface HostGate {
   run<T>(attempt: () => Promise<T>): Promise<T>;
@@ -33,19 +36,21 @@ export function createHostGate(
   now: () => number = Date.now,
   sleep?: (ms: number) => Promise<void>,
 ): HostGate {
-  const spacer = createSpacer(policy.minIntervalMs, now, sleep);
+  const spacer = createSpacer(policy.minIntervalMs, now, sleep, policy.serial);
   let failures = 0;
   let openedAt: number | null = null;
   let trial = false;
-  // The host asked us to wait until then (a long Retry-After): nothing is sent before.
+  // The host asked us to wait until then (a long Retry-After, a spent daily allowance): nothing is
+  // sent before, and every request meanwhile fails with what the host said.
   let pausedUntil = 0;
+  let pause: SourceError | null = null;
 
   const state = () => (openedAt === null ? 'closed' : now() - openedAt < policy.openMs ? 'open' : 'half-open');
 
   return {
     state,
     async run<T>(attempt: () => Promise<T>): Promise<T> {
-      if (now() < pausedUntil) throw waitError(policy.host, 429, pausedUntil);
+      if (now() < pausedUntil) throw pause ?? waitError(policy.host, 429, pausedUntil);
       const current = state();
       if (current === 'open' || (current === 'half-open' && trial)) {
         const seconds = Math.ceil((policy.openMs - (now() - (openedAt ?? now()))) / 1000);
@@ -58,7 +63,10 @@ export function createHostGate(
         openedAt = null;
         return result;
       } catch (error) {
-        if (error instanceof SourceError && error.retryAt !== null) pausedUntil = Math.max(pausedUntil, error.retryAt);
+        if (error instanceof SourceError && error.retryAt !== null && error.retryAt > pausedUntil) {
+          pausedUntil = error.retryAt;
+          pause = error;
+        }
         if (hostFault(error)) {
           failures += 1;
           if (failures >= policy.failuresToOpen || current === 'half-open') openedAt = now();

@@ -2,7 +2,19 @@
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export type SourceErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'client' | 'not-found' | 'malformed' | 'unavailable';
+export type SourceErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'rate-limited'
+  /** A daily allowance is spent (OpenAlex): nothing more until it resets, at `retryAt`. */
+  | 'quota'
+  /** The answer would pass the host's size limit (Semantic Scholar: 10 MB): ask for less. */
+  | 'too-large'
+  | 'server'
+  | 'client'
+  | 'not-found'
+  | 'malformed'
+  | 'unavailable';
 
 export class SourceError extends Error {
   constructor(
@@ -11,6 +23,8 @@ export class SourceError extends Error {
     readonly status: number | null = null,
     /** When the host asked to be asked again (a long Retry-After); null when it did not say. */
     readonly retryAt: number | null = null,
+    /** What the host's error body said (its `error` or `message`), for the one who reads the error. */
+    readonly detail: string | null = null,
   ) {
     super(message);
     this.name = 'SourceError';
@@ -91,24 +105,61 @@ async function attempt(url: string, init: RequestInit, options: RequestOptions):
   }
 }
 
+/** The `error` or `message` of a JSON error body, else its first line; bounded. */
+function errorDetail(body: string): string | null {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    if (typeof parsed === 'object' && parsed !== null) {
+      const { error, message } = parsed as Record<string, unknown>;
+      const text = [error, message].filter((part): part is string => typeof part === 'string').join(': ');
+      if (text) return text.slice(0, 300);
+    }
+  } catch {
+    // Not JSON: an HTML error page or plain text.
+  }
+  const line = body.trim().split('\n')[0]?.trim() ?? '';
+  return line && !line.startsWith('<') ? line.slice(0, 300) : null;
+}
+
+/** When a spent daily allowance comes back: `X-RateLimit-Reset` (seconds from now, or a Unix time), else `Retry-After`, else the next UTC midnight. */
+function quotaResetAt(headers: Headers, now: number): number {
+  const reset = Number(headers.get('x-ratelimit-reset'));
+  if (Number.isFinite(reset) && reset > 0) return reset > 1e9 ? reset * 1000 : now + reset * 1000;
+  const wait = retryAfterMs(headers.get('retry-after'), now, Infinity);
+  if (wait !== null && wait > 0) return now + wait;
+  const midnight = new Date(now);
+  midnight.setUTCHours(24, 0, 0, 0);
+  return midnight.getTime();
+}
+
 /** One attempt: the body text of a 2xx answer, else a typed failure. */
 async function once(url: string, init: RequestInit, options: RequestOptions, now: () => number): Promise<string> {
   const response = await attempt(url, init, options);
+  const host = new URL(url).host;
   if (response.ok) {
     try {
       return await response.text();
     } catch (error) {
-      throw new SourceError('network', `The answer from ${new URL(url).host} broke off: ${String(error)}`);
+      throw new SourceError('network', `The answer from ${host} broke off: ${String(error)}`);
     }
   }
+  const detail = errorDetail(await response.text().then((body) => body.slice(0, 20_000), () => ''));
   const kind = classify(response.status);
-  const message = `${new URL(url).host} answered ${response.status}`;
+  const message = `${host} answered ${response.status}`;
+  if (response.status === 400 && detail && /exceed\w* (the )?maximum size/i.test(detail)) {
+    throw new SourceError('too-large', `${host} would answer more than its size limit`, 400, null, detail);
+  }
+  // OpenAlex says what is left of the day's allowance; none left is a quota, not a burst to retry.
+  if (response.status === 429 && response.headers.get('x-ratelimit-remaining') === '0') {
+    const at = quotaResetAt(response.headers, now());
+    throw new SourceError('quota', `${host} says today's allowance is used up; it resets at ${clockTime(at)}`, 429, at, detail);
+  }
   if (kind === 'rate-limited' || kind === 'server') {
     const waitMs = retryAfterMs(response.headers.get('retry-after'), now(), Infinity);
-    if (waitMs !== null && waitMs > LONG_WAIT_MS) throw waitError(new URL(url).host, response.status, now() + waitMs);
+    if (waitMs !== null && waitMs > LONG_WAIT_MS) throw waitError(host, response.status, now() + waitMs);
     throw new RetryableHttpError(kind, message, response.status, waitMs);
   }
-  throw new SourceError(kind, message, response.status);
+  throw new SourceError(kind, message, response.status, null, detail);
 }
 
 /** Fetches `url`, retrying rate limits, server errors and network faults with backoff; returns the body text. */
@@ -134,6 +185,15 @@ export async function requestText(url: string, init: RequestInit, options: Reque
     }
   }
   throw lastError ?? new SourceError('network', `Could not reach ${new URL(url).host}`);
+}
+
+/**
+ * Whether a failure is the host's as a whole (a refused key, a spent allowance, a circuit open),
+ * not of the one request: a batch split in parts stops at such a failure instead of recording it
+ * against each part.
+ */
+export function isHostRefusal(error: unknown): boolean {
+  return error instanceof SourceError && (error.status === 401 || error.status === 403 || error.kind === 'quota' || error.kind === 'unavailable' || error.retryAt !== null);
 }
 
 export async function requestJson(url: string, init: RequestInit, options: RequestOptions): Promise<unknown> {

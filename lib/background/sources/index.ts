@@ -5,6 +5,7 @@ import { sourceOfAuthorId } from '../../core/ids';
 import type { PrimarySource } from '../../core/model';
 import type { Context } from '../context';
 import { createArxiv } from './arxiv';
+import { createSourceNotices } from './notices';
 import { createOpenAlex } from './openAlex';
 import { createSemanticScholar, type SourceDeps } from './semanticScholar';
 import type { AuthorSource, PaperSource } from './types';
@@ -12,11 +13,14 @@ import type { AuthorSource, PaperSource } from './types';
 export type Sources = ReturnType<typeof createSources>;
 
 export function createSources(ctx: Context, settings: SourceDeps['settings']) {
-  const common = { fetch: ctx.fetch, settings, now: ctx.now, sleep: ctx.sleep };
+  const notices = createSourceNotices(ctx, settings);
+  const common = { fetch: ctx.fetch, settings, now: ctx.now, sleep: ctx.sleep, notices };
   const semanticScholar = createSemanticScholar({ ...common, gate: ctx.gates.s2 });
   const openAlex = createOpenAlex({ ...common, gate: ctx.gates.openAlex });
   const arxiv = createArxiv({ fetch: ctx.fetch, gate: ctx.gates.arxiv, sleep: ctx.sleep, now: ctx.now });
   return {
+    /** A refused key, a spent allowance: what the reader should know (notices.ts). */
+    notices,
     semanticScholar,
     openAlex,
     arxiv,

@@ -12,10 +12,13 @@ export interface SourceAnswer {
   source: PaperSourceName;
 }
 
-/** A source of papers by key; keys it does not know are left out of the answer. */
+/**
+ * A source of papers by key; keys it does not know are left out of the answer, keys whose part of
+ * the request failed map to that Error (one record's trouble costs that record only).
+ */
 export interface PaperSource {
   name: PaperSourceName;
-  papers(keys: PaperKey[]): Promise<Map<PaperKey, SourceAnswer>>;
+  papers(keys: PaperKey[]): Promise<Map<PaperKey, SourceAnswer | Error>>;
 }
 
 /** A source of authors, asked by its own ids (core/ids.ts tells whose an id is). */

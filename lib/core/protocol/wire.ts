@@ -82,6 +82,8 @@ export interface RelatedRecord {
   key: PaperKey;
   recommended: Paper[];
   citing: Paper[];
+  /** Citing papers looked at, when the source lists more (it lists the newest first); absent when it listed them all. */
+  citingOf?: number;
   fetchedAt: number;
   usedAt: number;
 }

@@ -21,7 +21,7 @@ export function arxivPaper(entry: ArxivEntry): Paper {
   };
 }
 
-export function createArxiv({ fetch, gate, sleep, now }: Omit<SourceDeps, 'settings'>) {
+export function createArxiv({ fetch, gate, sleep, now }: Pick<SourceDeps, 'fetch' | 'gate' | 'sleep' | 'now'>) {
   const options = { fetch, gate, sleep, now };
   const source: PaperSource = {
     name: 'arxiv',

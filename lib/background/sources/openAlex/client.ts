@@ -9,8 +9,9 @@ import { CEILING, isRecord, readCount, readIsoDate, readString } from '../../../
 import { requestJson, SourceError, type RequestOptions } from '../http';
 
 export const OPENALEX_API = 'https://api.openalex.org';
-/** OpenAlex ORs at most 100 values in one filter (and answers up to 200 a page). */
+/** OpenAlex ORs at most 100 values in one filter, and answers at most 100 a page. */
 export const WORKS_FILTER_LIMIT = 100;
+export const PER_PAGE = 100;
 
 export interface OpenAlexOptions extends RequestOptions {
   /** Sent as `mailto`: OpenAlex's polite pool, and a way for them to reach the reader. */
@@ -29,10 +30,12 @@ export interface OpenAlexWork {
   year: number | null;
   citationCount: number | null;
   authorships: { authorId: string | null; name: string }[];
+  /** List answers cut `authorships` at 100 and say so; the work alone (a free singleton) has them all. */
+  authorsTruncated: boolean;
 }
 
 const AUTHOR_ID = /^A\d{1,15}$/;
-const WORK_ID = /^W\d{1,15}$/;
+export const WORK_ID = /^W\d{1,15}$/;
 
 /** `A123` from `https://openalex.org/A123` or `A123`; null for anything else. */
 export function shortOpenAlexId(value: unknown, pattern = AUTHOR_ID): string | null {
@@ -41,14 +44,14 @@ export function shortOpenAlexId(value: unknown, pattern = AUTHOR_ID): string | n
   return pattern.test(short) ? short : null;
 }
 
-const isOpenAlexAuthorId = (value: string) => sourceOfAuthorId(value) === 'openalex';
+export const isOpenAlexAuthorId = (value: string) => sourceOfAuthorId(value) === 'openalex';
 
 /** A mean citedness; past the ceiling it is damage. */
 function readNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100_000 ? value : null;
 }
 
-function params(options: OpenAlexOptions, extra: Record<string, string>): string {
+export function params(options: OpenAlexOptions, extra: Record<string, string>): string {
   const query = new URLSearchParams(extra);
   if (options.email) query.set('mailto', options.email);
   if (options.apiKey) query.set('api_key', options.apiKey);
@@ -129,6 +132,7 @@ export function normaliseOpenAlexWork(raw: unknown): OpenAlexWork | null {
     year: readCount(raw.publication_year, CEILING.year),
     citationCount: readCount(raw.cited_by_count, CEILING.citations),
     authorships,
+    authorsTruncated: raw.is_authors_truncated === true,
   };
 }
 
@@ -145,66 +149,4 @@ export async function fetchOpenAlexAuthor(id: string, options: OpenAlexOptions):
   const author = normaliseOpenAlexAuthor(body);
   if (!author) throw new SourceError('malformed', 'OpenAlex sent an author without an id or a name');
   return author;
-}
-
-/** Several authors by OpenAlex id, one list request per 100; ids OpenAlex does not know are left out. */
-export async function fetchOpenAlexAuthors(ids: readonly string[], options: OpenAlexOptions): Promise<Map<string, OpenAlexAuthor>> {
-  const found = new Map<string, OpenAlexAuthor>();
-  const valid = [...new Set(ids)].filter(isOpenAlexAuthorId);
-  for (let start = 0; start < valid.length; start += WORKS_FILTER_LIMIT) {
-    const chunk = valid.slice(start, start + WORKS_FILTER_LIMIT);
-    const body = await requestJson(`${OPENALEX_API}/authors?${params(options, { filter: `openalex:${chunk.join('|')}`, per_page: String(chunk.length) })}`, {}, options);
-    for (const author of listResults(body).map(normaliseOpenAlexAuthor)) if (author) found.set(author.id, author);
-  }
-  return found;
-}
-
-function listResults(body: unknown): unknown[] {
-  if (!isRecord(body) || !Array.isArray(body.results)) throw new SourceError('malformed', 'OpenAlex sent a list without results');
-  return body.results;
-}
-
-const WORK_FIELDS = 'id,doi,display_name,publication_date,publication_year,cited_by_count,authorships,abstract_inverted_index';
-
-/** Works by paper key (arXiv ids through arXiv's DOIs, `doi:` keys), one request per 100 keys; keys OpenAlex does not know are left out. */
-export async function fetchWorksByKey(keys: readonly PaperKey[], options: OpenAlexOptions): Promise<Map<PaperKey, OpenAlexWork>> {
-  const found = new Map<PaperKey, OpenAlexWork>();
-  const unique = [...new Set(keys)];
-  for (let start = 0; start < unique.length; start += WORKS_FILTER_LIMIT) {
-    const chunk = unique.slice(start, start + WORKS_FILTER_LIMIT);
-    const query = params(options, { filter: `doi:${chunk.map(doiForKey).join('|')}`, per_page: String(Math.min(200, chunk.length * 2)), select: WORK_FIELDS });
-    const body = await requestJson(`${OPENALEX_API}/works?${query}`, {}, options);
-    const wanted = new Set(chunk);
-    for (const work of listResults(body).map(normaliseOpenAlexWork)) {
-      if (work && wanted.has(work.key) && !found.has(work.key)) found.set(work.key, work);
-    }
-  }
-  return found;
-}
-
-/** An author's newest works (one list request), for the card of an author only OpenAlex knows. */
-export async function fetchOpenAlexAuthorWorks(id: string, options: OpenAlexOptions, perPage = 50, sort = 'publication_date:desc'): Promise<OpenAlexWork[]> {
-  if (!isOpenAlexAuthorId(id)) throw new SourceError('client', `Not an OpenAlex author id: ${id}`);
-  const query = params(options, { filter: `author.id:${id}`, sort, per_page: String(Math.min(perPage, 200)), select: WORK_FIELDS });
-  const body = await requestJson(`${OPENALEX_API}/works?${query}`, {}, options);
-  return listResults(body)
-    .map(normaliseOpenAlexWork)
-    .filter((work): work is OpenAlexWork => work !== null);
-}
-
-/**
- * Works by any of up to 100 authors published from `fromDate` (ISO day), newest first, one list
- * request (its first 200 results). `from_publication_date` rather than `from_created_date`, which
- * OpenAlex has documented as a Premium filter; an arXiv preprint's publication date is its posting.
- */
-export async function fetchWorksByAuthorsSince(authorIds: readonly string[], fromDate: string, options: OpenAlexOptions): Promise<OpenAlexWork[]> {
-  const ids = [...new Set(authorIds)].filter(isOpenAlexAuthorId);
-  if (ids.length === 0) return [];
-  if (ids.length > WORKS_FILTER_LIMIT) throw new SourceError('client', `OpenAlex ORs at most ${WORKS_FILTER_LIMIT} authors`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fromDate)) throw new SourceError('client', `Not a date: ${fromDate}`);
-  const query = params(options, { filter: `authorships.author.id:${ids.join('|')},from_publication_date:${fromDate}`, sort: 'publication_date:desc', per_page: '200', select: WORK_FIELDS });
-  const body = await requestJson(`${OPENALEX_API}/works?${query}`, {}, options);
-  return listResults(body)
-    .map(normaliseOpenAlexWork)
-    .filter((work): work is OpenAlexWork => work !== null);
 }

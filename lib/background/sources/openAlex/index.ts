@@ -5,7 +5,11 @@ import { arxivIdOfKey, type PaperKey } from '../../../core/ids';
 import type { Author, OpenAlexAuthor, Paper } from '../../../core/model';
 import type { SourceDeps } from '../semanticScholar';
 import type { Source, SourceAnswer } from '../types';
-import { fetchOpenAlexAuthor, fetchOpenAlexAuthors, fetchOpenAlexAuthorWorks, fetchWorksByAuthorsSince, fetchWorksByKey, type OpenAlexOptions, type OpenAlexWork } from './client';
+import { fetchOpenAlexAuthor, type OpenAlexOptions, type OpenAlexWork } from './client';
+import { fetchOpenAlexAuthors, fetchOpenAlexAuthorWorks, fetchWorksByAuthorsSince, fetchWorksByKey } from './works';
+
+/** Of a work's authors, this many are looked up for their numbers: as many as an arXiv listing names (a collaboration's 3,000 would cost 30 requests). */
+export const AUTHORS_LOOKED_UP = 101;
 
 export function openAlexPaper(work: OpenAlexWork): Paper {
   return {
@@ -36,41 +40,50 @@ export function openAlexAuthorRecord(author: OpenAlexAuthor, fetchedAt: number):
   };
 }
 
-export function createOpenAlex({ fetch, gate, settings, now, sleep }: SourceDeps) {
-  const options = async (retries?: number): Promise<OpenAlexOptions> => {
-    const { openAlexEmail, openAlexApiKey } = await settings();
-    return { fetch, email: openAlexEmail || undefined, apiKey: openAlexApiKey || undefined, gate, sleep, now, ...(retries === undefined ? {} : { retries }) };
+export function createOpenAlex({ fetch, gate, settings, now, sleep, notices }: SourceDeps) {
+  // Every request carries the reader's key unless OpenAlex refused it (then it goes without).
+  const call = async <T>(run: (options: OpenAlexOptions) => Promise<T>, retries?: number): Promise<T> => {
+    const { openAlexEmail } = await settings();
+    return notices.withKey('openalex', (apiKey) => run({ fetch, email: openAlexEmail || undefined, apiKey, gate, sleep, now, ...(retries === undefined ? {} : { retries }) }));
   };
   const source: Source = {
     name: 'openalex',
     // List requests: the works by DOI (100 a request), then their authors' numbers (100 a request).
-    async papers(keys) {
-      const settled = await options();
-      const works = await fetchWorksByKey(keys, settled);
-      const ids = [...works.values()].flatMap((work) => work.authorships.map((authorship) => authorship.authorId)).filter((id): id is string => id !== null);
-      const authors = ids.length > 0 ? await fetchOpenAlexAuthors(ids, settled) : new Map<string, OpenAlexAuthor>();
-      const fetchedAt = now();
-      const found = new Map<PaperKey, SourceAnswer>();
-      for (const [key, work] of works) {
-        const listed = work.authorships.map((authorship) => (authorship.authorId ? authors.get(authorship.authorId) : undefined)).filter((author) => author !== undefined);
-        found.set(key, { paper: openAlexPaper(work), authors: listed.map((author) => openAlexAuthorRecord(author, fetchedAt)), source: 'openalex' });
-      }
-      return found;
-    },
-    author: async (authorId) => openAlexAuthorRecord(await fetchOpenAlexAuthor(authorId, await options()), now()),
-    publications: async (authorId) => (await fetchOpenAlexAuthorWorks(authorId, await options())).map(openAlexPaper),
-    // One page of the most cited works (OpenAlex's own h-index and i10 cover the rest).
-    async citationList(author) {
-      const works = await fetchOpenAlexAuthorWorks(author.authorId, await options(), 200, 'cited_by_count:desc');
-      return { papers: works.map((work) => ({ year: work.year, citations: work.citationCount ?? 0 })), complete: author.paperCount !== null && works.length >= author.paperCount };
-    },
+    // A request that fails costs the papers it was for, not the others.
+    papers: (keys) =>
+      call(async (options) => {
+        const works = await fetchWorksByKey(keys, options);
+        const authorIdsOf = (work: OpenAlexWork) => work.authorships.slice(0, AUTHORS_LOOKED_UP).map((a) => a.authorId).filter((id): id is string => id !== null);
+        const ids = [...works.values()].flatMap((work) => (work instanceof Error ? [] : authorIdsOf(work)));
+        const { found: authors, failed } = ids.length > 0 ? await fetchOpenAlexAuthors(ids, options) : { found: new Map<string, OpenAlexAuthor>(), failed: new Map<string, Error>() };
+        const fetchedAt = now();
+        const found = new Map<PaperKey, SourceAnswer | Error>();
+        for (const [key, work] of works) {
+          const failure = work instanceof Error ? work : authorIdsOf(work).map((id) => failed.get(id)).find((error) => error !== undefined);
+          if (failure || work instanceof Error) {
+            found.set(key, failure ?? (work as Error));
+            continue;
+          }
+          const listed = authorIdsOf(work).map((id) => authors.get(id)).filter((author) => author !== undefined);
+          found.set(key, { paper: openAlexPaper(work), authors: listed.map((author) => openAlexAuthorRecord(author, fetchedAt)), source: 'openalex' });
+        }
+        return found;
+      }),
+    author: (authorId) => call(async (options) => openAlexAuthorRecord(await fetchOpenAlexAuthor(authorId, options), now())),
+    publications: (authorId) => call(async (options) => (await fetchOpenAlexAuthorWorks(authorId, options)).map(openAlexPaper)),
+    // Two pages of the most cited works (OpenAlex's own h-index and i10 cover the rest).
+    citationList: (author) =>
+      call(async (options) => {
+        const works = await fetchOpenAlexAuthorWorks(author.authorId, options, 200, 'cited_by_count:desc');
+        return { papers: works.map((work) => ({ year: work.year, citations: work.citationCount ?? 0 })), complete: author.paperCount !== null && works.length >= author.paperCount };
+      }),
   };
   return {
     ...source,
     /** OpenAlex as a second opinion: `retries` kept low so a failing OpenAlex is reported within a card's wait. */
-    worksByKey: async (keys: readonly PaperKey[], retries?: number) => fetchWorksByKey(keys, await options(retries)),
-    authorById: async (id: string, retries?: number) => fetchOpenAlexAuthor(id, await options(retries)),
+    worksByKey: (keys: readonly PaperKey[], retries?: number) => call((options) => fetchWorksByKey(keys, options), retries),
+    authorById: (id: string, retries?: number) => call((options) => fetchOpenAlexAuthor(id, options), retries),
     /** Works by up to 100 authors published from a day on (the check for followed authors). */
-    worksByAuthorsSince: async (authorIds: readonly string[], fromDate: string) => fetchWorksByAuthorsSince(authorIds, fromDate, await options()),
+    worksByAuthorsSince: (authorIds: readonly string[], fromDate: string) => call((options) => fetchWorksByAuthorsSince(authorIds, fromDate, options)),
   };
 }

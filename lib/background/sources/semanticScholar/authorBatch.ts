@@ -4,7 +4,7 @@
 import { isAuthorId, parseDoi, sourceOfAuthorId } from '../../../core/ids';
 import type { Paper } from '../../../core/model';
 import { isRecord } from '../../../core/validate';
-import { requestJson, SourceError } from '../http';
+import { isHostRefusal, requestJson, SourceError } from '../http';
 import { headers, normalisePaper, S2_API, type S2Options } from './client';
 
 /** Per paper, only what an announcement shows: a whole author's list comes in one answer. */
@@ -12,33 +12,76 @@ const AUTHOR_BATCH_PAPER_FIELDS = 'name,papers.paperId,papers.externalIds,papers
 /** Followed authors asked about in one author batch (the API takes 1,000; answers carry every paper of each). */
 export const AUTHOR_BATCH_LIMIT = 100;
 
+type ListedPaper = { paper: Paper; doi: string | null };
+
+function listed(raw: unknown[]): ListedPaper[] {
+  return raw.flatMap((entry: unknown) => {
+    const paper = normalisePaper(entry);
+    const doi = isRecord(entry) && isRecord(entry.externalIds) && typeof entry.externalIds.DOI === 'string' ? parseDoi(entry.externalIds.DOI) : null;
+    return paper ? [{ paper, doi }] : [];
+  });
+}
+
+const AUTHOR_PAPER_FIELDS = 'paperId,externalIds,title,publicationDate,year,authors';
+
+/**
+ * One author's newest papers when even their batch entry alone would pass Semantic Scholar's 10 MB
+ * (a physicist with thousands of collaboration papers): the author papers endpoint, newest first,
+ * a smaller page each time the answer is still too large.
+ */
+async function newestPapers(authorId: string, options: S2Options, limit = 100): Promise<ListedPaper[]> {
+  try {
+    const body = await requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options);
+    if (!isRecord(body) || !Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
+    return listed(body.data);
+  } catch (error) {
+    if (error instanceof SourceError && error.kind === 'too-large' && limit > 1) return newestPapers(authorId, options, Math.floor(limit / 2));
+    throw error;
+  }
+}
+
 /**
  * The papers of up to AUTHOR_BATCH_LIMIT authors, one author batch request; authors Semantic
  * Scholar does not know are left out. The answer holds each author's whole list: the caller keeps
- * what is new.
+ * what is new. A batch whose answer would pass the service's 10 MB limit is split in halves; an
+ * author whose part still fails maps to that Error, costing that author only.
  */
-export async function fetchAuthorsPapers(authorIds: readonly string[], options: S2Options): Promise<Map<string, { paper: Paper; doi: string | null }[]>> {
+export async function fetchAuthorsPapers(authorIds: readonly string[], options: S2Options): Promise<Map<string, ListedPaper[] | Error>> {
   const ids = [...new Set(authorIds)].filter((id) => isAuthorId(id) && sourceOfAuthorId(id) === 'semanticscholar');
-  const found = new Map<string, { paper: Paper; doi: string | null }[]>();
-  if (ids.length === 0) return found;
+  const found = new Map<string, ListedPaper[] | Error>();
   if (ids.length > AUTHOR_BATCH_LIMIT) throw new SourceError('client', `At most ${AUTHOR_BATCH_LIMIT} authors in one batch`);
-  const body = await requestJson(
-    `${S2_API}/author/batch?fields=${encodeURIComponent(AUTHOR_BATCH_PAPER_FIELDS)}`,
-    { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids }) },
-    options,
-  );
-  if (!Array.isArray(body) || body.length !== ids.length) throw new SourceError('malformed', 'Semantic Scholar sent an author batch of the wrong shape');
-  ids.forEach((id, index) => {
-    const entry = body[index] as unknown;
-    if (!isRecord(entry) || !Array.isArray(entry.papers)) return;
-    found.set(
-      id,
-      entry.papers.flatMap((raw: unknown) => {
-        const paper = normalisePaper(raw);
-        const doi = isRecord(raw) && isRecord(raw.externalIds) && typeof raw.externalIds.DOI === 'string' ? parseDoi(raw.externalIds.DOI) : null;
-        return paper ? [{ paper, doi }] : [];
-      }),
-    );
-  });
+  async function ask(group: readonly string[]): Promise<void> {
+    try {
+      const body = await requestJson(
+        `${S2_API}/author/batch?fields=${encodeURIComponent(AUTHOR_BATCH_PAPER_FIELDS)}`,
+        { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: group }) },
+        options,
+      );
+      if (!Array.isArray(body) || body.length !== group.length) throw new SourceError('malformed', 'Semantic Scholar sent an author batch of the wrong shape');
+      group.forEach((id, index) => {
+        const entry = body[index] as unknown;
+        if (isRecord(entry) && Array.isArray(entry.papers)) found.set(id, listed(entry.papers));
+      });
+    } catch (error) {
+      if (isHostRefusal(error) || !(error instanceof Error)) throw error;
+      if (error instanceof SourceError && error.kind === 'too-large') {
+        if (group.length > 1) {
+          const half = Math.ceil(group.length / 2);
+          await ask(group.slice(0, half));
+          await ask(group.slice(half));
+          return;
+        }
+        try {
+          found.set(group[0]!, await newestPapers(group[0]!, options));
+        } catch (alone) {
+          if (isHostRefusal(alone) || !(alone instanceof Error)) throw alone;
+          found.set(group[0]!, alone);
+        }
+        return;
+      }
+      for (const id of group) found.set(id, error);
+    }
+  }
+  if (ids.length > 0) await ask(ids);
   return found;
 }

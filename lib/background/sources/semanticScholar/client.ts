@@ -6,7 +6,7 @@ import { CEILING, isRecord, readCount, readIsoDate, readString, readStringList }
 import type { PaperCitations } from '../../../core/metrics/compute';
 import { PAPER_BATCH_LIMIT } from '../../../core/protocol/define';
 import { paperIds } from '../../../core/person';
-import { requestJson, SourceError, type RequestOptions } from '../http';
+import { isHostRefusal, requestJson, SourceError, type RequestOptions } from '../http';
 
 export const S2_API = 'https://api.semanticscholar.org/graph/v1';
 
@@ -114,27 +114,41 @@ function batchEntry(key: PaperKey, raw: unknown, fetchedAt: number): PaperBatchE
 
 /**
  * Papers by key (arXiv ids without versions, `doi:` keys), with their authors' metrics, in one
- * request per `PAPER_BATCH_LIMIT` keys. Unknown papers map to null.
+ * request per `PAPER_BATCH_LIMIT` keys. Unknown papers map to null. A batch whose answer would pass
+ * Semantic Scholar's 10 MB limit (big collaborations with every author's numbers) is split in
+ * halves and asked again; a part that still fails costs its own keys only (their Error), never the
+ * papers the other parts answered.
  */
 export async function fetchPapersByKey(
   keys: readonly PaperKey[],
   options: S2Options,
   now: () => number = Date.now,
-): Promise<Map<PaperKey, PaperBatchEntry | null>> {
-  const result = new Map<PaperKey, PaperBatchEntry | null>();
-  for (let start = 0; start < keys.length; start += PAPER_BATCH_LIMIT) {
-    const chunk = keys.slice(start, start + PAPER_BATCH_LIMIT);
-    const body = await requestJson(
-      `${S2_API}/paper/batch?fields=${encodeURIComponent(PAPER_BATCH_FIELDS)}`,
-      { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: chunk.map(s2PaperRef) }) },
-      options,
-    );
-    if (!Array.isArray(body) || body.length !== chunk.length) {
-      throw new SourceError('malformed', 'Semantic Scholar sent a paper batch of the wrong shape');
+): Promise<Map<PaperKey, PaperBatchEntry | null | Error>> {
+  const result = new Map<PaperKey, PaperBatchEntry | null | Error>();
+  async function ask(chunk: readonly PaperKey[]): Promise<void> {
+    try {
+      const body = await requestJson(
+        `${S2_API}/paper/batch?fields=${encodeURIComponent(PAPER_BATCH_FIELDS)}`,
+        { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: chunk.map(s2PaperRef) }) },
+        options,
+      );
+      if (!Array.isArray(body) || body.length !== chunk.length) {
+        throw new SourceError('malformed', 'Semantic Scholar sent a paper batch of the wrong shape');
+      }
+      const fetchedAt = now();
+      chunk.forEach((key, index) => result.set(key, batchEntry(key, body[index], fetchedAt)));
+    } catch (error) {
+      if (error instanceof SourceError && error.kind === 'too-large' && chunk.length > 1) {
+        const half = Math.ceil(chunk.length / 2);
+        await ask(chunk.slice(0, half));
+        await ask(chunk.slice(half));
+        return;
+      }
+      if (isHostRefusal(error) || !(error instanceof Error)) throw error;
+      for (const key of chunk) result.set(key, error);
     }
-    const fetchedAt = now();
-    chunk.forEach((key, index) => result.set(key, batchEntry(key, body[index], fetchedAt)));
   }
+  for (let start = 0; start < keys.length; start += PAPER_BATCH_LIMIT) await ask(keys.slice(start, start + PAPER_BATCH_LIMIT));
   return result;
 }
 
@@ -162,45 +176,9 @@ export async function fetchAuthorPapers(authorId: string, options: S2Options): P
   return sortNewestFirst(body.data.map(normalisePaper).filter((paper): paper is Paper => paper !== null));
 }
 
-export const S2_RECOMMENDATIONS = 'https://api.semanticscholar.org/recommendations/v1';
-const RELATED_FIELDS = 'paperId,externalIds,title,year,publicationDate,citationCount,authors';
-/** Papers recommended for one paper, and how many of the papers citing it are looked at. */
-export const RECOMMENDED_LIMIT = 10;
-export const CITING_PAGE = 1000;
-
 /** A paper reference in a URL path: `arXiv:2602.16165`, `DOI:10.1145/3292500`; anything else escaped. */
-function pathRef(key: PaperKey): string {
+export function pathRef(key: PaperKey): string {
   return s2PaperRef(key).replace(/[^A-Za-z0-9:/._()-]/g, (char) => encodeURIComponent(char));
-}
-
-/** Papers Semantic Scholar recommends for a paper (its recommendations API), best first. */
-export async function fetchRecommendations(key: PaperKey, options: S2Options, limit = RECOMMENDED_LIMIT): Promise<Paper[]> {
-  const body = await requestJson(
-    `${S2_RECOMMENDATIONS}/papers/forpaper/${pathRef(key)}?fields=${RELATED_FIELDS}&limit=${limit}`,
-    { headers: headers(options) },
-    options,
-  );
-  if (!isRecord(body) || !Array.isArray(body.recommendedPapers)) {
-    throw new SourceError('malformed', 'Semantic Scholar sent recommendations of the wrong shape');
-  }
-  return body.recommendedPapers.map(normalisePaper).filter((paper): paper is Paper => paper !== null);
-}
-
-/** The most-cited papers among the first page of those citing a paper. */
-export async function fetchTopCiting(key: PaperKey, options: S2Options, top = RECOMMENDED_LIMIT): Promise<Paper[]> {
-  const body = await requestJson(
-    `${S2_API}/paper/${pathRef(key)}/citations?fields=${RELATED_FIELDS}&offset=0&limit=${CITING_PAGE}`,
-    { headers: headers(options) },
-    options,
-  );
-  if (!isRecord(body) || !Array.isArray(body.data)) {
-    throw new SourceError('malformed', 'Semantic Scholar sent a citation list of the wrong shape');
-  }
-  return body.data
-    .map((entry) => normalisePaper(isRecord(entry) ? entry.citingPaper : null))
-    .filter((paper): paper is Paper => paper !== null && paper.title.length > 0)
-    .sort((a, b) => (b.citationCount ?? -1) - (a.citationCount ?? -1))
-    .slice(0, top);
 }
 
 /** A listed paper's ids, so a paper under two profiles of one person counts once (core/person.ts). */
@@ -247,6 +225,14 @@ export function sortNewestFirst(papers: Paper[]): Paper[] {
   return [...papers].sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
 }
 
+/**
+ * A name as Semantic Scholar's author search can match it: its search finds nobody for hyphenated
+ * terms ("Jean-Pierre"), and its documentation says to search them with spaces.
+ */
+export function authorSearchQuery(name: string): string {
+  return encodeURIComponent(name.replace(/[\u002D\u2010-\u2015\u2212]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200));
+}
+
 /** Authors whose name matches `name`, best first as Semantic Scholar ranks them. */
 export async function searchAuthors(name: string, options: S2Options, limit = 10, now: () => number = Date.now): Promise<Author[]> {
   return (await searchAuthorsWithTitles(name, options, false, now, limit)).map((entry) => entry.author);
@@ -260,7 +246,7 @@ export async function searchAuthorsWithTitles(
   now: () => number = Date.now,
   limit = 10,
 ): Promise<{ author: Author; titles: string[] }[]> {
-  const query = encodeURIComponent(name.slice(0, 200));
+  const query = authorSearchQuery(name);
   const fields = withTitles ? [...AUTHOR_FIELDS, 'papers.title'] : AUTHOR_FIELDS;
   const body = await requestJson(
     `${S2_API}/author/search?query=${query}&fields=${fields.join(',')}&limit=${limit}`,

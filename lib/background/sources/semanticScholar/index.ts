@@ -5,11 +5,13 @@ import type { PaperKey } from '../../../core/ids';
 import type { Settings } from '../../../core/settings';
 import type { HostGate } from '../hostGate';
 import type { FetchLike } from '../http';
+import type { SourceNotices } from '../notices';
 import type { Source, SourceAnswer } from '../types';
 import { fetchAuthorsPapers } from './authorBatch';
 import { searchProfiles } from './profileSearch';
-import { fetchCitingAuthors } from './citingAuthors';
-import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, fetchRecommendations, fetchTopCiting, searchAuthorsWithTitles, type S2Options } from './client';
+import { fetchCitingAuthors, fetchCitingPages } from './citingAuthors';
+import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, searchAuthorsWithTitles, type S2Options } from './client';
+import { fetchRecommendations, fetchTopCiting } from './related';
 
 export interface SourceDeps {
   fetch: FetchLike;
@@ -17,32 +19,40 @@ export interface SourceDeps {
   settings: () => Promise<Settings>;
   now: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** The reader's keys, and what a source said of them (notices.ts). */
+  notices: SourceNotices;
 }
 
-export function createSemanticScholar({ fetch, gate, settings, now, sleep }: SourceDeps) {
-  const options = async (): Promise<S2Options> => ({ fetch, apiKey: (await settings()).s2ApiKey || undefined, gate, sleep, now });
+export function createSemanticScholar({ fetch, gate, now, sleep, notices }: SourceDeps) {
+  // Every request carries the reader's key unless Semantic Scholar refused it (then it goes without).
+  const call = <T>(run: (options: S2Options) => Promise<T>) => notices.withKey('semanticscholar', (apiKey) => run({ fetch, apiKey, gate, sleep, now }));
   const source: Source = {
     name: 'semanticscholar',
     async papers(keys) {
-      const found = new Map<PaperKey, SourceAnswer>();
-      for (const [key, answer] of await fetchPapersByKey(keys, await options(), now)) if (answer) found.set(key, { ...answer, source: 'semanticscholar' });
+      const found = new Map<PaperKey, SourceAnswer | Error>();
+      for (const [key, answer] of await call((options) => fetchPapersByKey(keys, options, now))) {
+        if (answer instanceof Error) found.set(key, answer);
+        else if (answer) found.set(key, { ...answer, source: 'semanticscholar' });
+      }
       return found;
     },
-    author: async (authorId) => fetchAuthor(authorId, await options(), now),
-    publications: async (authorId) => fetchAuthorPapers(authorId, await options()),
-    citationList: async (author) => fetchAuthorCitationList(author.authorId, await options()),
+    author: (authorId) => call((options) => fetchAuthor(authorId, options, now)),
+    publications: (authorId) => call((options) => fetchAuthorPapers(authorId, options)),
+    citationList: (author) => call((options) => fetchAuthorCitationList(author.authorId, options)),
   };
   return {
     ...source,
     /** Authors by name, with their paper titles when asked (to compare with a page's list). */
-    search: async (name: string, withTitles: boolean) => searchAuthorsWithTitles(name, await options(), withTitles, now),
+    search: (name: string, withTitles: boolean) => call((options) => searchAuthorsWithTitles(name, options, withTitles, now)),
     /** Profiles under a name with their papers' years, venues and coauthors (other profiles of one person). */
-    profiles: async (name: string) => searchProfiles(name, await options(), now),
+    profiles: (name: string) => call((options) => searchProfiles(name, options, now)),
     /** Papers' authors and their citing papers' authors (self-citations), up to SELF_CITATION_BATCH papers. */
-    citingAuthors: async (paperIds: readonly string[]) => fetchCitingAuthors(paperIds, await options()),
-    recommendations: async (key: PaperKey) => fetchRecommendations(key, await options()),
-    topCiting: async (key: PaperKey) => fetchTopCiting(key, await options()),
+    citingAuthors: (paperIds: readonly string[]) => call((options) => fetchCitingAuthors(paperIds, options)),
+    /** One paper's citing papers' authors, page by page (papers a batch answer cut). */
+    citingPages: (paperId: string) => call((options) => fetchCitingPages(paperId, options)),
+    recommendations: (key: PaperKey) => call((options) => fetchRecommendations(key, options)),
+    topCiting: (key: PaperKey) => call((options) => fetchTopCiting(key, options)),
     /** Each author's papers, up to AUTHOR_BATCH_LIMIT authors (the check for followed authors). */
-    authorsPapers: async (authorIds: readonly string[]) => fetchAuthorsPapers(authorIds, await options()),
+    authorsPapers: (authorIds: readonly string[]) => call((options) => fetchAuthorsPapers(authorIds, options)),
   };
 }

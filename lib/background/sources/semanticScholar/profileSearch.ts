@@ -5,13 +5,13 @@
 import { MAX_COAUTHORS_LOOKED, MAX_PAPERS_LOOKED, type SearchedProfile } from '../../../core/personCandidates';
 import { CEILING, isRecord, readCount, readString } from '../../../core/validate';
 import { requestJson, SourceError } from '../http';
-import { headers, normaliseAuthor, normaliseAuthorRefs, S2_API, type S2Options } from './client';
+import { authorSearchQuery, headers, normaliseAuthor, normaliseAuthorRefs, S2_API, type S2Options } from './client';
 
 export const PROFILE_SEARCH_LIMIT = 10;
 const FIELDS = 'authorId,name,url,affiliations,citationCount,hIndex,paperCount,externalIds,papers.year,papers.venue,papers.authors';
 
 export async function searchProfiles(name: string, options: S2Options, now: () => number = Date.now): Promise<SearchedProfile[]> {
-  const query = encodeURIComponent(name.slice(0, 200));
+  const query = authorSearchQuery(name);
   const body = await requestJson(`${S2_API}/author/search?query=${query}&fields=${FIELDS}&limit=${PROFILE_SEARCH_LIMIT}`, { headers: headers(options) }, options);
   if (!isRecord(body)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
   // An empty result has no `data` at all (test_empty_paginated_results.yaml).
