@@ -3,6 +3,8 @@ import { formatCount } from '../lib/core/format';
 import { isProfileSiteId, SITE_IDS, SITE_LABELS, type SiteId } from '../lib/core/sites/registry';
 import type { AlertSchedule } from '../lib/core/alerts';
 import { CACHE_DAYS, type PrimarySource, type Theme } from '../lib/core/settings';
+import type { SourceNotice } from '../lib/core/sourceNotices';
+import { SourceNotices } from './SourceNotices';
 
 export interface SourceChoices {
   primary: PrimarySource;
@@ -37,6 +39,8 @@ export interface OptionsViewProps {
   /** Saved at once; turning notifications on asks the browser for the permission. */
   onAlertScheduleChange: (schedule: AlertSchedule) => void;
   onAlertNotificationsChange: (on: boolean) => void;
+  /** What the sources said of the keys and allowances (a refused key, a spent allowance). */
+  sourceNotices?: readonly SourceNotice[];
 }
 
 /** One choice of a few, as radio buttons in a fieldset. */
@@ -67,6 +71,7 @@ export function OptionsView(props: OptionsViewProps) {
           arXiv gives the title and names of papers too new for both. Cards show both sources' numbers side by side where
           OpenAlex knows the author. Keys and the e-mail stay in this browser and go only to the service they are for.
         </p>
+        <SourceNotices notices={props.sourceNotices ?? []} />
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -97,8 +102,10 @@ export function OptionsView(props: OptionsViewProps) {
             onInput={(event) => onApiKeyChange((event.target as HTMLInputElement).value)}
           />
           <p class="ss-hint">
-            OpenAlex: an e-mail is sent as <code>mailto</code> (its polite pool); a key (free from openalex.org/settings/api)
-            as <code>api_key</code>, without which OpenAlex allows only a small daily allowance.
+            OpenAlex has asked for a free key since February 2026 (openalex.org/settings/api, sent as <code>api_key</code>):
+            without one, every call from your network shares a small daily allowance, which a few listings use up, and the
+            cards then show Semantic Scholar's numbers only. The e-mail (<code>mailto</code>) no longer buys a faster pool;
+            it only tells OpenAlex who to write to.
           </p>
           <label for="openalex-email">E-mail for OpenAlex</label>
           <input id="openalex-email" type="text" inputMode="email" autocomplete="email" spellcheck={false} value={sources.openAlexEmail} onInput={(event) => setSources({ openAlexEmail: (event.target as HTMLInputElement).value })} />

@@ -8,6 +8,7 @@ import { ask } from '../../lib/ui/ask';
 import { allSavedRecords, download, importFile } from '../../lib/ui/files';
 import { showTheme } from '../../lib/ui/pageTheme';
 import { OptionsView, type OptionsViewProps, type SourceChoices } from '../OptionsView';
+import type { SourceNotice } from '../../lib/core/sourceNotices';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -32,10 +33,13 @@ export function OptionsApp() {
   const readGrants = () => browser.permissions.getAll().then((all) => setGranted(new Set(grantedSites(all.origins ?? []))));
   const [cache, setCache] = useState<CacheInfo | null>(null);
   const [notice, setNotice] = useState<OptionsViewProps['notice']>(null);
+  const [sourceNotices, setSourceNotices] = useState<readonly SourceNotice[]>([]);
+  const readSourceNotices = () => void ask({ type: 'sourceNotices' }).then(setSourceNotices, () => undefined);
 
   useEffect(() => {
     ask({ type: 'getSettings' }).then(show, (error) => setNotice({ kind: 'error', text: message(error) }));
     ask({ type: 'cacheInfo' }).then(setCache, () => setCache(null));
+    readSourceNotices();
     void readGrants();
   }, []);
 
@@ -126,6 +130,7 @@ export function OptionsApp() {
       }
       cache={cache}
       notice={notice}
+      sourceNotices={sourceNotices}
       onApiKeyChange={setApiKey}
       onSave={() =>
         ask({ type: 'saveSettings', settings: { s2ApiKey: apiKey, primarySource: sources.primary, openAlexEmail: sources.openAlexEmail, openAlexApiKey: sources.openAlexApiKey } }).then(
@@ -133,6 +138,8 @@ export function OptionsApp() {
             show(saved);
             const primary = saved.primarySource === 'openalex' ? 'OpenAlex' : 'Semantic Scholar';
             setNotice({ kind: 'ok', text: `Saved. ${primary} is the primary source; Semantic Scholar requests ${saved.s2ApiKey ? 'now use your key' : 'use the shared pool'}.` });
+            // A new key is tried again: a notice about the old one goes.
+            readSourceNotices();
           },
           (error) => setNotice({ kind: 'error', text: message(error) }),
         )

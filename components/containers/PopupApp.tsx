@@ -11,6 +11,7 @@ import { compareSet, followSet } from '../../lib/ui/authorSet';
 import { correction } from '../../lib/ui/correction';
 import { AuthorCard, type AuthorCardState } from '../AuthorCard';
 import { FollowedNewsLoader } from './FollowedNewsLoader';
+import { SourceNoticesLoader } from './SourceNoticesLoader';
 import { PopupView, type PaperState, type RowState } from '../PopupView';
 import { useAuthorSet } from '../hooks/useAuthorSet';
 import { usePersonControls } from '../hooks/usePersonControls';
@@ -217,9 +218,15 @@ export function PopupApp() {
 
   if (target === undefined) return <p class="ss-status">Loading…</p>;
   const newsSection = <FollowedNewsLoader />;
-  if (profile) return <ProfilePopup profile={profile} />;
+  if (profile) return (
+    <>
+      <SourceNoticesLoader />
+      <ProfilePopup profile={profile} />
+    </>
+  );
   return (
     <>
+      <SourceNoticesLoader />
       {newsSection}
       <PopupView
         target={target}

@@ -12,6 +12,8 @@ export interface SourceNotice {
   at: number;
   /** When it ends (a quota's reset); null when the reader must act. */
   until: number | null;
+  /** Whether the reader has a key for the source set (a quota then is the key's). */
+  hasKey: boolean;
 }
 
 const SOURCE_NAME: Record<SourceName, string> = { semanticscholar: 'Semantic Scholar', openalex: 'OpenAlex' };
@@ -21,7 +23,7 @@ function clock(at: number): string {
 }
 
 /** One notice as a sentence: what happened, where to fix it, what ScholarScope does meanwhile. */
-export function noticeText(notice: SourceNotice, hasKey: boolean): string {
+export function noticeText(notice: SourceNotice): string {
   const name = SOURCE_NAME[notice.source];
   if (notice.kind === 'key-rejected') {
     const meanwhile =
@@ -31,7 +33,7 @@ export function noticeText(notice: SourceNotice, hasKey: boolean): string {
     return `${name} rejected your API key: it is wrong or has expired. Fix it in Settings → Sources and keys; ${meanwhile}.`;
   }
   const until = notice.until ? ` until ${clock(notice.until)}` : ' for today';
-  return hasKey
+  return notice.hasKey
     ? `${name}’s daily allowance for your key is used up${until}; cards show Semantic Scholar’s numbers meanwhile.`
     : `${name}’s daily allowance is used up${until}: without a key, everyone on your network shares a small one. A free key from openalex.org/settings/api (Settings → Sources and keys) gives much more.`;
 }

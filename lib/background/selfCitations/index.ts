@@ -17,7 +17,7 @@ export interface SelfCitationDeps {
   wholeRecord(authorId: string): Promise<{ personId: string; authorIds: string[]; papers: PaperCitations[] }>;
   citingAuthors(paperIds: readonly string[]): Promise<Map<string, CitingAuthors>>;
   /** One paper's citing papers' authors, page by page: for the papers a batch answer cut. */
-  citingPages(paperId: string): Promise<{ citing: (string | null)[][]; complete: boolean }>;
+  citingPages(paperId: string, count: number | null): Promise<{ citing: (string | null)[][]; complete: boolean }>;
   /** Papers a request (tests set 1 to watch the progress). */
   batchSize?: number;
 }
@@ -60,7 +60,7 @@ export function createSelfCitations({ db, now }: Context, deps: SelfCitationDeps
         if (!paper?.cut) continue;
         let pages: Awaited<ReturnType<SelfCitationDeps['citingPages']>>;
         try {
-          pages = await deps.citingPages(id);
+          pages = await deps.citingPages(id, paper.count);
         } catch (error) {
           await (await db()).put('selfCitations', { ...((await (await db()).get('selfCitations', personId)) ?? record), error: message(error), updatedAt: now() });
           return;

@@ -53,7 +53,7 @@ export function createSourceNotices(ctx: Context, settings: () => Promise<Settin
         await reject(source, usable);
         return withKey(source, run);
       }
-      if (error instanceof SourceError && error.kind === 'quota') quotas.set(source, { source, kind: 'quota', at: ctx.now(), until: error.retryAt });
+      if (error instanceof SourceError && error.kind === 'quota') quotas.set(source, { source, kind: 'quota', at: ctx.now(), until: error.retryAt, hasKey: usable !== undefined });
       throw error;
     }
   }
@@ -65,7 +65,7 @@ export function createSourceNotices(ctx: Context, settings: () => Promise<Settin
     for (const source of ['semanticscholar', 'openalex'] as const) {
       const key = KEY_OF[source](current);
       const refused = (await load())[source];
-      if (key && refused && refused.fingerprint === keyFingerprint(key)) notices.push({ source, kind: 'key-rejected', at: refused.at, until: null });
+      if (key && refused && refused.fingerprint === keyFingerprint(key)) notices.push({ source, kind: 'key-rejected', at: refused.at, until: null, hasKey: true });
       const quota = quotas.get(source);
       if (quota && (quota.until === null || quota.until > ctx.now())) notices.push(quota);
     }

@@ -2,6 +2,7 @@
 
 import type { Backup } from '../backup';
 import { parseSettings, type Prefs, type Settings } from '../settings';
+import type { SourceNotice } from '../sourceNotices';
 import { isRecord } from '../validate';
 import { message, noPayload } from './define';
 import { uploadName } from './saved';
@@ -15,6 +16,8 @@ export const settingsMessages = {
     return typeof settings === 'string' ? settings : { settings };
   }),
   cacheInfo: noPayload<CacheInfo>(),
+  /** What the sources' own limits mean for the reader now: a refused key, a spent daily allowance. */
+  sourceNotices: noPayload<SourceNotice[]>(),
   /** Empties the cached copies of source data (never the reader's own). */
   clearCache: noPayload<CacheInfo>(),
   getPrefs: noPayload<Prefs>(),

@@ -54,8 +54,17 @@ export function createOpenAlex({ fetch, gate, settings, now, sleep, notices }: S
       call(async (options) => {
         const works = await fetchWorksByKey(keys, options);
         const authorIdsOf = (work: OpenAlexWork) => work.authorships.slice(0, AUTHORS_LOOKED_UP).map((a) => a.authorId).filter((id): id is string => id !== null);
-        const ids = [...works.values()].flatMap((work) => (work instanceof Error ? [] : authorIdsOf(work)));
+        const answered = [...works.values()].filter((work): work is OpenAlexWork => !(work instanceof Error));
+        const ids = answered.flatMap(authorIdsOf);
         const { found: authors, failed } = ids.length > 0 ? await fetchOpenAlexAuthors(ids, options) : { found: new Map<string, OpenAlexAuthor>(), failed: new Map<string, Error>() };
+        // A failed authors request is asked again work by work: one work's trouble costs that work only.
+        for (const work of failed.size > 0 ? answered : []) {
+          const missing = authorIdsOf(work).filter((id) => failed.has(id));
+          if (missing.length === 0) continue;
+          const again = await fetchOpenAlexAuthors(missing, options);
+          for (const id of missing) if (!again.failed.has(id)) failed.delete(id);
+          for (const [id, author] of again.found) authors.set(id, author);
+        }
         const fetchedAt = now();
         const found = new Map<PaperKey, SourceAnswer | Error>();
         for (const [key, work] of works) {

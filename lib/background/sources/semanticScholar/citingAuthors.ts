@@ -68,8 +68,11 @@ export async function fetchCitingAuthors(paperIds: readonly string[], options: S
   return found;
 }
 
-/** Every citing paper's author ids the service lists for one paper (pages of 1,000, at most 9,999), and whether that is all of them. */
-export async function fetchCitingPages(paperId: string, options: S2Options): Promise<{ citing: (string | null)[][]; complete: boolean }> {
+/**
+ * Every citing paper's author ids the service lists for one paper (pages of 1,000, at most 9,999),
+ * and whether that is all of them: not when it stops at its 9,999 short of the paper's `count`.
+ */
+export async function fetchCitingPages(paperId: string, options: S2Options, count: number | null = null): Promise<{ citing: (string | null)[][]; complete: boolean }> {
   if (!/^[0-9a-f]{40}$/.test(paperId)) throw new SourceError('client', 'Not a Semantic Scholar paper id');
   const citing: (string | null)[][] = [];
   for (let offset = 0; offset < CITATIONS_LISTED_MAX; ) {
@@ -78,7 +81,7 @@ export async function fetchCitingPages(paperId: string, options: S2Options): Pro
     if (!isRecord(body) || !Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent a citation list of the wrong shape');
     for (const entry of body.data) citing.push(authorIds(isRecord(entry) ? entry.citingPaper : null));
     const next = readCount(body.next);
-    if (next === null || next <= offset || body.data.length === 0) return { citing, complete: true };
+    if (next === null || next <= offset || body.data.length === 0) return { citing, complete: !(citing.length >= CITATIONS_LISTED_MAX && (count ?? 0) > citing.length) };
     offset = next;
   }
   return { citing, complete: false };

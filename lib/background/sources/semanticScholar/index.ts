@@ -49,7 +49,7 @@ export function createSemanticScholar({ fetch, gate, now, sleep, notices }: Sour
     /** Papers' authors and their citing papers' authors (self-citations), up to SELF_CITATION_BATCH papers. */
     citingAuthors: (paperIds: readonly string[]) => call((options) => fetchCitingAuthors(paperIds, options)),
     /** One paper's citing papers' authors, page by page (papers a batch answer cut). */
-    citingPages: (paperId: string) => call((options) => fetchCitingPages(paperId, options)),
+    citingPages: (paperId: string, count: number | null) => call((options) => fetchCitingPages(paperId, options, count)),
     recommendations: (key: PaperKey) => call((options) => fetchRecommendations(key, options)),
     topCiting: (key: PaperKey) => call((options) => fetchTopCiting(key, options)),
     /** Each author's papers, up to AUTHOR_BATCH_LIMIT authors (the check for followed authors). */
