@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
-import { answerApi, type ApiRequest, type ApiState } from './api';
+import { answerApi, createLimits, type ApiRequest, type ApiState } from './api';
 import { OPTIONAL_HOST_PERMISSIONS } from '../../lib/core/sites/registry';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -142,6 +142,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     apiRequests: [],
     pages: new Map(),
     apiOverride: null,
+    limits: createLimits(),
     apiGate: null,
     async stopServiceWorker() {
       const page = await context.newPage();

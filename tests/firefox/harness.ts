@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { answerApi, type ApiRequest, type ApiState } from '../e2e/api';
+import { answerApi, createLimits, type ApiRequest, type ApiState } from '../e2e/api';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const ADDON_DIR = resolve(process.cwd(), process.env.FIREFOX_ADDON_DIR ?? '.output/firefox-mv2');
@@ -96,7 +96,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const addonDir = resolve(options.addonDir ?? ADDON_DIR);
   if (!existsSync(join(addonDir, 'manifest.json'))) throw new Error(`No Firefox build at ${addonDir}. Run "npm run build" first.`);
   const dir = mkdtempSync(join(tmpdir(), 'scholarscope-firefox-'));
-  const state = { pages: new Map<string, string>(), apiRequests: [] as ApiRequest[], apiGate: null, apiOverride: null } as { pages: Map<string, string> } & ApiState;
+  const state = { pages: new Map<string, string>(), apiRequests: [] as ApiRequest[], apiGate: null, apiOverride: null, limits: createLimits() } as { pages: Map<string, string> } & ApiState;
   const server = await serve(state, certificate(dir));
   const browser = await puppeteer.launch({
     browser: 'firefox',
