@@ -92,6 +92,16 @@ export default defineContentScript({
       ctx.setTimeout(() => observer.disconnect(), WATCH_MS);
       ctx.onInvalidated(() => observer.disconnect());
     }
+    // Google Scholar adds rows to its table when the reader presses "Show more": read them as they come.
+    const grows = site?.grows ? document.querySelector(site.grows) : null;
+    if (grows) {
+      let timer: number | undefined;
+      const observer = new MutationObserver(() => {
+        if (timer === undefined) timer = ctx.setTimeout(() => ((timer = undefined), void run()), 300);
+      });
+      observer.observe(grows, { childList: true });
+      ctx.onInvalidated(() => observer.disconnect());
+    }
     // Semantic Scholar is a single-page app: a new person arrives without a page load. WXT reports
     // the change from the Navigation API's navigate event, before the address has changed; read it after.
     ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void run(), 0));

@@ -17,6 +17,8 @@ export interface ProfileQuery {
   paperKeys: PaperKey[];
   /** Paper titles on the page, where it gives no ids (Google Scholar). */
   titles: string[];
+  /** The ORCID iD the page links, where it links one: a candidate whose profile has it is the person. */
+  orcid?: string | null;
 }
 
 /** Pins that correct an author on papers are profiles named `author:<the source's author id>`. */
@@ -30,6 +32,7 @@ export function profileQuery(context: ProfileContext): ProfileQuery {
     s2AuthorId: context.s2AuthorId,
     paperKeys: [...new Set(context.entries.map((entry) => entry.key))].slice(0, 500),
     titles: context.titles.slice(0, 100).map((title) => title.slice(0, 500)),
+    ...(context.orcid ? { orcid: context.orcid } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderAclPage, renderDblpPage, renderLateApp, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
@@ -146,6 +147,13 @@ describe('profile pages in real Chromium', () => {
     await page.goto(SCHOLAR_IDS_URL);
     expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
     await expect.poll(() => page.locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
+    // "Show more" adds rows (real ones from a live profile, tests/fixtures/real-pages), one of them
+    // an old-style arXiv preprint: it gets its badge too.
+    const more = readFileSync('tests/fixtures/real-pages/google-scholar-more-rows.html', 'utf8');
+    const preprint = more.split('</tr>')[0]!.replace(/Annalen der Physik 35, 898-908/, 'arXiv preprint hep-th/9108002') + '</tr>';
+    await page.evaluate((rows) => document.querySelector('#gsc_a_b')!.insertAdjacentHTML('beforeend', rows), more + preprint);
+    await expect.poll(() => page.locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(4);
+    expect(await page.locator('#gsc_a_b tr.gsc_a_tr').last().locator('scholarscope-badge').count()).toBe(1);
     await page.close();
   });
 

@@ -79,7 +79,7 @@ describe('Google Scholar, OpenReview and ORCID', () => {
   });
 
   it('reads ORCID and OpenReview pages once their app has rendered', () => {
-    const orcidDoc = parse('<html><head><title>Zhaoran Wang (0000-0002-1825-0097) - ORCID</title></head><body><a href="https://arxiv.org/abs/2602.16165">arXiv:2602.16165</a><a href="https://doi.org/10.48550/arXiv.2601.18217">doi</a><a href="https://www.semanticscholar.org/author/x/9000001">S2</a></body></html>');
+    const orcidDoc = parse('<html><head><title>Zhaoran Wang (0000-0002-1825-0097) - ORCID</title></head><body><section id="works"><app-work-stack><a href="https://arxiv.org/abs/2602.16165">arXiv:2602.16165</a></app-work-stack><app-work-stack><a href="https://doi.org/10.48550/arXiv.2601.18217">doi</a></app-work-stack></section><section id="fundings"><a href="https://doi.org/10.13039/100000001">NSF</a></section><section id="peer-reviews"><a href="https://doi.org/10.1000/reviewed-for-someone-else">reviewed</a></section><a href="https://www.semanticscholar.org/author/x/9000001">S2</a></body></html>');
     const orcid = extractProfilePage(orcidDoc, 'https://orcid.org/0000-0002-1825-0097')!;
     expect(profileQuery(orcid)).toEqual({ profile: 'orcid:0000-0002-1825-0097', name: 'Zhaoran Wang', s2AuthorId: '9000001', paperKeys: ['2602.16165', '2601.18217'], titles: [] });
     const loading = extractProfilePage(parse(renderLateApp('OpenReview', '<a href="https://www.semanticscholar.org/author/x/9000001">S2</a>')), 'https://openreview.net/profile?id=~Zhaoran_Wang1')!;

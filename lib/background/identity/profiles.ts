@@ -6,6 +6,7 @@ import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type Pr
 import type { PaperKey } from '../../core/ids';
 import type { Author, PaperWithAuthors } from '../../core/model';
 import { titleKey } from '../../core/names';
+import { aclEarlierKeys } from '../../core/sites/aclAnthology';
 import type { Context } from '../context';
 import type { HandlersFor } from '../router';
 import type { Sources } from '../sources';
@@ -31,6 +32,16 @@ export type IdentityFeature = ReturnType<typeof createIdentity>;
 export function createIdentity(ctx: Context, deps: IdentityDeps) {
   const { pins } = deps;
 
+  // An ACL Anthology pin made before its three addresses became one profile is still the reader's.
+  async function earlierPin(profile: string): Promise<string | null> {
+    if (!profile.startsWith('aclanthology:')) return null;
+    for (const key of aclEarlierKeys(profile.slice('aclanthology:'.length))) {
+      const pinned = await pins.pinOf(`aclanthology:${key}`);
+      if (pinned) return pinned;
+    }
+    return null;
+  }
+
   async function pagePapers(query: ProfileQuery) {
     if (!query.name || query.paperKeys.length === 0) return { tally: new Map<string, { author: Author; count: number }>(), count: 0 };
     const answers = Object.values(await deps.papers(query.paperKeys));
@@ -55,9 +66,16 @@ export function createIdentity(ctx: Context, deps: IdentityDeps) {
   }
 
   async function resolve(query: ProfileQuery): Promise<Resolution> {
-    const pinned = await pins.pinOf(query.profile);
+    const pinned = (await pins.pinOf(query.profile)) ?? (await earlierPin(query.profile));
     if (pinned) return { status: 'resolved', via: 'pin', evidence: 0, author: await deps.authorRecord(pinned) };
     if (query.s2AuthorId) return { status: 'resolved', via: 'page-id', evidence: 0, author: await deps.authorRecord(query.s2AuthorId) };
+    // An ORCID iD the page links, on one profile of those under the name: that profile is the person.
+    if (query.orcid && query.name) {
+      const name = query.name;
+      const found = await ctx.shared(`search:${query.titles.length > 0 ? 'titles:' : ''}${name}`, () => deps.sources.semanticScholar.search(name, query.titles.length > 0));
+      const same = found.filter((entry) => entry.orcid === query.orcid);
+      if (same.length === 1) return { status: 'resolved', via: 'page-id', evidence: 0, author: same[0]!.author };
+    }
     const { tally, count } = await pagePapers(query);
     const agreed = resolveFromPapers(tally, count);
     if (agreed) return { status: 'resolved', via: 'papers', evidence: agreed.count, author: agreed.author };

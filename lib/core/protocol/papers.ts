@@ -27,7 +27,8 @@ function parseProfileQuery(raw: unknown): ProfileQuery | string {
   if (!Array.isArray(titles) || titles.length > MAX_TITLES || !titles.every((t) => typeof t === 'string' && t.length <= 500)) {
     return `A profile lists at most ${MAX_TITLES} titles of at most 500 characters`;
   }
-  return { profile: raw.profile, name, s2AuthorId, paperKeys, titles: titles as string[] };
+  if (raw.orcid !== undefined && raw.orcid !== null && (typeof raw.orcid !== 'string' || !/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(raw.orcid))) return 'An ORCID iD is 0000-0000-0000-000X, or null';
+  return { profile: raw.profile, name, s2AuthorId, paperKeys, titles: titles as string[], ...(typeof raw.orcid === 'string' ? { orcid: raw.orcid } : {}) };
 }
 
 const profileMessage = <Answer>() =>

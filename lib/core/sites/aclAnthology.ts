@@ -1,17 +1,32 @@
-// ACL Anthology author pages: aclanthology.org/people/<id>/ (older pages: /people/<letter>/<slug>/).
+// ACL Anthology author pages: aclanthology.org/people/<id>/ (older pages: /people/<letter>/<slug>/,
+// and names not yet tied to a verified person: /people/<slug>/unverified/). The three addresses of
+// one person are one profile, keyed by the slug; the page's ORCID link, where it has one, says who.
 // Structure from the Anthology's own Hugo templates (acl-org/acl-anthology, hugo/layouts/people/
 // single.html and partials/papers/list-entry-author.html): the name in `h2#title` (first name and
 // last name in two spans), each paper a `strong > a` title link to its Anthology page. The page
 // gives no ids other services share, so its titles are the evidence, as on Google Scholar.
 
 import { httpsUrlOn, text } from './dom';
+import { orcidFromUrl } from './orcid';
 import { profileSite } from './types';
 
 const PERSON_PATH = /^\/people\/((?:[a-z0-9]\/)?[a-z0-9][a-z0-9-]{0,99}(?:\/unverified)?)\/?$/;
 
 export function aclPersonFromUrl(href: string): string | null {
   const url = httpsUrlOn(href, new Set(['aclanthology.org']));
-  return url ? (PERSON_PATH.exec(url.pathname)?.[1] ?? null) : null;
+  const path = url ? PERSON_PATH.exec(url.pathname)?.[1] : undefined;
+  return path ? path.replace(/^[a-z0-9]\//, '').replace(/\/unverified$/, '') : null;
+}
+
+/** The keys a pin made before the three addresses were one profile was stored under (`z/zhaoran-wang`, `zhaoran-wang/unverified`). */
+export function aclEarlierKeys(slug: string): string[] {
+  return [`${slug.charAt(0)}/${slug}`, `${slug}/unverified`];
+}
+
+/** The ORCID iD the page links (the person's own), if it links exactly one. */
+function linkedOrcid(doc: Document): string | null {
+  const ids = new Set([...doc.querySelectorAll<HTMLAnchorElement>('a[href*="orcid.org/"]')].map((link) => orcidFromUrl(link.href)).filter((id): id is string => id !== null));
+  return ids.size === 1 ? [...ids][0]! : null;
 }
 
 export const aclPageExamples = {
@@ -31,6 +46,6 @@ export const aclAnthologySite = profileSite({
     const person = aclPersonFromUrl(href);
     if (!person) return null;
     const titles = [...doc.querySelectorAll('#main strong > a')].map(text).filter(Boolean);
-    return { site: 'aclanthology', profileKey: person, name: text(doc.querySelector('#main h2#title, h2#title')) || null, s2AuthorId: null, entries: [], titles };
+    return { site: 'aclanthology', profileKey: person, name: text(doc.querySelector('#main h2#title, h2#title')) || null, s2AuthorId: null, entries: [], titles, orcid: linkedOrcid(doc) };
   },
 });

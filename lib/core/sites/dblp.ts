@@ -1,6 +1,8 @@
 // DBLP person pages: https://dblp.org/pid/<pid>.html. The person is `#headline .name`; each
 // publication is `ul.publ-list > li.entry` with its links in `nav.publ` and its authors in
-// `cite.data span[itemprop=author]` (the page's own person as `span.this-person`).
+// `.data span[itemprop=author]` (the page's own person as `span.this-person`): `cite.data` on
+// today's pages, `div.data` on older ones (and in saved copies of them). Older entries link DOIs
+// on doi.acm.org.
 // Papers with an arXiv link, an arXiv DOI (10.48550/arXiv.<id>) or another DOI are evidence and
 // get annotated.
 
@@ -29,10 +31,10 @@ function entryFor(li: Element): PageEntry | null {
     if (paper && (!found || (paper.arxiv && !found.arxiv))) found = paper;
     if (found?.arxiv) break;
   }
-  const title = li.querySelector('cite.data .title');
+  const title = li.querySelector('.data .title');
   if (!found || !title) return null;
   const authors: PageAuthor[] = [];
-  for (const person of li.querySelectorAll<HTMLElement>('cite.data span[itemprop="author"] [itemprop="name"]')) {
+  for (const person of li.querySelectorAll<HTMLElement>('.data span[itemprop="author"] [itemprop="name"]')) {
     const name = person.getAttribute('title')?.trim() || text(person);
     if (name) authors.push({ name, element: person });
   }

@@ -52,6 +52,7 @@ export function arxivIdFromHref(href: string): ArxivId | null {
 export function paperFromHref(href: string): { key: PaperKey; arxiv: ArxivId | null } | null {
   const arxiv = arxivIdFromHref(href);
   if (arxiv) return { key: arxiv.id, arxiv: { id: arxiv.id, version: null } };
-  const doi = /^https?:\/\/(?:dx\.)?doi\.org\//i.test(href) ? parseDoi(href) : null;
+  // doi.acm.org is the ACM's old DOI resolver, still linked from older pages (DBLP's among them).
+  const doi = /^https?:\/\/(?:dx\.)?doi\.org\//i.test(href) ? parseDoi(href) : /^https?:\/\/doi\.acm\.org\/(10\.\S+)$/i.test(href) ? parseDoi(href.replace(/^https?:\/\/doi\.acm\.org\//i, '')) : null;
   return doi ? { key: paperKeyFor({ doi }), arxiv: null } : null;
 }

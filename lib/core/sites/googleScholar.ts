@@ -12,9 +12,16 @@ const HOST = /^scholar\.google\.(?:com|[a-z]{2}|co\.[a-z]{2}|com\.[a-z]{2})$/;
 /** Google Scholar serves profiles on many country domains; these are the common ones. */
 const SCHOLAR_ORIGINS = ['com', 'co.uk', 'de', 'fr', 'ca', 'com.au', 'co.jp', 'co.in', 'es', 'it', 'nl', 'ch', 'com.br', 'co.kr', 'com.hk', 'com.sg'].map((tld) => `https://scholar.google.${tld}`);
 
+/**
+ * The profile's user id. `/citations` also serves one paper of a profile (`view_op=view_citation`)
+ * and a profile's coauthors (`view_op=list_colleagues`), with the same `user=`: those are not the
+ * profile. Its own list may say `view_op=list_works` (sorted by year, say).
+ */
 export function scholarUserFromUrl(href: string): string | null {
   const url = parseUrl(href);
   if (!url || url.protocol !== 'https:' || !HOST.test(url.hostname) || url.pathname !== '/citations') return null;
+  const view = url.searchParams.get('view_op');
+  if (view !== null && view !== 'list_works') return null;
   const user = url.searchParams.get('user');
   return user && /^[A-Za-z0-9_-]{6,20}$/.test(user) ? user : null;
 }
@@ -25,19 +32,24 @@ export const scholarPageExamples = {
     'https://scholar.google.com/citations?hl=en&user=6OOalGkAAAAJ',
     'https://scholar.google.de/citations?user=weRJxNwAAAAJ&hl=de',
     'https://scholar.google.co.uk/citations?user=jEdhxGMAAAAJ&hl=en&oi=ao',
+    'https://scholar.google.com/citations?view_op=list_works&hl=en&user=qc6CJjYAAAAJ&sortby=pubdate',
   ],
   noMatch: [
     'https://scholar.google.com/scholar?q=transformers',
     'https://scholar.google.com/citations?view_op=search_authors&mauthors=wang',
+    // From a real profile page's rows (tests/fixtures/real-pages/google-scholar): one paper, not the profile.
+    'https://scholar.google.com/citations?view_op=view_citation&hl=en&user=qc6CJjYAAAAJ&citation_for_view=qc6CJjYAAAAJ:qyhmnyLat1gC',
+    'https://scholar.google.com/citations?view_op=list_colleagues&hl=en&user=qc6CJjYAAAAJ',
     'https://scholar.google.com.evil.example/citations?user=Qi2PSmEAAAAJ',
     'https://www.google.com/citations?user=Qi2PSmEAAAAJ',
   ],
 };
 
-// A row's second gray line is its venue; preprints read "arXiv preprint arXiv:2602.16165".
+// A row's second gray line is its venue; preprints read "arXiv preprint arXiv:2602.16165", and
+// old-style ones "arXiv preprint physics/0510251" (no "arXiv:").
 function rowArxivId(row: Element) {
   const venue = text(row.querySelectorAll('.gs_gray')[1]);
-  const match = /arXiv:\s*([\w./-]+?\d)(?=[\s,;]|$)/i.exec(venue);
+  const match = /arXiv:\s*([\w./-]+?\d)(?=[\s,;]|$)/i.exec(venue) ?? /arXiv preprint\s+([a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?=[\s,;]|$)/i.exec(venue);
   return match ? parseArxivId(match[1] as string) : null;
 }
 
@@ -63,6 +75,8 @@ export const googleScholarSite = profileSite({
   origins: SCHOLAR_ORIGINS,
   paths: ['/citations*'],
   rendersLate: false,
+  // "Show more" adds rows to the table as the reader asks.
+  grows: '#gsc_a_b',
   examples: scholarPageExamples,
   profileKey: scholarUserFromUrl,
   extract: extractScholarPage,

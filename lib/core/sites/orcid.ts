@@ -32,11 +32,15 @@ function nameFromTitle(title: string, orcid: string): string | null {
   return name || null;
 }
 
-// Works link their identifiers: arXiv addresses and DOIs (arXiv DOIs included).
+// Works link their identifiers: arXiv addresses and DOIs (arXiv DOIs included). Only the Works
+// section holds the person's papers (ORCID's record page, ORCID/orcid-angular: `#works`, one
+// `app-work-stack` a work); funding and peer-review items link DOIs too, of other people's papers.
+const WORK_LINKS = ['#works', 'app-work-stack'].flatMap((scope) => [`${scope} a[href*="arxiv.org/abs/"]`, `${scope} a[href*="doi.org/10."]`]).join(', ');
+
 function workEntries(doc: Document): PageEntry[] {
   const seen = new Set<string>();
   const entries: PageEntry[] = [];
-  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="arxiv.org/abs/"], a[href*="doi.org/10."]')) {
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>(WORK_LINKS)) {
     const paper = paperFromHref(link.href);
     if (!paper || seen.has(paper.key)) continue;
     seen.add(paper.key);

@@ -78,6 +78,8 @@ export interface ProfileContext {
   entries: PageEntry[];
   /** Titles of the papers the page lists (evidence where there are no ids, as on Google Scholar). */
   titles: string[];
+  /** The person's ORCID iD where the page links it (ACL Anthology): a candidate with the same one is them. */
+  orcid?: string | null;
 }
 
 /** A site ScholarScope works on: one switch in the settings, one set of host permissions. */
@@ -97,6 +99,8 @@ export interface SiteDescriptor<Id extends string = string, Context = unknown> {
 /** A researcher profile site: one page kind, whose address carries the profile key. */
 export interface ProfileSiteDescriptor<Id extends string = string> extends SiteDescriptor<Id, ProfileContext> {
   optional: true;
+  /** A container the page adds entries to when the reader asks (Google Scholar's "Show more"): read again whenever it grows. */
+  grows?: string;
   /** The profile key in a page address; null when the address is not one of the site's profiles. */
   profileKey(href: string): string | null;
 }
@@ -108,10 +112,11 @@ export function profileSite<const Id extends string>(site: {
   origins: readonly string[];
   paths: readonly string[];
   rendersLate: boolean;
+  grows?: string;
   examples: UrlExamples;
   profileKey(href: string): string | null;
   extract(doc: Document, href: string): ProfileContext | null;
 }): ProfileSiteDescriptor<Id> {
   const page: PageKind<ProfileContext> = { id: site.id, paths: site.paths, is: (href) => site.profileKey(href) !== null, examples: site.examples, extract: site.extract };
-  return { id: site.id, label: site.label, origins: site.origins, optional: true, rendersLate: site.rendersLate, profileKey: site.profileKey, pages: [page] };
+  return { id: site.id, label: site.label, origins: site.origins, optional: true, rendersLate: site.rendersLate, ...(site.grows ? { grows: site.grows } : {}), profileKey: site.profileKey, pages: [page] };
 }

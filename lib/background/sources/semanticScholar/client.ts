@@ -245,9 +245,9 @@ export async function searchAuthorsWithTitles(
   withTitles: boolean,
   now: () => number = Date.now,
   limit = 10,
-): Promise<{ author: Author; titles: string[] }[]> {
+): Promise<{ author: Author; titles: string[]; orcid: string | null }[]> {
   const query = authorSearchQuery(name);
-  const fields = withTitles ? [...AUTHOR_FIELDS, 'papers.title'] : AUTHOR_FIELDS;
+  const fields = [...AUTHOR_FIELDS, 'externalIds', ...(withTitles ? ['papers.title'] : [])];
   const body = await requestJson(
     `${S2_API}/author/search?query=${query}&fields=${fields.join(',')}&limit=${limit}`,
     { headers: headers(options) },
@@ -258,12 +258,13 @@ export async function searchAuthorsWithTitles(
   if (body.data === undefined) return [];
   if (!Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author search answer of the wrong shape');
   const fetchedAt = now();
-  const result: { author: Author; titles: string[] }[] = [];
+  const result: { author: Author; titles: string[]; orcid: string | null }[] = [];
   for (const raw of body.data) {
     const author = normaliseAuthor(raw, fetchedAt);
     if (!author || !isRecord(raw)) continue;
     const titles = Array.isArray(raw.papers) ? raw.papers.map((paper) => (isRecord(paper) ? readString(paper.title, 2000) : null)).filter((t): t is string => !!t) : [];
-    result.push({ author, titles });
+    const orcid = isRecord(raw.externalIds) ? readString(raw.externalIds.ORCID, 40) : null;
+    result.push({ author, titles, orcid: orcid && /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(orcid) ? orcid : null });
   }
   return result;
 }

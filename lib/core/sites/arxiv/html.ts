@@ -16,6 +16,19 @@ export const htmlPaperExamples = {
   noMatch: ['https://arxiv.org/html/', 'https://arxiv.org/html/not-an-id', 'https://example.org/html/2602.16165'],
 };
 
+// A superscript in the source (`Alice Smith$^1$`) is a MathML element whose text is its digits twice
+// over and its TeX (`11{}^{1}`): affiliation marks, never part of a name.
+const NOT_NAME = '.ltx_note, .ltx_role_affiliation, .ltx_role_email, sup, math, .ltx_Math';
+const MARK = '\u0001';
+
+/** `\author{A, B, and C}` puts several people in one name: split on "and" and on commas around it. */
+function splitNames(text: string): string[] {
+  const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((part) => part.trim()).filter(Boolean);
+  // One comma alone is "Last, First"; several names need an "and" or two commas.
+  const several = / and /.test(text) || (text.match(/,/g)?.length ?? 0) >= 2;
+  return several && parts.every((part) => /\p{L}/u.test(part)) ? parts : [text];
+}
+
 // The name is the first line of text.
 function htmlAuthors(doc: Document): PageAuthor[] {
   const authors: PageAuthor[] = [];
@@ -23,13 +36,20 @@ function htmlAuthors(doc: Document): PageAuthor[] {
     let name = '';
     for (const node of person.childNodes) {
       if (node.nodeName === 'BR') break;
-      if (node.nodeType === 1 && (node as Element).matches('.ltx_note, .ltx_role_affiliation, .ltx_role_email, sup')) continue;
+      // A mark ends a name: "Alice Smith¹, Bob Jones²" is two people, where "Smith, Alice" is one.
+      if (node.nodeType === 1 && (node as Element).matches(NOT_NAME)) {
+        if ((node as Element).matches('sup, math, .ltx_Math')) name += MARK;
+        continue;
+      }
       name += node.textContent ?? '';
     }
-    name = name.replace(/\s+/g, ' ').trim().replace(/[,;*†‡∗]+$/u, '').trim();
-    if (name) authors.push({ name, element: person });
+    const names = name.split(new RegExp(`${MARK}\\s*(?:,\\s*)?(?:and\\s+)?`));
+    for (const part of names) {
+      const clean = part.replace(/\s+/g, ' ').trim().replace(/[,;*†‡∗]+$/u, '').trim();
+      for (const one of clean ? splitNames(clean) : []) authors.push({ name: one.replace(/[,;*†‡∗\d]+$/u, '').trim(), element: person });
+    }
   }
-  return authors;
+  return authors.filter((author) => author.name.length > 0);
 }
 
 export function extractHtmlPaper(doc: Document, href: string): ArxivPage | null {
