@@ -9,6 +9,8 @@ import { createSelfCitations } from '../../lib/background/selfCitations';
 import { fetchCitingAuthors, fetchCitingPages } from '../../lib/background/sources/semanticScholar/citingAuthors';
 import { fetchPapersByKey, searchAuthorsWithTitles } from '../../lib/background/sources/semanticScholar/client';
 import { fetchTopCiting } from '../../lib/background/sources/semanticScholar/related';
+import { fetchAuthorsPapers } from '../../lib/background/sources/semanticScholar/authorBatch';
+import { searchProfiles } from '../../lib/background/sources/semanticScholar/profileSearch';
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { registerCited } from '../fixtures/personWorld';
@@ -81,7 +83,25 @@ describe('the most cited of the papers citing one', () => {
   });
 });
 
+describe('the author batch of the check for new papers', () => {
+  it('is split when the answer would pass 10 MB; an author too large alone is read from their newest papers', async () => {
+    const ids = [SEED_AUTHOR_ID, '9300001', '9300002'];
+    const body = JSON.stringify({ ids: [SEED_AUTHOR_ID] });
+    const alone = limitedAnswer(createLimits(), 'POST', 'https://api.semanticscholar.org/graph/v1/author/batch?fields=name,papers.title,papers.authors', {}, body)!.body.length;
+    limits.s2MaxBytes = alone - 1; // the seed author's entry alone is too large
+    const found = await fetchAuthorsPapers(ids, { fetch: limitedFetch(limits, log), sleep: noSleep });
+    expect(ids.map((id) => found.get(id) instanceof Error)).toEqual([false, false, false]);
+    expect((found.get(SEED_AUTHOR_ID) as unknown[]).length).toBeGreaterThan(0);
+    expect(log.some((entry) => entry.url.includes(`/author/${SEED_AUTHOR_ID}/papers`))).toBe(true);
+  });
+});
+
 describe('hyphenated names', () => {
+  it('are searched with spaces by the search for other profiles too', async () => {
+    const found = await searchProfiles('Zhao-Ran Wang', { fetch: limitedFetch(limits, log), sleep: noSleep });
+    expect(found.map((entry) => entry.author.authorId)).toContain(SEED_AUTHOR_ID);
+  });
+
   it('are searched with spaces, as the author search needs', async () => {
     const found = await searchAuthorsWithTitles('Zhao-Ran Wang', { fetch: limitedFetch(limits, log), sleep: noSleep }, false);
     expect(found.map((entry) => entry.author.authorId)).toContain(SEED_AUTHOR_ID);
