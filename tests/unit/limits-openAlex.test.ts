@@ -7,7 +7,7 @@ import { createBackground } from '../../lib/background';
 import { createHostGate, OPENALEX_POLICY } from '../../lib/background/sources/hostGate';
 import { SourceError } from '../../lib/background/sources/http';
 import { fetchOpenAlexAuthor } from '../../lib/background/sources/openAlex/client';
-import { fetchWorksByAuthorsSince, fetchWorksByKey } from '../../lib/background/sources/openAlex/works';
+import { fetchOpenAlexAuthorWorks, fetchWorksByAuthorsSince, fetchWorksByKey } from '../../lib/background/sources/openAlex/works';
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { LISTED_AUTHORSHIPS, openAlexIdFor, registerOpenAlexWorks, SEED_OPENALEX_ID, type WorldWork } from '../fixtures/openAlexWorld';
@@ -114,5 +114,14 @@ describe('one request failing', () => {
     expect((papers as Record<string, unknown>)['2602.16165']).toMatchObject({ source: 'openalex' });
     // The clinical paper's part failed: Semantic Scholar, the other source, answers it (and it is not stored as OpenAlex's).
     expect((papers as Record<string, { source?: string }>)['2602.05381']?.source).toBeUndefined();
+  });
+});
+
+describe('an author’s works', () => {
+  it('stop at the pages they need, even when every page is damaged', async () => {
+    let asked = 0;
+    const damaged = async () => (asked++, new Response(JSON.stringify({ meta: { count: 1000 }, results: Array.from({ length: 100 }, () => null) }), { status: 200 }));
+    expect(await fetchOpenAlexAuthorWorks(SEED_OPENALEX_ID, { fetch: damaged, sleep: noSleep }, 200)).toEqual([]);
+    expect(asked).toBe(2);
   });
 });

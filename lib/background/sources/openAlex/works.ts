@@ -123,8 +123,9 @@ export async function fetchOpenAlexAuthors(ids: readonly string[], options: Open
 export async function fetchOpenAlexAuthorWorks(id: string, options: OpenAlexOptions, count = 50, sort = 'publication_date:desc'): Promise<OpenAlexWork[]> {
   if (!isOpenAlexAuthorId(id)) throw new SourceError('client', `Not an OpenAlex author id: ${id}`);
   const result: OpenAlexWork[] = [];
-  for (let page = 1; result.length < count; page++) {
-    const size = Math.min(PER_PAGE, count);
+  const size = Math.min(PER_PAGE, count);
+  // Bounded by the pages `count` needs, whatever the answers hold (a page of damaged works adds none).
+  for (let page = 1; result.length < count && page <= Math.ceil(count / size); page++) {
     const body = await requestJson(`${OPENALEX_API}/works?${params(options, { filter: `author.id:${id}`, sort, per_page: String(size), page: String(page), select: WORK_FIELDS })}`, {}, options);
     const { results } = listPage(body);
     result.push(...works(results));
