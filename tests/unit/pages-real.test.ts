@@ -1,12 +1,13 @@
 // Extractors on markup the live sites serve (tests/fixtures/real-pages, sources in its README),
 // and on the real shapes the issue found broken: Google Scholar's old-style arXiv venues, "Show
 // more" rows and non-profile pages; DBLP's older and current entry markup and doi.acm.org DOIs;
-// ACL Anthology's three addresses and ORCID link; ORCID's Works section; LaTeXML author blocks.
+// ACL Anthology's three addresses and ORCID link; ORCID's Works section; LaTeXML author blocks (superscripts, \orcidlink); an arXiv search result.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { profileQuery } from '../../lib/core/identity';
 import { extractHtmlPaper } from '../../lib/core/sites/arxiv/html';
+import { extractSearchPage } from '../../lib/core/sites/arxiv/search';
 import { aclPersonFromUrl } from '../../lib/core/sites/aclAnthology';
 import { scholarUserFromUrl } from '../../lib/core/sites/googleScholar';
 import { extractProfilePage } from '../../lib/core/sites/registry';
@@ -107,10 +108,35 @@ describe('arXiv HTML author blocks from LaTeXML', () => {
     expect(page.entries[0]!.authors.map((author) => author.name)).toEqual(['Alice Smith', 'Bob Jones']);
   });
 
+  it('reads the six names of a real block, not its affiliation and e-mail lines (arxiv.org/html/2401.18059v1)', () => {
+    const page = extractHtmlPaper(parse(paper(real('arxiv-html-authors.html'))), 'https://arxiv.org/html/2401.18059v1')!;
+    expect(page.entries[0]!.arxiv!.id).toBe('2401.18059');
+    expect(page.entries[0]!.authors.map((author) => author.name)).toEqual(['Parth Sarthi', 'Salman Abdullah', 'Aditi Tuli', 'Shubh Khanna', 'Anna Goldie', 'Christopher D. Manning']);
+  });
+
+  it('leaves out an unconverted \\orcidlink and the iD it leaves behind', () => {
+    // The error span as a public converter quotes it from an arXiv HTML page; the iDs after it are ours.
+    const orcidlink = (id: string) => `<span class="ltx_ERROR undefined">\\orcidlink</span>${id}`;
+    const page = extractHtmlPaper(parse(paper(`<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Chidimma Opara${orcidlink('0000-0002-1825-0097')}, Ada Obi${orcidlink('{0000-0002-1694-233X}')}</span></span><span class="ltx_creator ltx_role_author"><span class="ltx_personname">Bea Ngo${orcidlink('')}</span></span>`)), 'https://arxiv.org/html/2602.16165')!;
+    expect(page.entries[0]!.authors.map((author) => author.name)).toEqual(['Chidimma Opara', 'Ada Obi', 'Bea Ngo']);
+  });
+
   it('splits \\author{A, B, and C}, and keeps "Last, First" whole', () => {
     const three = extractHtmlPaper(parse(paper('<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Alice Smith, Bob Jones, and Carol White</span></span>')), 'https://arxiv.org/html/2602.16165')!;
     expect(three.entries[0]!.authors.map((author) => author.name)).toEqual(['Alice Smith', 'Bob Jones', 'Carol White']);
     const one = extractHtmlPaper(parse(paper('<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Smith, Alice</span></span>')), 'https://arxiv.org/html/2602.16165')!;
     expect(one.entries[0]!.authors.map((author) => author.name)).toEqual(['Smith, Alice']);
+  });
+});
+
+describe('arXiv search results, on a real result', () => {
+  it('reads an old-style id, its title, authors and primary category', () => {
+    const page = extractSearchPage(parse(`<html><body><ol class="breathe-horizontal">${real('arxiv-search-result.html')}</ol></body></html>`), 'https://arxiv.org/search/?query=superstrings&searchtype=all')!;
+    expect(page.entries).toHaveLength(1);
+    const [entry] = page.entries;
+    expect(entry!.key).toBe('physics/9403001');
+    expect(entry!.title).toBe('Desperately Seeking Superstrings');
+    expect(entry!.authors.map((author) => author.name)).toEqual(['Paul Ginsparg', 'Sheldon Glashow']);
+    expect(entry!.primaryCategory).toBe('physics.pop-ph');
   });
 });

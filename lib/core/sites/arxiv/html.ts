@@ -17,8 +17,12 @@ export const htmlPaperExamples = {
 };
 
 // A superscript in the source (`Alice Smith$^1$`) is a MathML element whose text is its digits twice
-// over and its TeX (`11{}^{1}`): affiliation marks, never part of a name.
-const NOT_NAME = '.ltx_note, .ltx_role_affiliation, .ltx_role_email, sup, math, .ltx_Math';
+// over and its TeX (`11{}^{1}`): affiliation marks, never part of a name. A macro LaTeXML cannot
+// convert (`\orcidlink{…}` after a name) is an `.ltx_ERROR` holding the macro's name, its argument
+// left as plain text after it: a mark too, and the ORCID iD it leaves is no name.
+const MARKS = 'sup, math, .ltx_Math, .ltx_ERROR';
+const NOT_NAME = `.ltx_note, .ltx_role_affiliation, .ltx_role_email, ${MARKS}`;
+const ORCID_ID = /[{(]?\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b[})]?/g;
 const MARK = '\u0001';
 
 /** `\author{A, B, and C}` puts several people in one name: split on "and" and on commas around it. */
@@ -38,10 +42,10 @@ function htmlAuthors(doc: Document): PageAuthor[] {
       if (node.nodeName === 'BR') break;
       // A mark ends a name: "Alice Smith¹, Bob Jones²" is two people, where "Smith, Alice" is one.
       if (node.nodeType === 1 && (node as Element).matches(NOT_NAME)) {
-        if ((node as Element).matches('sup, math, .ltx_Math')) name += MARK;
+        if ((node as Element).matches(MARKS)) name += MARK;
         continue;
       }
-      name += node.textContent ?? '';
+      name += (node.textContent ?? '').replace(ORCID_ID, MARK);
     }
     const names = name.split(new RegExp(`${MARK}\\s*(?:,\\s*)?(?:and\\s+)?`));
     for (const part of names) {
