@@ -101,13 +101,15 @@ export type PaperKey = string;
 
 const DOI = /^10\.\d{4,9}\/[^\s"<>]{1,300}$/;
 
-/** A DOI from `10.1145/x`, `doi:10.1145/x` or a doi.org address, lower-cased; null otherwise. */
+/** A DOI resolver's address: doi.org, and the ACM's old doi.acm.org, still linked from older pages (DBLP's among them). */
+export const DOI_RESOLVER = /^https?:\/\/(?:(?:dx\.)?doi\.org|doi\.acm\.org)\//i;
+
+/** A DOI from `10.1145/x`, `doi:10.1145/x` or a resolver's address, lower-cased; null otherwise. */
 export function parseDoi(input: string): string | null {
   let text = input.trim();
-  const fromUrl = /^https?:\/\/(?:dx\.)?doi\.org\/(.+)$/i.exec(text);
-  if (fromUrl) {
+  if (DOI_RESOLVER.test(text)) {
     try {
-      text = decodeURIComponent(fromUrl[1] as string);
+      text = decodeURIComponent(text.replace(DOI_RESOLVER, ''));
     } catch {
       return null;
     }
@@ -149,6 +151,9 @@ export function arxivAbsUrl(ref: ArxivId): string {
   return `https://arxiv.org/abs/${formatArxivId(ref)}`;
 }
 
+
+/** An ORCID iD's shape; its check character is validOrcid's (core/sites/orcid.ts). */
+export const ORCID_ID = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 
 /** An author id: Semantic Scholar's are digits; OpenAlex's (for authors only it lists) are `A` and digits. */
 export const AUTHOR_ID = /^(?:\d{1,20}|A\d{1,15})$/;

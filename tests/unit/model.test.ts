@@ -65,6 +65,7 @@ describe('paper keys', () => {
     expect(parseDoi('https://doi.org/10.1145/3620665.3640400')).toBe('10.1145/3620665.3640400');
     expect(parseDoi('doi:10.2139/SSRN.2250500')).toBe('10.2139/ssrn.2250500');
     expect(parseDoi('https://dx.doi.org/10.1093%2Fmind%2Flix.236.433')).toBe('10.1093/mind/lix.236.433');
+    expect(parseDoi('http://doi.acm.org/10.1145/1921233.1921242')).toBe('10.1145/1921233.1921242');
     expect(parseDoi('10.1/x')).toBeNull();
     expect(parseDoi('not a doi')).toBeNull();
     expect(parseDoi('https://doi.org/%E0%A4%A')).toBeNull();

@@ -48,11 +48,15 @@ export function createIdentity(ctx: Context, deps: IdentityDeps) {
     return { tally: tallyByName(query.name, answers), count: answers.filter(Boolean).length };
   }
 
+  /** Profiles under the page's name (with their titles where the page gives titles): one search, shared while it runs. */
+  function searchName(query: ProfileQuery & { name: string }) {
+    const withTitles = query.titles.length > 0;
+    return ctx.shared(`search:${withTitles ? 'titles:' : ''}${query.name}`, () => deps.sources.semanticScholar.search(query.name, withTitles));
+  }
+
   async function candidatesFrom(query: ProfileQuery, tally: Map<string, { count: number }>): Promise<Candidate[]> {
     if (!query.name) return [];
-    const name = query.name;
-    const withTitles = query.titles.length > 0;
-    const found = await ctx.shared(`search:${withTitles ? 'titles:' : ''}${name}`, () => deps.sources.semanticScholar.search(name, withTitles));
+    const found = await searchName({ ...query, name: query.name });
     const pageTitles = new Set(query.titles.map(titleKey));
     const overlapTally = new Map<string, { count: number }>(tally);
     for (const { author, titles } of found) {
@@ -71,9 +75,7 @@ export function createIdentity(ctx: Context, deps: IdentityDeps) {
     if (query.s2AuthorId) return { status: 'resolved', via: 'page-id', evidence: 0, author: await deps.authorRecord(query.s2AuthorId) };
     // An ORCID iD the page links, on one profile of those under the name: that profile is the person.
     if (query.orcid && query.name) {
-      const name = query.name;
-      const found = await ctx.shared(`search:${query.titles.length > 0 ? 'titles:' : ''}${name}`, () => deps.sources.semanticScholar.search(name, query.titles.length > 0));
-      const same = found.filter((entry) => entry.orcid === query.orcid);
+      const same = (await searchName({ ...query, name: query.name })).filter((entry) => entry.orcid === query.orcid);
       if (same.length === 1) return { status: 'resolved', via: 'page-id', evidence: 0, author: same[0]!.author };
     }
     const { tally, count } = await pagePapers(query);

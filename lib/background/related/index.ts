@@ -19,11 +19,13 @@ export function createRelated({ db, now }: Context, { sources, cache, lifetimes 
         const s2 = sources.semanticScholar;
         const [recommended, citing] = await Promise.allSettled([s2.recommendations(key), s2.topCiting(key)]);
         if (recommended.status === 'rejected' && citing.status === 'rejected') throw recommended.reason;
+        // How many citing papers were looked at, where the source lists more; a failed ask keeps the cached figure.
+        const citingOf = citing.status === 'fulfilled' ? (citing.value.more ? citing.value.looked : undefined) : cached?.citingOf;
         const record: RelatedRecord = {
           key,
           recommended: recommended.status === 'fulfilled' ? recommended.value : (cached?.recommended ?? []),
           citing: citing.status === 'fulfilled' ? citing.value.papers : (cached?.citing ?? []),
-          ...(citing.status === 'fulfilled' ? (citing.value.more ? { citingOf: citing.value.looked } : {}) : cached?.citingOf ? { citingOf: cached.citingOf } : {}),
+          ...(citingOf === undefined ? {} : { citingOf }),
           fetchedAt: now(),
           usedAt: now(),
         };

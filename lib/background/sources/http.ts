@@ -196,6 +196,31 @@ export function isHostRefusal(error: unknown): boolean {
   return error instanceof SourceError && (error.status === 401 || error.status === 403 || error.kind === 'quota' || error.kind === 'unavailable' || error.retryAt !== null);
 }
 
+/** A part of a batch failed: its keys get the Error (one record's trouble costs that record only); the host's refusal as a whole stops the batch instead. */
+export function failPart<K, V>(into: Map<K, V | Error>, keys: readonly K[], error: unknown): void {
+  if (isHostRefusal(error) || !(error instanceof Error)) throw error;
+  for (const key of keys) into.set(key, error);
+}
+
+/**
+ * Asks for `keys` in one request, and in halves again while the host says the answer would pass its
+ * size limit (Semantic Scholar's 10 MB); a part that fails otherwise, or one key still too large,
+ * goes to `failed`.
+ */
+export async function askInHalves<K>(keys: readonly K[], ask: (part: readonly K[]) => Promise<void>, failed: (part: readonly K[], error: unknown) => Promise<void> | void): Promise<void> {
+  try {
+    await ask(keys);
+  } catch (error) {
+    if (error instanceof SourceError && error.kind === 'too-large' && keys.length > 1) {
+      const half = Math.ceil(keys.length / 2);
+      await askInHalves(keys.slice(0, half), ask, failed);
+      await askInHalves(keys.slice(half), ask, failed);
+      return;
+    }
+    await failed(keys, error);
+  }
+}
+
 export async function requestJson(url: string, init: RequestInit, options: RequestOptions): Promise<unknown> {
   const body = await requestText(url, init, options);
   try {

@@ -1,7 +1,7 @@
 // Messages about papers and the people on them: pages' paper lookups, author cards, related papers,
 // and who a profile page is.
 
-import { isAuthorId, isPaperKey, type PaperKey } from '../ids';
+import { isAuthorId, isPaperKey, ORCID_ID, type PaperKey } from '../ids';
 import type { Candidate, ProfileQuery, Resolution } from '../identity';
 import type { AuthorCardData, PaperWithAuthors } from '../model';
 import { PROFILE_KEY } from '../sites/registry';
@@ -27,7 +27,7 @@ function parseProfileQuery(raw: unknown): ProfileQuery | string {
   if (!Array.isArray(titles) || titles.length > MAX_TITLES || !titles.every((t) => typeof t === 'string' && t.length <= 500)) {
     return `A profile lists at most ${MAX_TITLES} titles of at most 500 characters`;
   }
-  if (raw.orcid !== undefined && raw.orcid !== null && (typeof raw.orcid !== 'string' || !/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(raw.orcid))) return 'An ORCID iD is 0000-0000-0000-000X, or null';
+  if (raw.orcid !== undefined && raw.orcid !== null && (typeof raw.orcid !== 'string' || !ORCID_ID.test(raw.orcid))) return 'An ORCID iD is 0000-0000-0000-000X, or null';
   return { profile: raw.profile, name, s2AuthorId, paperKeys, titles: titles as string[], ...(typeof raw.orcid === 'string' ? { orcid: raw.orcid } : {}) };
 }
 

@@ -1,7 +1,7 @@
 // Small readers every extractor shares: text as the reader sees it, links a page gives to other
 // services' profiles and papers.
 
-import { paperKeyFor, parseArxivId, parseDoi, safeDecode, type ArxivId, type PaperKey } from '../ids';
+import { DOI_RESOLVER, paperKeyFor, parseArxivId, parseDoi, safeDecode, type ArxivId, type PaperKey } from '../ids';
 
 /** An element's text with white space folded, or '' for none. */
 export function text(node: Element | null | undefined): string {
@@ -52,7 +52,6 @@ export function arxivIdFromHref(href: string): ArxivId | null {
 export function paperFromHref(href: string): { key: PaperKey; arxiv: ArxivId | null } | null {
   const arxiv = arxivIdFromHref(href);
   if (arxiv) return { key: arxiv.id, arxiv: { id: arxiv.id, version: null } };
-  // doi.acm.org is the ACM's old DOI resolver, still linked from older pages (DBLP's among them).
-  const doi = /^https?:\/\/(?:dx\.)?doi\.org\//i.test(href) ? parseDoi(href) : /^https?:\/\/doi\.acm\.org\/(10\.\S+)$/i.test(href) ? parseDoi(href.replace(/^https?:\/\/doi\.acm\.org\//i, '')) : null;
+  const doi = DOI_RESOLVER.test(href) ? parseDoi(href) : null;
   return doi ? { key: paperKeyFor({ doi }), arxiv: null } : null;
 }

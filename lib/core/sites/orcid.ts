@@ -2,12 +2,13 @@
 // page title ("Name (iD) - ORCID"); works that link an arXiv paper or a DOI are evidence and get a
 // badge. The page is an app that renders after load; the content script reads it again as it fills in.
 
+import { ORCID_ID } from '../ids';
 import { httpsUrlOn, linkedS2AuthorId, paperFromHref } from './dom';
 import { profileSite, type PageEntry } from './types';
 
 /** ISO 7064 MOD 11-2, the check character of an ORCID iD. */
 export function validOrcid(orcid: string): boolean {
-  if (!/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(orcid)) return false;
+  if (!ORCID_ID.test(orcid)) return false;
   const digits = orcid.replace(/-/g, '');
   let total = 0;
   for (const char of digits.slice(0, -1)) total = (total + Number(char)) * 2;

@@ -68,9 +68,13 @@ export function createOpenAlex({ fetch, gate, settings, now, sleep, notices }: S
         const fetchedAt = now();
         const found = new Map<PaperKey, SourceAnswer | Error>();
         for (const [key, work] of works) {
-          const failure = work instanceof Error ? work : authorIdsOf(work).map((id) => failed.get(id)).find((error) => error !== undefined);
-          if (failure || work instanceof Error) {
-            found.set(key, failure ?? (work as Error));
+          if (work instanceof Error) {
+            found.set(key, work);
+            continue;
+          }
+          const failure = authorIdsOf(work).map((id) => failed.get(id)).find((error) => error !== undefined);
+          if (failure) {
+            found.set(key, failure);
             continue;
           }
           const listed = authorIdsOf(work).map((id) => authors.get(id)).filter((author) => author !== undefined);

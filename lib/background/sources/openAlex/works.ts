@@ -6,7 +6,7 @@
 import type { PaperKey } from '../../../core/ids';
 import type { OpenAlexAuthor } from '../../../core/model';
 import { isRecord, readCount } from '../../../core/validate';
-import { isHostRefusal, requestJson, SourceError } from '../http';
+import { failPart, isHostRefusal, requestJson, SourceError } from '../http';
 import { doiForKey, isOpenAlexAuthorId, normaliseOpenAlexAuthor, normaliseOpenAlexWork, OPENALEX_API, params, PER_PAGE, WORKS_FILTER_LIMIT, type OpenAlexOptions, type OpenAlexWork } from './client';
 
 const WORK_FIELDS = 'id,doi,display_name,publication_date,publication_year,cited_by_count,authorships,is_authors_truncated,abstract_inverted_index';
@@ -75,10 +75,6 @@ export async function fetchWorksByKey(keys: readonly PaperKey[], options: OpenAl
   const found = new Map<PaperKey, OpenAlexWork | Error>();
   const unique = [...new Set(keys)];
   const listed = unique.filter((key) => filterSafe(doiForKey(key)));
-  const fail = (chunk: readonly PaperKey[], error: unknown) => {
-    if (isHostRefusal(error) || !(error instanceof Error)) throw error;
-    for (const key of chunk) found.set(key, error);
-  };
   for (let start = 0; start < listed.length; start += WORKS_FILTER_LIMIT) {
     const chunk = listed.slice(start, start + WORKS_FILTER_LIMIT);
     try {
@@ -88,7 +84,7 @@ export async function fetchWorksByKey(keys: readonly PaperKey[], options: OpenAl
         if (!found.has(work.key)) found.set(work.key, work);
       }
     } catch (error) {
-      fail(chunk, error);
+      failPart(found, chunk, error);
     }
   }
   for (const key of unique.filter((k) => !filterSafe(doiForKey(k)))) {
@@ -96,7 +92,7 @@ export async function fetchWorksByKey(keys: readonly PaperKey[], options: OpenAl
       const work = await workByDoi(key, options);
       if (work) found.set(key, work);
     } catch (error) {
-      fail([key], error);
+      failPart(found, [key], error);
     }
   }
   return found;
@@ -112,8 +108,7 @@ export async function fetchOpenAlexAuthors(ids: readonly string[], options: Open
     try {
       for (const author of (await listAll('authors', { filter: `openalex:${chunk.join('|')}` }, options, 2)).map(normaliseOpenAlexAuthor)) if (author) found.set(author.id, author);
     } catch (error) {
-      if (isHostRefusal(error) || !(error instanceof Error)) throw error;
-      for (const id of chunk) failed.set(id, error);
+      failPart(failed, chunk, error);
     }
   }
   return { found, failed };

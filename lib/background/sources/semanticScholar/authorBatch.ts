@@ -4,7 +4,7 @@
 import { isAuthorId, parseDoi, sourceOfAuthorId } from '../../../core/ids';
 import type { Paper } from '../../../core/model';
 import { isRecord } from '../../../core/validate';
-import { isHostRefusal, requestJson, SourceError } from '../http';
+import { askInHalves, failPart, requestJson, SourceError } from '../http';
 import { headers, normalisePaper, S2_API, type S2Options } from './client';
 
 /** Per paper, only what an announcement shows: a whole author's list comes in one answer. */
@@ -51,37 +51,26 @@ export async function fetchAuthorsPapers(authorIds: readonly string[], options: 
   const found = new Map<string, ListedPaper[] | Error>();
   if (ids.length > AUTHOR_BATCH_LIMIT) throw new SourceError('client', `At most ${AUTHOR_BATCH_LIMIT} authors in one batch`);
   async function ask(group: readonly string[]): Promise<void> {
+    const body = await requestJson(
+      `${S2_API}/author/batch?fields=${encodeURIComponent(AUTHOR_BATCH_PAPER_FIELDS)}`,
+      { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: group }) },
+      options,
+    );
+    if (!Array.isArray(body) || body.length !== group.length) throw new SourceError('malformed', 'Semantic Scholar sent an author batch of the wrong shape');
+    group.forEach((id, index) => {
+      const entry = body[index] as unknown;
+      if (isRecord(entry) && Array.isArray(entry.papers)) found.set(id, listed(entry.papers));
+    });
+  }
+  // An author too large even alone: their newest papers from the author papers endpoint.
+  async function failed(part: readonly string[], error: unknown): Promise<void> {
+    if (!(error instanceof SourceError && error.kind === 'too-large')) return failPart(found, part, error);
     try {
-      const body = await requestJson(
-        `${S2_API}/author/batch?fields=${encodeURIComponent(AUTHOR_BATCH_PAPER_FIELDS)}`,
-        { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: group }) },
-        options,
-      );
-      if (!Array.isArray(body) || body.length !== group.length) throw new SourceError('malformed', 'Semantic Scholar sent an author batch of the wrong shape');
-      group.forEach((id, index) => {
-        const entry = body[index] as unknown;
-        if (isRecord(entry) && Array.isArray(entry.papers)) found.set(id, listed(entry.papers));
-      });
-    } catch (error) {
-      if (isHostRefusal(error) || !(error instanceof Error)) throw error;
-      if (error instanceof SourceError && error.kind === 'too-large') {
-        if (group.length > 1) {
-          const half = Math.ceil(group.length / 2);
-          await ask(group.slice(0, half));
-          await ask(group.slice(half));
-          return;
-        }
-        try {
-          found.set(group[0]!, await newestPapers(group[0]!, options));
-        } catch (alone) {
-          if (isHostRefusal(alone) || !(alone instanceof Error)) throw alone;
-          found.set(group[0]!, alone);
-        }
-        return;
-      }
-      for (const id of group) found.set(id, error);
+      found.set(part[0]!, await newestPapers(part[0]!, options));
+    } catch (alone) {
+      failPart(found, part, alone);
     }
   }
-  if (ids.length > 0) await ask(ids);
+  if (ids.length > 0) await askInHalves(ids, ask, failed);
   return found;
 }

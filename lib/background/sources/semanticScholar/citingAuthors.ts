@@ -7,7 +7,7 @@
 
 import { CITATIONS_LISTED_MAX } from '../../../core/selfCitations';
 import { isRecord, readCount } from '../../../core/validate';
-import { isHostRefusal, requestJson, SourceError } from '../http';
+import { askInHalves, requestJson, SourceError } from '../http';
 import { headers, normaliseAuthorRefs, S2_API, type S2Options } from './client';
 
 /** A cited paper's author ids and each citing paper's author ids (null for authors without one). */
@@ -42,29 +42,29 @@ async function batch(paperIds: readonly string[], fields: string, options: S2Opt
  */
 export async function fetchCitingAuthors(paperIds: readonly string[], options: S2Options): Promise<Map<string, CitingAuthors>> {
   const found = new Map<string, CitingAuthors>();
-  let body: unknown[];
-  try {
-    body = await batch(paperIds, FIELDS, options);
-  } catch (error) {
-    if (!(error instanceof SourceError) || error.kind !== 'too-large' || isHostRefusal(error)) throw error;
-    if (paperIds.length > 1) {
-      const half = Math.ceil(paperIds.length / 2);
-      for (const part of [paperIds.slice(0, half), paperIds.slice(half)]) for (const [id, entry] of await fetchCitingAuthors(part, options)) found.set(id, entry);
-      return found;
-    }
-    body = (await batch(paperIds, 'citationCount,authors', options)).map((entry) => (isRecord(entry) ? { ...entry, citations: [] } : entry));
-  }
-  let listed = 0;
-  paperIds.forEach((paperId, index) => {
-    const entry = body[index];
-    if (!isRecord(entry)) return;
-    const citations = Array.isArray(entry.citations) ? entry.citations.slice(0, CITATIONS_LISTED_MAX) : [];
-    const count = readCount(entry.citationCount);
-    listed += citations.length;
-    // Short of its count with nothing listed, or where the answer's cap was reached: cut, not counted.
-    const cut = count !== null && citations.length < count && (citations.length === 0 || listed >= CITATIONS_LISTED_MAX);
-    found.set(paperId, { authors: authorIds(entry), citing: citations.map(authorIds), count, cut, complete: !cut });
-  });
+  // The cap is on one answer: each part's answer is read on its own.
+  const read = (part: readonly string[], body: unknown[]) => {
+    let listed = 0;
+    part.forEach((paperId, index) => {
+      const entry = body[index];
+      if (!isRecord(entry)) return;
+      const citations = Array.isArray(entry.citations) ? entry.citations.slice(0, CITATIONS_LISTED_MAX) : [];
+      const count = readCount(entry.citationCount);
+      listed += citations.length;
+      // Short of its count with nothing listed, or where the answer's cap was reached: cut, not counted.
+      const cut = count !== null && citations.length < count && (citations.length === 0 || listed >= CITATIONS_LISTED_MAX);
+      found.set(paperId, { authors: authorIds(entry), citing: citations.map(authorIds), count, cut, complete: !cut });
+    });
+  };
+  await askInHalves(
+    paperIds,
+    async (part) => read(part, await batch(part, FIELDS, options)),
+    // Too large even alone: its authors only, and no citations, so it is counted page by page.
+    async (part, error) => {
+      if (!(error instanceof SourceError && error.kind === 'too-large')) throw error;
+      read(part, (await batch(part, 'citationCount,authors', options)).map((entry) => (isRecord(entry) ? { ...entry, citations: [] } : entry)));
+    },
+  );
   return found;
 }
 

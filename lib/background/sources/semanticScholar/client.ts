@@ -1,12 +1,12 @@
 // Semantic Scholar Graph API client: fetch, validate, normalise into the common records.
 
 import { type Author, type AuthorRef, type Paper } from '../../../core/model';
-import { arxivIdOfKey, isAuthorId, parseArxivId, s2PaperRef, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
+import { arxivIdOfKey, isAuthorId, ORCID_ID, parseArxivId, s2PaperRef, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
 import { CEILING, isRecord, readCount, readIsoDate, readString, readStringList } from '../../../core/validate';
 import type { PaperCitations } from '../../../core/metrics/compute';
 import { PAPER_BATCH_LIMIT } from '../../../core/protocol/define';
 import { paperIds } from '../../../core/person';
-import { isHostRefusal, requestJson, SourceError, type RequestOptions } from '../http';
+import { askInHalves, failPart, requestJson, SourceError, type RequestOptions } from '../http';
 
 export const S2_API = 'https://api.semanticscholar.org/graph/v1';
 
@@ -126,29 +126,20 @@ export async function fetchPapersByKey(
 ): Promise<Map<PaperKey, PaperBatchEntry | null | Error>> {
   const result = new Map<PaperKey, PaperBatchEntry | null | Error>();
   async function ask(chunk: readonly PaperKey[]): Promise<void> {
-    try {
-      const body = await requestJson(
-        `${S2_API}/paper/batch?fields=${encodeURIComponent(PAPER_BATCH_FIELDS)}`,
-        { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: chunk.map(s2PaperRef) }) },
-        options,
-      );
-      if (!Array.isArray(body) || body.length !== chunk.length) {
-        throw new SourceError('malformed', 'Semantic Scholar sent a paper batch of the wrong shape');
-      }
-      const fetchedAt = now();
-      chunk.forEach((key, index) => result.set(key, batchEntry(key, body[index], fetchedAt)));
-    } catch (error) {
-      if (error instanceof SourceError && error.kind === 'too-large' && chunk.length > 1) {
-        const half = Math.ceil(chunk.length / 2);
-        await ask(chunk.slice(0, half));
-        await ask(chunk.slice(half));
-        return;
-      }
-      if (isHostRefusal(error) || !(error instanceof Error)) throw error;
-      for (const key of chunk) result.set(key, error);
+    const body = await requestJson(
+      `${S2_API}/paper/batch?fields=${encodeURIComponent(PAPER_BATCH_FIELDS)}`,
+      { method: 'POST', headers: headers(options, true), body: JSON.stringify({ ids: chunk.map(s2PaperRef) }) },
+      options,
+    );
+    if (!Array.isArray(body) || body.length !== chunk.length) {
+      throw new SourceError('malformed', 'Semantic Scholar sent a paper batch of the wrong shape');
     }
+    const fetchedAt = now();
+    chunk.forEach((key, index) => result.set(key, batchEntry(key, body[index], fetchedAt)));
   }
-  for (let start = 0; start < keys.length; start += PAPER_BATCH_LIMIT) await ask(keys.slice(start, start + PAPER_BATCH_LIMIT));
+  for (let start = 0; start < keys.length; start += PAPER_BATCH_LIMIT) {
+    await askInHalves(keys.slice(start, start + PAPER_BATCH_LIMIT), ask, (part, error) => failPart(result, part, error));
+  }
   return result;
 }
 
@@ -233,6 +224,12 @@ export function authorSearchQuery(name: string): string {
   return encodeURIComponent(name.replace(/[\u002D\u2010-\u2015\u2212]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200));
 }
 
+/** The ORCID iD in an author's `externalIds`, where it has one of the right shape. */
+export function readOrcid(raw: Record<string, unknown>): string | null {
+  const orcid = isRecord(raw.externalIds) ? readString(raw.externalIds.ORCID, 40) : null;
+  return orcid && ORCID_ID.test(orcid) ? orcid : null;
+}
+
 /** Authors whose name matches `name`, best first as Semantic Scholar ranks them. */
 export async function searchAuthors(name: string, options: S2Options, limit = 10, now: () => number = Date.now): Promise<Author[]> {
   return (await searchAuthorsWithTitles(name, options, false, now, limit)).map((entry) => entry.author);
@@ -263,8 +260,7 @@ export async function searchAuthorsWithTitles(
     const author = normaliseAuthor(raw, fetchedAt);
     if (!author || !isRecord(raw)) continue;
     const titles = Array.isArray(raw.papers) ? raw.papers.map((paper) => (isRecord(paper) ? readString(paper.title, 2000) : null)).filter((t): t is string => !!t) : [];
-    const orcid = isRecord(raw.externalIds) ? readString(raw.externalIds.ORCID, 40) : null;
-    result.push({ author, titles, orcid: orcid && /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(orcid) ? orcid : null });
+    result.push({ author, titles, orcid: readOrcid(raw) });
   }
   return result;
 }

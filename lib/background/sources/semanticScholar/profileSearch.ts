@@ -5,7 +5,7 @@
 import { MAX_COAUTHORS_LOOKED, MAX_PAPERS_LOOKED, type SearchedProfile } from '../../../core/personCandidates';
 import { CEILING, isRecord, readCount, readString } from '../../../core/validate';
 import { requestJson, SourceError } from '../http';
-import { authorSearchQuery, headers, normaliseAuthor, normaliseAuthorRefs, S2_API, type S2Options } from './client';
+import { authorSearchQuery, headers, normaliseAuthor, normaliseAuthorRefs, readOrcid, S2_API, type S2Options } from './client';
 
 export const PROFILE_SEARCH_LIMIT = 10;
 const FIELDS = 'authorId,name,url,affiliations,citationCount,hIndex,paperCount,externalIds,papers.year,papers.venue,papers.authors';
@@ -21,11 +21,9 @@ export async function searchProfiles(name: string, options: S2Options, now: () =
   return body.data.slice(0, PROFILE_SEARCH_LIMIT).flatMap((raw): SearchedProfile[] => {
     const author = normaliseAuthor(raw, fetchedAt);
     if (!author || !isRecord(raw)) return [];
-    const externalIds = isRecord(raw.externalIds) ? raw.externalIds : {};
-    const orcid = readString(externalIds.ORCID, 40);
     const papers = (Array.isArray(raw.papers) ? raw.papers.slice(0, MAX_PAPERS_LOOKED) : []).flatMap((entry) =>
       isRecord(entry) ? [{ year: readCount(entry.year, CEILING.year), venue: readString(entry.venue, 300), coauthors: normaliseAuthorRefs(entry.authors, MAX_COAUTHORS_LOOKED) }] : [],
     );
-    return [{ author, orcid: orcid && /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(orcid) ? orcid : null, papers }];
+    return [{ author, orcid: readOrcid(raw), papers }];
   });
 }
