@@ -1,7 +1,8 @@
 // Extractors on markup the live sites serve (tests/fixtures/real-pages, sources in its README),
 // and on the real shapes the issue found broken: Google Scholar's old-style arXiv venues, "Show
 // more" rows and non-profile pages; DBLP's older and current entry markup and doi.acm.org DOIs;
-// ACL Anthology's three addresses and ORCID link; ORCID's Works section; LaTeXML author blocks (superscripts, \orcidlink); an arXiv search result.
+// ACL Anthology's three addresses and ORCID link; ORCID's Works section; LaTeXML author blocks (superscripts, \orcidlink),
+// and LaTeXML's own output for real author blocks in seven common forms; an arXiv search result.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,24 @@ describe('arXiv HTML author blocks from LaTeXML', () => {
     expect(three.entries[0]!.authors.map((author) => author.name)).toEqual(['Alice Smith', 'Bob Jones', 'Carol White']);
     const one = extractHtmlPaper(parse(paper('<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Smith, Alice</span></span>')), 'https://arxiv.org/html/2602.16165')!;
     expect(one.entries[0]!.authors.map((author) => author.name)).toEqual(['Smith, Alice']);
+  });
+});
+
+describe('arXiv HTML, on what LaTeXML makes of real author blocks', () => {
+  // Each page is LaTeXML's own output for a real author block (tests/fixtures/real-pages/latexml, sources in its README).
+  const converted = (name: string) => extractHtmlPaper(parse(real(`latexml/${name}.html`)), 'https://arxiv.org/html/2602.16165v1')!.entries[0]!;
+  it.each([
+    ['tsp-generalization', 'Learning the Travelling Salesperson Problem Requires Rethinking Generalization', ['Chaitanya K. Joshi', 'Quentin Cappart', 'Louis-Martin Rousseau', 'Thomas Laurent']],
+    ['oversampling', 'Beyond Imbalance Ratio: Data Characteristics as Critical Moderators of Oversampling Method Selection', ['Jiangyuwen', 'Ye Songyun']],
+    ['ieee-dosimetry', 'Closed-Form Absorbed-Power Dosimetry from 1 to 100 GHz', ['Robin Wydaeghe', 'Luc Martens', 'Günter Vermeeren', 'Emmeric Tanghe', 'Wout Joseph']],
+    ['authblk-openwfs', 'OpenWFS - a library for conducting and simulating wavefront shaping experiments', ['Jeroen H. Doornbos', 'Daniël W. S. Cox', 'Tom Knop', 'Harish Sasikumar', 'Ivo M. Vellekoop']],
+    ['orbit-feedback', 'Fast orbit feedback', ['S. Kongtawong', 'K. Ha', 'Y. Hidaka', 'T. Shaftan']],
+    ['llncs-registers', 'Do Not Merge the Registers: Register-Aware Reduction for Extreme Token Compression in Vision Encoders with Registers', ['First Author', 'Second Author', 'Third Author']],
+    ['revtex-prl', 'Your PRL Title Here', ['First Author', 'Second Author']],
+  ])('%s: the title and each name, without marks, iDs, affiliations or e-mail', (name, title, authors) => {
+    const entry = converted(name);
+    expect(entry.title).toBe(title);
+    expect(entry.authors.map((author) => author.name)).toEqual(authors);
   });
 });
 

@@ -47,13 +47,15 @@ function htmlAuthors(doc: Document): PageAuthor[] {
       }
       name += (node.textContent ?? '').replace(ORCID_ID, MARK);
     }
-    const names = name.split(new RegExp(`${MARK}\\s*(?:,\\s*)?(?:and\\s+)?`));
-    for (const part of names) {
+    // A macro LaTeXML drops (`\IEEEmembership{…}`) can leave ", ," after a mark.
+    const names = name.split(new RegExp(`${MARK}[\\s,]*(?:and\\s+)?`)).flatMap((part) => {
       const clean = part.replace(/\s+/g, ' ').trim().replace(/[,;*†‡∗]+$/u, '').trim();
-      for (const one of clean ? splitNames(clean) : []) authors.push({ name: one.replace(/[,;*†‡∗\d]+$/u, '').trim(), element: person });
-    }
+      return (clean ? splitNames(clean) : []).map((one) => one.replace(/[,;*†‡∗\d]+$/u, '').trim());
+    });
+    // What is left of a mistyped iD after `\orcidlink` ("2222–3333-4444-5555") has no letter: no name.
+    for (const one of names) if (/\p{L}/u.test(one)) authors.push({ name: one, element: person });
   }
-  return authors.filter((author) => author.name.length > 0);
+  return authors;
 }
 
 export function extractHtmlPaper(doc: Document, href: string): ArxivPage | null {
