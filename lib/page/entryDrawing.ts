@@ -10,13 +10,15 @@ import type { PageAuthor, PageEntry } from '../core/sites/types';
 import type { AnnotateDeps, AnnotateOptions } from './annotation';
 import { renderChip, type ChipState } from './chip';
 import { createHoverCard, type HoverCard } from './hoverCard';
-import { addHost, chunks } from './placement';
+import { addHost, chunks, nodeAt } from './placement';
 
 /** What the background said of a paper: its record, null when no source knows it, or why it failed. */
 export type EntryAnswer = PaperWithAuthors | null | Error;
 
 interface ChipSlot {
   pageAuthor: PageAuthor;
+  /** Whether the name's element is its own, not shared with other names (then it opens the card too). */
+  nameIsOwn: boolean;
   root: ShadowRoot;
   host: HTMLElement;
 }
@@ -25,6 +27,8 @@ interface ChipSlot {
 interface Drawn {
   badge?: ShadowRoot;
   slots: Map<number, ChipSlot>;
+  /** Elements that hold more than one of the entry's names. */
+  shared?: Set<HTMLElement>;
 }
 
 export interface EntryDrawingDeps {
@@ -37,6 +41,13 @@ export interface EntryDrawingDeps {
 }
 
 export type EntryDrawing = ReturnType<typeof createEntryDrawing>;
+
+function sharedElements(entry: PageEntry): Set<HTMLElement> {
+  const seen = new Set<HTMLElement>();
+  const shared = new Set<HTMLElement>();
+  for (const { element } of entry.authors) (seen.has(element) ? shared : seen).add(element);
+  return shared;
+}
 
 export function createEntryDrawing({ deps, options, isSaved, toggleSaved, retryFailed }: EntryDrawingDeps) {
   const { doc, css } = deps;
@@ -61,16 +72,19 @@ export function createEntryDrawing({ deps, options, isSaved, toggleSaved, retryF
   function show(slot: ChipSlot, author: Author, paperKey: PaperKey) {
     const cardForPage = hoverCard();
     renderChip(slot.root, slot.pageAuthor.name, { status: 'ready', author });
-    cardForPage.register(slot.pageAuthor.element, author, 'name', paperKey);
+    if (slot.nameIsOwn) cardForPage.register(slot.pageAuthor.element, author, 'name', paperKey);
     cardForPage.register(slot.host, author, 'chip', paperKey);
     const placed = shownAs.get(author.authorId) ?? new Map<ChipSlot, PaperKey>();
     shownAs.set(author.authorId, placed.set(slot, paperKey));
   }
 
-  function slotFor(state: Drawn, pageAuthor: PageAuthor, index: number): ChipSlot {
+  function slotFor(entry: PageEntry, state: Drawn, index: number): ChipSlot {
     let slot = state.slots.get(index);
     if (!slot) {
-      slot = { pageAuthor, ...addHost(doc, css, pageAuthor.element, 'scholarscope-chip') };
+      const pageAuthor = entry.authors[index] as PageAuthor;
+      const made = addHost(doc, css, pageAuthor.chipAt ? nodeAt(pageAuthor.chipAt) : pageAuthor.element, 'scholarscope-chip');
+      // An element that holds several names opens no card of its own: its chips do.
+      slot = { pageAuthor, nameIsOwn: !(state.shared ??= sharedElements(entry)).has(pageAuthor.element), ...made };
       state.slots.set(index, slot);
     }
     return slot;
@@ -92,7 +106,7 @@ export function createEntryDrawing({ deps, options, isSaved, toggleSaved, retryF
     loadingSteps(entry: PageEntry): (() => void)[] {
       const state = stateOf(entry);
       return chunks(entry.authors.length).map(([from, to]) => () => {
-        for (let index = from; index < to; index++) if (!state.slots.has(index)) renderChip(slotFor(state, entry.authors[index] as PageAuthor, index).root, entry.authors[index]!.name, { status: 'loading' });
+        for (let index = from; index < to; index++) if (!state.slots.has(index)) renderChip(slotFor(entry, state, index).root, entry.authors[index]!.name, { status: 'loading' });
       });
     },
 
@@ -122,7 +136,7 @@ export function createEntryDrawing({ deps, options, isSaved, toggleSaved, retryF
         for (let index = from; index < to; index++) {
           const match = matches[index];
           const author: Author | undefined = match === null || match === undefined ? undefined : answer.authors[match];
-          if (author) show(slotFor(state, entry.authors[index] as PageAuthor, index), author, entry.key);
+          if (author) show(slotFor(entry, state, index), author, entry.key);
           else {
             const slot = state.slots.get(index);
             if (slot) renderChip(slot.root, slot.pageAuthor.name, { status: 'unknown' });

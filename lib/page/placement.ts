@@ -3,7 +3,7 @@
 
 import { PAPER_BATCH_LIMIT } from '../core/protocol/define';
 import { entryElements } from '../core/sites/arxiv';
-import type { PageEntry } from '../core/sites/types';
+import type { ChipPoint, PageEntry } from '../core/sites/types';
 import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
 
 /** Set on the elements of an entry by a followed author (the names); read by tests and styles. */
@@ -24,11 +24,28 @@ export function alreadyAnnotated(element: Element): boolean {
 }
 
 /** A shadow host after `anchor` (or at its end, `inside`). */
-export function addHost(doc: Document, css: string, anchor: Element, tag: string, inside = false): { host: HTMLElement; root: ShadowRoot } {
+export function addHost(doc: Document, css: string, anchor: Element | Text, tag: string, inside = false): { host: HTMLElement; root: ShadowRoot } {
   const made = createShadowHost(doc, tag, css, 'inline');
-  if (inside) anchor.append(made.host);
+  if (inside && anchor.nodeType === 1) (anchor as Element).append(made.host);
   else anchor.after(made.host);
   return made;
+}
+
+/** The node a chip at `point` goes after: a text is split there (the page reads the same). */
+export function nodeAt({ node, offset }: ChipPoint): Element | Text {
+  if (offset === undefined || node.nodeType !== 3) return node;
+  let text = node as Text;
+  let rest = offset;
+  // Chips put in before split the text: the rest of it follows them.
+  while (rest > text.length) {
+    let next = text.nextSibling;
+    while (next?.nodeType === 1 && (next as Element).hasAttribute(HOST_ATTRIBUTE)) next = next.nextSibling;
+    if (next?.nodeType !== 3) return text;
+    rest -= text.length;
+    text = next as Text;
+  }
+  if (rest < text.length) text.splitText(rest);
+  return text;
 }
 
 /** Paper keys in groups of at most `size` distinct keys, keeping order. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
@@ -155,15 +156,36 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     const page = await harness.context.newPage();
     await page.goto(HTML_URL);
     await waitForBadges(page, 1);
+    // Each chip by its name (after the first one's superscript), not after the affiliation lines.
     const names = await page.evaluate(() =>
-      [...document.querySelectorAll('.ltx_personname')].map((person) => person.nextElementSibling?.tagName),
+      [...document.querySelectorAll('.ltx_personname > scholarscope-chip')].map((chip) => chip.previousSibling?.textContent?.trim()),
     );
-    expect(names).toEqual(['SCHOLARSCOPE-CHIP', 'SCHOLARSCOPE-CHIP', 'SCHOLARSCOPE-CHIP', 'SCHOLARSCOPE-CHIP']);
+    expect(names).toEqual(['1', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova']);
     const popup = await harness.openPopup(HTML_URL);
     await popup.locator('.ss-author-toggle').first().waitFor({ timeout: 10_000 });
     expect(await popup.locator('.ss-paper-id').textContent()).toBe('arXiv:1810.04805v2');
     expect(await popup.locator('.ss-author-name').allTextContents()).toEqual(['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova']);
     await popup.close();
+    await page.close();
+  });
+
+  it('on LaTeXML\'s own page with four names in one element: a chip after each name\'s mark, each opening its own card', async () => {
+    // tests/fixtures/real-pages/latexml/tsp-generalization.html, under an id of ours, with a record of its title and names.
+    const url = 'https://arxiv.org/html/2612.00042v1';
+    const authors = ['Chaitanya K. Joshi', 'Quentin Cappart', 'Louis-Martin Rousseau', 'Thomas Laurent'];
+    registerPapers([{ ...loadAbsRecord('1810.04805'), id: '2612.00042', doi: null, title: 'Learning the Travelling Salesperson Problem Requires Rethinking Generalization', authors }]);
+    harness.pages.set(url, readFileSync('tests/fixtures/real-pages/latexml/tsp-generalization.html', 'utf8'));
+    const page = await harness.context.newPage();
+    await page.goto(url);
+    const chips = page.locator('.ltx_personname > scholarscope-chip .ss-chip');
+    await expect.poll(() => chips.allTextContents(), { timeout: 20_000 }).toEqual(authors.map(() => expect.stringMatching(/^h \d/)));
+    const around = await page.evaluate(() =>
+      [...document.querySelectorAll('.ltx_personname > scholarscope-chip')].map((chip) => [chip.previousSibling?.previousSibling?.textContent?.trim(), chip.previousSibling?.nodeName, chip.nextSibling?.textContent?.[0]]),
+    );
+    expect(around).toEqual(authors.map((name, index) => [index === 0 ? name : `, ${name}`, 'math', index < 3 ? ',' : ' ']));
+    await chips.nth(2).click();
+    const card = page.locator('scholarscope-card .ss-popover');
+    await expect.poll(() => card.getAttribute('aria-label'), { timeout: 10_000 }).toBe('Author card: Louis-Martin Rousseau');
     await page.close();
   });
 });

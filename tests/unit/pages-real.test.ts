@@ -12,12 +12,17 @@ import { extractSearchPage } from '../../lib/core/sites/arxiv/search';
 import { aclPersonFromUrl } from '../../lib/core/sites/aclAnthology';
 import { scholarUserFromUrl } from '../../lib/core/sites/googleScholar';
 import { extractProfilePage } from '../../lib/core/sites/registry';
+import { annotateEntries } from '../../lib/page/annotate';
+import { nodeAt } from '../../lib/page/placement';
+import { HOST_ATTRIBUTE } from '../../lib/page/shadow';
 import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
+import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { instantGates } from '../fixtures/gates';
 import { renderAclPage } from '../fixtures/profilePages';
 import { OTHER_PROFILES } from '../fixtures/personWorld';
 import { recordedFetch } from '../fixtures/recordedApi';
+import { registerPapers } from '../fixtures/recordedPapers';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 
 /** ORCID's documented example iD (synthetic here). */
@@ -145,6 +150,57 @@ describe('arXiv HTML, on what LaTeXML makes of real author blocks', () => {
     const entry = converted(name);
     expect(entry.title).toBe(title);
     expect(entry.authors.map((author) => author.name)).toEqual(authors);
+  });
+});
+
+describe('arXiv HTML, where each chip goes', () => {
+  /** The first line of each name's element with a mark put in at each name's chip point, in the order chips are drawn. */
+  const placed = (name: string, href = 'https://arxiv.org/html/2602.16165v1') => {
+    const doc = parse(name.startsWith('<') ? name : real(name));
+    const entry = extractHtmlPaper(doc, href)!.entries[0]!;
+    for (const author of entry.authors) {
+      const marker = doc.createElement('ins');
+      marker.textContent = `[${author.name}]`;
+      marker.setAttribute(HOST_ATTRIBUTE, ''); // as a chip's host has it: later points walk past it
+      nodeAt(author.chipAt!).after(marker);
+    }
+    const firstLine = (element: Element) => {
+      const nodes = [...element.childNodes];
+      const br = nodes.findIndex((node) => node.nodeName === 'BR');
+      return nodes.slice(0, br < 0 ? undefined : br).map((node) => node.textContent).join('').replace(/\s+/g, ' ').trim();
+    };
+    return [...new Set(entry.authors.map((author) => author.element))].map(firstLine);
+  };
+
+  it('puts each of six names in one element next to its own name, in order (arxiv.org/html/2401.18059v1)', () => {
+    const [line] = placed(`<html><body><article><h1 class="ltx_title_document">RAPTOR</h1><div class="ltx_authors">${real('arxiv-html-authors.html')}</div></article></body></html>`, 'https://arxiv.org/html/2401.18059v1');
+    expect(line).toBe('Parth Sarthi[Parth Sarthi], Salman Abdullah[Salman Abdullah], Aditi Tuli[Aditi Tuli], Shubh Khanna[Shubh Khanna], Anna Goldie[Anna Goldie], Christopher D. Manning[Christopher D. Manning]');
+  });
+
+  it('puts a chip after the superscript that follows a name, not between them', () => {
+    const [line] = placed('latexml/tsp-generalization.html');
+    expect(line).toBe('Chaitanya K. Joshi11{}^{1}[Chaitanya K. Joshi], Quentin Cappart22{}^{2}[Quentin Cappart], Louis-Martin Rousseau22{}^{2}[Louis-Martin Rousseau], Thomas Laurent33{}^{3}[Thomas Laurent]');
+  });
+});
+
+describe('arXiv HTML, the card from four names in one element', () => {
+  it('opens each name\'s card from its chip, and none from the shared element, which would name only one of them', async () => {
+    const authors = ['Chaitanya K. Joshi', 'Quentin Cappart', 'Louis-Martin Rousseau', 'Thomas Laurent'];
+    registerPapers([{ ...loadAbsRecord('1810.04805'), id: '2612.00042', doi: null, title: 'Learning the Travelling Salesperson Problem Requires Rethinking Generalization', authors }]);
+    document.body.innerHTML = parse(real('latexml/tsp-generalization.html')).body.innerHTML;
+    const entry = extractHtmlPaper(document, 'https://arxiv.org/html/2612.00042v1')!.entries[0]!;
+    const db = await openDatabase(`html-${Math.random()}`);
+    const bg = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    await annotateEntries([entry], { doc: document, css: '', papers: bg.papers, authorCard: bg.authorCard }, { badges: false, eagerChips: true });
+    const hosts = [...document.querySelectorAll<HTMLElement>('.ltx_personname > scholarscope-chip')];
+    expect(hosts).toHaveLength(4);
+    const frame = () => document.querySelector('scholarscope-card')?.shadowRoot?.querySelector<HTMLElement>('.ss-popover');
+    const shared = document.querySelector('.ltx_personname')!;
+    shared.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the card's open delay
+    expect(frame()?.hidden ?? true).toBe(true);
+    hosts[2]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    await expect.poll(() => frame()?.hidden === false && frame()!.getAttribute('aria-label')).toBe('Author card: Louis-Martin Rousseau');
   });
 });
 

@@ -7,6 +7,17 @@ import type { ArxivId, PaperKey } from '../ids';
 export interface PageAuthor {
   name: string;
   element: HTMLElement;
+  /** Where the chip goes when not after `element`: a point inside it, at the end of the name. */
+  chipAt?: ChipPoint;
+}
+
+/**
+ * A point in the page: after `node`, or `offset` characters into the text `node` as the page had
+ * it (LaTeXML puts several names, their marks and the affiliation lines in one element).
+ */
+export interface ChipPoint {
+  node: Element | Text;
+  offset?: number;
 }
 
 /** One paper on a page: listed (listings, search results, profile entries) or the page's own (abstract, HTML). */

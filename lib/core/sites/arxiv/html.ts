@@ -3,7 +3,7 @@
 
 import { parseArxivId } from '../../ids';
 import { text } from '../dom';
-import type { ArxivPage, ArxivPageKind, PageAuthor } from '../types';
+import type { ArxivPage, ArxivPageKind, ChipPoint, PageAuthor } from '../types';
 import { arxivUrl } from './shared';
 
 export function isHtmlPaper(href: string): boolean {
@@ -53,9 +53,41 @@ function htmlAuthors(doc: Document): PageAuthor[] {
       return (clean ? splitNames(clean) : []).map((one) => one.replace(/[,;*†‡∗\d]+$/u, '').trim());
     });
     // What is left of a mistyped iD after `\orcidlink` ("2222–3333-4444-5555") has no letter: no name.
-    for (const one of names) if (/\p{L}/u.test(one)) authors.push({ name: one, element: person });
+    const real = names.filter((one) => /\p{L}/u.test(one));
+    const ends = nameEnds(person, real);
+    real.forEach((one, index) => authors.push({ name: one, element: person, chipAt: ends[index] }));
   }
   return authors;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where each name ends in the element's first line, for its chip: after the marks that follow it
+ * (¹, an unconverted macro), so that the chip sits by its name and not after the affiliation lines.
+ */
+function nameEnds(person: HTMLElement, names: readonly string[]): (ChipPoint | undefined)[] {
+  const texts: { node: Text; start: number }[] = [];
+  let line = '';
+  for (const node of person.childNodes) {
+    if (node.nodeName === 'BR') break;
+    if (node.nodeType === 3) {
+      texts.push({ node: node as Text, start: line.length });
+      line += node.nodeValue ?? '';
+    }
+  }
+  let cursor = 0;
+  return names.map((name) => {
+    const found = new RegExp(name.split(' ').map(escapeRegExp).join('\\s+'), 'u').exec(line.slice(cursor));
+    if (!found) return undefined;
+    const end = cursor + found.index + found[0].length;
+    cursor = end;
+    const { node, start } = texts.findLast((one) => one.start < end)!;
+    let mark: Element | undefined;
+    if (end - start === node.length) for (let next = node.nextSibling; next?.nodeType === 1 && (next as Element).matches(MARKS); next = next.nextSibling) mark = next as Element;
+    // An offset, not the text itself: chips before this one split the text.
+    return mark ? { node: mark } : { node, offset: end - start };
+  });
 }
 
 export function extractHtmlPaper(doc: Document, href: string): ArxivPage | null {
