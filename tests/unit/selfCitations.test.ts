@@ -87,6 +87,25 @@ describe('counting for a person', () => {
     expect(citingRequests(log) - before).toBe(2);
   });
 
+  it('writes a failure onto the count only while it is still the same person\'s', async () => {
+    const recorded = recordedFetch();
+    let citingAnswers = 0;
+    // While the second batch is asked, the reader unmerges and merges again (a new count of other
+    // ids under the same person is stored); then that batch fails.
+    const failing = async (input: string, init?: RequestInit) => {
+      if (!input.includes('citations.authors') || ++citingAnswers < 2) return recorded(input, init);
+      const [record] = await db.getAll('selfCitations');
+      await db.put('selfCitations', { ...record!, authorIds: [SEED_AUTHOR_ID], done: {}, error: null });
+      throw new TypeError('Failed to fetch');
+    };
+    const background = createBackground({ db: async () => db, fetch: failing, now: () => NOW, gates: instantGates(), sleep: async () => {}, selfCitationBatch: 1 });
+    await background.persons.merge(ALL);
+    await background.selfCitations.selfCitations(SEED_AUTHOR_ID, 'start');
+    await background.selfCitations.idle();
+    const [stored] = await db.getAll('selfCitations');
+    expect(stored).toMatchObject({ authorIds: [SEED_AUTHOR_ID], error: null, done: {} });
+  });
+
   it('keeps counts in the backup and refuses damaged ones', async () => {
     const source = createBackground({ db: async () => db, fetch: recordedFetch(), now: () => NOW, gates: instantGates() });
     await source.persons.merge(ALL);

@@ -40,8 +40,7 @@ export function createSelfCitations({ db, now }: Context, deps: SelfCitationDeps
       try {
         found = await deps.citingAuthors(pending);
       } catch (error) {
-        await (await db()).put('selfCitations', { ...record, error: message(error), updatedAt: now() });
-        return;
+        return fail(personId, record, error);
       }
       const results: Record<string, CheckedPaper> = {};
       const checked = (authors: (string | null)[], citing: (string | null)[][], complete: boolean): CheckedPaper => ({
@@ -62,8 +61,7 @@ export function createSelfCitations({ db, now }: Context, deps: SelfCitationDeps
         try {
           pages = await deps.citingPages(id, paper.count);
         } catch (error) {
-          await (await db()).put('selfCitations', { ...((await (await db()).get('selfCitations', personId)) ?? record), error: message(error), updatedAt: now() });
-          return;
+          return fail(personId, record, error);
         }
         if (!(await store(personId, record, { [id]: checked(paper.authors, pages.citing, pages.complete) }))) return;
       }
@@ -77,6 +75,13 @@ export function createSelfCitations({ db, now }: Context, deps: SelfCitationDeps
     if (!latest || latest.authorIds.join() !== started.authorIds.join()) return false;
     await (await db()).put('selfCitations', { ...latest, done: { ...latest.done, ...results }, updatedAt: now() });
     return true;
+  }
+
+  /** Stops the count with the error, on the record as it is now (the cap may have been raised), unless it is someone else's now. */
+  async function fail(personId: string, started: SelfCitationRecord, error: unknown): Promise<void> {
+    const latest = await (await db()).get('selfCitations', personId);
+    if (!latest || latest.authorIds.join() !== started.authorIds.join()) return;
+    await (await db()).put('selfCitations', { ...latest, error: message(error), updatedAt: now() });
   }
 
   function ensureRunning(record: SelfCitationRecord): void {
