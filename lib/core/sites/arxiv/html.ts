@@ -1,7 +1,7 @@
 // HTML full text, `/html/<id>[vN]`: LaTeXML markup. `.ltx_authors .ltx_personname` holds a name,
 // often followed by affiliation lines (`<br>`, `.ltx_role_affiliation`) and notes.
 
-import { parseArxivId } from '../../ids';
+import { ORCID_ID, parseArxivId } from '../../ids';
 import { text } from '../dom';
 import type { ArxivPage, ArxivPageKind, ChipPoint, PageAuthor } from '../types';
 import { arxivUrl } from './shared';
@@ -22,7 +22,8 @@ export const htmlPaperExamples = {
 // left as plain text after it: a mark too, and the ORCID iD it leaves is no name.
 const MARKS = 'sup, math, .ltx_Math, .ltx_ERROR';
 const NOT_NAME = `.ltx_note, .ltx_role_affiliation, .ltx_role_email, ${MARKS}`;
-const ORCID_ID = /[{(]?\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b[})]?/g;
+// The iD's shape from core/ids, found inside text, with the braces or parentheses around it.
+const ORCID_IN_TEXT = new RegExp(`[{(]?\\b${ORCID_ID.source.slice(1, -1)}\\b[})]?`, 'g');
 const MARK = '\u0001';
 
 /** `\author{A, B, and C}` puts several people in one name: split on "and" and on commas around it. */
@@ -45,7 +46,7 @@ function htmlAuthors(doc: Document): PageAuthor[] {
         if ((node as Element).matches(MARKS)) name += MARK;
         continue;
       }
-      name += (node.textContent ?? '').replace(ORCID_ID, MARK);
+      name += (node.textContent ?? '').replace(ORCID_IN_TEXT, MARK);
     }
     // A macro LaTeXML drops (`\IEEEmembership{…}`) can leave ", ," after a mark.
     const names = name.split(new RegExp(`${MARK}[\\s,]*(?:and\\s+)?`)).flatMap((part) => {
