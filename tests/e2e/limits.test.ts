@@ -1,6 +1,6 @@
 // The services' real limits in real Chromium (the harness answers within them: fixtures/serviceLimits.ts):
-// a key Semantic Scholar refuses, OpenAlex's spent daily allowance, a listing whose batch passes
-// 10 MB, and arXiv's one connection at a time.
+// a key Semantic Scholar refuses, OpenAlex's spent daily allowance and its "slow down", a listing
+// whose batch passes 10 MB, and arXiv's one connection at a time.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -33,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 beforeEach(async () => {
   harness.limits = createLimits();
+  harness.apiOverride = null;
   await harness.stopServiceWorker();
   harness.apiRequests.length = 0;
 });
@@ -77,6 +78,22 @@ describe('the services’ limits in real Chromium', () => {
     await popup.locator('.ss-author-panel .ss-card').first().waitFor({ timeout: 15_000 });
     await expect.poll(() => popup.locator('.ss-source-notice').first().textContent(), { timeout: 15_000 }).toMatch(/OpenAlex’s daily allowance is used up until .*free key from openalex\.org\/settings\/api/);
     await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('OpenAlex’s 403 “slow down” on a busy network is waited out: its numbers still come', async () => {
+    const options = await harness.openOptions();
+    await options.getByRole('button', { name: 'Clear cache' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toBe('Cache cleared.');
+    await options.close();
+    // Semantic Scholar down, so OpenAlex answers the page; on this network it answers one request a second.
+    harness.limits.openAlexPerSecond = 1;
+    harness.apiOverride = (request) => (request.url.startsWith('https://api.semanticscholar.org/') ? { status: 503, body: '{"message":"Service Unavailable"}' } : null);
+    const page = await harness.context.newPage();
+    await page.goto(PAPER_URL);
+    await expect.poll(async () => (await chips(page).allTextContents()).filter((text) => text.startsWith('h ')).length, { timeout: 20_000 }).toBe(hiperRecord.authors.length);
+    expect(await chips(page).first().textContent()).toBe('h 5 · 81'); // the seed author, as OpenAlex counts
+    expect(harness.limits.openAlexSlowDowns).toBeGreaterThanOrEqual(1); // its authors request came within the second
+    await page.close();
   });
 
   it('a listing whose batch passes 10 MB is asked in parts: every entry gets its numbers', async () => {

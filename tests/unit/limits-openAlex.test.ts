@@ -1,8 +1,8 @@
 // OpenAlex's real limits, met on the recorded world through the service fake: a refused key, the
-// keyless daily allowance, list answers cut at 100 authorships and 100 results a page, filters split
+// keyless daily allowance, too many requests a second, list answers cut at 100 authorships and 100 results a page, filters split
 // on commas. Each fails on the code before the limits were handled.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackground } from '../../lib/background';
 import { createHostGate, OPENALEX_POLICY } from '../../lib/background/sources/hostGate';
 import { SourceError } from '../../lib/background/sources/http';
@@ -23,7 +23,10 @@ beforeEach(async () => {
   limits = { ...createLimits(), now: () => NOW };
   log = [];
 });
-afterEach(() => db.close());
+afterEach(() => {
+  db.close();
+  vi.restoreAllMocks();
+});
 
 const openAlex = () => log.filter((entry) => entry.url.startsWith('https://api.openalex.org/'));
 const keyOf = (url: string) => new URL(url).searchParams.get('api_key');
@@ -71,6 +74,24 @@ describe('the keyless daily allowance', () => {
     await bg.saveSettings({ primarySource: 'openalex' });
     await bg.papers(['2602.16165']);
     expect(await bg.handlers.sourceNotices(undefined as never, {} as never)).toMatchObject([{ source: 'openalex', kind: 'quota', hasKey: false, until: Date.UTC(2026, 11, 4) }]);
+  });
+});
+
+describe('too many requests a second', () => {
+  it('OpenAlex’s 403 "slow down" is waited out and asked again, not taken for a refused key or a failed paper', async () => {
+    // A shared network where OpenAlex answers one request a second; the clock moves only as we wait.
+    let clock = NOW;
+    const sleep = async (ms: number) => void (clock += ms);
+    limits = { ...limits, openAlexPerSecond: 1, now: () => clock };
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const gates = { ...instantGates(), openAlex: createHostGate(OPENALEX_POLICY, () => clock, sleep) };
+    const bg = createBackground({ db: async () => db, fetch: limitedFetch(limits, log), now: () => clock, gates, sleep });
+    await bg.saveSettings({ openAlexApiKey: 'oaValidKey000', primarySource: 'openalex' });
+    const papers = await bg.papers(['2602.16165']);
+    expect(papers['2602.16165']?.source).toBe('openalex');
+    expect(limits.openAlexSlowDowns).toBeGreaterThanOrEqual(1); // the works and authors requests came within a second
+    expect(openAlex().every((entry) => keyOf(entry.url) === 'oaValidKey000')).toBe(true);
+    expect(await bg.handlers.sourceNotices(undefined as never, {} as never)).toEqual([]);
   });
 });
 

@@ -70,6 +70,8 @@ export interface RequestOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The clock Retry-After dates and waits are read against; replaced in tests. */
   now?: () => number;
+  /** A status other than 429 by which the host says "too many requests a second": waited out and tried again, like a 429. */
+  slowDownStatus?: number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -84,9 +86,9 @@ export function retryAfterMs(header: string | null, now = Date.now(), capMs = 60
   return null;
 }
 
-function classify(status: number): SourceErrorKind {
+function classify(status: number, slowDownStatus: number | undefined): SourceErrorKind {
   if (status === 404) return 'not-found';
-  if (status === 429) return 'rate-limited';
+  if (status === 429 || status === slowDownStatus) return 'rate-limited';
   if (status >= 500) return 'server';
   return 'client';
 }
@@ -144,7 +146,7 @@ async function once(url: string, init: RequestInit, options: RequestOptions, now
     }
   }
   const detail = errorDetail(await response.text().then((body) => body.slice(0, 20_000), () => ''));
-  const kind = classify(response.status);
+  const kind = classify(response.status, options.slowDownStatus);
   const message = `${host} answered ${response.status}`;
   if (response.status === 400 && detail && /exceed\w* (the )?maximum size/i.test(detail)) {
     throw new SourceError('too-large', `${host} would answer more than its size limit`, 400, null, detail);
@@ -193,7 +195,8 @@ export async function requestText(url: string, init: RequestInit, options: Reque
  * against each part.
  */
 export function isHostRefusal(error: unknown): boolean {
-  return error instanceof SourceError && (error.status === 401 || error.status === 403 || error.kind === 'quota' || error.kind === 'unavailable' || error.retryAt !== null);
+  const refusedKey = error instanceof SourceError && error.kind === 'client' && (error.status === 401 || error.status === 403);
+  return refusedKey || (error instanceof SourceError && (error.kind === 'quota' || error.kind === 'unavailable' || error.retryAt !== null));
 }
 
 /** A part of a batch failed: its keys get the Error (one record's trouble costs that record only); the host's refusal as a whole stops the batch instead. */

@@ -51,11 +51,15 @@ function readNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100_000 ? value : null;
 }
 
-export function params(options: OpenAlexOptions, extra: Record<string, string>): string {
-  const query = new URLSearchParams(extra);
-  if (options.email) query.set('mailto', options.email);
-  if (options.apiKey) query.set('api_key', options.apiKey);
-  return query.toString();
+/** OpenAlex answers too many requests a second with 403, "Rate limit exceeded; slow down" (developers.openalex.org/api-reference/errors); a spent day with 429. */
+export const OPENALEX_SLOW_DOWN_STATUS = 403;
+
+/** One OpenAlex request for `path` with `query`, the reader's e-mail and key added. */
+export function askOpenAlex(path: string, query: Record<string, string>, options: OpenAlexOptions): Promise<unknown> {
+  const search = new URLSearchParams(query);
+  if (options.email) search.set('mailto', options.email);
+  if (options.apiKey) search.set('api_key', options.apiKey);
+  return requestJson(`${OPENALEX_API}/${path}?${search.toString()}`, {}, { ...options, slowDownStatus: OPENALEX_SLOW_DOWN_STATUS });
 }
 
 /** An author object (docs.openalex.org, "Author object"); null without an id or a name. */
@@ -145,7 +149,7 @@ export function doiForKey(key: PaperKey): string {
 /** One author by OpenAlex id (a singleton request, free of OpenAlex's daily allowance). */
 export async function fetchOpenAlexAuthor(id: string, options: OpenAlexOptions): Promise<OpenAlexAuthor> {
   if (!isOpenAlexAuthorId(id)) throw new SourceError('client', `Not an OpenAlex author id: ${id}`);
-  const body = await requestJson(`${OPENALEX_API}/authors/${id}?${params(options, {})}`, {}, options);
+  const body = await askOpenAlex(`authors/${id}`, {}, options);
   const author = normaliseOpenAlexAuthor(body);
   if (!author) throw new SourceError('malformed', 'OpenAlex sent an author without an id or a name');
   return author;

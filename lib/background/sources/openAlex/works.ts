@@ -6,8 +6,8 @@
 import type { PaperKey } from '../../../core/ids';
 import type { OpenAlexAuthor } from '../../../core/model';
 import { isRecord, readCount } from '../../../core/validate';
-import { failPart, isHostRefusal, requestJson, SourceError } from '../http';
-import { doiForKey, isOpenAlexAuthorId, normaliseOpenAlexAuthor, normaliseOpenAlexWork, OPENALEX_API, params, PER_PAGE, WORKS_FILTER_LIMIT, type OpenAlexOptions, type OpenAlexWork } from './client';
+import { failPart, isHostRefusal, SourceError } from '../http';
+import { askOpenAlex, doiForKey, isOpenAlexAuthorId, normaliseOpenAlexAuthor, normaliseOpenAlexWork, PER_PAGE, WORKS_FILTER_LIMIT, type OpenAlexOptions, type OpenAlexWork } from './client';
 
 const WORK_FIELDS = 'id,doi,display_name,publication_date,publication_year,cited_by_count,authorships,is_authors_truncated,abstract_inverted_index';
 /** Truncated works completed from singletons per paper request (a listing of big collaborations would otherwise ask one per paper). */
@@ -22,7 +22,7 @@ function listPage(body: unknown): { results: unknown[]; count: number | null } {
 async function listAll(path: 'works' | 'authors', query: Record<string, string>, options: OpenAlexOptions, maxPages: number): Promise<unknown[]> {
   const results: unknown[] = [];
   for (let page = 1; page <= maxPages; page++) {
-    const body = await requestJson(`${OPENALEX_API}/${path}?${params(options, { ...query, per_page: String(PER_PAGE), page: String(page) })}`, {}, options);
+    const body = await askOpenAlex(path, { ...query, per_page: String(PER_PAGE), page: String(page) }, options);
     const { results: items, count } = listPage(body);
     results.push(...items);
     // Without a count, a short page is the last one.
@@ -36,7 +36,7 @@ const works = (raw: unknown[]) => raw.map(normaliseOpenAlexWork).filter((work): 
 /** A work's whole author list, from the work alone (a singleton, free of the daily allowance); the cut list when that fails. */
 async function completed(work: OpenAlexWork, options: OpenAlexOptions): Promise<OpenAlexWork> {
   try {
-    const whole = normaliseOpenAlexWork(await requestJson(`${OPENALEX_API}/works/${work.id}?${params(options, { select: WORK_FIELDS })}`, {}, options));
+    const whole = normaliseOpenAlexWork(await askOpenAlex(`works/${work.id}`, { select: WORK_FIELDS }, options));
     return whole ? { ...whole, key: work.key, authorsTruncated: false } : work;
   } catch (error) {
     if (isHostRefusal(error)) throw error;
@@ -58,7 +58,7 @@ const filterSafe = (doi: string) => !/[,|]/.test(doi);
 async function workByDoi(key: PaperKey, options: OpenAlexOptions): Promise<OpenAlexWork | null> {
   const path = encodeURIComponent(doiForKey(key)).replace(/%2F/gi, '/');
   try {
-    const work = normaliseOpenAlexWork(await requestJson(`${OPENALEX_API}/works/doi:${path}?${params(options, { select: WORK_FIELDS })}`, {}, options));
+    const work = normaliseOpenAlexWork(await askOpenAlex(`works/doi:${path}`, { select: WORK_FIELDS }, options));
     return work ? { ...work, key } : null;
   } catch (error) {
     if (error instanceof SourceError && error.kind === 'not-found') return null;
@@ -121,7 +121,7 @@ export async function fetchOpenAlexAuthorWorks(id: string, options: OpenAlexOpti
   const size = Math.min(PER_PAGE, count);
   // Bounded by the pages `count` needs, whatever the answers hold (a page of damaged works adds none).
   for (let page = 1; result.length < count && page <= Math.ceil(count / size); page++) {
-    const body = await requestJson(`${OPENALEX_API}/works?${params(options, { filter: `author.id:${id}`, sort, per_page: String(size), page: String(page), select: WORK_FIELDS })}`, {}, options);
+    const body = await askOpenAlex('works', { filter: `author.id:${id}`, sort, per_page: String(size), page: String(page), select: WORK_FIELDS }, options);
     const { results } = listPage(body);
     result.push(...works(results));
     if (results.length < size) break;
