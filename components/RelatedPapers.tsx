@@ -1,7 +1,6 @@
 import { formatCount, splitAuthorList } from '../lib/core/format';
-import { safeHref } from '../lib/core/links';
 import { type Paper } from '../lib/core/model';
-import { arxivAbsUrl } from '../lib/core/ids';
+import { arxivAbsUrl, parseArxivId } from '../lib/core/ids';
 import type { RelatedRecord } from '../lib/core/protocol/wire';
 import { ErrorNotice } from './ErrorNotice';
 import { SaveToggle } from './PaperBadge';
@@ -18,9 +17,10 @@ export interface RelatedPapersProps {
   onRetry?: () => void;
 }
 
-/** A paper's title, linked to its arXiv page when it has one. */
+/** A paper's title, linked to its arXiv page when it has one (a stored id that is not an arXiv id gets no link). */
 export function PaperTitle({ title, arxivId }: { title: string; arxivId: string | null }) {
-  const link = arxivId ? safeHref(arxivAbsUrl({ id: arxivId, version: null })) : null;
+  const ref = arxivId ? parseArxivId(arxivId) : null;
+  const link = ref ? arxivAbsUrl({ id: ref.id, version: null }) : null;
   return (
     <p class="ss-pub-title">
       {link ? (

@@ -9,6 +9,7 @@ import { LIBRARY_PAGE, LibraryView, type LibraryViewProps } from '../../componen
 import type { SavedPaper } from '../../lib/core/saved/model';
 import { EMPTY_QUERY } from '../../lib/core/saved/query';
 import { CompareView } from '../../components/CompareView';
+import { PaperTitle } from '../../components/RelatedPapers';
 import type { CompareRow } from '../../lib/core/protocol/wire';
 import type { Author, AuthorCardData } from '../../lib/core/model';
 import { createBackground } from '../../lib/background';
@@ -265,5 +266,18 @@ describe('CompareView', () => {
   it('invites the reader to add authors when the tray is empty', () => {
     render(<CompareView columns={[]} shown="reported" sort={null} now={NOW} onShown={noop} onSort={noop} onRemove={noop} onMove={noop} onRetry={noop} onExport={noop} onClear={noop} />, container);
     expect(container.textContent).toContain('No authors to compare yet');
+  });
+});
+
+describe('PaperTitle', () => {
+  it('links an arXiv id to its abstract page, and a stored id that is not one to nothing', () => {
+    const links = (arxivId: string | null) => {
+      render(<PaperTitle title="Synthetic title" arxivId={arxivId} />, container);
+      return [...container.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+    };
+    expect(links('2602.16165')).toEqual(['https://arxiv.org/abs/2602.16165']);
+    expect(links('hep-th/9108002')).toEqual(['https://arxiv.org/abs/hep-th/9108002']);
+    for (const damaged of ['../../login', '2602.16165?next=https://evil.example', 'javascript:alert(1)', '']) expect(links(damaged)).toEqual([]);
+    expect(container.textContent).toBe('Synthetic title');
   });
 });
