@@ -125,6 +125,7 @@ describe('import', () => {
     ['another format', '{"format": "zotero", "papers": []}', /not a ScholarScope saved-papers export/],
     ['a newer version', '{"format": "scholarscope-saved-papers", "version": 9, "papers": []}', /newer version \(9\)/],
     ['a bad paper', '{"format": "scholarscope-saved-papers", "version": 1, "papers": [{"key": "<script>"}]}', /Paper 1: "<script>" is not an arXiv id/],
+    ['a damaged arXiv id', toJson([{ key: '1810.04805', arxivId: '../../login', version: 1, title: 'T', authors: [], abstract: null, publicationDate: null, year: null, primaryCategory: null, doi: null, citationCount: null, savedAt: 0, tags: [], note: '', status: 'to-read' }]), /Paper 1: arxivId "..\/..\/login" is not an arXiv id/],
     ['a bad status', JSON.stringify({ format: 'scholarscope-saved-papers', version: 1, papers: [{ key: '1810.04805', status: 'gone' }] }), /Paper 1: status/],
     ['neither', 'hello', /neither a ScholarScope JSON export nor BibTeX/],
     ['broken BibTeX', '@misc{k, title = {open', /cannot be read: .*never closed/],

@@ -57,9 +57,13 @@ export function readSavedPaper(raw: unknown, index: number): SavedPaper {
   if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ImportError(`Paper ${index + 1}: publicationDate should be YYYY-MM-DD`);
   const savedAt = raw.savedAt;
   if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || savedAt < 0) throw new ImportError(`Paper ${index + 1}: savedAt should be a time`);
+  const arxivText = optionalText(raw.arxivId, 'arxivId', index);
+  // The library and the exports link it on arxiv.org: only an arXiv id.
+  const arxiv = arxivText === null ? null : parseArxivId(arxivText);
+  if (arxivText !== null && !arxiv) throw new ImportError(`Paper ${index + 1}: arxivId "${arxivText.slice(0, 40)}" is not an arXiv id`);
   return {
     key,
-    arxivId: optionalText(raw.arxivId, 'arxivId', index),
+    arxivId: arxiv?.id ?? null,
     version: optionalCount(raw.version, 'version', index, 1000),
     title: text(raw.title, 'title', index, 2000),
     authors: textList(raw.authors, 'authors', index, 5000),
