@@ -3,6 +3,7 @@ import type { AlertRecord } from '../lib/core/alerts';
 import type { PageContextReply, TabUpdate } from '../lib/core/protocol/tab';
 import { createBackground } from '../lib/background';
 import { createProfileAccess, type AccessApi } from '../lib/background/profileAccess';
+import { hearNotificationClicks, type NotificationApi } from '../lib/background/notificationClicks';
 import { handleMessage } from '../lib/background/router';
 import { saveTabPaper } from '../lib/background/shortcut';
 import { openDatabase, type Database } from '../lib/background/store/db';
@@ -75,10 +76,7 @@ export default defineBackground({
         message: papers.slice(0, 3).map((paper) => `${paper.followed[0]?.name ?? ''}: ${paper.title}`).join('\n'),
       });
     }
-    // Asked for only when notifications are on, so the listener may not exist before that.
-    browser.notifications?.onClicked.addListener((id) => {
-      if (id === ALERT_ALARM) void browser.tabs.create({ url: browser.runtime.getURL('/library.html#following') });
-    });
+    hearNotificationClicks(browser as unknown as NotificationApi, ALERT_ALARM, () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html#following') }));
     browser.runtime.onMessage.addListener((message, sender) => handleMessage(background.handlers, message, sender, browser.runtime.id));
 
     // The profiles content script runs on exactly the profile sites the reader granted.
