@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './lib/core/sites/registry';
+import { HOST_PERMISSIONS } from './lib/core/sites/registry';
+import { OPTIONAL_HOST_PERMISSIONS } from './lib/core/sites/profileSites';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

@@ -1,6 +1,7 @@
 import type { CacheInfo } from '../lib/core/protocol/wire';
 import { formatCount } from '../lib/core/format';
-import { isProfileSiteId, SITE_IDS, SITE_LABELS, type SiteId } from '../lib/core/sites/registry';
+import { SITE_IDS, SITE_LABELS, type SiteId } from '../lib/core/sites/registry';
+import { isProfileSiteId } from '../lib/core/sites/profileSites';
 import type { AlertSchedule } from '../lib/core/alerts';
 import { CACHE_DAYS, type PrimarySource, type Theme } from '../lib/core/settings';
 import type { SourceNotice } from '../lib/core/sourceNotices';

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { profileQuery } from '../../lib/core/identity';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/tab';
-import { extractProfilePage, PROFILE_MATCHES, profileSiteById } from '../../lib/core/sites/registry';
+import { extractProfilePage, PROFILE_MATCHES, profileSiteById } from '../../lib/core/sites/profileSites';
 import { annotateEntries } from '../../lib/page/annotate';
 import { applyTabUpdate, type Annotation } from '../../lib/page/annotation';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/page/profilePanel';

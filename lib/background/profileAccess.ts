@@ -2,7 +2,7 @@
 // reader turns it on (in the settings, with the browser's own prompt), and registers the profiles
 // content script for exactly the sites granted. arXiv needs nothing: it is granted at install.
 
-import { grantedSites, matchesFor, type ProfileSiteId } from '../core/sites/registry';
+import { grantedSites, matchesFor, type ProfileSiteId } from '../core/sites/profileSites';
 
 export const PROFILE_SCRIPT_ID = 'scholarscope-profiles';
 /** Where the build puts the profiles content script (WXT, runtime registration). */

@@ -11,7 +11,8 @@ import { MAX_ALERTS, readAlertRecord, type AlertRecord } from './alerts';
 import type { DroppedPaper } from './model';
 import { MAX_PERSON_PROFILES, readPerson } from './person';
 import { readSelfCitationRecord, type SelfCitationRecord } from './selfCitations';
-import { PROFILE_KEY, SITE_IDS } from './sites/registry';
+import { SITE_IDS } from './sites/registry';
+import { PROFILE_KEY } from './sites/profileSites';
 import { isRecord } from './validate';
 
 export const BACKUP_FORMAT = 'scholarscope-data';

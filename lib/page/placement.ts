@@ -2,7 +2,7 @@
 // background, a followed author's mark on the entry itself.
 
 import { PAPER_BATCH_LIMIT } from '../core/protocol/define';
-import { entryElements } from '../core/sites/arxiv';
+import { entryElements } from '../core/sites/arxiv/shared';
 import type { ChipPoint, PageEntry } from '../core/sites/types';
 import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
 

@@ -3,7 +3,7 @@
 
 import { h, render } from 'preact';
 import { TriageBar } from '../../components/TriageBar';
-import { entryElements } from '../core/sites/arxiv';
+import { entryElements } from '../core/sites/arxiv/shared';
 import type { PageEntry } from '../core/sites/types';
 import { triage, type EntryFacts, type TriageFilter, type TriageOrder } from '../core/triage';
 import { createShadowHost } from './shadow';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { answerApi, createLimits, type ApiRequest, type ApiState } from './api';
-import { OPTIONAL_HOST_PERMISSIONS } from '../../lib/core/sites/registry';
+import { OPTIONAL_HOST_PERMISSIONS } from '../../lib/core/sites/profileSites';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');

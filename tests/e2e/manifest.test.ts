@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX } from '../firefox/harness';
-import { HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, PROFILE_MATCHES } from '../../lib/core/sites/registry';
+import { HOST_PERMISSIONS } from '../../lib/core/sites/registry';
+import { OPTIONAL_HOST_PERMISSIONS, PROFILE_MATCHES } from '../../lib/core/sites/profileSites';
 import { EXTENSION_DIR } from './harness';
 
 // The built Chrome manifest asks for exactly what the extension uses.

@@ -11,7 +11,7 @@ import type { PageEntry } from '../../lib/core/sites/types';
 
 const extractAbsPage = (doc: Document, url: string) => extractAbs(doc, url)?.entries[0] ?? null;
 import { profileQuery } from '../../lib/core/identity';
-import { extractProfilePage } from '../../lib/core/sites/registry';
+import { extractProfilePage } from '../../lib/core/sites/profileSites';
 import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
 import { renderHtmlPaper, renderListingPage, renderSearchPage } from '../fixtures/arxivPages';
 import { renderDblpPage, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dblpPageExamples, dblpPidFromUrl } from '../../lib/core/sites/dblp';
 import { arxivIdFromHref } from '../../lib/core/sites/dom';
 import { profileQuery } from '../../lib/core/identity';
-import { extractProfilePage } from '../../lib/core/sites/registry';
+import { extractProfilePage } from '../../lib/core/sites/profileSites';
 import { s2AuthorPageExamples } from '../../lib/core/sites/semanticScholar';
 import { s2AuthorIdFromUrl } from '../../lib/core/sites/dom';
 import { renderDblpPage, renderS2AuthorPage } from '../fixtures/profilePages';

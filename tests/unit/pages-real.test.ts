@@ -11,7 +11,7 @@ import { extractHtmlPaper } from '../../lib/core/sites/arxiv/html';
 import { extractSearchPage } from '../../lib/core/sites/arxiv/search';
 import { aclPersonFromUrl } from '../../lib/core/sites/aclAnthology';
 import { scholarUserFromUrl } from '../../lib/core/sites/googleScholar';
-import { extractProfilePage } from '../../lib/core/sites/registry';
+import { extractProfilePage } from '../../lib/core/sites/profileSites';
 import { annotateEntries } from '../../lib/page/annotate';
 import { nodeAt } from '../../lib/page/placement';
 import { HOST_ATTRIBUTE } from '../../lib/page/shadow';

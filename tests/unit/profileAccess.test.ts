@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantedSites, PROFILE_SITES, type ProfileSiteId } from '../../lib/core/sites/registry';
+import { grantedSites, PROFILE_SITES, type ProfileSiteId } from '../../lib/core/sites/profileSites';
 import { hostsOf, matchesOf } from '../../lib/core/sites/patterns';
 import { createProfileAccess, PROFILE_SCRIPT_FILE, PROFILE_SCRIPT_ID, type AccessApi } from '../../lib/background/profileAccess';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arxivSite } from '../../lib/core/sites/arxiv';
-import { ALL_SITES_ON, API_ORIGINS, HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS, PAGE_KINDS, PROFILE_KEY, PROFILE_MATCHES, PROFILE_SITES, SITE_IDS, SITES, extractProfilePage } from '../../lib/core/sites/registry';
+import { ALL_SITES_ON, API_ORIGINS, HOST_PERMISSIONS, PAGE_KINDS, SITE_IDS, SITES } from '../../lib/core/sites/registry';
+import { OPTIONAL_HOST_PERMISSIONS, PROFILE_KEY, PROFILE_MATCHES, PROFILE_SITES, extractProfilePage } from '../../lib/core/sites/profileSites';
 import { matchesOf } from '../../lib/core/sites/patterns';
 import { S2_API } from '../../lib/background/sources/semanticScholar/client';
 import { OPENALEX_API } from '../../lib/background/sources/openAlex/client';

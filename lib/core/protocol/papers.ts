@@ -4,7 +4,7 @@
 import { isAuthorId, isPaperKey, ORCID_ID, type PaperKey } from '../ids';
 import type { Candidate, ProfileQuery, Resolution } from '../identity';
 import type { AuthorCardData, PaperWithAuthors } from '../model';
-import { PROFILE_KEY } from '../sites/registry';
+import { PROFILE_KEY } from '../sites/profileSites';
 import { isRecord } from '../validate';
 import { keyList, MAX_IDS_PER_MESSAGE, message } from './define';
 import type { RelatedRecord } from './wire';

@@ -1,6 +1,6 @@
 // arXiv: one site (one switch, granted at install) with four kinds of page.
 
-import type { ArxivPage, ArxivPageKind, PageEntry, SiteDescriptor } from '../types';
+import type { ArxivPage, ArxivPageKind, SiteDescriptor } from '../types';
 import { absPage } from './abs';
 import { htmlPage } from './html';
 import { listingPage } from './listing';
@@ -27,15 +27,3 @@ export function arxivPageKind(href: string): ArxivPageKind | null {
 export function extractArxivPage(doc: Document, href: string): ArxivPage | null {
   return arxivPageKind(href)?.extract(doc, href) ?? null;
 }
-
-/** The page elements that make up an entry: a listing's `dt` and `dd`, a search result's `li`. */
-export function entryElements(entry: PageEntry): Element[] {
-  const dt = entry.badgeAfter?.closest('dt');
-  if (dt) {
-    const dd = dt.nextElementSibling;
-    return dd && dd.tagName === 'DD' ? [dt, dd] : [dt];
-  }
-  const result = entry.badgeAfter?.closest('li.arxiv-result');
-  return result ? [result] : [];
-}
-

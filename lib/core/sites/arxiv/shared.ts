@@ -72,3 +72,14 @@ export function lazyEntry(arxiv: ArxivId, badgeAfter: Element | null, readTitle:
     },
   };
 }
+
+/** The page elements that make up an entry: a listing's `dt` and `dd`, a search result's `li`. */
+export function entryElements(entry: PageEntry): Element[] {
+  const dt = entry.badgeAfter?.closest('dt');
+  if (dt) {
+    const dd = dt.nextElementSibling;
+    return dd && dd.tagName === 'DD' ? [dt, dd] : [dt];
+  }
+  const result = entry.badgeAfter?.closest('li.arxiv-result');
+  return result ? [result] : [];
+}
