@@ -64,18 +64,19 @@ describe('new papers by followed authors, from hostile source text', () => {
       key: '2602.16165', title: HOSTILE_TEXTS[0]!, arxivId: 'javascript:alert(1)', doi: null, publicationDate: '2026-02-18',
       authors: [HOSTILE_TEXTS[1]!], authorCount: 1, followed: [{ authorId: '9000001', name: HOSTILE_TEXTS[2]! }], via: ['openalex' as const], foundAt: 1, seen: false,
     };
+    // Beside it, the same paper under a real id: its title is linked, the hostile one's is not.
+    const sound = { ...alert, key: '1810.04805', arxivId: '1810.04805' };
     const state = { lastSuccessAt: 1, lastAttemptAt: 1, failures: 1, lastError: HOSTILE_TEXTS[3]!, nextAt: 2 };
     const container = document.createElement('div');
     render(
-      <FollowingView follows={[{ authorId: '9000001', name: HOSTILE_TEXTS[2]!, followedAt: 0 }]} alerts={{ papers: [alert], unseen: 1, state }} checking={false} notice={null} onUnfollow={() => {}} onMarkSeen={() => {}} onCheckNow={() => {}} />,
+      <FollowingView follows={[{ authorId: '9000001', name: HOSTILE_TEXTS[2]!, followedAt: 0 }]} alerts={{ papers: [alert, sound], unseen: 2, state }} checking={false} notice={null} onUnfollow={() => {}} onMarkSeen={() => {}} onCheckNow={() => {}} />,
       container,
     );
-    render(<FollowedNews news={{ papers: [{ ...alert, seenAt: 1, announced: true }], since: null, unseen: 1 }} saved={new Set()} onToggleSave={() => {}} onMarkSeen={() => {}} />, container.appendChild(document.createElement('div')));
+    render(<FollowedNews news={{ papers: [alert, sound].map((paper) => ({ ...paper, seenAt: 1, announced: true })), since: null, unseen: 2 }} saved={new Set()} onToggleSave={() => {}} onMarkSeen={() => {}} />, container.appendChild(document.createElement('div')));
     expect(container.textContent).toContain(HOSTILE_TEXTS[0]!);
     expect(container.textContent).toContain(HOSTILE_TEXTS[2]!);
     expect(container.querySelectorAll('script, img, iframe')).toHaveLength(0);
     const links = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
-    expect(links.length).toBeGreaterThan(0);
-    expect(links.every((href) => href.startsWith('https://arxiv.org/abs/'))).toBe(true);
+    expect(links).toEqual(['https://arxiv.org/abs/1810.04805', 'https://arxiv.org/abs/1810.04805']);
   });
 });
