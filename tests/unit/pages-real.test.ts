@@ -146,6 +146,7 @@ describe('arXiv HTML, on what LaTeXML makes of real author blocks', () => {
     ['orbit-feedback', 'Fast orbit feedback', ['S. Kongtawong', 'K. Ha', 'Y. Hidaka', 'T. Shaftan']],
     ['llncs-registers', 'Do Not Merge the Registers: Register-Aware Reduction for Extreme Token Compression in Vision Encoders with Registers', ['First Author', 'Second Author', 'Third Author']],
     ['revtex-prl', 'Your PRL Title Here', ['First Author', 'Second Author']],
+    ['utxo-bold', 'Formal Investigation of the Extended UTxO Model', ['Orestis Melkonian', 'Wouter Swierstra', 'Manuel M.T. Chakravarty']],
   ])('%s: the title and each name, without marks, iDs, affiliations or e-mail', (name, title, authors) => {
     const entry = converted(name);
     expect(entry.title).toBe(title);
@@ -175,6 +176,11 @@ describe('arXiv HTML, where each chip goes', () => {
   it('puts each of six names in one element next to its own name, in order (arxiv.org/html/2401.18059v1)', () => {
     const [line] = placed(`<html><body><article><h1 class="ltx_title_document">RAPTOR</h1><div class="ltx_authors">${real('arxiv-html-authors.html')}</div></article></body></html>`, 'https://arxiv.org/html/2401.18059v1');
     expect(line).toBe('Parth Sarthi[Parth Sarthi], Salman Abdullah[Salman Abdullah], Aditi Tuli[Aditi Tuli], Shubh Khanna[Shubh Khanna], Anna Goldie[Anna Goldie], Christopher D. Manning[Christopher D. Manning]');
+  });
+
+  it('puts a chip after the element a name is set in (the bold presenting author), then by each name after it', () => {
+    const [line] = placed('latexml/utxo-bold.html');
+    expect(line).toBe('Orestis Melkonian[Orestis Melkonian], Wouter Swierstra[Wouter Swierstra], Manuel M.T. Chakravarty[Manuel M.T. Chakravarty]');
   });
 
   it('puts a chip after the superscript that follows a name, not between them', () => {

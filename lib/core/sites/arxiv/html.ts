@@ -63,17 +63,21 @@ function htmlAuthors(doc: Document): PageAuthor[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The texts of a name's element, in order, those inside a mark or note left out. */
+const textsIn = (node: Node): Text[] => (node.nodeType === 3 ? [node as Text] : node.nodeType === 1 && !(node as Element).matches(NOT_NAME) ? [...node.childNodes].flatMap(textsIn) : []);
+
 /**
  * Where each name ends in the element's first line, for its chip: after the marks that follow it
- * (¹, an unconverted macro), so that the chip sits by its name and not after the affiliation lines.
+ * (¹, an unconverted macro), so that the chip sits by its name and not after the affiliation lines;
+ * after the element of a name set in one (`\textbf{Name}`), not inside it.
  */
 function nameEnds(person: HTMLElement, names: readonly string[]): (ChipPoint | undefined)[] {
-  const texts: { node: Text; start: number }[] = [];
+  const texts: { node: Text; start: number; top: ChildNode }[] = [];
   let line = '';
-  for (const node of person.childNodes) {
-    if (node.nodeName === 'BR') break;
-    if (node.nodeType === 3) {
-      texts.push({ node: node as Text, start: line.length });
+  for (const top of person.childNodes) {
+    if (top.nodeName === 'BR') break;
+    for (const node of textsIn(top)) {
+      texts.push({ node, start: line.length, top });
       line += node.nodeValue ?? '';
     }
   }
@@ -83,11 +87,12 @@ function nameEnds(person: HTMLElement, names: readonly string[]): (ChipPoint | u
     if (!found) return undefined;
     const end = cursor + found.index + found[0].length;
     cursor = end;
-    const { node, start } = texts.findLast((one) => one.start < end)!;
-    let mark: Element | undefined;
-    if (end - start === node.length) for (let next = node.nextSibling; next?.nodeType === 1 && (next as Element).matches(MARKS); next = next.nextSibling) mark = next as Element;
-    // An offset, not the text itself: chips before this one split the text.
-    return mark ? { node: mark } : { node, offset: end - start };
+    const { node, start, top } = texts.findLast((one) => one.start < end)!;
+    if (end - start !== node.length) return { node, offset: end - start };
+    // The name ends its text, or the element it is set in: the chip goes after that, and its marks.
+    let after: ChildNode = texts.findLast((one) => one.top === top)!.node === node ? top : node;
+    for (let next = after.nextSibling; next?.nodeType === 1 && (next as Element).matches(MARKS); next = next.nextSibling) after = next;
+    return after === node ? { node, offset: end - start } : { node: after as Element };
   });
 }
 
