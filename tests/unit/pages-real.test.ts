@@ -144,6 +144,8 @@ describe('arXiv HTML, on what LaTeXML makes of real author blocks', () => {
     ['ieee-dosimetry', 'Closed-Form Absorbed-Power Dosimetry from 1 to 100 GHz', ['Robin Wydaeghe', 'Luc Martens', 'Günter Vermeeren', 'Emmeric Tanghe', 'Wout Joseph']],
     ['authblk-openwfs', 'OpenWFS - a library for conducting and simulating wavefront shaping experiments', ['Jeroen H. Doornbos', 'Daniël W. S. Cox', 'Tom Knop', 'Harish Sasikumar', 'Ivo M. Vellekoop']],
     ['orbit-feedback', 'Fast orbit feedback', ['S. Kongtawong', 'K. Ha', 'Y. Hidaka', 'T. Shaftan']],
+    ['ieee-dosimetry.linked', 'Closed-Form Absorbed-Power Dosimetry from 1 to 100 GHz', ['Robin Wydaeghe', 'Luc Martens', 'Günter Vermeeren', 'Emmeric Tanghe', 'Wout Joseph']],
+    ['llncs-registers.linked', 'Do Not Merge the Registers: Register-Aware Reduction for Extreme Token Compression in Vision Encoders with Registers', ['First Author', 'Second Author', 'Third Author']],
     ['llncs-registers', 'Do Not Merge the Registers: Register-Aware Reduction for Extreme Token Compression in Vision Encoders with Registers', ['First Author', 'Second Author', 'Third Author']],
     ['revtex-prl', 'Your PRL Title Here', ['First Author', 'Second Author']],
     ['utxo-bold', 'Formal Investigation of the Extended UTxO Model', ['Orestis Melkonian', 'Wouter Swierstra', 'Manuel M.T. Chakravarty']],
@@ -156,7 +158,7 @@ describe('arXiv HTML, on what LaTeXML makes of real author blocks', () => {
 
 describe('arXiv HTML, where each chip goes', () => {
   /** The first line of each name's element with a mark put in at each name's chip point, in the order chips are drawn. */
-  const placed = (name: string, href = 'https://arxiv.org/html/2602.16165v1') => {
+  const marked = (name: string, href = 'https://arxiv.org/html/2602.16165v1') => {
     const doc = parse(name.startsWith('<') ? name : real(name));
     const entry = extractHtmlPaper(doc, href)!.entries[0]!;
     for (const author of entry.authors) {
@@ -165,6 +167,10 @@ describe('arXiv HTML, where each chip goes', () => {
       marker.setAttribute(HOST_ATTRIBUTE, ''); // as a chip's host has it: later points walk past it
       nodeAt(author.chipAt!).after(marker);
     }
+    return { doc, entry };
+  };
+  const placed = (name: string, href?: string) => {
+    const { entry } = marked(name, href);
     const firstLine = (element: Element) => {
       const nodes = [...element.childNodes];
       const br = nodes.findIndex((node) => node.nodeName === 'BR');
@@ -181,6 +187,18 @@ describe('arXiv HTML, where each chip goes', () => {
   it('puts a chip after the element a name is set in (the bold presenting author), then by each name after it', () => {
     const [line] = placed('latexml/utxo-bold.html');
     expect(line).toBe('Orestis Melkonian[Orestis Melkonian], Wouter Swierstra[Wouter Swierstra], Manuel M.T. Chakravarty[Manuel M.T. Chakravarty]');
+  });
+
+  it("puts a chip by a name with an ORCID link (later LaTeXML's \\orcidlink), never inside the link", () => {
+    // Inside the link, a click on the chip would leave for orcid.org.
+    for (const name of ['latexml/llncs-registers.linked.html', 'latexml/ieee-dosimetry.linked.html']) {
+      const { doc, entry } = marked(name);
+      expect(doc.querySelectorAll('ins')).toHaveLength(entry.authors.length);
+      expect(doc.querySelectorAll('a ins')).toHaveLength(0);
+    }
+    expect(placed('latexml/llncs-registers.linked.html')).toEqual(['First Author\\XeTeXLinkBox [First Author]', 'Second Author\\XeTeXLinkBox [Second Author]', 'Third Author\\XeTeXLinkBox [Third Author]']);
+    // With a space before the link, the chip stays by the name and its superscript.
+    expect(placed('latexml/ieee-dosimetry.linked.html')[0]).toMatch(/^Robin Wydaeghe\*\{\}\^\{\*\}\[Robin Wydaeghe\] \\XeTeXLinkBox , Luc Martens\[Luc Martens\] \\XeTeXLinkBox/);
   });
 
   it('puts a chip after the superscript that follows a name, not between them', () => {

@@ -19,8 +19,9 @@ export const htmlPaperExamples = {
 // A superscript in the source (`Alice Smith$^1$`) is a MathML element whose text is its digits twice
 // over and its TeX (`11{}^{1}`): affiliation marks, never part of a name. A macro LaTeXML cannot
 // convert (`\orcidlink{…}` after a name) is an `.ltx_ERROR` holding the macro's name, its argument
-// left as plain text after it: a mark too, and the ORCID iD it leaves is no name.
-const MARKS = 'sup, math, .ltx_Math, .ltx_ERROR';
+// left as plain text after it: a mark too, and the ORCID iD it leaves is no name. Later LaTeXML
+// converts `\orcidlink` into a link to the iD around the logo (and an `\XeTeXLinkBox` error): a mark.
+const MARKS = 'sup, math, .ltx_Math, .ltx_ERROR, a[href*="orcid.org/"]';
 const NOT_NAME = `.ltx_note, .ltx_role_affiliation, .ltx_role_email, ${MARKS}`;
 // The iD's shape from core/ids, found inside text, with the braces or parentheses around it.
 const ORCID_IN_TEXT = new RegExp(`[{(]?\\b${ORCID_ID.source.slice(1, -1)}\\b[})]?`, 'g');
