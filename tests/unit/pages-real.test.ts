@@ -76,6 +76,16 @@ describe('ACL Anthology', () => {
     expect(new Set(keys)).toEqual(new Set(['zhaoran-wang']));
   });
 
+  it('reads each person link of a real page as its person, verified or not, and the author directory as none', () => {
+    const page = 'https://aclanthology.org/2023.findings-emnlp.725/';
+    // The page's attributes are unquoted: browsers read `href=/people/>` as "/people/", as the HTML
+    // spec says; happy-dom drops the last slash. The person keys come out the same either way.
+    const links = [...parse(real('acl-paper-page.html')).querySelectorAll<HTMLAnchorElement>('a[href^="/people"]')].map((link) => aclPersonFromUrl(new URL(link.getAttribute('href')!, page).href));
+    expect(links).toEqual([null, 'hongbo-zhang', 'junying-chen', 'feng-jiang', 'fei-yu', 'zhihong-chen', 'jianquan-li', 'hardy-chen', 'xiangbo-wu', 'zhiyi-zhang', 'qingying-xiao', 'xiang-wan', 'benyou-wang', 'haizhou-li', 'houda-bouamor', 'juan-pino', 'kalika-bali']);
+    // The paper's own page is no person's.
+    expect(extractProfilePage(parse(real('acl-paper-page.html')), page)).toBeNull();
+  });
+
   it('keeps a pin made under an earlier address of the person', async () => {
     const db = await openDatabase(`acl-${Math.random()}`);
     const bg = createBackground({ db: async () => db, fetch: recordedFetch(), now: () => Date.UTC(2026, 11, 3), gates: instantGates() });
