@@ -166,6 +166,32 @@ describe('arXiv HTML, on what LaTeXML makes of real author blocks', () => {
   });
 });
 
+describe('arXiv HTML, on author blocks cut from live pages', () => {
+  // Each `.ltx_authors` as arxiv.org served it (tests/fixtures/real-pages/arxiv-html, sources in its README).
+  const live = (name: string) => extractHtmlPaper(parse(`<html><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">A Paper</h1>${real(`arxiv-html/authors-${name}.html`)}</article></body></html>`), 'https://arxiv.org/html/2610.08750v1')!.entries[0]!;
+  it.each([
+    ['2610-08750', ['Jose Eduardo Escrig Molina', 'Daniel Probst']],
+    ['2610-01988v1', ['Adamu Issifu', 'Orlando Oliveira', 'Tobias Frederico']],
+    ['2610-08785', ['Kevin Zhang', 'Stephen Bates']],
+    ['2610-08790', ['Jiraphon Yenphraphai', 'Fang Li', 'Tianshuo Xu', 'Depu Meng', 'Quentin Herau', 'Yihan Hu', 'Raymond A. Yeh', 'Wei Zhan']],
+    ['2610-08781', ['Ziyu Chen', 'Yilun Zhao', 'Jiashuo Sun', 'Yiling Ma', 'Arman Cohan']],
+  ])('%s: each person, and nothing the block lists that is not one', (name, authors) => {
+    expect(live(name).authors.map((author) => author.name)).toEqual(authors);
+  });
+
+  it('puts the chip of a name that is its own ORCID link after the link, and never inside one', () => {
+    for (const name of ['2610-08750', '2610-01988v1']) {
+      const entry = live(name);
+      for (const author of entry.authors) {
+        const point = nodeAt(author.chipAt!);
+        expect(point.parentElement!.closest('a'), `${name}: ${author.name}`).toBeNull();
+      }
+    }
+    const probst = live('2610-08750').authors[1]!;
+    expect((nodeAt(probst.chipAt!) as Element).matches('a[href="https://orcid.org/0000-0003-1737-4407"]')).toBe(true);
+  });
+});
+
 describe('arXiv HTML, where each chip goes', () => {
   /** The first line of each name's element with a mark put in at each name's chip point, in the order chips are drawn. */
   const marked = (name: string, href = 'https://arxiv.org/html/2602.16165v1') => {

@@ -20,9 +20,28 @@ export const htmlPaperExamples = {
 // over and its TeX (`11{}^{1}`): affiliation marks, never part of a name. A macro LaTeXML cannot
 // convert (`\orcidlink{…}` after a name) is an `.ltx_ERROR` holding the macro's name, its argument
 // left as plain text after it: a mark too, and the ORCID iD it leaves is no name. Later LaTeXML
-// converts `\orcidlink` into a link to the iD around the logo (and an `\XeTeXLinkBox` error): a mark.
-const MARKS = 'sup, math, .ltx_Math, .ltx_ERROR, a[href*="orcid.org/"]';
-const NOT_NAME = `.ltx_note, .ltx_role_affiliation, .ltx_role_email, ${MARKS}`;
+// makes `\orcidlink` a link to the iD around a logo (with an `\XeTeXLinkBox` error in it, or as
+// `a.ltx_orcid`): a mark, unless the name itself is the link's text (`\href{…orcid…}{Name}`).
+const SUPERSCRIPTS = 'sup, math, .ltx_Math';
+const MARKS = `${SUPERSCRIPTS}, .ltx_ERROR`;
+const NOTES = '.ltx_note, .ltx_role_affiliation, .ltx_role_email';
+const ORCID_LINK = 'a[href*="orcid.org/"]';
+const LETTER = /\p{L}/u;
+
+type Role = 'mark' | 'note' | 'text';
+
+/** What a node in a name's element is: a mark that ends a name, left out (a note, an icon link such as "Code"), or text. */
+function roleOf(node: Node): Role {
+  if (node.nodeType !== 1) return 'text';
+  const element = node as Element;
+  if (element.matches(MARKS)) return 'mark';
+  if (element.matches(NOTES)) return 'note';
+  if (element.matches(ORCID_LINK)) return [...element.childNodes].some((child) => roleOf(child) === 'text' && LETTER.test(child.textContent ?? '')) ? 'text' : 'mark';
+  // A link with a logo in it names a resource (2610.08781 lists "Code" and "Dataset" as authors).
+  if (element.matches('a[href]') && element.querySelector('img, object, svg')) return 'note';
+  return 'text';
+}
+
 // The iD's shape from core/ids, found inside text, with the braces or parentheses around it.
 const ORCID_IN_TEXT = new RegExp(`[{(]?\\b${ORCID_ID.source.slice(1, -1)}\\b[})]?`, 'g');
 const MARK = '\u0001';
@@ -32,7 +51,7 @@ function splitNames(text: string): string[] {
   const parts = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((part) => part.trim()).filter(Boolean);
   // One comma alone is "Last, First"; several names need an "and" or two commas.
   const several = / and /.test(text) || (text.match(/,/g)?.length ?? 0) >= 2;
-  return several && parts.every((part) => /\p{L}/u.test(part)) ? parts : [text];
+  return several && parts.every((part) => LETTER.test(part)) ? parts : [text];
 }
 
 // The name is the first line of text.
@@ -42,12 +61,15 @@ function htmlAuthors(doc: Document): PageAuthor[] {
     let name = '';
     for (const node of person.childNodes) {
       if (node.nodeName === 'BR') break;
-      // A mark ends a name: "Alice Smith¹, Bob Jones²" is two people, where "Smith, Alice" is one.
-      if (node.nodeType === 1 && (node as Element).matches(NOT_NAME)) {
-        if ((node as Element).matches(MARKS)) name += MARK;
-        continue;
+      const role = roleOf(node);
+      // A line that opens with a superscript is an affiliation (2610.08781 lists "¹Tata Consultancy Services" as an author).
+      if (role === 'mark' && !LETTER.test(name) && (node as Element).matches(SUPERSCRIPTS)) {
+        name = '';
+        break;
       }
-      name += (node.textContent ?? '').replace(ORCID_IN_TEXT, MARK);
+      // A mark ends a name: "Alice Smith¹, Bob Jones²" is two people, where "Smith, Alice" is one.
+      if (role === 'mark') name += MARK;
+      else if (role === 'text') name += (node.textContent ?? '').replace(ORCID_IN_TEXT, MARK);
     }
     // A macro LaTeXML drops (`\IEEEmembership{…}`) can leave ", ," after a mark.
     const names = name.split(new RegExp(`${MARK}[\\s,]*(?:and\\s+)?`)).flatMap((part) => {
@@ -55,7 +77,7 @@ function htmlAuthors(doc: Document): PageAuthor[] {
       return (clean ? splitNames(clean) : []).map((one) => one.replace(/[,;*†‡∗\d]+$/u, '').trim());
     });
     // What is left of a mistyped iD after `\orcidlink` ("2222–3333-4444-5555") has no letter: no name.
-    const real = names.filter((one) => /\p{L}/u.test(one));
+    const real = names.filter((one) => LETTER.test(one));
     const ends = nameEnds(person, real);
     real.forEach((one, index) => authors.push({ name: one, element: person, chipAt: ends[index] }));
   }
@@ -65,7 +87,7 @@ function htmlAuthors(doc: Document): PageAuthor[] {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The texts of a name's element, in order, those inside a mark or note left out. */
-const textsIn = (node: Node): Text[] => (node.nodeType === 3 ? [node as Text] : node.nodeType === 1 && !(node as Element).matches(NOT_NAME) ? [...node.childNodes].flatMap(textsIn) : []);
+const textsIn = (node: Node): Text[] => (node.nodeType === 3 ? [node as Text] : roleOf(node) === 'text' ? [...node.childNodes].flatMap(textsIn) : []);
 
 /**
  * Where each name ends in the element's first line, for its chip: after the marks that follow it
@@ -92,7 +114,7 @@ function nameEnds(person: HTMLElement, names: readonly string[]): (ChipPoint | u
     if (end - start !== node.length) return { node, offset: end - start };
     // The name ends its text, or the element it is set in: the chip goes after that, and its marks.
     let after: ChildNode = texts.findLast((one) => one.top === top)!.node === node ? top : node;
-    for (let next = after.nextSibling; next?.nodeType === 1 && (next as Element).matches(MARKS); next = next.nextSibling) after = next;
+    for (let next = after.nextSibling; next?.nodeType === 1 && roleOf(next) === 'mark'; next = next.nextSibling) after = next;
     return after === node ? { node, offset: end - start } : { node: after as Element };
   });
 }
