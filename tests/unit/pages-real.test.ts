@@ -137,6 +137,13 @@ describe('arXiv HTML author blocks from LaTeXML', () => {
     expect(page.entries[0]!.authors.map((author) => author.name)).toEqual(['Chidimma Opara', 'Ada Obi', 'Bea Ngo']);
   });
 
+  it('leaves the notes LaTeXML sets inside the title out of it', () => {
+    // \\thanks and publication notes inside the heading, as public arXiv HTML readers quote them (2507.00150 has ltx_pubnotes there).
+    const page = (heading: string) => extractHtmlPaper(parse(`<html><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">${heading}</h1></article></body></html>`), 'https://arxiv.org/html/2507.00150')!.entries[0]!;
+    expect(page('Real Paper Title<span class="ltx_pubnotes"><span class="ltx_note_name">Thanks: </span>The code can be downloaded from: https://example.com.</span>').title).toBe('Real Paper Title');
+    expect(page('Real Paper Title<span class="ltx_note ltx_role_thanks"><sup class="ltx_note_mark">†</sup><span class="ltx_note_outer"><span class="ltx_note_content"><sup class="ltx_note_mark">†</sup><span class="ltx_note_type">thanks: </span>Funded.</span></span></span>').title).toBe('Real Paper Title');
+  });
+
   it('splits \\author{A, B, and C}, and keeps "Last, First" whole', () => {
     const three = extractHtmlPaper(parse(paper('<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Alice Smith, Bob Jones, and Carol White</span></span>')), 'https://arxiv.org/html/2602.16165')!;
     expect(three.entries[0]!.authors.map((author) => author.name)).toEqual(['Alice Smith', 'Bob Jones', 'Carol White']);
@@ -159,6 +166,9 @@ describe('arXiv HTML, on what LaTeXML makes of real author blocks', () => {
     ['llncs-registers', 'Do Not Merge the Registers: Register-Aware Reduction for Extreme Token Compression in Vision Encoders with Registers', ['First Author', 'Second Author', 'Third Author']],
     ['revtex-prl', 'Your PRL Title Here', ['First Author', 'Second Author']],
     ['utxo-bold', 'Formal Investigation of the Extended UTxO Model', ['Orestis Melkonian', 'Wouter Swierstra', 'Manuel M.T. Chakravarty']],
+    ['giant-component', 'An old approach to the giant component problem', ['Béla Bollobás', 'Oliver Riordan']],
+    // The title as arXiv's record of math-ph/0509021 writes it, TeX and all.
+    ['beta-ensembles', 'Hermite and Laguerre $\\beta$-ensembles: asymptotic corrections to the eigenvalue density', ['Patrick Desrosiers', 'Peter J. Forrester']],
   ])('%s: the title and each name, without marks, iDs, affiliations or e-mail', (name, title, authors) => {
     const entry = converted(name);
     expect(entry.title).toBe(title);

@@ -2,7 +2,6 @@
 // often followed by affiliation lines (`<br>`, `.ltx_role_affiliation`) and notes.
 
 import { ORCID_ID, parseArxivId } from '../../ids';
-import { text } from '../dom';
 import type { ArxivPage, ArxivPageKind, ChipPoint, PageAuthor } from '../types';
 import { arxivUrl } from './shared';
 
@@ -119,13 +118,27 @@ function nameEnds(person: HTMLElement, names: readonly string[]): (ChipPoint | u
   });
 }
 
+/**
+ * The title as arXiv's own metadata writes it: math as its TeX between dollars (MathML's text is
+ * the formula twice over), without the notes LaTeXML sets inside the heading (`\thanks`, and the
+ * `ltx_pubnotes` of ACM's conference and DOI lines).
+ */
+function titleText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeType !== 1) return '';
+  const element = node as Element;
+  if (element.matches('.ltx_note, .ltx_pubnotes, .ltx_ERROR')) return '';
+  if (element.localName === 'math') return `$${element.getAttribute('alttext') ?? ''}$`;
+  return [...element.childNodes].map(titleText).join('');
+}
+
 export function extractHtmlPaper(doc: Document, href: string): ArxivPage | null {
   if (!isHtmlPaper(href)) return null;
   const url = new URL(href);
   const arxiv = parseArxivId(url.origin + url.pathname.replace(/\/$/, ''));
   const title = doc.querySelector('h1.ltx_title_document, h1.ltx_title');
   if (!arxiv || !title) return { kind: 'html', entries: [] };
-  return { kind: 'html', entries: [{ key: arxiv.id, arxiv, title: text(title), authors: htmlAuthors(doc), badgeAfter: title }] };
+  return { kind: 'html', entries: [{ key: arxiv.id, arxiv, title: titleText(title).replace(/\s+/g, ' ').trim(), authors: htmlAuthors(doc), badgeAfter: title }] };
 }
 
 export const htmlPage: ArxivPageKind = {
