@@ -188,4 +188,24 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     await expect.poll(() => card.getAttribute('aria-label'), { timeout: 10_000 }).toBe('Author card: Louis-Martin Rousseau');
     await page.close();
   });
+
+  it('on a live page whose second name is its own ORCID link: a chip after the link, opening the card and not orcid.org', async () => {
+    // The author block of arxiv.org/html/2610.08750 (tests/fixtures/real-pages/arxiv-html), with a record of its title and names.
+    const url = 'https://arxiv.org/html/2610.08750v1';
+    const authors = ['Jose Eduardo Escrig Molina', 'Daniel Probst'];
+    registerPapers([{ ...loadAbsRecord('1810.04805'), id: '2610.08750', doi: null, title: 'Neural Petri flows for chemical reactions', authors }]);
+    const block = readFileSync('tests/fixtures/real-pages/arxiv-html/authors-2610-08750.html', 'utf8');
+    harness.pages.set(url, `<!DOCTYPE html><html lang="en"><head><title>Neural Petri flows for chemical reactions</title></head><body><div class="ltx_page_main"><div class="ltx_page_content"><article class="ltx_document ltx_authors_1line"><h1 class="ltx_title ltx_title_document">Neural Petri flows for chemical reactions</h1>${block}</article></div></div></body></html>`);
+    const page = await harness.context.newPage();
+    await page.goto(url);
+    const chips = page.locator('.ltx_personname > scholarscope-chip .ss-chip');
+    await expect.poll(() => chips.allTextContents(), { timeout: 20_000 }).toEqual(authors.map(() => expect.stringMatching(/^h \d/)));
+    expect(await page.locator('a scholarscope-chip').count()).toBe(0);
+    expect(await page.evaluate(() => (document.querySelectorAll('.ltx_personname > scholarscope-chip')[1]?.previousElementSibling as HTMLAnchorElement | null)?.href)).toBe('https://orcid.org/0000-0003-1737-4407');
+    await chips.nth(1).click();
+    const card = page.locator('scholarscope-card .ss-popover');
+    await expect.poll(() => card.getAttribute('aria-label'), { timeout: 10_000 }).toBe('Author card: Daniel Probst');
+    expect(page.url()).toBe(url);
+    await page.close();
+  });
 });
