@@ -180,6 +180,7 @@ describe('arXiv HTML, on author blocks cut from live pages', () => {
   // Each `.ltx_authors` as arxiv.org served it (tests/fixtures/real-pages/arxiv-html, sources in its README).
   const live = (name: string) => extractHtmlPaper(parse(`<html><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">A Paper</h1>${real(`arxiv-html/authors-${name}.html`)}</article></body></html>`), 'https://arxiv.org/html/2610.08750v1')!.entries[0]!;
   it.each([
+    ['1706-03762v7', ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Łukasz Kaiser', 'Illia Polosukhin']],
     ['2610-08750', ['Jose Eduardo Escrig Molina', 'Daniel Probst']],
     ['2610-01988v1', ['Adamu Issifu', 'Orlando Oliveira', 'Tobias Frederico']],
     ['2610-08785', ['Kevin Zhang', 'Stephen Bates']],
@@ -187,6 +188,15 @@ describe('arXiv HTML, on author blocks cut from live pages', () => {
     ['2610-08781', ['Ziyu Chen', 'Yilun Zhao', 'Jiashuo Sun', 'Yiling Ma', 'Arman Cohan']],
   ])('%s: each person, and nothing the block lists that is not one', (name, authors) => {
     expect(live(name).authors.map((author) => author.name)).toEqual(authors);
+  });
+
+  it('puts each chip by its name, outside the footnote marks and notes beside it (1706.03762v7)', () => {
+    for (const author of live('1706-03762v7').authors) {
+      const point = nodeAt(author.chipAt!);
+      expect(point.nodeType, author.name).toBe(3);
+      expect(point.parentElement!.matches('.ltx_personname'), author.name).toBe(true);
+      expect(point.textContent!.slice(0, author.chipAt!.offset), author.name).toBe(author.name);
+    }
   });
 
   it('puts the chip of a name that is its own ORCID link after the link, and never inside one', () => {
