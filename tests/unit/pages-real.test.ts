@@ -30,6 +30,8 @@ const SEED_ORCID = '0000-0002-1825-0097';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const real = (name: string) => readFileSync(`tests/fixtures/real-pages/${name}`, 'utf8');
+/** An arXiv HTML paper's page around LaTeXML's heading and what follows it in the article. */
+const htmlPaper = (heading: string, body = '') => `<html><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">${heading}</h1>${body}</article></body></html>`;
 const SCHOLAR = 'https://scholar.google.com/citations?user=qc6CJjYAAAAJ&hl=en';
 const scholarPage = (rows: string) => `<html><body><div id="gsc_prf_in">Albert Einstein</div><table id="gsc_a_t"><tbody id="gsc_a_b">${rows}</tbody></table><button id="gsc_bpf_more">Show more</button></body></html>`;
 
@@ -117,7 +119,7 @@ describe('ACL Anthology', () => {
 describe('arXiv HTML author blocks from LaTeXML', () => {
   // LaTeXML's MathML for `$^1$` (its text is "11{}^{1}"), as arXiv HTML pages carry it.
   const mark = (n: number) => `<math class="ltx_Math" alttext="{}^{${n}}" display="inline"><semantics><msup><mi></mi><mn>${n}</mn></msup><annotation-xml encoding="MathML-Content"><apply><csymbol cd="ambiguous">superscript</csymbol><csymbol cd="latexml">absent</csymbol><cn type="integer">${n}</cn></apply></annotation-xml><annotation encoding="application/x-tex">{}^{${n}}</annotation></semantics></math>`;
-  const paper = (authors: string) => `<html><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">A Paper</h1><div class="ltx_authors">${authors}</div></article></body></html>`;
+  const paper = (authors: string) => htmlPaper('A Paper', `<div class="ltx_authors">${authors}</div>`);
 
   it('leaves superscript marks out of names', () => {
     const page = extractHtmlPaper(parse(paper(`<span class="ltx_creator ltx_role_author"><span class="ltx_personname">Alice Smith${mark(1)}, Bob Jones${mark(2)}</span></span>`)), 'https://arxiv.org/html/2602.16165v1')!;
@@ -139,7 +141,7 @@ describe('arXiv HTML author blocks from LaTeXML', () => {
 
   it('leaves the notes LaTeXML sets inside the title out of it', () => {
     // \\thanks and publication notes inside the heading, as public arXiv HTML readers quote them (2507.00150 has ltx_pubnotes there).
-    const page = (heading: string) => extractHtmlPaper(parse(`<html><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">${heading}</h1></article></body></html>`), 'https://arxiv.org/html/2507.00150')!.entries[0]!;
+    const page = (heading: string) => extractHtmlPaper(parse(htmlPaper(heading)), 'https://arxiv.org/html/2507.00150')!.entries[0]!;
     expect(page('Real Paper Title<span class="ltx_pubnotes"><span class="ltx_note_name">Thanks: </span>The code can be downloaded from: https://example.com.</span>').title).toBe('Real Paper Title');
     expect(page('Real Paper Title<span class="ltx_note ltx_role_thanks"><sup class="ltx_note_mark">†</sup><span class="ltx_note_outer"><span class="ltx_note_content"><sup class="ltx_note_mark">†</sup><span class="ltx_note_type">thanks: </span>Funded.</span></span></span>').title).toBe('Real Paper Title');
   });
@@ -178,7 +180,7 @@ describe('arXiv HTML, on what LaTeXML makes of real author blocks', () => {
 
 describe('arXiv HTML, on author blocks cut from live pages', () => {
   // Each `.ltx_authors` as arxiv.org served it (tests/fixtures/real-pages/arxiv-html, sources in its README).
-  const live = (name: string) => extractHtmlPaper(parse(`<html><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">A Paper</h1>${real(`arxiv-html/authors-${name}.html`)}</article></body></html>`), 'https://arxiv.org/html/2610.08750v1')!.entries[0]!;
+  const live = (name: string) => extractHtmlPaper(parse(htmlPaper('A Paper', real(`arxiv-html/authors-${name}.html`))), 'https://arxiv.org/html/2610.08750v1')!.entries[0]!;
   it.each([
     ['1706-03762v7', ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Łukasz Kaiser', 'Illia Polosukhin']],
     ['2610-08750', ['Jose Eduardo Escrig Molina', 'Daniel Probst']],

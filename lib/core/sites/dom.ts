@@ -3,9 +3,12 @@
 
 import { DOI_RESOLVER, paperKeyFor, parseArxivId, parseDoi, safeDecode, type ArxivId, type PaperKey } from '../ids';
 
+/** Text with its white space folded to single spaces and trimmed. */
+export const foldSpace = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
 /** An element's text with white space folded, or '' for none. */
 export function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return foldSpace(node?.textContent ?? '');
 }
 
 /** A URL, or null for text that is not one. */

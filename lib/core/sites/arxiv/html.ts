@@ -2,6 +2,7 @@
 // often followed by affiliation lines (`<br>`, `.ltx_role_affiliation`) and notes.
 
 import { ORCID_ID, parseArxivId } from '../../ids';
+import { foldSpace } from '../dom';
 import type { ArxivPage, ArxivPageKind, ChipPoint, PageAuthor } from '../types';
 import { arxivUrl } from './shared';
 
@@ -138,7 +139,7 @@ export function extractHtmlPaper(doc: Document, href: string): ArxivPage | null 
   const arxiv = parseArxivId(url.origin + url.pathname.replace(/\/$/, ''));
   const title = doc.querySelector('h1.ltx_title_document, h1.ltx_title');
   if (!arxiv || !title) return { kind: 'html', entries: [] };
-  return { kind: 'html', entries: [{ key: arxiv.id, arxiv, title: titleText(title).replace(/\s+/g, ' ').trim(), authors: htmlAuthors(doc), badgeAfter: title }] };
+  return { kind: 'html', entries: [{ key: arxiv.id, arxiv, title: foldSpace(titleText(title)), authors: htmlAuthors(doc), badgeAfter: title }] };
 }
 
 export const htmlPage: ArxivPageKind = {
