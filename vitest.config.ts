@@ -11,6 +11,8 @@ export default defineConfig({
           // Hostile-input tests run with their kind: tests/hostile/*.unit.test.* here, *.browser.test.ts below.
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/hostile/**/*.unit.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Pages saved whole link their stylesheets and scripts: unit tests never fetch them, and say nothing of it.
+          environmentOptions: { happyDOM: { settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } } },
           setupFiles: ['fake-indexeddb/auto'],
         },
       },

@@ -14,6 +14,8 @@ const SCHOLAR_IDS_URL = 'https://scholar.google.com/citations?user=SyntH3tic01J&
 const OPENREVIEW_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang1';
 const ORCID_URL = 'https://orcid.org/0000-0002-1825-0097';
 const ACL_URL = 'https://aclanthology.org/people/zhaoran-wang/';
+// A person page saved from the live Anthology (tests/fixtures/real-pages/README.md), at its own address.
+const ACL_REAL_URL = 'https://aclanthology.org/people/a/andreas-madsack/';
 
 let harness: Harness;
 
@@ -24,6 +26,7 @@ beforeAll(async () => {
   harness.pages.set(SCHOLAR_URL, renderScholarPage({ withIds: false }));
   harness.pages.set(SCHOLAR_IDS_URL, renderScholarPage({ withIds: true }));
   harness.pages.set(ACL_URL, renderAclPage('zhaoran-wang'));
+  harness.pages.set(ACL_REAL_URL, readFileSync('tests/fixtures/real-pages/acl-person-page.html', 'utf8'));
   harness.pages.set(
     OPENREVIEW_URL,
     renderLateApp('Zhaoran Wang | OpenReview', '<h1>Zhaoran Wang</h1><section><h4>Links</h4><a href="https://www.semanticscholar.org/author/Zhaoran-Wang/9000001">Semantic Scholar</a><a href="https://dblp.org/pid/36/8449.html">DBLP</a></section>'),
@@ -154,6 +157,20 @@ describe('profile pages in real Chromium', () => {
     await page.evaluate((rows) => document.querySelector('#gsc_a_b')!.insertAdjacentHTML('beforeend', rows), more + preprint);
     await expect.poll(() => page.locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(4);
     expect(await page.locator('#gsc_a_b tr.gsc_a_tr').last().locator('scholarscope-badge').count()).toBe(1);
+    await page.close();
+  });
+
+  it('on a real ACL Anthology person page, searches for the name its heading gives and says plainly that no profile matched', async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(ACL_REAL_URL);
+    // The recordings know nobody of this name: the panel says so, and the page is left as it was.
+    await expect.poll(() => panel(page).locator('.ss-status').textContent(), { timeout: 10_000 }).toBe('No Semantic Scholar profile matched Andreas Madsack.');
+    const search = harness.apiRequests.find((r) => r.url.includes('/author/search'))!;
+    expect(new URL(search.url).searchParams.get('query')).toBe('Andreas Madsack');
+    expect(await page.locator('#main h2#title').textContent()).toBe('Andreas Madsack');
+    expect(await page.locator('#main strong > a').count()).toBe(6);
+    expect(await page.locator('#main-container [data-scholarscope], #main-container scholarscope-chip, #main-container scholarscope-badge').count()).toBe(0);
     await page.close();
   });
 
