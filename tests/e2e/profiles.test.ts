@@ -16,6 +16,7 @@ const ORCID_URL = 'https://orcid.org/0000-0002-1825-0097';
 const ACL_URL = 'https://aclanthology.org/people/zhaoran-wang/';
 // A person page saved from the live Anthology (tests/fixtures/real-pages/README.md), at its own address.
 const ACL_REAL_URL = 'https://aclanthology.org/people/a/andreas-madsack/';
+const SCHOLAR_REAL_URL = 'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en';
 
 let harness: Harness;
 
@@ -27,6 +28,8 @@ beforeAll(async () => {
   harness.pages.set(SCHOLAR_IDS_URL, renderScholarPage({ withIds: true }));
   harness.pages.set(ACL_URL, renderAclPage('zhaoran-wang'));
   harness.pages.set(ACL_REAL_URL, readFileSync('tests/fixtures/real-pages/acl-person-page.html', 'utf8'));
+  const scholarProfile = readFileSync('tests/fixtures/real-pages/google-scholar-profile.html', 'utf8');
+  harness.pages.set(SCHOLAR_REAL_URL, `<!doctype html><html><head><title>Bangar Raju Cherukuri - Google Scholar</title></head><body><div id="gsc_bdy">${scholarProfile}</div></body></html>`);
   harness.pages.set(
     OPENREVIEW_URL,
     renderLateApp('Zhaoran Wang | OpenReview', '<h1>Zhaoran Wang</h1><section><h4>Links</h4><a href="https://www.semanticscholar.org/author/Zhaoran-Wang/9000001">Semantic Scholar</a><a href="https://dblp.org/pid/36/8449.html">DBLP</a></section>'),
@@ -171,6 +174,18 @@ describe('profile pages in real Chromium', () => {
     expect(await page.locator('#main h2#title').textContent()).toBe('Andreas Madsack');
     expect(await page.locator('#main strong > a').count()).toBe(6);
     expect(await page.locator('#main-container [data-scholarscope], #main-container scholarscope-chip, #main-container scholarscope-badge').count()).toBe(0);
+    await page.close();
+  });
+
+  it("on a real Google Scholar profile, sends the name and the rows' titles, and leaves rows without an arXiv id alone", async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(SCHOLAR_REAL_URL);
+    await expect.poll(() => panel(page).locator('.ss-status').textContent(), { timeout: 10_000 }).toBe('No Semantic Scholar profile matched Bangar Raju Cherukuri.');
+    const search = harness.apiRequests.find((r) => r.url.includes('/author/search'))!;
+    expect(new URL(search.url).searchParams.get('query')).toBe('Bangar Raju Cherukuri');
+    expect(await page.locator('#gsc_a_b tr.gsc_a_tr').count()).toBe(20);
+    expect(await page.locator('#gsc_prf_w scholarscope-chip, #gsc_art scholarscope-chip, #gsc_art scholarscope-badge').count()).toBe(0);
     await page.close();
   });
 

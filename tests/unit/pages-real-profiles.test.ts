@@ -35,6 +35,18 @@ describe('Google Scholar, on rows of a real profile', () => {
     expect(more.titles.at(-1)).toBe('The manuscript of Einstein\'s" Zur einheitlichen Feld-Theorie".');
   });
 
+  it("reads a whole profile as the live site serves it today: the name, not the affiliation or interests, and each row's title", () => {
+    const html = `<html><head><title>Bangar Raju Cherukuri - Google Scholar</title></head><body><div id="gsc_bdy">${real('google-scholar-profile.html')}</div></body></html>`;
+    const context = extractProfilePage(parse(html), 'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en')!;
+    expect(context.name).toBe('Bangar Raju Cherukuri');
+    expect(context.titles).toHaveLength(20);
+    expect(context.titles[0]).toBe('Optimization of Data Structures and Trade-Offs with Concurrency Control in Multithread Software Structures Using Artificial Intelligence');
+    expect(context.titles.at(-1)).toBe('Scalable machine learning model deployment using serverless cloud architectures');
+    // No row is an arXiv preprint: the venue lines are journals and a truncated conference name.
+    expect(context.entries).toEqual([]);
+    expect(profileQuery(context)).toMatchObject({ profile: 'scholar:amIMrIEAAAAJ', name: 'Bangar Raju Cherukuri', s2AuthorId: null, paperKeys: [] });
+  });
+
   it('takes its rows\' links (one paper, the coauthors) for what they are: not the profile', () => {
     const doc = parse(real('google-scholar-rows.html').replace(/^/, '<table><tbody>').concat('</tbody></table>'));
     const links = [...doc.querySelectorAll<HTMLAnchorElement>('a.gsc_a_at')].map((a) => new URL(a.getAttribute('href')!, 'https://scholar.google.com').href);

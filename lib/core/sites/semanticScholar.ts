@@ -2,7 +2,7 @@
 // the address is the strongest identity there is. The site is a single-page app: the content script
 // reads the address again when it changes, and the page as it fills in.
 
-import { s2AuthorIdFromUrl } from './dom';
+import { s2AuthorIdFromUrl, text } from './dom';
 import { profileSite } from './types';
 
 export const s2AuthorPageExamples = {
@@ -31,7 +31,6 @@ export const semanticScholarSite = profileSite({
   extract(doc, href) {
     const id = s2AuthorIdFromUrl(href);
     if (!id) return null;
-    const heading = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
-    return { site: 'semanticscholar', profileKey: id, name: heading, s2AuthorId: id, entries: [], titles: [] };
+    return { site: 'semanticscholar', profileKey: id, name: text(doc.querySelector('h1')) || null, s2AuthorId: id, entries: [], titles: [] };
   },
 });
