@@ -17,6 +17,7 @@ const ACL_URL = 'https://aclanthology.org/people/zhaoran-wang/';
 // A person page saved from the live Anthology (tests/fixtures/real-pages/README.md), at its own address.
 const ACL_REAL_URL = 'https://aclanthology.org/people/a/andreas-madsack/';
 const SCHOLAR_REAL_URL = 'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en';
+const DBLP_REAL_URL = 'https://dblp.org/pid/97/4275.html';
 
 let harness: Harness;
 
@@ -28,6 +29,8 @@ beforeAll(async () => {
   harness.pages.set(SCHOLAR_IDS_URL, renderScholarPage({ withIds: true }));
   harness.pages.set(ACL_URL, renderAclPage('zhaoran-wang'));
   harness.pages.set(ACL_REAL_URL, readFileSync('tests/fixtures/real-pages/acl-person-page.html', 'utf8'));
+  const [headline, entries] = readFileSync('tests/fixtures/real-pages/dblp-person-2015.html', 'utf8').split('\n');
+  harness.pages.set(DBLP_REAL_URL, `<!doctype html><html><head><title>dblp: Aaron Clauset</title></head><body><div id="main">${headline}<div id="publ-section"><ul class="publ-list">${entries}</ul></div></div></body></html>`);
   const scholarProfile = readFileSync('tests/fixtures/real-pages/google-scholar-profile.html', 'utf8');
   harness.pages.set(SCHOLAR_REAL_URL, `<!doctype html><html><head><title>Bangar Raju Cherukuri - Google Scholar</title></head><body><div id="gsc_bdy">${scholarProfile}</div></body></html>`);
   harness.pages.set(
@@ -174,6 +177,24 @@ describe('profile pages in real Chromium', () => {
     expect(await page.locator('#main h2#title').textContent()).toBe('Andreas Madsack');
     expect(await page.locator('#main strong > a').count()).toBe(6);
     expect(await page.locator('#main-container [data-scholarscope], #main-container scholarscope-chip, #main-container scholarscope-badge').count()).toBe(0);
+    await page.close();
+  });
+
+  it('on real DBLP entries, asks for the two with an identifier in one batch and badges those two only', async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(DBLP_REAL_URL);
+    await expect.poll(() => panel(page).locator('.ss-status').textContent(), { timeout: 10_000 }).toBe('No Semantic Scholar profile matched Aaron Clauset.');
+    const batches = harness.apiRequests.filter((r) => r.url.includes('/paper/batch'));
+    expect(batches).toHaveLength(1);
+    expect(JSON.parse(batches[0]!.body!).ids.sort()).toEqual(['DOI:10.1145/2441776.2441820', 'arXiv:1303.6372']);
+    // Neither paper is in the recordings: each gets a badge that says so, and its authors no chips (on
+    // lists the extension stays quiet about papers no source knows).
+    const badges = page.locator('li.entry scholarscope-badge .ss-badge');
+    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(2);
+    expect(await badges.evaluateAll((all) => all.map((badge) => badge.getAttribute('aria-label')))).toEqual(['No source lists this paper yet', 'No source lists this paper yet']);
+    expect(await page.locator('li.entry').nth(1).locator('scholarscope-badge').count()).toBe(0);
+    expect(await page.locator('li.entry scholarscope-chip').count()).toBe(0);
     await page.close();
   });
 

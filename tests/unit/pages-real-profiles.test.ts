@@ -75,6 +75,23 @@ describe('DBLP, in its older and current entry markup', () => {
   });
 });
 
+describe('DBLP, on a person page saved from the live site (2015)', () => {
+  // The file's two lines: the page's headline, then three entries in a row from its publication list.
+  const [headline, entries] = real('dblp-person-2015.html').split('\n');
+  const page = `<html><body><div id="main">${headline}<div id="publ-section"><ul class="publ-list">${entries}</ul></div></div></body></html>`;
+
+  it('reads the person, a doi.acm.org DOI and an http arXiv link, and passes over an entry with neither', () => {
+    const context = extractProfilePage(parse(page), 'https://dblp.org/pid/97/4275.html')!;
+    expect(context.name).toBe('Aaron Clauset');
+    expect(context.entries.map((entry) => [entry.key, entry.arxiv?.id ?? null, entry.title])).toEqual([
+      ['doi:10.1145/2441776.2441820', null, 'Friends FTW! friendship and competition in halo: reach'],
+      // The ICWSM paper links only aaai.org: no identifier to look up, so no entry.
+      ['1303.6372', '1303.6372', 'Detecting Friendship Within Dynamic Online Interaction Networks'],
+    ]);
+    expect(context.entries[1]!.authors.map((author) => author.name)).toEqual(['Sears Merritt', 'Abigail Z. Jacobs', 'Winter A. Mason', 'Aaron Clauset']);
+  });
+});
+
 describe('ACL Anthology', () => {
   it('takes its three addresses of one person for one profile', () => {
     const keys = ['https://aclanthology.org/people/z/zhaoran-wang/', 'https://aclanthology.org/people/zhaoran-wang/unverified/', 'https://aclanthology.org/people/zhaoran-wang/'].map(aclPersonFromUrl);
