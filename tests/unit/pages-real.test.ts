@@ -95,6 +95,13 @@ describe('arXiv HTML, on author blocks cut from live pages', () => {
     ['2610-08785', ['Kevin Zhang', 'Stephen Bates']],
     ['2610-08790', ['Jiraphon Yenphraphai', 'Fang Li', 'Tianshuo Xu', 'Depu Meng', 'Quentin Herau', 'Yihan Hu', 'Raymond A. Yeh', 'Wei Zhan']],
     ['2610-08781', ['Ziyu Chen', 'Yilun Zhao', 'Jiashuo Sun', 'Yiling Ma', 'Arman Cohan']],
+    // Affiliations, addresses and e-mails as LaTeXML's contact notes inside each creator; " and " between two.
+    ['2605-20355v1', ['Megha Srivastava', 'Jonathan Ouyang', 'Eric Zhou', 'Andrew Silva', 'Emily Sumner', 'Dorsa Sadigh', 'Yuchen Cui', 'Deepak Gopinath', 'Guy Rosman']],
+    ['2608-13566', ['Egor Shibaev', 'Vera Kudrevskaia', 'Timur Galimzyanov', 'Mikhail Evtikhiev', 'Ana Terna', 'Rastislav Rabatin', 'Timur Kudashev', 'Timofey Bryksin', 'Arina Puchkova', 'Patrik Bartak', 'Egor Bogomolov', 'Sergey Titov']],
+    ['2610-01658v1', ['Kais Hamza', 'Laurent Tournier']],
+    ['2610-03261v1', ['Elena Morotti', 'Davide Evangelista', 'Elena Loli Piccolomini']],
+    // A \thanks note beside the first name, a footnote mark inside the second.
+    ['2610-08392', ['Ilya Auslender', 'Yasaman Heydari', 'Asiye Malkoç']],
   ])('%s: each person, and nothing the block lists that is not one', (name, authors) => {
     expect(live(name).authors.map((author) => author.name)).toEqual(authors);
   });
