@@ -53,6 +53,17 @@ afterAll(async () => harness?.close());
 
 const panel = (page: Page) => page.locator('scholarscope-panel .ss-panel');
 
+/** Opens a real page whose person the recordings do not know: the panel must say so after a name search for `name`. */
+async function openUnmatched(url: string, name: string): Promise<Page> {
+  harness.apiRequests.length = 0;
+  const page = await harness.context.newPage();
+  await page.goto(url);
+  await expect.poll(() => panel(page).locator('.ss-status').textContent(), { timeout: 10_000 }).toBe(`No Semantic Scholar profile matched ${name}.`);
+  const search = harness.apiRequests.find((r) => r.url.includes('/author/search'))!;
+  expect(new URL(search.url).searchParams.get('query')).toBe(name);
+  return page;
+}
+
 async function cardMetrics(page: Page) {
   await panel(page).locator('.ss-metric dd').first().waitFor({ timeout: 10_000 });
   return panel(page).locator('.ss-metric dd').allTextContents();
@@ -167,13 +178,8 @@ describe('profile pages in real Chromium', () => {
   });
 
   it('on a real ACL Anthology person page, searches for the name its heading gives and says plainly that no profile matched', async () => {
-    harness.apiRequests.length = 0;
-    const page = await harness.context.newPage();
-    await page.goto(ACL_REAL_URL);
-    // The recordings know nobody of this name: the panel says so, and the page is left as it was.
-    await expect.poll(() => panel(page).locator('.ss-status').textContent(), { timeout: 10_000 }).toBe('No Semantic Scholar profile matched Andreas Madsack.');
-    const search = harness.apiRequests.find((r) => r.url.includes('/author/search'))!;
-    expect(new URL(search.url).searchParams.get('query')).toBe('Andreas Madsack');
+    const page = await openUnmatched(ACL_REAL_URL, 'Andreas Madsack');
+    // The page is left as it was.
     expect(await page.locator('#main h2#title').textContent()).toBe('Andreas Madsack');
     expect(await page.locator('#main strong > a').count()).toBe(6);
     expect(await page.locator('#main-container [data-scholarscope], #main-container scholarscope-chip, #main-container scholarscope-badge').count()).toBe(0);
@@ -181,10 +187,7 @@ describe('profile pages in real Chromium', () => {
   });
 
   it('on real DBLP entries, asks for the two with an identifier in one batch and badges those two only', async () => {
-    harness.apiRequests.length = 0;
-    const page = await harness.context.newPage();
-    await page.goto(DBLP_REAL_URL);
-    await expect.poll(() => panel(page).locator('.ss-status').textContent(), { timeout: 10_000 }).toBe('No Semantic Scholar profile matched Aaron Clauset.');
+    const page = await openUnmatched(DBLP_REAL_URL, 'Aaron Clauset');
     const batches = harness.apiRequests.filter((r) => r.url.includes('/paper/batch'));
     expect(batches).toHaveLength(1);
     expect(JSON.parse(batches[0]!.body!).ids.sort()).toEqual(['DOI:10.1145/2441776.2441820', 'arXiv:1303.6372']);
@@ -198,13 +201,8 @@ describe('profile pages in real Chromium', () => {
     await page.close();
   });
 
-  it("on a real Google Scholar profile, sends the name and the rows' titles, and leaves rows without an arXiv id alone", async () => {
-    harness.apiRequests.length = 0;
-    const page = await harness.context.newPage();
-    await page.goto(SCHOLAR_REAL_URL);
-    await expect.poll(() => panel(page).locator('.ss-status').textContent(), { timeout: 10_000 }).toBe('No Semantic Scholar profile matched Bangar Raju Cherukuri.');
-    const search = harness.apiRequests.find((r) => r.url.includes('/author/search'))!;
-    expect(new URL(search.url).searchParams.get('query')).toBe('Bangar Raju Cherukuri');
+  it("on a real Google Scholar profile, searches for the name today's header gives and leaves rows without an arXiv id alone", async () => {
+    const page = await openUnmatched(SCHOLAR_REAL_URL, 'Bangar Raju Cherukuri');
     expect(await page.locator('#gsc_a_b tr.gsc_a_tr').count()).toBe(20);
     expect(await page.locator('#gsc_prf_w scholarscope-chip, #gsc_art scholarscope-chip, #gsc_art scholarscope-badge').count()).toBe(0);
     await page.close();
