@@ -72,6 +72,7 @@ describe('DBLP, in its older and current entry markup', () => {
     expect(context.entries.map((entry) => entry.key)).toEqual(['doi:10.5555/3298483.3298492', '2406.07889']);
     expect(context.entries[0]!.authors.map((author) => author.name)).toEqual(['Xinwang Liu', 'Jianping Yin', 'Changwang Zhang']);
     expect(context.entries[1]!.authors.map((author) => author.name)).toEqual(['Florian Adriaens', 'Honglian Wang', 'Aristides Gionis']);
+    expect(context.entries[1]!.title).toBe('Minimizing Hitting Time between Disparate Groups with Shortcut Edges');
   });
 });
 
