@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { listedAuthors, renderHtmlPaper, renderListingPage, renderSearchPage } from '../fixtures/arxivPages';
+import { realPage } from '../fixtures/realPages';
 import { listingRecords, registerPapers } from '../fixtures/recordedPapers';
 import { launch, type Harness } from './harness';
 
@@ -174,7 +174,7 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     const url = 'https://arxiv.org/html/2612.00042v1';
     const authors = ['Chaitanya K. Joshi', 'Quentin Cappart', 'Louis-Martin Rousseau', 'Thomas Laurent'];
     registerPapers([{ ...loadAbsRecord('1810.04805'), id: '2612.00042', doi: null, title: 'Learning the Travelling Salesperson Problem Requires Rethinking Generalization', authors }]);
-    harness.pages.set(url, readFileSync('tests/fixtures/real-pages/latexml/tsp-generalization.html', 'utf8'));
+    harness.pages.set(url, realPage('latexml/tsp-generalization.html'));
     const page = await harness.context.newPage();
     await page.goto(url);
     const chips = page.locator('.ltx_personname > scholarscope-chip .ss-chip');
@@ -194,7 +194,7 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     const url = 'https://arxiv.org/html/2610.08750v1';
     const authors = ['Jose Eduardo Escrig Molina', 'Daniel Probst'];
     registerPapers([{ ...loadAbsRecord('1810.04805'), id: '2610.08750', doi: null, title: 'Neural Petri flows for chemical reactions', authors }]);
-    const block = readFileSync('tests/fixtures/real-pages/arxiv-html/authors-2610-08750.html', 'utf8');
+    const block = realPage('arxiv-html/authors-2610-08750.html');
     harness.pages.set(url, `<!DOCTYPE html><html lang="en"><head><title>Neural Petri flows for chemical reactions</title></head><body><div class="ltx_page_main"><div class="ltx_page_content"><article class="ltx_document ltx_authors_1line"><h1 class="ltx_title ltx_title_document">Neural Petri flows for chemical reactions</h1>${block}</article></div></div></body></html>`);
     const page = await harness.context.newPage();
     await page.goto(url);

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderAclPage, renderDblpPage, renderLateApp, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
+import { dblpPerson2015Page, realPage, scholarProfile2026Page } from '../fixtures/realPages';
 import { registerPapers } from '../fixtures/recordedPapers';
 import { seed } from '../fixtures/seedWorld';
 import { launch, type Harness } from './harness';
@@ -28,11 +28,9 @@ beforeAll(async () => {
   harness.pages.set(SCHOLAR_URL, renderScholarPage({ withIds: false }));
   harness.pages.set(SCHOLAR_IDS_URL, renderScholarPage({ withIds: true }));
   harness.pages.set(ACL_URL, renderAclPage('zhaoran-wang'));
-  harness.pages.set(ACL_REAL_URL, readFileSync('tests/fixtures/real-pages/acl-person-page.html', 'utf8'));
-  const [headline, entries] = readFileSync('tests/fixtures/real-pages/dblp-person-2015.html', 'utf8').split('\n');
-  harness.pages.set(DBLP_REAL_URL, `<!doctype html><html><head><title>dblp: Aaron Clauset</title></head><body><div id="main">${headline}<div id="publ-section"><ul class="publ-list">${entries}</ul></div></div></body></html>`);
-  const scholarProfile = readFileSync('tests/fixtures/real-pages/google-scholar-profile.html', 'utf8');
-  harness.pages.set(SCHOLAR_REAL_URL, `<!doctype html><html><head><title>Bangar Raju Cherukuri - Google Scholar</title></head><body><div id="gsc_bdy">${scholarProfile}</div></body></html>`);
+  harness.pages.set(ACL_REAL_URL, realPage('acl-person-page.html'));
+  harness.pages.set(DBLP_REAL_URL, dblpPerson2015Page());
+  harness.pages.set(SCHOLAR_REAL_URL, scholarProfile2026Page());
   harness.pages.set(
     OPENREVIEW_URL,
     renderLateApp('Zhaoran Wang | OpenReview', '<h1>Zhaoran Wang</h1><section><h4>Links</h4><a href="https://www.semanticscholar.org/author/Zhaoran-Wang/9000001">Semantic Scholar</a><a href="https://dblp.org/pid/36/8449.html">DBLP</a></section>'),
@@ -169,7 +167,7 @@ describe('profile pages in real Chromium', () => {
     await expect.poll(() => page.locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
     // "Show more" adds rows (real ones from a live profile, tests/fixtures/real-pages), one of them
     // an old-style arXiv preprint: it gets its badge too.
-    const more = readFileSync('tests/fixtures/real-pages/google-scholar-more-rows.html', 'utf8');
+    const more = realPage('google-scholar-more-rows.html');
     const preprint = more.split('</tr>')[0]!.replace(/Annalen der Physik 35, 898-908/, 'arXiv preprint hep-th/9108002') + '</tr>';
     await page.evaluate((rows) => document.querySelector('#gsc_a_b')!.insertAdjacentHTML('beforeend', rows), more + preprint);
     await expect.poll(() => page.locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(4);

@@ -4,7 +4,6 @@
 // doi.acm.org DOIs; ACL Anthology's person and paper pages, its three addresses of one person and
 // its ORCID link.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { profileQuery } from '../../lib/core/identity';
 import { aclPersonFromUrl } from '../../lib/core/sites/aclAnthology';
@@ -15,6 +14,7 @@ import { openDatabase } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { renderAclPage } from '../fixtures/profilePages';
 import { OTHER_PROFILES } from '../fixtures/personWorld';
+import { dblpPerson2015Page, realPage as real, scholarProfile2026Page } from '../fixtures/realPages';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 
@@ -22,7 +22,6 @@ import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 const SEED_ORCID = '0000-0002-1825-0097';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-const real = (name: string) => readFileSync(`tests/fixtures/real-pages/${name}`, 'utf8');
 const SCHOLAR = 'https://scholar.google.com/citations?user=qc6CJjYAAAAJ&hl=en';
 const scholarPage = (rows: string) => `<html><body><div id="gsc_prf_in">Albert Einstein</div><table id="gsc_a_t"><tbody id="gsc_a_b">${rows}</tbody></table><button id="gsc_bpf_more">Show more</button></body></html>`;
 
@@ -36,8 +35,7 @@ describe('Google Scholar, on rows of a real profile', () => {
   });
 
   it("reads a whole profile as the live site serves it today: the name, not the affiliation or interests, and each row's title", () => {
-    const html = `<html><head><title>Bangar Raju Cherukuri - Google Scholar</title></head><body><div id="gsc_bdy">${real('google-scholar-profile.html')}</div></body></html>`;
-    const context = extractProfilePage(parse(html), 'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en')!;
+    const context = extractProfilePage(parse(scholarProfile2026Page()), 'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en')!;
     expect(context.name).toBe('Bangar Raju Cherukuri');
     expect(context.titles).toHaveLength(20);
     expect(context.titles[0]).toBe('Optimization of Data Structures and Trade-Offs with Concurrency Control in Multithread Software Structures Using Artificial Intelligence');
@@ -77,12 +75,8 @@ describe('DBLP, in its older and current entry markup', () => {
 });
 
 describe('DBLP, on a person page saved from the live site (2015)', () => {
-  // The file's two lines: the page's headline, then three entries in a row from its publication list.
-  const [headline, entries] = real('dblp-person-2015.html').split('\n');
-  const page = `<html><body><div id="main">${headline}<div id="publ-section"><ul class="publ-list">${entries}</ul></div></div></body></html>`;
-
   it('reads the person, a doi.acm.org DOI and an http arXiv link, and passes over an entry with neither', () => {
-    const context = extractProfilePage(parse(page), 'https://dblp.org/pid/97/4275.html')!;
+    const context = extractProfilePage(parse(dblpPerson2015Page()), 'https://dblp.org/pid/97/4275.html')!;
     expect(context.name).toBe('Aaron Clauset');
     expect(context.entries.map((entry) => [entry.key, entry.arxiv?.id ?? null, entry.title])).toEqual([
       ['doi:10.1145/2441776.2441820', null, 'Friends FTW! friendship and competition in halo: reach'],

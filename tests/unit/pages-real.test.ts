@@ -3,7 +3,6 @@
 // \orcidlink), LaTeXML's own output for real author blocks in common forms, author blocks cut from
 // live arXiv HTML pages, an arXiv search result. The profile sites' are in pages-real-profiles.
 
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractHtmlPaper } from '../../lib/core/sites/arxiv/html';
 import { extractSearchPage } from '../../lib/core/sites/arxiv/search';
@@ -14,12 +13,12 @@ import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { instantGates } from '../fixtures/gates';
+import { realPage as real } from '../fixtures/realPages';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { registerPapers } from '../fixtures/recordedPapers';
 
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-const real = (name: string) => readFileSync(`tests/fixtures/real-pages/${name}`, 'utf8');
 /** An arXiv HTML paper's page around LaTeXML's heading and what follows it in the article. */
 const htmlPaper = (heading: string, body = '') => `<html><body><article class="ltx_document"><h1 class="ltx_title ltx_title_document">${heading}</h1>${body}</article></body></html>`;
 
