@@ -149,9 +149,16 @@ describe('ACL Anthology', () => {
     db.close();
   });
 
-  it('passes on the ORCID iD the page links', () => {
-    const html = renderAclPage('zhaoran-wang').replace('</h2>', '</h2><p><a href="https://orcid.org/0000-0002-1825-0097">ORCID</a></p>');
-    const context = extractProfilePage(parse(html), 'https://aclanthology.org/people/zhaoran-wang/')!;
-    expect(profileQuery(context)).toMatchObject({ profile: 'aclanthology:zhaoran-wang', orcid: '0000-0002-1825-0097' });
+  it('passes on the ORCID iD the heading links, and reads the name beside it', () => {
+    const context = extractProfilePage(parse(renderAclPage('zhaoran-wang', { orcid: SEED_ORCID })), 'https://aclanthology.org/people/zhaoran-wang/')!;
+    expect(profileQuery(context)).toMatchObject({ profile: 'aclanthology:zhaoran-wang', name: 'Zhaoran Wang', orcid: SEED_ORCID });
+  });
+
+  it('reads no ORCID iD from the verification link a page without one has, verified or not', () => {
+    for (const [mark, url] of [['verified', 'https://aclanthology.org/people/zhaoran-wang/'], ['unverified', 'https://aclanthology.org/people/zhaoran-wang/unverified/']] as const) {
+      const query = profileQuery(extractProfilePage(parse(renderAclPage('zhaoran-wang', mark)), url)!);
+      expect(query).toMatchObject({ profile: 'aclanthology:zhaoran-wang', name: 'Zhaoran Wang' });
+      expect(query.orcid ?? null).toBeNull();
+    }
   });
 });
