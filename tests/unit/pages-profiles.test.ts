@@ -78,6 +78,17 @@ describe('Google Scholar, OpenReview and ORCID', () => {
     expect(noIds.titles).toHaveLength(3);
   });
 
+  it('reads the name an ORCID record shows beside its iD, as orcid-angular titles the page', () => {
+    const url = 'https://orcid.org/0000-0002-1825-0097';
+    const titled = (title: string, head = '') => extractProfilePage(parse(`<html><head><title>${title}</title>${head}</head><body></body></html>`), url)!.name;
+    // orcid-angular writes every hyphen of a title holding Arabic script as "᭸" (the name here is made up).
+    expect(titled('محمد علي (0000᭸0002᭸1825᭸0097) ᭸ ORCID')).toBe('محمد علي');
+    expect(titled('Jean-Luc Picard (0000-0002-1825-0097) - ORCID')).toBe('Jean-Luc Picard');
+    // og:title holds the name with the iD and no site name; a record without a name shows the iD alone.
+    expect(titled('ORCID', '<meta property="og:title" content="Josiah Carberry (0000-0002-1825-0097)">')).toBe('Josiah Carberry');
+    expect(titled('0000-0002-1825-0097 - ORCID', '<meta property="og:title" content="0000-0002-1825-0097">')).toBeNull();
+  });
+
   it('reads ORCID and OpenReview pages once their app has rendered', () => {
     const orcidDoc = parse('<html><head><title>Zhaoran Wang (0000-0002-1825-0097) - ORCID</title></head><body><section id="works"><app-work-stack><a href="https://arxiv.org/abs/2602.16165">arXiv:2602.16165</a></app-work-stack><app-work-stack><a href="https://doi.org/10.48550/arXiv.2601.18217">doi</a></app-work-stack></section><section id="fundings"><a href="https://doi.org/10.13039/100000001">NSF</a></section><section id="peer-reviews"><a href="https://doi.org/10.1000/reviewed-for-someone-else">reviewed</a></section><a href="https://www.semanticscholar.org/author/x/9000001">S2</a></body></html>');
     const orcid = extractProfilePage(orcidDoc, 'https://orcid.org/0000-0002-1825-0097')!;

@@ -1,6 +1,7 @@
-// ORCID records: orcid.org/<iD>. The iD (checksummed) is the profile key; the name comes from the
-// page title ("Name (iD) - ORCID"); works that link an arXiv paper or a DOI are evidence and get a
-// badge. The page is an app that renders after load; the content script reads it again as it fills in.
+// ORCID records: orcid.org/<iD>. The iD (checksummed) is the profile key; the name is what the
+// record displays beside it, "Name (iD)"; works that link an arXiv paper or a DOI are evidence and
+// get a badge. The page is an app that renders after load; the content script reads it again as it
+// fills in.
 
 import { ORCID_ID } from '../ids';
 import { httpsUrlOn, linkedS2AuthorId, paperFromHref } from './dom';
@@ -27,10 +28,17 @@ export const orcidPageExamples = {
   noMatch: ['https://orcid.org/', 'https://orcid.org/0000-0002-1825-0098', 'https://orcid.org/signin', 'https://orcid.org.evil.example/0000-0002-1825-0097', 'http://orcid.org/0000-0002-1825-0097'],
 };
 
-function nameFromTitle(title: string, orcid: string): string | null {
-  const index = title.indexOf(`(${orcid})`);
-  const name = index > 0 ? title.slice(0, index).trim() : '';
-  return name || null;
+// ORCID/orcid-angular (core/open-graph, core/title-service) sets `og:title` to "Name (iD)" and the
+// title to that and " - ORCID", every hyphen in the title made "᭸" when it holds Arabic script (so
+// that the iD does not show reversed). A record without a name shows the iD alone: no name.
+function displayedName(doc: Document, orcid: string): string | null {
+  const shown = [doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '', doc.title];
+  for (const text of shown.map((one) => one.replace(/᭸/g, '-'))) {
+    const index = text.indexOf(`(${orcid})`);
+    const name = index > 0 ? text.slice(0, index).trim() : '';
+    if (name) return name;
+  }
+  return null;
 }
 
 // Works link their identifiers: arXiv addresses and DOIs (arXiv DOIs included). Only the Works
@@ -61,6 +69,6 @@ export const orcidSite = profileSite({
   extract(doc, href) {
     const orcid = orcidFromUrl(href);
     if (!orcid) return null;
-    return { site: 'orcid', profileKey: orcid, name: nameFromTitle(doc.title, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: workEntries(doc), titles: [] };
+    return { site: 'orcid', profileKey: orcid, name: displayedName(doc, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: workEntries(doc), titles: [] };
   },
 });
