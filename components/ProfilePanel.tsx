@@ -1,4 +1,4 @@
-import type { Candidate } from '../lib/core/identity';
+import type { Candidate, ResolvedVia } from '../lib/core/identity';
 import type { PersonControl } from '../lib/core/personCandidates';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
@@ -6,7 +6,7 @@ import { ErrorNotice } from './ErrorNotice';
 
 export type PanelState =
   | { status: 'loading' }
-  | { status: 'resolved'; via: 'pin' | 'page-id' | 'papers'; evidence: number; card: AuthorCardState }
+  | { status: 'resolved'; via: ResolvedVia; evidence: number; card: AuthorCardState }
   | { status: 'candidates'; candidates: Candidate[] }
   | { status: 'unknown' }
   | { status: 'error'; message: string };
@@ -27,9 +27,10 @@ export interface ProfilePanelProps {
   person?: PersonControl;
 }
 
-function viaText(via: 'pin' | 'page-id' | 'papers', evidence: number): string {
+function viaText(via: ResolvedVia, evidence: number): string {
   if (via === 'pin') return 'Matched by your choice.';
   if (via === 'page-id') return 'Matched by the Semantic Scholar id this page gives.';
+  if (via === 'orcid') return 'Matched by the ORCID iD this page gives.';
   return `Matched by ${evidence} of this page's papers.`;
 }
 

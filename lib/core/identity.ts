@@ -42,8 +42,11 @@ export interface Candidate {
   overlap: number;
 }
 
+/** How the person was found: the reader's pin, a Semantic Scholar id or an ORCID iD the page gives, or the page's papers. */
+export type ResolvedVia = 'pin' | 'page-id' | 'orcid' | 'papers';
+
 export type Resolution =
-  | { status: 'resolved'; author: Author; via: 'pin' | 'page-id' | 'papers'; evidence: number }
+  | { status: 'resolved'; author: Author; via: ResolvedVia; evidence: number }
   | { status: 'candidates'; candidates: Candidate[] }
   | { status: 'unknown' };
 

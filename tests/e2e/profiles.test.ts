@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { renderAclPage, renderDblpPage, renderLateApp, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
+import { renderAclPage, renderDblpPage, renderLateApp, renderOpenReviewProfile, renderS2AuthorPage, renderScholarPage } from '../fixtures/profilePages';
+import { otherProfile } from '../fixtures/personWorld';
 import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { dblpPerson2015Page, realPage, scholarProfile2026Page } from '../fixtures/realPages';
 import { registerPapers } from '../fixtures/recordedPapers';
@@ -12,6 +13,10 @@ const S2_URL = 'https://www.semanticscholar.org/author/Zhaoran-Wang/9000001';
 const SCHOLAR_URL = 'https://scholar.google.com/citations?user=SyntH3tic00J&hl=en';
 const SCHOLAR_IDS_URL = 'https://scholar.google.com/citations?user=SyntH3tic01J&hl=en';
 const OPENREVIEW_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang1';
+// The same person's profile as it would be without a Semantic Scholar link, and with only an ORCID link.
+const OPENREVIEW_TITLES_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang2';
+const OPENREVIEW_ORCID_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang3';
+const OTHER_ORCID = '0000-0002-1694-233X';
 const ORCID_URL = 'https://orcid.org/0000-0002-1825-0097';
 const ACL_URL = 'https://aclanthology.org/people/zhaoran-wang/';
 // A person page saved from the live Anthology (tests/fixtures/real-pages/README.md), at its own address.
@@ -33,8 +38,10 @@ beforeAll(async () => {
   harness.pages.set(SCHOLAR_REAL_URL, scholarProfile2026Page());
   harness.pages.set(
     OPENREVIEW_URL,
-    renderLateApp('Zhaoran Wang | OpenReview', '<h1>Zhaoran Wang</h1><section><h4>Links</h4><a href="https://www.semanticscholar.org/author/Zhaoran-Wang/9000001">Semantic Scholar</a><a href="https://dblp.org/pid/36/8449.html">DBLP</a></section>'),
+    renderLateApp('Zhaoran Wang | OpenReview', renderOpenReviewProfile({ s2: true })),
   );
+  harness.pages.set(OPENREVIEW_TITLES_URL, renderLateApp('Zhaoran Wang | OpenReview', renderOpenReviewProfile({})));
+  harness.pages.set(OPENREVIEW_ORCID_URL, renderLateApp('Zhaoran Wang | OpenReview', renderOpenReviewProfile({ orcid: OTHER_ORCID })));
   harness.pages.set(
     ORCID_URL,
     renderLateApp(
@@ -212,6 +219,33 @@ describe('profile pages in real Chromium', () => {
     await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain('Matched by the Semantic Scholar id this page gives.');
     expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
     await page.close();
+  });
+
+  it("finds an OpenReview person who links no profile by their publications' titles", async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(OPENREVIEW_TITLES_URL);
+    await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain("Matched by 3 of this page's papers.");
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
+    // The page is read again once its app has rendered; that query carries the titles.
+    const searches = harness.apiRequests.filter((r) => r.url.includes('/author/search') && !r.url.includes('papers.authors'));
+    expect(searches.some((r) => new URL(r.url).searchParams.get('fields')?.split(',').includes('papers.title'))).toBe(true);
+    await page.close();
+  });
+
+  it('takes the profile under the name that lists the ORCID iD an OpenReview profile links, over the titles', async () => {
+    // In this world the second other profile (tests/fixtures/personWorld.ts) lists the iD; the titles point at the seed's.
+    const other = otherProfile('9300002')!;
+    other.orcid = OTHER_ORCID;
+    try {
+      const page = await harness.context.newPage();
+      await page.goto(OPENREVIEW_ORCID_URL);
+      await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain('Matched by the ORCID iD this page gives.');
+      expect(await cardMetrics(page)).toEqual(['37', '2', '3']);
+      await page.close();
+    } finally {
+      other.orcid = null;
+    }
   });
 
   it('reads an ORCID record once rendered: its arXiv works decide who it is; arXiv and DOI works get badges', async () => {

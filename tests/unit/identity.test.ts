@@ -83,4 +83,12 @@ describe('service: resolveProfile', () => {
     expect(result).toMatchObject({ status: 'resolved', via: 'papers', evidence: 1, author: { authorId: SEED_AUTHOR_ID } });
     expect(log.some((entry) => entry.url.includes('/author/search'))).toBe(false);
   });
+
+  it("lets the page's papers decide before an ORCID iD asks for a name search", async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(log), gates: instantGates() });
+    const result = await service.resolveProfile({ profile: 'orcid:0000-0002-1825-0097', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: ['2602.16165'], titles: [], orcid: '0000-0002-1825-0097' });
+    expect(result).toMatchObject({ status: 'resolved', via: 'papers', author: { authorId: SEED_AUTHOR_ID } });
+    expect(log.some((entry) => entry.url.includes('/author/search'))).toBe(false);
+  });
 });

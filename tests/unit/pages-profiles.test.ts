@@ -47,7 +47,7 @@ describe('profile extraction', () => {
 import { extractScholarPage, scholarPageExamples, scholarUserFromUrl } from '../../lib/core/sites/googleScholar';
 import { nameFromOpenReviewId, openReviewIdFromUrl, openReviewPageExamples } from '../../lib/core/sites/openReview';
 import { orcidFromUrl, orcidPageExamples, validOrcid } from '../../lib/core/sites/orcid';
-import { renderLateApp, renderScholarPage } from '../fixtures/profilePages';
+import { renderLateApp, renderOpenReviewProfile, renderScholarPage } from '../fixtures/profilePages';
 
 describe('Google Scholar, OpenReview and ORCID', () => {
   it.each(scholarPageExamples.match)('Google Scholar: matches %s', (url) => expect(scholarUserFromUrl(url)).not.toBeNull());
@@ -89,10 +89,30 @@ describe('Google Scholar, OpenReview and ORCID', () => {
     expect(titled('0000-0002-1825-0097 - ORCID', '<meta property="og:title" content="0000-0002-1825-0097">')).toBeNull();
   });
 
+  it("reads an OpenReview profile as openreview-web renders it: the linked profile and iD, its publications' titles", () => {
+    const url = 'https://openreview.net/profile?id=~Zhaoran_Wang1';
+    const linked = profileQuery(extractProfilePage(parse(`<html><body>${renderOpenReviewProfile({ s2: true, orcid: '0000-0002-1825-0097' })}</body></html>`), url)!);
+    // The titles of the notes only: not the co-authors, the venue lines or the section headings.
+    expect(linked).toEqual({ profile: 'openreview:~Zhaoran_Wang1', name: 'Zhaoran Wang', s2AuthorId: '9000001', paperKeys: [], titles: seed.publications.map((p) => p.title), orcid: '0000-0002-1825-0097' });
+    const bare = profileQuery(extractProfilePage(parse(`<html><body>${renderOpenReviewProfile({})}</body></html>`), url)!);
+    expect(bare).toMatchObject({ s2AuthorId: null, titles: seed.publications.map((p) => p.title) });
+    expect(bare.orcid ?? null).toBeNull();
+  });
+
+  it('takes a linked ORCID iD in either address form, checked, and only where the page links one', () => {
+    const orcidOf = (links: string) => extractProfilePage(parse(`<html><body>${links}</body></html>`), 'https://openreview.net/profile?id=~Zhaoran_Wang1')!.orcid ?? null;
+    expect(orcidOf('<a href="https://orcid.org/0000-0002-1825-0097">ORCID</a>')).toBe('0000-0002-1825-0097');
+    expect(orcidOf('<a href="http://www.orcid.org/0000-0002-1694-233X/">ORCID</a>')).toBe('0000-0002-1694-233X');
+    expect(orcidOf('<a href="https://orcid.org/0000-0002-1825-0098">a wrong check digit</a>')).toBeNull();
+    expect(orcidOf('<a href="https://orcid.org.evil.example/0000-0002-1825-0097">elsewhere</a>')).toBeNull();
+    expect(orcidOf('<a href="https://orcid.org/0000-0002-1825-0097">one</a><a href="https://orcid.org/0000-0002-1694-233X">another</a>')).toBeNull();
+  });
+
   it('reads ORCID and OpenReview pages once their app has rendered', () => {
     const orcidDoc = parse('<html><head><title>Zhaoran Wang (0000-0002-1825-0097) - ORCID</title></head><body><section id="works"><app-work-stack><a href="https://arxiv.org/abs/2602.16165">arXiv:2602.16165</a></app-work-stack><app-work-stack><a href="https://doi.org/10.48550/arXiv.2601.18217">doi</a></app-work-stack></section><section id="fundings"><a href="https://doi.org/10.13039/100000001">NSF</a></section><section id="peer-reviews"><a href="https://doi.org/10.1000/reviewed-for-someone-else">reviewed</a></section><a href="https://www.semanticscholar.org/author/x/9000001">S2</a></body></html>');
     const orcid = extractProfilePage(orcidDoc, 'https://orcid.org/0000-0002-1825-0097')!;
-    expect(profileQuery(orcid)).toEqual({ profile: 'orcid:0000-0002-1825-0097', name: 'Zhaoran Wang', s2AuthorId: '9000001', paperKeys: ['2602.16165', '2601.18217'], titles: [] });
+    // The record's own iD goes with the query: a Semantic Scholar profile that lists it is the person.
+    expect(profileQuery(orcid)).toEqual({ profile: 'orcid:0000-0002-1825-0097', name: 'Zhaoran Wang', s2AuthorId: '9000001', paperKeys: ['2602.16165', '2601.18217'], titles: [], orcid: '0000-0002-1825-0097' });
     const loading = extractProfilePage(parse(renderLateApp('OpenReview', '<a href="https://www.semanticscholar.org/author/x/9000001">S2</a>')), 'https://openreview.net/profile?id=~Zhaoran_Wang1')!;
     expect(loading.s2AuthorId).toBeNull(); // not rendered yet
   });

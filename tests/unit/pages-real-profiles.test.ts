@@ -145,7 +145,7 @@ describe('ACL Anthology', () => {
     other.orcid = SEED_ORCID;
     const resolution = await bg.resolveProfile({ profile: 'aclanthology:zhaoran-wang', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: [], titles: [], orcid: SEED_ORCID });
     other.orcid = null;
-    expect(resolution).toMatchObject({ status: 'resolved', via: 'page-id', author: { authorId: '9300002' } });
+    expect(resolution).toMatchObject({ status: 'resolved', via: 'orcid', author: { authorId: '9300002' } });
     db.close();
   });
 

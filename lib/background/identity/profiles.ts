@@ -1,6 +1,7 @@
 // Who a profile page is about. Ids beat names: a pin the reader set, then a Semantic Scholar id
-// the page gives, then the author ids on the page's own papers; only with none of those does a
-// name search offer candidates, ranked by how many of the page's papers (or titles) they share.
+// the page gives, then the author ids on the page's own papers, then an ORCID iD the page gives;
+// only with none of those does a name search offer candidates, ranked by how many of the page's
+// papers (or titles) they share.
 
 import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type ProfileQuery, type Resolution } from '../../core/identity';
 import type { PaperKey } from '../../core/ids';
@@ -73,14 +74,15 @@ export function createIdentity(ctx: Context, deps: IdentityDeps) {
     const pinned = (await pins.pinOf(query.profile)) ?? (await earlierPin(query.profile));
     if (pinned) return { status: 'resolved', via: 'pin', evidence: 0, author: await deps.authorRecord(pinned) };
     if (query.s2AuthorId) return { status: 'resolved', via: 'page-id', evidence: 0, author: await deps.authorRecord(query.s2AuthorId) };
-    // An ORCID iD the page links, on one profile of those under the name: that profile is the person.
-    if (query.orcid && query.name) {
-      const same = (await searchName({ ...query, name: query.name })).filter((entry) => entry.orcid === query.orcid);
-      if (same.length === 1) return { status: 'resolved', via: 'page-id', evidence: 0, author: same[0]!.author };
-    }
+    // The page's papers are fetched for its badges anyway; agreeing, they spare the name search.
     const { tally, count } = await pagePapers(query);
     const agreed = resolveFromPapers(tally, count);
     if (agreed) return { status: 'resolved', via: 'papers', evidence: agreed.count, author: agreed.author };
+    // An ORCID iD the page gives, on one profile of those under the name: that profile is the person.
+    if (query.orcid && query.name) {
+      const same = (await searchName({ ...query, name: query.name })).filter((entry) => entry.orcid === query.orcid);
+      if (same.length === 1) return { status: 'resolved', via: 'orcid', evidence: 0, author: same[0]!.author };
+    }
     const candidates = await candidatesFrom(query, tally);
     const byTitles = clearLeader(candidates);
     if (byTitles) return { status: 'resolved', via: 'papers', evidence: byTitles.overlap, author: byTitles.author };

@@ -7,7 +7,7 @@
 // gives no ids other services share, so its titles are the evidence, as on Google Scholar.
 
 import { httpsUrlOn, text } from './dom';
-import { orcidFromUrl } from './orcid';
+import { linkedOrcid } from './orcid';
 import { profileSite } from './types';
 
 const PERSON_PATH = /^\/people\/((?:[a-z0-9]\/)?[a-z0-9][a-z0-9-]{0,99}(?:\/unverified)?)\/?$/;
@@ -21,12 +21,6 @@ export function aclPersonFromUrl(href: string): string | null {
 /** The keys a pin made before the three addresses were one profile was stored under (`z/zhaoran-wang`, `zhaoran-wang/unverified`). */
 export function aclEarlierKeys(slug: string): string[] {
   return [`${slug.charAt(0)}/${slug}`, `${slug}/unverified`];
-}
-
-/** The ORCID iD the page links (the person's own), if it links exactly one. */
-function linkedOrcid(doc: Document): string | null {
-  const ids = new Set([...doc.querySelectorAll<HTMLAnchorElement>('a[href*="orcid.org/"]')].map((link) => orcidFromUrl(link.href)).filter((id): id is string => id !== null));
-  return ids.size === 1 ? [...ids][0]! : null;
 }
 
 export const aclPageExamples = {

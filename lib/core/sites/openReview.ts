@@ -1,7 +1,11 @@
 // OpenReview profiles: openreview.net/profile?id=~First_Last1. The profile id spells the name;
-// the page (an app, rendered after load) often links the person's Semantic Scholar profile.
+// the page (an app, rendered after load) often links the person's Semantic Scholar profile and
+// ORCID iD among its Personal Links, and lists their latest publications: titles, the evidence where
+// it links no profile. Structure from openreview/openreview-web: app/profile/Profile.js,
+// components/profile/BasicProfileView.js, ProfilePublications.js, NoteList.js and NoteTitle.js.
 
-import { linkedS2AuthorId, parseUrl } from './dom';
+import { linkedS2AuthorId, parseUrl, text } from './dom';
+import { linkedOrcid } from './orcid';
 import { profileSite } from './types';
 
 const PROFILE_ID = /^~[\p{L}\p{M}.'-]+(?:_[\p{L}\p{M}.'-]+)*\d+$/u;
@@ -34,6 +38,8 @@ export const openReviewSite = profileSite({
   extract(doc, href) {
     const id = openReviewIdFromUrl(href);
     if (!id) return null;
-    return { site: 'openreview', profileKey: id, name: nameFromOpenReviewId(id), s2AuthorId: linkedS2AuthorId(doc), entries: [], titles: [] };
+    // Each publication a note of the list, its title the heading's link to its forum.
+    const titles = [...doc.querySelectorAll('.submissions-list .note > h4 > a[href*="/forum"]')].map(text).filter(Boolean);
+    return { site: 'openreview', profileKey: id, name: nameFromOpenReviewId(id), s2AuthorId: linkedS2AuthorId(doc), entries: [], titles, orcid: linkedOrcid(doc) };
   },
 });

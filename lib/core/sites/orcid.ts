@@ -4,7 +4,7 @@
 // fills in.
 
 import { ORCID_ID } from '../ids';
-import { httpsUrlOn, linkedS2AuthorId, paperFromHref } from './dom';
+import { httpsUrlOn, linkedS2AuthorId, paperFromHref, parseUrl } from './dom';
 import { profileSite, type PageEntry } from './types';
 
 /** ISO 7064 MOD 11-2, the check character of an ORCID iD. */
@@ -17,10 +17,30 @@ export function validOrcid(orcid: string): boolean {
   return digits.slice(-1) === (check === 10 ? 'X' : String(check));
 }
 
-export function orcidFromUrl(href: string): string | null {
-  const url = httpsUrlOn(href, new Set(['orcid.org', 'www.orcid.org']));
+const ORCID_HOSTS = new Set(['orcid.org', 'www.orcid.org']);
+
+function orcidInPath(url: URL | null): string | null {
   const id = url ? /^\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\/?$/.exec(url.pathname)?.[1] : undefined;
   return id && validOrcid(id) ? id : null;
+}
+
+/** The iD of an ORCID record's address (https, as the content script runs there), or null. */
+export function orcidFromUrl(href: string): string | null {
+  return orcidInPath(httpsUrlOn(href, ORCID_HOSTS));
+}
+
+/**
+ * The ORCID iD a page links as the person's own, if it links exactly one. Links may keep the
+ * `http://orcid.org/` form ORCID itself printed until 2017 (OpenReview takes any URL there).
+ */
+export function linkedOrcid(doc: Document): string | null {
+  const ids = new Set<string>();
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="orcid.org/"]')) {
+    const url = parseUrl(link.href);
+    const id = url && (url.protocol === 'https:' || url.protocol === 'http:') && ORCID_HOSTS.has(url.hostname) ? orcidInPath(url) : null;
+    if (id) ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0]! : null;
 }
 
 export const orcidPageExamples = {
@@ -69,6 +89,6 @@ export const orcidSite = profileSite({
   extract(doc, href) {
     const orcid = orcidFromUrl(href);
     if (!orcid) return null;
-    return { site: 'orcid', profileKey: orcid, name: displayedName(doc, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: workEntries(doc), titles: [] };
+    return { site: 'orcid', profileKey: orcid, name: displayedName(doc, orcid), s2AuthorId: linkedS2AuthorId(doc), entries: workEntries(doc), titles: [], orcid };
   },
 });
