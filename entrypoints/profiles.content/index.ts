@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
-import { profileQuery } from '../../lib/core/identity';
+import { hasEvidence, profileQuery } from '../../lib/core/identity';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/tab';
 import { extractProfilePage, PROFILE_MATCHES, profileSiteById } from '../../lib/core/sites/profileSites';
 import { annotateEntries } from '../../lib/page/annotate';
@@ -33,9 +33,12 @@ export default defineContentScript({
     });
     browser.runtime.onMessage.addListener((message: TabRequest) => (message?.type === 'pageContext' && reply ? Promise.resolve(reply) : undefined));
 
+    const site = profileSiteById(extractProfilePage(document, location.href)?.site ?? '');
     // Sites the reader switched off in the settings get nothing.
     let sites: Record<string, boolean> | null = null;
-    const run = async () => {
+    // `settled`: an app page is read again as it fills in, and until it has settled one with nothing
+    // to go on yet (ORCID before its record loads) waits instead of saying no one matched.
+    const run = async (settled = !site?.rendersLate) => {
       sites ??= await ask({ type: 'getSettings' }).then(
         (settings) => (setTheme(settings.theme), settings.sites),
         () => ({}),
@@ -49,6 +52,7 @@ export default defineContentScript({
         return;
       }
       const query = profileQuery(context);
+      if (!settled && !hasEvidence(query)) return;
       reply = { kind: 'profile', profile: query };
       const key = JSON.stringify(query);
       if (key === shown) return; // Nothing new on the page since the last look.
@@ -79,8 +83,7 @@ export default defineContentScript({
     };
     void run();
     // Apps (OpenReview, ORCID, Semantic Scholar) fill the page in after load: look again as it
-    // changes, at most every half second, for a while.
-    const site = profileSiteById(extractProfilePage(document, location.href)?.site ?? '');
+    // changes, at most every half second, for a while; then once more, as it is.
     if (site?.rendersLate) {
       let timer: number | undefined;
       const observer = new MutationObserver((records) => {
@@ -89,7 +92,7 @@ export default defineContentScript({
         if (timer === undefined) timer = ctx.setTimeout(() => ((timer = undefined), void run()), 500);
       });
       observer.observe(document.body, { childList: true, subtree: true });
-      ctx.setTimeout(() => observer.disconnect(), WATCH_MS);
+      ctx.setTimeout(() => (observer.disconnect(), void run(true)), WATCH_MS);
       ctx.onInvalidated(() => observer.disconnect());
     }
     // Google Scholar adds rows to its table when the reader presses "Show more": read them as they come.

@@ -36,6 +36,11 @@ export function profileQuery(context: ProfileContext): ProfileQuery {
   };
 }
 
+/** Whether the page gives anything to find the person by: a name, an id, papers or titles (an app page may not yet). */
+export function hasEvidence(query: ProfileQuery): boolean {
+  return Boolean(query.name || query.s2AuthorId || query.paperKeys.length > 0 || query.titles.length > 0);
+}
+
 export interface Candidate {
   author: Author;
   /** How many of the page's papers list this author. */

@@ -45,12 +45,14 @@ beforeAll(async () => {
   harness.pages.set(
     ORCID_URL,
     renderLateApp(
-      'Zhaoran Wang (0000-0002-1825-0097) - ORCID',
+      'ORCID',
       '<h1>Zhaoran Wang</h1><section id="works">' +
         '<div class="work"><h4>HiPER</h4><a href="https://arxiv.org/abs/2602.16165">arXiv: 2602.16165</a></div>' +
         '<div class="work"><h4>Paying Less Generalization Tax</h4><a href="https://doi.org/10.48550/arXiv.2601.18217">10.48550/arXiv.2601.18217</a></div>' +
         '<div class="work"><h4>Hamiltonian construction of W-gravity actions</h4><a href="https://doi.org/10.1016/0370-2693(92)90710-L">10.1016/0370-2693(92)90710-L</a></div>' +
         '</section>',
+      300,
+      'Zhaoran Wang (0000-0002-1825-0097) - ORCID',
     ),
   );
 });
@@ -251,12 +253,23 @@ describe('profile pages in real Chromium', () => {
   it('reads an ORCID record once rendered: its arXiv works decide who it is; arXiv and DOI works get badges', async () => {
     registerPapers([loadAbsRecord('hep-th_9108002')]); // known to the recorded source by its journal DOI
     const page = await harness.context.newPage();
+    // Every status the panel shows, however briefly.
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { panelStatuses: string[] }).panelStatuses = []);
+      setInterval(() => {
+        const status = document.querySelector('scholarscope-panel')?.shadowRoot?.querySelector('.ss-status')?.textContent;
+        if (status && seen.at(-1) !== status) seen.push(status);
+      }, 10);
+    });
     await page.goto(ORCID_URL);
     await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain("Matched by 2 of this page's papers.");
     expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
     await expect.poll(() => page.locator('#works scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
     const doiBadge = page.locator('#works .work').nth(2).locator('scholarscope-badge .ss-badge');
     expect(await doiBadge.getAttribute('aria-label')).toMatch(/^\d+ citations? \(Semantic Scholar\)$/);
+    // Before the record loaded, the page gave nothing to go on: the panel waited rather than say no one matched.
+    const statuses = await page.evaluate(() => (window as unknown as { panelStatuses: string[] }).panelStatuses);
+    expect(statuses.filter((status) => status.startsWith('No Semantic Scholar profile matched'))).toEqual([]);
     await page.close();
   });
 });

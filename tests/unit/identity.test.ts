@@ -1,6 +1,6 @@
 import { instantGates } from '../fixtures/gates';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rankCandidates, resolveFromPapers, tallyByName } from '../../lib/core/identity';
+import { hasEvidence, rankCandidates, resolveFromPapers, tallyByName } from '../../lib/core/identity';
 import type { Author, PaperWithAuthors } from '../../lib/core/model';
 import { createBackground } from '../../lib/background';
 import { searchAuthors } from '../../lib/background/sources/semanticScholar/client';
@@ -58,6 +58,17 @@ describe('author search on the recorded answer', () => {
   it('reads an empty result page as no candidates', async () => {
     const [empty] = loadRecording('test_empty_paginated_results');
     expect(await searchAuthors('n0 r3sult', { fetch: replayFetch([new Response(empty!.body)]), sleep: async () => {} })).toEqual([]);
+  });
+});
+
+describe('evidence on a profile page', () => {
+  it('counts a name, an id, papers or titles; an ORCID record with only its iD, before it loads, has none', () => {
+    const empty = { profile: 'orcid:0000-0002-1825-0097', name: null, s2AuthorId: null, paperKeys: [], titles: [], orcid: '0000-0002-1825-0097' };
+    expect(hasEvidence(empty)).toBe(false);
+    expect(hasEvidence({ ...empty, name: 'Zhaoran Wang' })).toBe(true);
+    expect(hasEvidence({ ...empty, s2AuthorId: SEED_AUTHOR_ID })).toBe(true);
+    expect(hasEvidence({ ...empty, paperKeys: ['2602.16165'] })).toBe(true);
+    expect(hasEvidence({ ...empty, titles: ['HiPER'] })).toBe(true);
   });
 });
 
