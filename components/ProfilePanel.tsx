@@ -4,11 +4,12 @@ import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorC
 import { CandidateList } from './CandidateList';
 import { ErrorNotice } from './ErrorNotice';
 
+/** `linkGone`: the Semantic Scholar author id the page links, which Semantic Scholar no longer has. */
 export type PanelState =
   | { status: 'loading' }
-  | { status: 'resolved'; via: ResolvedVia; evidence: number; card: AuthorCardState }
-  | { status: 'candidates'; candidates: Candidate[] }
-  | { status: 'unknown' }
+  | { status: 'resolved'; via: ResolvedVia; evidence: number; card: AuthorCardState; linkGone?: string }
+  | { status: 'candidates'; candidates: Candidate[]; linkGone?: string }
+  | { status: 'unknown'; linkGone?: string }
   | { status: 'error'; message: string };
 
 export interface ProfilePanelProps {
@@ -46,6 +47,7 @@ export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin,
       </header>
       {!collapsed && (
         <div class="ss-panel-body">
+          {'linkGone' in state && state.linkGone && <p class="ss-status">This page links Semantic Scholar author {state.linkGone}, which Semantic Scholar no longer lists.</p>}
           {state.status === 'loading' && <p class="ss-status" role="status">Finding {name ?? 'this person'} on Semantic Scholar…</p>}
           {state.status === 'error' && <ErrorNotice text={`Could not look this person up: ${state.message}`} onRetry={onRetry} />}
           {state.status === 'unknown' && <p class="ss-status">No Semantic Scholar profile matched {name ?? 'this person'}.</p>}

@@ -50,10 +50,14 @@ export interface Candidate {
 /** How the person was found: the reader's pin, a Semantic Scholar id or an ORCID iD the page gives, or the page's papers. */
 export type ResolvedVia = 'pin' | 'page-id' | 'orcid' | 'papers';
 
-export type Resolution =
+export type Resolution = (
   | { status: 'resolved'; author: Author; via: ResolvedVia; evidence: number }
   | { status: 'candidates'; candidates: Candidate[] }
-  | { status: 'unknown' };
+  | { status: 'unknown' }
+) & {
+  /** The Semantic Scholar author id the page links, where Semantic Scholar no longer has it. */
+  linkGone?: string;
+};
 
 /** For each author id, on how many of `papers` an author matching `name` has that id. */
 export function tallyByName(name: string, papers: readonly (PaperWithAuthors | null)[]): Map<string, { author: Author; count: number }> {

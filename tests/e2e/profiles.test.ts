@@ -16,6 +16,8 @@ const OPENREVIEW_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang1';
 // The same person's profile as it would be without a Semantic Scholar link, and with only an ORCID link.
 const OPENREVIEW_TITLES_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang2';
 const OPENREVIEW_ORCID_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang3';
+// One that links a Semantic Scholar author id Semantic Scholar no longer has.
+const OPENREVIEW_GONE_URL = 'https://openreview.net/profile?id=~Zhaoran_Wang4';
 const OTHER_ORCID = '0000-0002-1694-233X';
 const ORCID_URL = 'https://orcid.org/0000-0002-1825-0097';
 const ACL_URL = 'https://aclanthology.org/people/zhaoran-wang/';
@@ -38,10 +40,11 @@ beforeAll(async () => {
   harness.pages.set(SCHOLAR_REAL_URL, scholarProfile2026Page());
   harness.pages.set(
     OPENREVIEW_URL,
-    renderLateApp('Zhaoran Wang | OpenReview', renderOpenReviewProfile({ s2: true })),
+    renderLateApp('Zhaoran Wang | OpenReview', renderOpenReviewProfile({ s2: '9000001' })),
   );
   harness.pages.set(OPENREVIEW_TITLES_URL, renderLateApp('Zhaoran Wang | OpenReview', renderOpenReviewProfile({})));
   harness.pages.set(OPENREVIEW_ORCID_URL, renderLateApp('Zhaoran Wang | OpenReview', renderOpenReviewProfile({ orcid: OTHER_ORCID })));
+  harness.pages.set(OPENREVIEW_GONE_URL, renderLateApp('Zhaoran Wang | OpenReview', renderOpenReviewProfile({ s2: '999999999' })));
   harness.pages.set(
     ORCID_URL,
     renderLateApp(
@@ -232,6 +235,15 @@ describe('profile pages in real Chromium', () => {
     // The page is read again once its app has rendered; that query carries the titles.
     const searches = harness.apiRequests.filter((r) => r.url.includes('/author/search') && !r.url.includes('papers.authors'));
     expect(searches.some((r) => new URL(r.url).searchParams.get('fields')?.split(',').includes('papers.title'))).toBe(true);
+    await page.close();
+  });
+
+  it('says so when the Semantic Scholar profile an OpenReview profile links is gone, and finds the person by the titles', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(OPENREVIEW_GONE_URL);
+    await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain("Matched by 3 of this page's papers.");
+    expect(await panel(page).locator('.ss-status').first().textContent()).toBe('This page links Semantic Scholar author 999999999, which Semantic Scholar no longer lists.');
+    expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
     await page.close();
   });
 

@@ -7,7 +7,7 @@ import { searchAuthors } from '../../lib/background/sources/semanticScholar/clie
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { loadRecording, replayFetch } from '../fixtures/recordings';
-import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
+import { SEED_AUTHOR_ID, seed } from '../fixtures/seedWorld';
 
 const author = (authorId: string, name: string, citationCount = 0): Author => ({
   authorId, name, affiliations: [], citationCount, hIndex: 1, paperCount: 1, url: '', source: 'semanticscholar', fetchedAt: 0,
@@ -93,6 +93,16 @@ describe('service: resolveProfile', () => {
     const result = await service.resolveProfile({ profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: ['2602.16165'], titles: [] });
     expect(result).toMatchObject({ status: 'resolved', via: 'papers', evidence: 1, author: { authorId: SEED_AUTHOR_ID } });
     expect(log.some((entry) => entry.url.includes('/author/search'))).toBe(false);
+  });
+
+  it('goes on with the page\'s other evidence when the Semantic Scholar profile it links is gone, and says so', async () => {
+    // The recorded source answers an unknown author as Semantic Scholar does (test_not_found.yaml): 404, "Author with id … not found".
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const titles = seed.publications.map((p) => p.title);
+    const linked = await service.resolveProfile({ profile: 'openreview:~Zhaoran_Wang1', name: 'Zhaoran Wang', s2AuthorId: '999999999', paperKeys: [], titles });
+    expect(linked).toMatchObject({ status: 'resolved', via: 'papers', author: { authorId: SEED_AUTHOR_ID }, linkGone: '999999999' });
+    // A Semantic Scholar address that names no author is that page's own fault: said as an error.
+    await expect(service.resolveProfile({ profile: 'semanticscholar:999999999', name: null, s2AuthorId: '999999999', paperKeys: [], titles: [] })).rejects.toMatchObject({ kind: 'not-found', status: 404 });
   });
 
   it("lets the page's papers decide before an ORCID iD asks for a name search", async () => {

@@ -91,7 +91,7 @@ describe('Google Scholar, OpenReview and ORCID', () => {
 
   it("reads an OpenReview profile as openreview-web renders it: the linked profile and iD, its publications' titles", () => {
     const url = 'https://openreview.net/profile?id=~Zhaoran_Wang1';
-    const linked = profileQuery(extractProfilePage(parse(`<html><body>${renderOpenReviewProfile({ s2: true, orcid: '0000-0002-1825-0097' })}</body></html>`), url)!);
+    const linked = profileQuery(extractProfilePage(parse(`<html><body>${renderOpenReviewProfile({ s2: '9000001', orcid: '0000-0002-1825-0097' })}</body></html>`), url)!);
     // The titles of the notes only: not the co-authors, the venue lines or the section headings.
     expect(linked).toEqual({ profile: 'openreview:~Zhaoran_Wang1', name: 'Zhaoran Wang', s2AuthorId: '9000001', paperKeys: [], titles: seed.publications.map((p) => p.title), orcid: '0000-0002-1825-0097' });
     const bare = profileQuery(extractProfilePage(parse(`<html><body>${renderOpenReviewProfile({})}</body></html>`), url)!);

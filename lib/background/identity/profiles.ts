@@ -11,6 +11,7 @@ import { aclEarlierKeys } from '../../core/sites/aclAnthology';
 import type { Context } from '../context';
 import type { HandlersFor } from '../router';
 import type { Sources } from '../sources';
+import { SourceError } from '../sources/http';
 import type { Pins } from './pins';
 
 export interface IdentityDeps {
@@ -73,7 +74,18 @@ export function createIdentity(ctx: Context, deps: IdentityDeps) {
   async function resolve(query: ProfileQuery): Promise<Resolution> {
     const pinned = (await pins.pinOf(query.profile)) ?? (await earlierPin(query.profile));
     if (pinned) return { status: 'resolved', via: 'pin', evidence: 0, author: await deps.authorRecord(pinned) };
-    if (query.s2AuthorId) return { status: 'resolved', via: 'page-id', evidence: 0, author: await deps.authorRecord(query.s2AuthorId) };
+    if (!query.s2AuthorId) return fromEvidence(query);
+    try {
+      return { status: 'resolved', via: 'page-id', evidence: 0, author: await deps.authorRecord(query.s2AuthorId) };
+    } catch (error) {
+      // A profile a page links can be gone from Semantic Scholar (merged into another, removed) while
+      // the page's other evidence holds. A Semantic Scholar address naming no author is an error.
+      if (!(error instanceof SourceError && error.kind === 'not-found') || query.profile.startsWith('semanticscholar:')) throw error;
+      return { ...(await fromEvidence(query)), linkGone: query.s2AuthorId };
+    }
+  }
+
+  async function fromEvidence(query: ProfileQuery): Promise<Resolution> {
     // The page's papers are fetched for its badges anyway; agreeing, they spare the name search.
     const { tally, count } = await pagePapers(query);
     const agreed = resolveFromPapers(tally, count);
