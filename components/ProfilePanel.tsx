@@ -1,15 +1,17 @@
-import type { Candidate, ResolvedVia } from '../lib/core/identity';
+import type { Candidate, Resolution, ResolvedVia } from '../lib/core/identity';
 import type { PersonControl } from '../lib/core/personCandidates';
 import { AuthorCard, type AuthorCardState, type CompareControl } from './AuthorCard';
 import { CandidateList } from './CandidateList';
 import { ErrorNotice } from './ErrorNotice';
 
-/** `linkGone`: the Semantic Scholar author id the page links, which Semantic Scholar no longer has. */
+type Gone = Resolution['gone'];
+
+/** `gone`: an author id Semantic Scholar no longer has, which the reader's pin or the page gave. */
 export type PanelState =
   | { status: 'loading' }
-  | { status: 'resolved'; via: ResolvedVia; evidence: number; card: AuthorCardState; linkGone?: string }
-  | { status: 'candidates'; candidates: Candidate[]; linkGone?: string }
-  | { status: 'unknown'; linkGone?: string }
+  | { status: 'resolved'; via: ResolvedVia; evidence: number; card: AuthorCardState; gone?: Gone }
+  | { status: 'candidates'; candidates: Candidate[]; gone?: Gone }
+  | { status: 'unknown'; gone?: Gone }
   | { status: 'error'; message: string };
 
 export interface ProfilePanelProps {
@@ -35,6 +37,12 @@ function viaText(via: ResolvedVia, evidence: number): string {
   return `Matched by ${evidence} of this page's papers.`;
 }
 
+function goneText({ authorId, from }: NonNullable<Gone>): string {
+  return from === 'pin'
+    ? `The profile you chose for this page, Semantic Scholar author ${authorId}, is no longer listed there; choose again if this is not them.`
+    : `This page links Semantic Scholar author ${authorId}, which Semantic Scholar no longer lists.`;
+}
+
 /** The small floating panel on profile pages: who this is, by which evidence, and a way to correct it. */
 export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin, onWrongPerson, onRetry, compare, follow, person }: ProfilePanelProps) {
   return (
@@ -47,7 +55,7 @@ export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin,
       </header>
       {!collapsed && (
         <div class="ss-panel-body">
-          {'linkGone' in state && state.linkGone && <p class="ss-status">This page links Semantic Scholar author {state.linkGone}, which Semantic Scholar no longer lists.</p>}
+          {'gone' in state && state.gone && <p class="ss-status">{goneText(state.gone)}</p>}
           {state.status === 'loading' && <p class="ss-status" role="status">Finding {name ?? 'this person'} on Semantic Scholar…</p>}
           {state.status === 'error' && <ErrorNotice text={`Could not look this person up: ${state.message}`} onRetry={onRetry} />}
           {state.status === 'unknown' && <p class="ss-status">No Semantic Scholar profile matched {name ?? 'this person'}.</p>}

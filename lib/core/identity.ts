@@ -55,8 +55,8 @@ export type Resolution = (
   | { status: 'candidates'; candidates: Candidate[] }
   | { status: 'unknown' }
 ) & {
-  /** The Semantic Scholar author id the page links, where Semantic Scholar no longer has it. */
-  linkGone?: string;
+  /** An author id Semantic Scholar no longer has: the reader's pin for the page, or the profile the page links. */
+  gone?: { authorId: string; from: 'pin' | 'link' };
 };
 
 /** For each author id, on how many of `papers` an author matching `name` has that id. */

@@ -95,12 +95,16 @@ describe('service: resolveProfile', () => {
     expect(log.some((entry) => entry.url.includes('/author/search'))).toBe(false);
   });
 
-  it('goes on with the page\'s other evidence when the Semantic Scholar profile it links is gone, and says so', async () => {
+  it('goes on with the page\'s other evidence when the profile it links, or the one the reader pinned, is gone, and says so', async () => {
     // The recorded source answers an unknown author as Semantic Scholar does (test_not_found.yaml): 404, "Author with id … not found".
     const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
     const titles = seed.publications.map((p) => p.title);
     const linked = await service.resolveProfile({ profile: 'openreview:~Zhaoran_Wang1', name: 'Zhaoran Wang', s2AuthorId: '999999999', paperKeys: [], titles });
-    expect(linked).toMatchObject({ status: 'resolved', via: 'papers', author: { authorId: SEED_AUTHOR_ID }, linkGone: '999999999' });
+    expect(linked).toMatchObject({ status: 'resolved', via: 'papers', author: { authorId: SEED_AUTHOR_ID }, gone: { authorId: '999999999', from: 'link' } });
+    // A pin to an author since gone: the page's evidence decides, and the pin is kept for the reader to replace.
+    await service.pinProfile('openreview:~Zhaoran_Wang1', '999999998');
+    const pinned = await service.resolveProfile({ profile: 'openreview:~Zhaoran_Wang1', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: [], titles });
+    expect(pinned).toMatchObject({ status: 'resolved', via: 'papers', author: { authorId: SEED_AUTHOR_ID }, gone: { authorId: '999999998', from: 'pin' } });
     // A Semantic Scholar address that names no author is that page's own fault: said as an error.
     await expect(service.resolveProfile({ profile: 'semanticscholar:999999999', name: null, s2AuthorId: '999999999', paperKeys: [], titles: [] })).rejects.toMatchObject({ kind: 'not-found', status: 404 });
   });

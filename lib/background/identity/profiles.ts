@@ -71,17 +71,32 @@ export function createIdentity(ctx: Context, deps: IdentityDeps) {
     );
   }
 
+  // An author id Semantic Scholar no longer has (merged into another, removed) answers 404.
+  const isGone = (error: unknown) => error instanceof SourceError && error.kind === 'not-found';
+
   async function resolve(query: ProfileQuery): Promise<Resolution> {
     const pinned = (await pins.pinOf(query.profile)) ?? (await earlierPin(query.profile));
-    if (pinned) return { status: 'resolved', via: 'pin', evidence: 0, author: await deps.authorRecord(pinned) };
+    if (pinned) {
+      try {
+        return { status: 'resolved', via: 'pin', evidence: 0, author: await deps.authorRecord(pinned) };
+      } catch (error) {
+        // The reader's choice is kept (choosing again replaces it); meanwhile the page's evidence decides.
+        if (!isGone(error)) throw error;
+        return { ...(await fromIds(query)), gone: { authorId: pinned, from: 'pin' } };
+      }
+    }
+    return fromIds(query);
+  }
+
+  async function fromIds(query: ProfileQuery): Promise<Resolution> {
     if (!query.s2AuthorId) return fromEvidence(query);
     try {
       return { status: 'resolved', via: 'page-id', evidence: 0, author: await deps.authorRecord(query.s2AuthorId) };
     } catch (error) {
-      // A profile a page links can be gone from Semantic Scholar (merged into another, removed) while
-      // the page's other evidence holds. A Semantic Scholar address naming no author is an error.
-      if (!(error instanceof SourceError && error.kind === 'not-found') || query.profile.startsWith('semanticscholar:')) throw error;
-      return { ...(await fromEvidence(query)), linkGone: query.s2AuthorId };
+      // A profile a page links can be gone while the page's other evidence holds. A Semantic Scholar
+      // address naming no author is an error.
+      if (!isGone(error) || query.profile.startsWith('semanticscholar:')) throw error;
+      return { ...(await fromEvidence(query)), gone: { authorId: query.s2AuthorId, from: 'link' } };
     }
   }
 
