@@ -96,6 +96,43 @@ describe('the author batch of the check for new papers', () => {
   });
 });
 
+describe('the search for other profiles of a person', () => {
+  it('asks again without coauthors when their papers with all their authors pass 10 MB', async () => {
+    const search = (fields: string) => limitedAnswer(createLimits(), 'GET', `https://api.semanticscholar.org/graph/v1/author/search?query=Zhaoran+Wang&fields=${fields}&limit=10`, {}, null)!.body.length;
+    const base = 'authorId,name,url,affiliations,citationCount,hIndex,paperCount,externalIds,papers.year,papers.venue';
+    limits.s2MaxBytes = search(`${base},papers.authors`) - 1; // in this world, the coauthors make it too large
+    expect(search(base)).toBeLessThan(limits.s2MaxBytes);
+    const found = await searchProfiles('Zhaoran Wang', { fetch: limitedFetch(limits, log), sleep: noSleep });
+    expect(found.map((entry) => entry.author.authorId)).toContain(SEED_AUTHOR_ID);
+    // Years and venues are still there to tell the profiles apart; the coauthors are not.
+    expect(found.find((entry) => entry.author.authorId === SEED_AUTHOR_ID)!.papers.some((paper) => paper.year !== null)).toBe(true);
+    expect(found.every((entry) => entry.papers.every((paper) => paper.coauthors.length === 0))).toBe(true);
+    expect([limits.s2TooLarge, log.length]).toEqual([1, 2]);
+  });
+});
+
+describe('the name search of a profile page that gives titles', () => {
+  const FIELDS = 'authorId,name,url,affiliations,citationCount,hIndex,paperCount,externalIds';
+  const size = (fields: string, limit: number) => limitedAnswer(createLimits(), 'GET', `https://api.semanticscholar.org/graph/v1/author/search?query=Zhaoran%20Wang&fields=${fields}&limit=${limit}`, {}, null)!.body.length;
+  const asked = () => log.map((entry) => [new URL(entry.url).searchParams.get('limit'), new URL(entry.url).searchParams.get('fields')!.includes('papers.title')]);
+
+  it('asks for fewer profiles when their titles together pass 10 MB, and keeps the titles', async () => {
+    limits.s2MaxBytes = size(`${FIELDS},papers.title`, 2); // the four profiles of this world with their titles are too large; two are not
+    const found = await searchAuthorsWithTitles('Zhaoran Wang', { fetch: limitedFetch(limits, log), sleep: noSleep }, true);
+    expect(asked()).toEqual([['10', true], ['5', true], ['2', true]]);
+    expect(found.find((entry) => entry.author.authorId === SEED_AUTHOR_ID)?.titles.length).toBeGreaterThan(0);
+  });
+
+  it('asks without titles when even one profile with its titles passes it', async () => {
+    // A profile with tens of thousands of papers: any answer with titles is too large, one without is not.
+    const fetch = limitedFetch(limits, log);
+    const titlesTooLarge = (url: string, init?: RequestInit) => ((limits.s2MaxBytes = url.includes('papers.title') ? 1 : 10 * 1024 * 1024), fetch(url, init));
+    const found = await searchAuthorsWithTitles('Zhaoran Wang', { fetch: titlesTooLarge, sleep: noSleep }, true);
+    expect(asked()).toEqual([['10', true], ['5', true], ['2', true], ['1', true], ['10', false]]);
+    expect(found.map((entry) => entry.author.authorId)).toContain(SEED_AUTHOR_ID);
+  });
+});
+
 describe('hyphenated names', () => {
   it('are searched with spaces by the search for other profiles too', async () => {
     const found = await searchProfiles('Zhao-Ran Wang', { fetch: limitedFetch(limits, log), sleep: noSleep });

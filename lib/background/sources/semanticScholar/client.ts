@@ -235,7 +235,11 @@ export async function searchAuthors(name: string, options: S2Options, limit = 10
   return (await searchAuthorsWithTitles(name, options, false, now, limit)).map((entry) => entry.author);
 }
 
-/** As `searchAuthors`, with each author's paper titles when asked (to compare with a page's list). */
+/**
+ * As `searchAuthors`, with each author's paper titles when asked (to compare with a page's list).
+ * Titles come for every paper of each profile: a common name's profiles can pass Semantic Scholar's
+ * 10 MB limit together, so fewer profiles are asked for, and at last none of their titles.
+ */
 export async function searchAuthorsWithTitles(
   name: string,
   options: S2Options,
@@ -243,6 +247,15 @@ export async function searchAuthorsWithTitles(
   now: () => number = Date.now,
   limit = 10,
 ): Promise<{ author: Author; titles: string[]; orcid: string | null }[]> {
+  try {
+    return await searchWithTitles(name, options, withTitles, now, limit);
+  } catch (error) {
+    if (!(error instanceof SourceError && error.kind === 'too-large') || !withTitles) throw error;
+    return limit > 1 ? searchAuthorsWithTitles(name, options, true, now, Math.floor(limit / 2)) : searchWithTitles(name, options, false, now, 10);
+  }
+}
+
+async function searchWithTitles(name: string, options: S2Options, withTitles: boolean, now: () => number, limit: number): Promise<{ author: Author; titles: string[]; orcid: string | null }[]> {
   const query = authorSearchQuery(name);
   const fields = [...AUTHOR_FIELDS, 'externalIds', ...(withTitles ? ['papers.title'] : [])];
   const body = await requestJson(
