@@ -7,7 +7,7 @@ import { createBackground } from '../../lib/background';
 import { createContext } from '../../lib/background/context';
 import { createSelfCitations } from '../../lib/background/selfCitations';
 import { fetchCitingAuthors, fetchCitingPages } from '../../lib/background/sources/semanticScholar/citingAuthors';
-import { fetchPapersByKey, searchAuthorsWithTitles } from '../../lib/background/sources/semanticScholar/client';
+import { fetchAuthorPapers, fetchPapersByKey, searchAuthorsWithTitles } from '../../lib/background/sources/semanticScholar/client';
 import { fetchTopCiting } from '../../lib/background/sources/semanticScholar/related';
 import { fetchAuthorsPapers } from '../../lib/background/sources/semanticScholar/authorBatch';
 import { searchProfiles } from '../../lib/background/sources/semanticScholar/profileSearch';
@@ -83,6 +83,23 @@ describe('the most cited of the papers citing one', () => {
   });
 });
 
+describe('the most cited of the papers citing one, where big collaborations cite it', () => {
+  it('are of fewer of the newest when 1,000 with their authors would pass 10 MB, and say how many', async () => {
+    const asked: string[] = [];
+    const TOO_LARGE = { error: 'Response would exceed maximum size. Try limiting the request by reducing the number of fields, ids, or the limit.' };
+    const fetch = async (url: string) => {
+      const limit = new URL(url).searchParams.get('limit')!;
+      asked.push(limit);
+      if (Number(limit) > 250) return new Response(JSON.stringify(TOO_LARGE), { status: 400 });
+      const data = Array.from({ length: Number(limit) }, (_, i) => ({ citingPaper: { paperId: `p${i}`, title: `Citing ${i}`, year: 2026, citationCount: i, authors: [] } }));
+      return new Response(JSON.stringify({ offset: 0, next: Number(limit), data }), { status: 200 });
+    };
+    const top = await fetchTopCiting('2602.16165', { fetch, sleep: noSleep });
+    expect(asked).toEqual(['1000', '500', '250']);
+    expect([top.looked, top.more, top.papers[0]!.title]).toEqual([250, true, 'Citing 249']);
+  });
+});
+
 describe('the author batch of the check for new papers', () => {
   it('is split when the answer would pass 10 MB; an author too large alone is read from their newest papers', async () => {
     const ids = [SEED_AUTHOR_ID, '9300001', '9300002'];
@@ -93,6 +110,16 @@ describe('the author batch of the check for new papers', () => {
     expect(ids.map((id) => found.get(id) instanceof Error)).toEqual([false, false, false]);
     expect((found.get(SEED_AUTHOR_ID) as unknown[]).length).toBeGreaterThan(0);
     expect(log.some((entry) => entry.url.includes(`/author/${SEED_AUTHOR_ID}/papers`))).toBe(true);
+  });
+});
+
+describe("the author card's newest papers", () => {
+  it('come in a smaller page when the page with all their authors would pass 10 MB', async () => {
+    const page = (limit: number) => limitedAnswer(createLimits(), 'GET', `https://api.semanticscholar.org/graph/v1/author/${SEED_AUTHOR_ID}/papers?fields=paperId,externalIds,title,abstract,publicationDate,year,citationCount,authors&limit=${limit}`, {}, null)!.body.length;
+    limits.s2MaxBytes = page(2); // the seed author's three papers with their authors are too large together
+    const papers = await fetchAuthorPapers(SEED_AUTHOR_ID, { fetch: limitedFetch(limits, log), sleep: noSleep });
+    expect(log.map((entry) => new URL(entry.url).searchParams.get('limit'))).toEqual(['100', '50', '25', '12', '6', '3', '1']);
+    expect(papers.map((paper) => paper.arxivId)).toEqual(['2602.16165']);
   });
 });
 

@@ -154,13 +154,18 @@ export async function fetchAuthor(authorId: string, options: S2Options, now: () 
   return author;
 }
 
-/** The author's newest papers (one page), newest first. */
-export async function fetchAuthorPapers(authorId: string, options: S2Options): Promise<Paper[]> {
-  const body = await requestJson(
-    `${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${AUTHOR_PAPERS_PAGE}`,
-    { headers: headers(options) },
-    options,
-  );
+/**
+ * The author's newest papers (one page), newest first. A page of a big collaboration's member (papers
+ * of thousands of authors each) passes Semantic Scholar's 10 MB limit: a smaller page then.
+ */
+export async function fetchAuthorPapers(authorId: string, options: S2Options, limit = AUTHOR_PAPERS_PAGE): Promise<Paper[]> {
+  let body: unknown;
+  try {
+    body = await requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options);
+  } catch (error) {
+    if (error instanceof SourceError && error.kind === 'too-large' && limit > 1) return fetchAuthorPapers(authorId, options, Math.floor(limit / 2));
+    throw error;
+  }
   if (!isRecord(body) || !Array.isArray(body.data)) {
     throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
   }

@@ -35,13 +35,19 @@ export interface TopCiting {
   more: boolean;
 }
 
-/** The most-cited papers among the newest CITING_PAGE papers citing one (one request). */
-export async function fetchTopCiting(key: PaperKey, options: S2Options, top = RECOMMENDED_LIMIT): Promise<TopCiting> {
-  const body = await requestJson(
-    `${S2_API}/paper/${pathRef(key)}/citations?fields=${RELATED_FIELDS}&offset=0&limit=${CITING_PAGE}`,
-    { headers: headers(options) },
-    options,
-  );
+/**
+ * The most-cited papers among the newest CITING_PAGE papers citing one (one request). Where those
+ * papers with their authors pass Semantic Scholar's 10 MB (a paper big collaborations cite), fewer
+ * of the newest are looked at, and `looked` says how many.
+ */
+export async function fetchTopCiting(key: PaperKey, options: S2Options, top = RECOMMENDED_LIMIT, page = CITING_PAGE): Promise<TopCiting> {
+  let body: unknown;
+  try {
+    body = await requestJson(`${S2_API}/paper/${pathRef(key)}/citations?fields=${RELATED_FIELDS}&offset=0&limit=${page}`, { headers: headers(options) }, options);
+  } catch (error) {
+    if (error instanceof SourceError && error.kind === 'too-large' && page > top) return fetchTopCiting(key, options, top, Math.max(top, Math.floor(page / 2)));
+    throw error;
+  }
   if (!isRecord(body) || !Array.isArray(body.data)) {
     throw new SourceError('malformed', 'Semantic Scholar sent a citation list of the wrong shape');
   }
