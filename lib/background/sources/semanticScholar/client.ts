@@ -235,8 +235,11 @@ export function readOrcid(raw: Record<string, unknown>): string | null {
   return orcid && ORCID_ID.test(orcid) ? orcid : null;
 }
 
+/** Profiles a name search asks for. */
+const NAME_SEARCH_LIMIT = 10;
+
 /** Authors whose name matches `name`, best first as Semantic Scholar ranks them. */
-export async function searchAuthors(name: string, options: S2Options, limit = 10, now: () => number = Date.now): Promise<Author[]> {
+export async function searchAuthors(name: string, options: S2Options, limit = NAME_SEARCH_LIMIT, now: () => number = Date.now): Promise<Author[]> {
   return (await searchAuthorsWithTitles(name, options, false, now, limit)).map((entry) => entry.author);
 }
 
@@ -250,13 +253,13 @@ export async function searchAuthorsWithTitles(
   options: S2Options,
   withTitles: boolean,
   now: () => number = Date.now,
-  limit = 10,
+  limit = NAME_SEARCH_LIMIT,
 ): Promise<{ author: Author; titles: string[]; orcid: string | null }[]> {
   try {
     return await searchWithTitles(name, options, withTitles, now, limit);
   } catch (error) {
     if (!(error instanceof SourceError && error.kind === 'too-large') || !withTitles) throw error;
-    return limit > 1 ? searchAuthorsWithTitles(name, options, true, now, Math.floor(limit / 2)) : searchWithTitles(name, options, false, now, 10);
+    return limit > 1 ? searchAuthorsWithTitles(name, options, true, now, Math.floor(limit / 2)) : searchWithTitles(name, options, false, now, NAME_SEARCH_LIMIT);
   }
 }
 
