@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasEvidence, rankCandidates, resolveFromPapers, tallyByName } from '../../lib/core/identity';
 import type { Author, PaperWithAuthors } from '../../lib/core/model';
 import { createBackground } from '../../lib/background';
-import { searchAuthors } from '../../lib/background/sources/semanticScholar/client';
+import { fetchAuthor, searchAuthors } from '../../lib/background/sources/semanticScholar/client';
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { loadRecording, replayFetch } from '../fixtures/recordings';
@@ -53,6 +53,17 @@ describe('author search on the recorded answer', () => {
     expect(log[0]!.url).toMatch(/\/graph\/v1\/author\/search\?query=turing&fields=/);
     expect(found.length).toBeGreaterThan(10);
     expect(found[0]).toMatchObject({ authorId: '2262347', name: 'A. Turing' });
+  });
+
+  it('says in words that an author id is gone, on the recorded 404 (test_not_found.yaml)', async () => {
+    const gone = loadRecording('test_not_found').find((interaction) => interaction.uri.includes('/author/0'))!;
+    const answer = new Response(gone.body, { status: gone.status });
+    await expect(fetchAuthor('0', { fetch: replayFetch([answer]), sleep: async () => {} })).rejects.toMatchObject({
+      kind: 'not-found',
+      status: 404,
+      message: 'Semantic Scholar no longer lists author 0 (merged into another profile, or removed)',
+      detail: 'Author with id 0 not found',
+    });
   });
 
   it('reads an empty result page as no candidates', async () => {

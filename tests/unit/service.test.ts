@@ -148,8 +148,8 @@ describe('service: author card', () => {
     expect(card.publications.every((p) => p.version === null)).toBe(true);
   });
 
-  it('reports an unknown author as an error', async () => {
-    await expect(serviceWith(recordedFetch()).authorCard('123')).rejects.toThrow(/404/);
+  it('reports an unknown author as an error that says the id is gone', async () => {
+    await expect(serviceWith(recordedFetch()).authorCard('123')).rejects.toMatchObject({ status: 404, message: 'Semantic Scholar no longer lists author 123 (merged into another profile, or removed)' });
   });
 });
 

@@ -144,11 +144,14 @@ export async function fetchPapersByKey(
 }
 
 export async function fetchAuthor(authorId: string, options: S2Options, now: () => number = Date.now): Promise<Author> {
-  const body = await requestJson(
-    `${S2_API}/author/${encodeURIComponent(authorId)}?fields=${AUTHOR_FIELDS.join(',')}`,
-    { headers: headers(options) },
-    options,
-  );
+  let body: unknown;
+  try {
+    body = await requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}?fields=${AUTHOR_FIELDS.join(',')}`, { headers: headers(options) }, options);
+  } catch (error) {
+    // 404 "Author with id … not found" (test_not_found.yaml): an id Semantic Scholar merged into another profile or removed; a cached paper may still name it.
+    if (error instanceof SourceError && error.kind === 'not-found') throw new SourceError('not-found', `Semantic Scholar no longer lists author ${authorId} (merged into another profile, or removed)`, error.status, null, error.detail);
+    throw error;
+  }
   const author = normaliseAuthor(body, now());
   if (!author) throw new SourceError('malformed', 'Semantic Scholar sent an author record without id or name');
   return author;
