@@ -32,7 +32,7 @@ export function createBackground(deps: BackgroundDeps) {
   const primary = async () => (await settings.get()).primarySource;
   const sources = createSources(ctx, settings.get);
   // Authors a paper batch brought are in memory until written (papers is made below; asked only later).
-  const authors = createAuthors(ctx, { sources, cache, lifetimes, primary, unwrittenAuthor: (id) => papers.unwrittenAuthor(id) });
+  const authors = createAuthors(ctx, { sources, cache, lifetimes, primary, unwrittenAuthor: (id) => papers.unwrittenAuthor(id), onGone: (id) => papers.expireNaming(id) });
   const pins = createPins(ctx, authors.record);
   const follows = createFollow(ctx);
   const papers = createPapers(ctx, {

@@ -151,6 +151,23 @@ describe('service: author card', () => {
   it('reports an unknown author as an error that says the id is gone', async () => {
     await expect(serviceWith(recordedFetch()).authorCard('123')).rejects.toMatchObject({ status: 404, message: 'Semantic Scholar no longer lists author 123 (merged into another profile, or removed)' });
   });
+
+  it('asks again, on the next look, for the cached papers that name an author who is gone', async () => {
+    const log: { method: string; url: string }[] = [];
+    const service = serviceWith(recordedFetch(log));
+    await service.papers(['2602.16165', '2602.05381']);
+    await service.handlers.cacheInfo(undefined as never, {} as never); // the answers' writes have committed
+    // In the cache, the first paper names an author Semantic Scholar has since merged away.
+    const record = (await database.get('papers', '2602.16165'))!;
+    await database.put('papers', { ...record, authors: [{ ...record.authors[0]!, authorId: '123' }, ...record.authors.slice(1)] });
+    await expect(service.authorCard('123')).rejects.toMatchObject({ status: 404 });
+    await expect.poll(async () => (await database.get('papers', '2602.16165'))!.fetchedAt).toBe(0);
+    expect((await database.get('papers', '2602.05381'))!.fetchedAt).toBe(clock);
+    log.length = 0;
+    await service.papers(['2602.16165', '2602.05381']);
+    await expect.poll(() => log.filter((entry) => entry.url.includes('/paper/batch')).length).toBe(1);
+    await expect.poll(async () => (await database.get('papers', '2602.16165'))!.authors[0]!.authorId).toBe(SEED_AUTHOR_ID);
+  });
 });
 
 describe('service: settings and cache', () => {

@@ -4,6 +4,7 @@
 import type { Author, Paper } from '../../core/model';
 import type { Context } from '../context';
 import type { Sources } from '../sources';
+import { SourceError } from '../sources/http';
 import type { Cache } from '../store/cache';
 import type { PublicationsRecord } from '../store/schema';
 
@@ -13,14 +14,26 @@ export interface AuthorRecordsDeps {
   lifetimes: () => Promise<{ author: number; publications: number }>;
   /** An author a paper batch brought whose write is still on its way. */
   unwrittenAuthor?: (authorId: string) => Author | undefined;
+  /** The source no longer has this author (an id a cached paper may still name). */
+  onGone?: (authorId: string) => Promise<unknown>;
 }
 
 export type AuthorRecords = ReturnType<typeof createAuthorRecords>;
 
-export function createAuthorRecords({ db, now }: Context, { sources, cache, lifetimes, unwrittenAuthor }: AuthorRecordsDeps) {
+export function createAuthorRecords({ db, now }: Context, { sources, cache, lifetimes, unwrittenAuthor, onGone }: AuthorRecordsDeps) {
+  // The author's record and list both answer 404 for an id the source no longer has.
+  async function asking<T>(authorId: string, ask: () => Promise<T>): Promise<T> {
+    try {
+      return await ask();
+    } catch (error) {
+      if (error instanceof SourceError && error.kind === 'not-found') await onGone?.(authorId).catch(() => undefined);
+      throw error;
+    }
+  }
+
   async function record(authorId: string): Promise<Author> {
     return cache.readThrough(unwrittenAuthor?.(authorId) ?? (await (await db()).get('authors', authorId)), (await lifetimes()).author, `author:${authorId}`, async () => {
-      const author = await sources.forAuthor(authorId).author(authorId);
+      const author = await asking(authorId, () => sources.forAuthor(authorId).author(authorId));
       await (await db()).put('authors', author);
       return author;
     });
@@ -45,7 +58,7 @@ export function createAuthorRecords({ db, now }: Context, { sources, cache, life
       (await lifetimes()).publications,
       `publications:${authorId}`,
       async () => {
-        const fetched = await sources.forAuthor(authorId).publications(authorId);
+        const fetched = await asking(authorId, () => sources.forAuthor(authorId).publications(authorId));
         onList?.(fetched);
         const record: PublicationsRecord = { authorId, papers: await withVersions(fetched), fetchedAt: now(), usedAt: now() };
         await (await db()).put('publications', record);

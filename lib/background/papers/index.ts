@@ -142,6 +142,23 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
     return present(ids, records, authorLimit);
   }
 
+  /**
+   * Cached papers that name an author Semantic Scholar no longer has (merged into another profile)
+   * are asked for again the next time a page shows them: one pass over the cache, on a rare event.
+   */
+  async function expireNaming(authorId: string): Promise<number> {
+    const tx = (await db()).transaction('papers', 'readwrite');
+    let expired = 0;
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      const record = cursor.value;
+      if (record.fetchedAt === 0 || !record.authors?.some((author) => author.authorId === authorId)) continue;
+      void cursor.update({ ...record, fetchedAt: 0 });
+      expired += 1;
+    }
+    await tx.done;
+    return expired;
+  }
+
   /** What the cache knows of a paper, without asking the network (saving snapshots it). */
   async function cached(key: PaperKey): Promise<PaperWithAuthors | null> {
     const record = await (await db()).get('papers', key);
@@ -161,6 +178,7 @@ export function createPapers(ctx: Context, deps: PapersDeps) {
   return {
     get,
     cached,
+    expireNaming,
     handlers,
     /** An author from a paper batch whose write has not committed yet (the author card looks here first). */
     unwrittenAuthor: (authorId: string): Author | undefined => unwrittenAuthors.get(authorId),

@@ -143,14 +143,18 @@ export async function fetchPapersByKey(
   return result;
 }
 
+/** 404 "Author with id … not found" (test_not_found.yaml): an id Semantic Scholar merged into another profile or removed; a cached paper may still name it. */
+function authorGone(authorId: string, error: unknown): unknown {
+  if (!(error instanceof SourceError && error.kind === 'not-found')) return error;
+  return new SourceError('not-found', `Semantic Scholar no longer lists author ${authorId} (merged into another profile, or removed)`, error.status, null, error.detail);
+}
+
 export async function fetchAuthor(authorId: string, options: S2Options, now: () => number = Date.now): Promise<Author> {
   let body: unknown;
   try {
     body = await requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}?fields=${AUTHOR_FIELDS.join(',')}`, { headers: headers(options) }, options);
   } catch (error) {
-    // 404 "Author with id … not found" (test_not_found.yaml): an id Semantic Scholar merged into another profile or removed; a cached paper may still name it.
-    if (error instanceof SourceError && error.kind === 'not-found') throw new SourceError('not-found', `Semantic Scholar no longer lists author ${authorId} (merged into another profile, or removed)`, error.status, null, error.detail);
-    throw error;
+    throw authorGone(authorId, error);
   }
   const author = normaliseAuthor(body, now());
   if (!author) throw new SourceError('malformed', 'Semantic Scholar sent an author record without id or name');
@@ -167,7 +171,7 @@ export async function fetchAuthorPapers(authorId: string, options: S2Options, li
     body = await requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options);
   } catch (error) {
     if (error instanceof SourceError && error.kind === 'too-large' && limit > 1) return fetchAuthorPapers(authorId, options, Math.floor(limit / 2));
-    throw error;
+    throw authorGone(authorId, error);
   }
   if (!isRecord(body) || !Array.isArray(body.data)) {
     throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
