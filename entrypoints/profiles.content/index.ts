@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { hasEvidence, profileQuery } from '../../lib/core/identity';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/tab';
-import { extractProfilePage, PROFILE_MATCHES, profileSiteById } from '../../lib/core/sites/profileSites';
+import { extractProfilePage, PROFILE_MATCHES, profileSiteAt } from '../../lib/core/sites/profileSites';
 import { annotateEntries } from '../../lib/page/annotate';
 import { applyTabUpdate, type Annotation } from '../../lib/page/annotation';
 import { mountProfilePanel, type ProfilePanelHandle } from '../../lib/page/profilePanel';
@@ -33,7 +33,8 @@ export default defineContentScript({
     });
     browser.runtime.onMessage.addListener((message: TabRequest) => (message?.type === 'pageContext' && reply ? Promise.resolve(reply) : undefined));
 
-    const site = profileSiteById(extractProfilePage(document, location.href)?.site ?? '');
+    // Which site this is, from the address: reading the page is for `run`.
+    const site = profileSiteAt(location.href);
     // Sites the reader switched off in the settings get nothing.
     let sites: Record<string, boolean> | null = null;
     // `settled`: an app page is read again as it fills in, and until it has settled one with nothing

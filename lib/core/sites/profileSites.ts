@@ -41,10 +41,13 @@ export function matchesFor(ids: readonly ProfileSiteId[]): string[] {
 /** Pins and profile queries name a profile `<site>:<key>`; `author:<id>` corrects an author on papers. */
 export const PROFILE_KEY = new RegExp(`^(?:(?:${PROFILE_SITES.map((site) => site.id).join('|')}):[\\p{L}\\p{M}\\p{N}~/_.'-]{1,100}|author:\\d{1,20})$`, 'u');
 
+/** The profile site whose profile an address is, by the address alone; undefined for any other page. */
+export function profileSiteAt(href: string): (typeof PROFILE_SITES)[number] | undefined {
+  return PROFILE_SITES.find((site) => site.profileKey(href) !== null);
+}
+
 /** The profile page an address is, read from the document; null for any other page. */
 export function extractProfilePage(doc: Document, href: string): ProfileContext | null {
-  for (const site of PROFILE_SITES as readonly ProfileSiteDescriptor[]) {
-    if (site.profileKey(href) !== null) return site.pages[0]!.extract(doc, href);
-  }
-  return null;
+  const site: ProfileSiteDescriptor | undefined = profileSiteAt(href);
+  return site ? site.pages[0]!.extract(doc, href) : null;
 }
