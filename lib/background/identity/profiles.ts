@@ -71,33 +71,31 @@ export function createIdentity(ctx: Context, deps: IdentityDeps) {
     );
   }
 
-  // An author id Semantic Scholar no longer has (merged into another, removed) answers 404.
-  const isGone = (error: unknown) => error instanceof SourceError && error.kind === 'not-found';
+  /** The author's record; null when Semantic Scholar no longer has the id (merged into another profile, removed: 404). */
+  async function recordUnlessGone(authorId: string): Promise<Author | null> {
+    try {
+      return await deps.authorRecord(authorId);
+    } catch (error) {
+      if (error instanceof SourceError && error.kind === 'not-found') return null;
+      throw error;
+    }
+  }
 
   async function resolve(query: ProfileQuery): Promise<Resolution> {
     const pinned = (await pins.pinOf(query.profile)) ?? (await earlierPin(query.profile));
-    if (pinned) {
-      try {
-        return { status: 'resolved', via: 'pin', evidence: 0, author: await deps.authorRecord(pinned) };
-      } catch (error) {
-        // The reader's choice is kept (choosing again replaces it); meanwhile the page's evidence decides.
-        if (!isGone(error)) throw error;
-        return { ...(await fromIds(query)), gone: { authorId: pinned, from: 'pin' } };
-      }
-    }
-    return fromIds(query);
+    if (!pinned) return fromIds(query);
+    // A pin to a gone profile is kept (choosing again replaces it); meanwhile the page's evidence decides.
+    const author = await recordUnlessGone(pinned);
+    return author ? { status: 'resolved', via: 'pin', evidence: 0, author } : { ...(await fromIds(query)), gone: { authorId: pinned, from: 'pin' } };
   }
 
   async function fromIds(query: ProfileQuery): Promise<Resolution> {
-    if (!query.s2AuthorId) return fromEvidence(query);
-    try {
-      return { status: 'resolved', via: 'page-id', evidence: 0, author: await deps.authorRecord(query.s2AuthorId) };
-    } catch (error) {
-      // A profile a page links can be gone while the page's other evidence holds. A Semantic Scholar
-      // address naming no author is an error.
-      if (!isGone(error) || query.profile.startsWith('semanticscholar:')) throw error;
-      return { ...(await fromEvidence(query)), gone: { authorId: query.s2AuthorId, from: 'link' } };
-    }
+    const id = query.s2AuthorId;
+    if (!id) return fromEvidence(query);
+    // A Semantic Scholar address naming no author is an error; a profile another page links can be
+    // gone while that page's other evidence holds.
+    const author = query.profile.startsWith('semanticscholar:') ? await deps.authorRecord(id) : await recordUnlessGone(id);
+    return author ? { status: 'resolved', via: 'page-id', evidence: 0, author } : { ...(await fromEvidence(query)), gone: { authorId: id, from: 'link' } };
   }
 
   async function fromEvidence(query: ProfileQuery): Promise<Resolution> {

@@ -206,6 +206,19 @@ export function failPart<K, V>(into: Map<K, V | Error>, keys: readonly K[], erro
 }
 
 /**
+ * Asks for a list of `limit` items, and for half as many again while the host says the answer would
+ * pass its size limit, down to `floor`: lists whose items are large (papers with all their authors).
+ */
+export async function askSmaller<T>(limit: number, floor: number, ask: (limit: number) => Promise<T>): Promise<T> {
+  try {
+    return await ask(limit);
+  } catch (error) {
+    if (!(error instanceof SourceError && error.kind === 'too-large') || limit <= floor) throw error;
+    return askSmaller(Math.max(floor, Math.floor(limit / 2)), floor, ask);
+  }
+}
+
+/**
  * Asks for `keys` in one request, and in halves again while the host says the answer would pass its
  * size limit (Semantic Scholar's 10 MB); a part that fails otherwise, or one key still too large,
  * goes to `failed`.

@@ -4,7 +4,7 @@
 import { isAuthorId, parseDoi, sourceOfAuthorId } from '../../../core/ids';
 import type { Paper } from '../../../core/model';
 import { isRecord } from '../../../core/validate';
-import { askInHalves, failPart, requestJson, SourceError } from '../http';
+import { askInHalves, askSmaller, failPart, requestJson, SourceError } from '../http';
 import { headers, normalisePaper, S2_API, type S2Options } from './client';
 
 /** Per paper, only what an announcement shows: a whole author's list comes in one answer. */
@@ -29,15 +29,10 @@ const AUTHOR_PAPER_FIELDS = 'paperId,externalIds,title,publicationDate,year,auth
  * (a physicist with thousands of collaboration papers): the author papers endpoint, newest first,
  * a smaller page each time the answer is still too large.
  */
-async function newestPapers(authorId: string, options: S2Options, limit = 100): Promise<ListedPaper[]> {
-  try {
-    const body = await requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options);
-    if (!isRecord(body) || !Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
-    return listed(body.data);
-  } catch (error) {
-    if (error instanceof SourceError && error.kind === 'too-large' && limit > 1) return newestPapers(authorId, options, Math.floor(limit / 2));
-    throw error;
-  }
+async function newestPapers(authorId: string, options: S2Options): Promise<ListedPaper[]> {
+  const body = await askSmaller(100, 1, (limit) => requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options));
+  if (!isRecord(body) || !Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
+  return listed(body.data);
 }
 
 /**

@@ -6,7 +6,7 @@ import { CEILING, isRecord, readCount, readIsoDate, readString, readStringList }
 import type { PaperCitations } from '../../../core/metrics/compute';
 import { PAPER_BATCH_LIMIT } from '../../../core/protocol/define';
 import { paperIds } from '../../../core/person';
-import { askInHalves, failPart, requestJson, SourceError, type RequestOptions } from '../http';
+import { askInHalves, askSmaller, failPart, requestJson, SourceError, type RequestOptions } from '../http';
 
 export const S2_API = 'https://api.semanticscholar.org/graph/v1';
 
@@ -165,12 +165,11 @@ export async function fetchAuthor(authorId: string, options: S2Options, now: () 
  * The author's newest papers (one page), newest first. A page of a big collaboration's member (papers
  * of thousands of authors each) passes Semantic Scholar's 10 MB limit: a smaller page then.
  */
-export async function fetchAuthorPapers(authorId: string, options: S2Options, limit = AUTHOR_PAPERS_PAGE): Promise<Paper[]> {
+export async function fetchAuthorPapers(authorId: string, options: S2Options): Promise<Paper[]> {
   let body: unknown;
   try {
-    body = await requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options);
+    body = await askSmaller(AUTHOR_PAPERS_PAGE, 1, (limit) => requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options));
   } catch (error) {
-    if (error instanceof SourceError && error.kind === 'too-large' && limit > 1) return fetchAuthorPapers(authorId, options, Math.floor(limit / 2));
     throw authorGone(authorId, error);
   }
   if (!isRecord(body) || !Array.isArray(body.data)) {
@@ -262,11 +261,12 @@ export async function searchAuthorsWithTitles(
   now: () => number = Date.now,
   limit = NAME_SEARCH_LIMIT,
 ): Promise<{ author: Author; titles: string[]; orcid: string | null }[]> {
+  if (!withTitles) return searchWithTitles(name, options, false, now, limit);
   try {
-    return await searchWithTitles(name, options, withTitles, now, limit);
+    return await askSmaller(limit, 1, (fewer) => searchWithTitles(name, options, true, now, fewer));
   } catch (error) {
-    if (!(error instanceof SourceError && error.kind === 'too-large') || !withTitles) throw error;
-    return limit > 1 ? searchAuthorsWithTitles(name, options, true, now, Math.floor(limit / 2)) : searchWithTitles(name, options, false, now, NAME_SEARCH_LIMIT);
+    if (!(error instanceof SourceError && error.kind === 'too-large')) throw error;
+    return searchWithTitles(name, options, false, now, limit);
   }
 }
 

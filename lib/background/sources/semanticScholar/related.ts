@@ -4,7 +4,7 @@
 import type { PaperKey } from '../../../core/ids';
 import type { Paper } from '../../../core/model';
 import { isRecord, readCount } from '../../../core/validate';
-import { requestJson, SourceError } from '../http';
+import { askSmaller, requestJson, SourceError } from '../http';
 import { headers, normalisePaper, pathRef, S2_API, type S2Options } from './client';
 
 export const S2_RECOMMENDATIONS = 'https://api.semanticscholar.org/recommendations/v1';
@@ -40,14 +40,8 @@ export interface TopCiting {
  * papers with their authors pass Semantic Scholar's 10 MB (a paper big collaborations cite), fewer
  * of the newest are looked at, and `looked` says how many.
  */
-export async function fetchTopCiting(key: PaperKey, options: S2Options, top = RECOMMENDED_LIMIT, page = CITING_PAGE): Promise<TopCiting> {
-  let body: unknown;
-  try {
-    body = await requestJson(`${S2_API}/paper/${pathRef(key)}/citations?fields=${RELATED_FIELDS}&offset=0&limit=${page}`, { headers: headers(options) }, options);
-  } catch (error) {
-    if (error instanceof SourceError && error.kind === 'too-large' && page > top) return fetchTopCiting(key, options, top, Math.max(top, Math.floor(page / 2)));
-    throw error;
-  }
+export async function fetchTopCiting(key: PaperKey, options: S2Options, top = RECOMMENDED_LIMIT): Promise<TopCiting> {
+  const body = await askSmaller(CITING_PAGE, top, (page) => requestJson(`${S2_API}/paper/${pathRef(key)}/citations?fields=${RELATED_FIELDS}&offset=0&limit=${page}`, { headers: headers(options) }, options));
   if (!isRecord(body) || !Array.isArray(body.data)) {
     throw new SourceError('malformed', 'Semantic Scholar sent a citation list of the wrong shape');
   }
