@@ -27,7 +27,8 @@ export default defineConfig({
     description: 'Author metrics, publications and related work next to every arXiv author.',
     // `scripting` registers the profiles content script for the profile sites the reader turned on;
     // `alarms` wakes the background for the scheduled check for new papers by followed authors.
-    permissions: ['scripting', 'alarms'],
+    // storage: session storage for what each tab's page may ask about (lib/background/contentGate.ts).
+    permissions: ['scripting', 'alarms', 'storage'],
     // arXiv and the APIs at install; each profile site only when the reader turns it on (lib/core/sites/registry.ts).
     // Copies: WXT adds to the array it is given.
     host_permissions: [...HOST_PERMISSIONS],

@@ -4,6 +4,7 @@ import type { PageContextReply, TabUpdate } from '../lib/core/protocol/tab';
 import { createBackground } from '../lib/background';
 import { createProfileAccess, type AccessApi } from '../lib/background/profileAccess';
 import { hearNotificationClicks, type NotificationApi } from '../lib/background/notificationClicks';
+import { createContentGate } from '../lib/background/contentGate';
 import { handleMessage } from '../lib/background/router';
 import { saveTabPaper } from '../lib/background/shortcut';
 import { openDatabase, type Database } from '../lib/background/store/db';
@@ -77,7 +78,18 @@ export default defineBackground({
       });
     }
     hearNotificationClicks(browser as unknown as NotificationApi, ALERT_ALARM, () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html#following') }));
-    browser.runtime.onMessage.addListener((message, sender) => handleMessage(background.handlers, message, sender, browser.runtime.id));
+    // What each tab's content script may ask is held to its page (lib/background/router.ts); the
+    // keys its page showed live in session storage, which content scripts cannot read.
+    const ledger = 'session' in browser.storage ? browser.storage.session : null;
+    const contentGate = createContentGate(
+      ledger && {
+        load: async () => (await ledger.get('contentTabs')).contentTabs as Record<string, string[]> | undefined,
+        save: (tabs) => ledger.set({ contentTabs: tabs }),
+      },
+    );
+    browser.tabs.onRemoved.addListener((tabId) => void contentGate.forget(tabId));
+    const own = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+    browser.runtime.onMessage.addListener((message, sender) => handleMessage(background.handlers, message, sender, own, contentGate));
 
     // The profiles content script runs on exactly the profile sites the reader granted.
     const profileAccess = createProfileAccess(browser as unknown as AccessApi);

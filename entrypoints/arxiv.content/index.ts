@@ -40,7 +40,7 @@ export default defineContentScript({
   async main() {
     // The reader can switch arXiv off in the settings; the popup still answers for the page.
     let settingsKnown = false;
-    const enabled = ask({ type: 'getSettings' })
+    const enabled = ask({ type: 'pageSettings' })
       .then(
         (settings) => (setTheme(settings.theme), settings.sites.arxiv),
         () => true,

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import css from '../../components/styles.css?inline';
 import { hasEvidence, profileQuery } from '../../lib/core/identity';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/tab';
+import type { PageSettings } from '../../lib/core/settings';
+import { ALL_SITES_ON } from '../../lib/core/sites/registry';
 import { extractProfilePage, PROFILE_MATCHES, profileSiteAt } from '../../lib/core/sites/profileSites';
 import { annotateEntries } from '../../lib/page/annotate';
 import { applyTabUpdate, type Annotation } from '../../lib/page/annotation';
@@ -36,16 +38,16 @@ export default defineContentScript({
     // Which site this is, from the address: reading the page is for `run`.
     const site = profileSiteAt(location.href);
     // Sites the reader switched off in the settings get nothing.
-    let sites: Record<string, boolean> | null = null;
+    let settings: PageSettings | null = null;
     // `settled`: an app page is read again as it fills in, and until it has settled one with nothing
     // to go on yet (ORCID before its record loads) waits instead of saying no one matched.
     const run = async (settled = !site?.rendersLate) => {
-      sites ??= await ask({ type: 'getSettings' }).then(
-        (settings) => (setTheme(settings.theme), settings.sites),
-        () => ({}),
+      settings ??= await ask({ type: 'pageSettings' }).then(
+        (known) => (setTheme(known.theme), known),
+        () => ({ theme: 'system', sites: ALL_SITES_ON, panelCollapsed: false }),
       );
       const found = extractProfilePage(document, location.href);
-      const context = found && sites[found.site] !== false ? found : null;
+      const context = found && settings.sites[found.site as keyof PageSettings['sites']] !== false ? found : null;
       if (!context) {
         panel?.remove();
         panel = null;
@@ -65,7 +67,7 @@ export default defineContentScript({
         candidates: (profile) => ask({ type: 'profileCandidates', profile }),
         pin: (profile, authorId) => ask({ type: 'pinProfile', profile, authorId }),
         authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
-        prefs: () => ask({ type: 'getPrefs' }),
+        collapsed: settings.panelCollapsed,
         savePrefs: (prefs) => ask({ type: 'savePrefs', prefs }),
         compare: compareSet,
         follow: followSet,

@@ -58,6 +58,13 @@ export interface Prefs {
 
 export const DEFAULT_PREFS: Prefs = { panelCollapsed: false };
 
+/** The settings a page's drawing needs (content scripts get these, never the keys or the e-mail). */
+export interface PageSettings {
+  theme: Theme;
+  sites: Record<SiteId, boolean>;
+  panelCollapsed: boolean;
+}
+
 // Semantic Scholar keys are 40 letters and digits; allow some slack, nothing else.
 const API_KEY = /^[A-Za-z0-9]{0,100}$/;
 // Loose on purpose: OpenAlex only needs somewhere to write; it is never sent anywhere else.

@@ -18,8 +18,9 @@ export interface PanelDeps {
   candidates: (query: ProfileQuery) => Promise<Candidate[]>;
   pin: (profile: string, authorId: string | null) => Promise<unknown>;
   authorCard: (authorId: string) => Promise<AuthorCardData>;
-  prefs: () => Promise<Prefs>;
-  savePrefs: (prefs: Prefs) => Promise<Prefs>;
+  /** Whether the reader left the panel collapsed (pageSettings). */
+  collapsed: boolean;
+  savePrefs: (prefs: Pick<Prefs, 'panelCollapsed'>) => Promise<unknown>;
   compare?: AuthorSetActions;
   follow?: AuthorSetActions;
   persons?: PersonActions;
@@ -38,7 +39,7 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
   deps.doc.body.append(host);
   let query: ProfileQuery | null = null;
   let state: PanelState = { status: 'loading' };
-  let collapsed = false;
+  let collapsed = deps.collapsed;
   let generation = 0;
   const tray = deps.compare && createAuthorSetState(deps.compare, () => draw());
   const following = deps.follow && createAuthorSetState(deps.follow, () => draw());
@@ -113,13 +114,6 @@ export function mountProfilePanel(deps: PanelDeps): ProfilePanelHandle {
     await show(query);
   }
 
-  void deps.prefs().then(
-    (prefs) => {
-      collapsed = prefs.panelCollapsed;
-      draw();
-    },
-    () => draw(),
-  );
   draw();
   return { show, remove: () => host.remove() };
 }

@@ -12,7 +12,7 @@ describe('Chrome manifest', () => {
 
   it('asks at install only for arXiv and the three APIs, for each profile site only when the reader turns it on, and for notifications only when the reader wants them', () => {
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['scripting', 'alarms']);
+    expect(manifest.permissions).toEqual(['scripting', 'alarms', 'storage']);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*', 'https://api.semanticscholar.org/*', 'https://api.openalex.org/*']);
     expect(manifest.host_permissions).toEqual(HOST_PERMISSIONS);
@@ -57,7 +57,7 @@ describe('Firefox manifest', () => {
   });
 
   it('asks for the same hosts as the Chrome build and nothing else', () => {
-    expect(manifest.permissions).toEqual(['scripting', 'alarms', ...HOST_PERMISSIONS]);
+    expect(manifest.permissions).toEqual(['scripting', 'alarms', 'storage', ...HOST_PERMISSIONS]);
     expect(manifest.optional_permissions).toEqual([...OPTIONAL_HOST_PERMISSIONS, 'notifications']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBackground } from '../../lib/background';
+import { createContentGate } from '../../lib/background/contentGate';
 import { handleMessage, type Handlers } from '../../lib/background/router';
 import { openDatabase } from '../../lib/background/store/db';
 import { PROTOCOL, parseRequest as parseBackgroundRequest } from '../../lib/core/protocol';
@@ -14,6 +15,9 @@ import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 
 const OWN_ID = 'own-extension-id';
+const OWN = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
+/** The popup, as the browser describes it when it sends. */
+const POPUP = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/popup.html?tab=3` };
 const EMPTY_CACHE = { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0, profileSearches: 0 };
 
 /** Handlers that log what they were asked; the few the tests look at answer like the background. */
@@ -104,42 +108,42 @@ describe('parseBackgroundRequest', () => {
 describe('handleMessage', () => {
   it('dispatches valid requests from this extension', async () => {
     const service = fakeHandlers();
-    const reply = await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, { id: OWN_ID }, OWN_ID);
+    const reply = await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, POPUP, OWN, createContentGate(null));
     expect(reply).toEqual({ ok: true, data: {} });
     expect(service.calls).toEqual(['papers:2602.16165']);
   });
 
   it('refuses other senders without touching the service', async () => {
     const service = fakeHandlers();
-    const reply = await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, { id: 'someone-else' }, OWN_ID);
+    const reply = await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, { id: 'someone-else', url: 'chrome-extension://someone-else/popup.html' }, OWN, createContentGate(null));
     expect(reply).toEqual({ ok: false, error: 'Messages are accepted only from this extension' });
-    expect(await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, {}, OWN_ID)).toMatchObject({ ok: false });
-    expect(await handleMessage(service, { type: 'clearCache' }, { id: 'someone-else' }, OWN_ID)).toMatchObject({ ok: false });
+    expect(await handleMessage(service, { type: 'papers', keys: ['2602.16165'] }, {}, OWN, createContentGate(null))).toMatchObject({ ok: false });
+    expect(await handleMessage(service, { type: 'clearCache' }, { id: 'someone-else', url: 'chrome-extension://someone-else/popup.html' }, OWN, createContentGate(null))).toMatchObject({ ok: false });
     expect(service.calls).toEqual([]);
   });
 
   it('dispatches settings and cache requests, trimming the key', async () => {
     const service = fakeHandlers();
-    expect(await handleMessage(service, { type: 'saveSettings', settings: { s2ApiKey: '  abc123  ' } }, { id: OWN_ID }, OWN_ID)).toEqual({
+    expect(await handleMessage(service, { type: 'saveSettings', settings: { s2ApiKey: '  abc123  ' } }, POPUP, OWN, createContentGate(null))).toEqual({
       ok: true,
       data: { ...DEFAULT_SETTINGS, s2ApiKey: 'abc123' },
     });
-    await handleMessage(service, { type: 'clearCache' }, { id: OWN_ID }, OWN_ID);
+    await handleMessage(service, { type: 'clearCache' }, POPUP, OWN, createContentGate(null));
     expect(service.calls).toEqual(['saveSettings:abc123', 'clearCache']);
   });
 
   it('dispatches profile requests', async () => {
     const service = fakeHandlers();
     const profile = { profile: 'dblp:36/8449', name: 'Zhaoran Wang', s2AuthorId: null, paperKeys: ['2602.16165'], titles: [] };
-    expect(await handleMessage(service, { type: 'resolveProfile', profile }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: { status: 'unknown' } });
-    expect(await handleMessage(service, { type: 'pinProfile', profile: 'dblp:36/8449', authorId: null }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: true, data: null });
+    expect(await handleMessage(service, { type: 'resolveProfile', profile }, POPUP, OWN, createContentGate(null))).toEqual({ ok: true, data: { status: 'unknown' } });
+    expect(await handleMessage(service, { type: 'pinProfile', profile: 'dblp:36/8449', authorId: null }, POPUP, OWN, createContentGate(null))).toEqual({ ok: true, data: null });
     expect(service.calls).toEqual(['resolve:dblp:36/8449', 'pin:dblp:36/8449:null']);
   });
 
   it('answers malformed messages and service failures with an error, never a throw', async () => {
     const service = fakeHandlers();
-    expect(await handleMessage(service, { type: 'nope' }, { id: OWN_ID }, OWN_ID)).toEqual({ ok: false, error: 'Unknown message type: nope' });
-    expect(await handleMessage(service, { type: 'authorCard', authorId: '1' }, { id: OWN_ID }, OWN_ID)).toEqual({
+    expect(await handleMessage(service, { type: 'nope' }, POPUP, OWN, createContentGate(null))).toEqual({ ok: false, error: 'Unknown message type: nope' });
+    expect(await handleMessage(service, { type: 'authorCard', authorId: '1' }, POPUP, OWN, createContentGate(null))).toEqual({
       ok: false,
       error: 'Semantic Scholar answered 404',
     });
@@ -171,7 +175,7 @@ describe('compare messages', () => {
     const db = await openDatabase(`tray-${Math.random()}`);
     const sizes: number[] = [];
     const background = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates(), onTrayChanged: (size) => sizes.push(size) });
-    const reply = await handleMessage(background.handlers, { type: 'compareAdd', authors: [{ authorId: '1', name: 'A' }, { authorId: '2', name: 'B' }] }, { id: OWN_ID }, OWN_ID);
+    const reply = await handleMessage(background.handlers, { type: 'compareAdd', authors: [{ authorId: '1', name: 'A' }, { authorId: '2', name: 'B' }] }, POPUP, OWN, createContentGate(null));
     expect(reply.ok).toBe(true);
     expect(sizes).toEqual([2]);
     expect((await background.compare.list()).map((entry) => entry.authorId)).toEqual(['1', '2']);

@@ -50,11 +50,15 @@ export function createSettings(ctx: Context, cache: Cache) {
     return { paper: ms, missingPaper: Math.min(ms, TTL.missingPaper), author: ms, publications: ms };
   }
 
-  const handlers: HandlersFor<'getSettings' | 'saveSettings' | 'getPrefs' | 'savePrefs' | 'cacheInfo' | 'clearCache'> = {
+  const handlers: HandlersFor<'getSettings' | 'pageSettings' | 'saveSettings' | 'getPrefs' | 'savePrefs' | 'cacheInfo' | 'clearCache'> = {
     getSettings: () => get(),
+    pageSettings: async () => {
+      const [{ theme, sites }, { panelCollapsed }] = await Promise.all([get(), prefs()]);
+      return { theme, sites, panelCollapsed };
+    },
     saveSettings: ({ settings }) => save(settings),
     getPrefs: () => prefs(),
-    savePrefs: ({ prefs: next }) => savePrefs(next),
+    savePrefs: async ({ prefs: next }) => (await savePrefs(next), null),
     cacheInfo: () => cache.info(),
     clearCache: async () => (await cache.clear(), cache.info()),
   };

@@ -4,11 +4,35 @@
 
 import { isAuthorId, isPaperKey, type PaperKey } from '../ids';
 
-/** A message: `parse` checks an untrusted payload and returns it typed, or a string saying what is wrong. */
+/**
+ * A message: `parse` checks an untrusted payload and returns it typed, or a string saying what is
+ * wrong. Extension pages (popup, options, library, compare) may send every message; content scripts
+ * only those that carry `content` (see `forContentScripts`).
+ */
 export interface MessageDef<Payload, Answer> {
   parse(raw: Record<string, unknown>): Payload | string;
+  /** Set when content scripts may send it too, with what limits them. */
+  readonly content?: ContentRights<Payload>;
   /** Never set: carries the answer's type. */
   readonly answer?: Answer;
+}
+
+/**
+ * What a content script may do with a message. A content script is code in a page's renderer, which
+ * may be compromised: it gets only what drawing its page needs. Paper keys a tab asked about
+ * (`shows`) become that tab's own; a message that changes the reader's list (`ownKeys`) may name only
+ * those, and at most `maxKeys` of them.
+ */
+export interface ContentRights<Payload> {
+  // Methods, not function properties: the table's types read the answer through MessageDef<unknown, A>.
+  shows?(payload: Payload): readonly PaperKey[];
+  ownKeys?(payload: Payload): readonly PaperKey[];
+  maxKeys?: number;
+}
+
+/** Marks a message as one content scripts may send (every other message is for extension pages only). */
+export function forContentScripts<Payload, Answer>(def: MessageDef<Payload, Answer>, rights: ContentRights<Payload> = {}): MessageDef<Payload, Answer> {
+  return { ...def, content: rights };
 }
 
 export function message<Payload, Answer>(parse: (raw: Record<string, unknown>) => Payload | string): MessageDef<Payload, Answer> {

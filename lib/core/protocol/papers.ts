@@ -6,7 +6,7 @@ import type { Candidate, ProfileQuery, Resolution } from '../identity';
 import type { AuthorCardData, PaperWithAuthors } from '../model';
 import { PROFILE_KEY } from '../sites/profileSites';
 import { isRecord } from '../validate';
-import { keyList, MAX_IDS_PER_MESSAGE, message } from './define';
+import { forContentScripts, keyList, MAX_IDS_PER_MESSAGE, message } from './define';
 import type { RelatedRecord } from './wire';
 
 const MAX_TITLES = 100;
@@ -31,11 +31,15 @@ function parseProfileQuery(raw: unknown): ProfileQuery | string {
   return { profile: raw.profile, name, s2AuthorId, paperKeys, titles: titles as string[], ...(typeof raw.orcid === 'string' ? { orcid: raw.orcid } : {}) };
 }
 
+// A profile page's papers become its tab's own, as a listing's do.
 const profileMessage = <Answer>() =>
-  message<{ profile: ProfileQuery }, Answer>((raw) => {
-    const profile = parseProfileQuery(raw.profile);
-    return typeof profile === 'string' ? profile : { profile };
-  });
+  forContentScripts(
+    message<{ profile: ProfileQuery }, Answer>((raw) => {
+      const profile = parseProfileQuery(raw.profile);
+      return typeof profile === 'string' ? profile : { profile };
+    }),
+    { shows: ({ profile }) => profile.paperKeys },
+  );
 
 export const paperMessages = {
   /** Papers by key with their authors' numbers; null for papers no source knows. */
@@ -44,26 +48,32 @@ export const paperMessages = {
    * its own. `authorLimit`: a listing shows at most this many names an entry; the answer is cut to
    * that (see PaperWithAuthors.omitted), which keeps a listing of big collaborations' papers small.
    */
-  papers: message<{ keys: PaperKey[]; urgent?: boolean; authorLimit?: number }, Record<PaperKey, PaperWithAuthors | null>>((raw) => {
-    const ids = raw.keys;
-    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS_PER_MESSAGE) return `papers needs 1 to ${MAX_IDS_PER_MESSAGE} paper keys`;
-    if (raw.urgent !== undefined && typeof raw.urgent !== 'boolean') return 'papers: urgent is true or false';
-    const limit = raw.authorLimit;
-    if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_AUTHOR_LIMIT)) return `papers: authorLimit is a whole number from 1 to ${MAX_AUTHOR_LIMIT}`;
-    const keys = keyList(ids);
-    if (keys) return { keys, ...(raw.urgent ? { urgent: true } : {}), ...(limit !== undefined ? { authorLimit: limit as number } : {}) };
-    const bad = ids.find((id) => typeof id !== 'string' || !isPaperKey(id));
-    return `Not a paper key (an arXiv id without version, or doi:…): ${String(bad).slice(0, 40)}`;
-  }),
-  authorCard: message<{ authorId: string }, AuthorCardData>((raw) => (isAuthorId(raw.authorId) ? { authorId: raw.authorId } : 'authorCard needs an author id')),
-  related: message<{ key: PaperKey }, RelatedRecord>((raw) => (typeof raw.key === 'string' && isPaperKey(raw.key) ? { key: raw.key } : 'related needs a paper key')),
+  papers: forContentScripts(
+    message<{ keys: PaperKey[]; urgent?: boolean; authorLimit?: number }, Record<PaperKey, PaperWithAuthors | null>>((raw) => {
+      const ids = raw.keys;
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_IDS_PER_MESSAGE) return `papers needs 1 to ${MAX_IDS_PER_MESSAGE} paper keys`;
+      if (raw.urgent !== undefined && typeof raw.urgent !== 'boolean') return 'papers: urgent is true or false';
+      const limit = raw.authorLimit;
+      if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_AUTHOR_LIMIT)) return `papers: authorLimit is a whole number from 1 to ${MAX_AUTHOR_LIMIT}`;
+      const keys = keyList(ids);
+      if (keys) return { keys, ...(raw.urgent ? { urgent: true } : {}), ...(limit !== undefined ? { authorLimit: limit as number } : {}) };
+      const bad = ids.find((id) => typeof id !== 'string' || !isPaperKey(id));
+      return `Not a paper key (an arXiv id without version, or doi:…): ${String(bad).slice(0, 40)}`;
+    }),
+    // The papers a page asks about are the ones it shows: they become the tab's own.
+    { shows: ({ keys }) => keys },
+  ),
+  authorCard: forContentScripts(message<{ authorId: string }, AuthorCardData>((raw) => (isAuthorId(raw.authorId) ? { authorId: raw.authorId } : 'authorCard needs an author id'))),
+  related: forContentScripts(message<{ key: PaperKey }, RelatedRecord>((raw) => (typeof raw.key === 'string' && isPaperKey(raw.key) ? { key: raw.key } : 'related needs a paper key'))),
   resolveProfile: profileMessage<Resolution>(),
   /** Candidates for a profile by name search, those who wrote the page's papers first. */
   profileCandidates: profileMessage<Candidate[]>(),
-  /** Pins (or with null, unpins) who a profile is. */
-  pinProfile: message<{ profile: string; authorId: string | null }, null>((raw) => {
-    if (typeof raw.profile !== 'string' || !PROFILE_KEY.test(raw.profile)) return 'Unknown profile key';
-    if (raw.authorId !== null && !isAuthorId(raw.authorId)) return 'pinProfile needs an author id or null';
-    return { profile: raw.profile, authorId: raw.authorId };
-  }),
+  /** Pins (or with null, unpins) who a profile is: the profile panel's and the chips' correction. */
+  pinProfile: forContentScripts(
+    message<{ profile: string; authorId: string | null }, null>((raw) => {
+      if (typeof raw.profile !== 'string' || !PROFILE_KEY.test(raw.profile)) return 'Unknown profile key';
+      if (raw.authorId !== null && !isAuthorId(raw.authorId)) return 'pinProfile needs an author id or null';
+      return { profile: raw.profile, authorId: raw.authorId };
+    }),
+  ),
 };

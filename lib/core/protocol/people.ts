@@ -7,19 +7,27 @@ import type { DroppedPaper, PersonView } from '../model';
 import { MAX_PERSON_PROFILES, readDroppedPaper } from '../person';
 import type { PersonCandidates } from '../personCandidates';
 import type { SelfCitationView } from '../selfCitations';
-import { authorRef, keyList, message, noPayload } from './define';
+import { authorRef, forContentScripts, keyList, message, noPayload } from './define';
 import { MAX_COMPARE, type AlertsView, type CompareEntry, type CompareRow, type FollowNews, type FollowRecord } from './wire';
 
 const authorIdMessage = <Answer>(name: string) => message<{ authorId: string }, Answer>((raw) => (isAuthorId(raw.authorId) ? { authorId: raw.authorId } : `${name} needs an author id`));
 
+/** At most this many follows; an import keeps to the same number (core/backup.ts). */
+export const MAX_FOLLOWS = 5000;
+
+// Every author card (hover card, profile panel) offers compare, follow and the person control, so
+// content scripts may send those messages; the tray's order, the alerts and self-citations belong
+// to extension pages.
 export const peopleMessages = {
-  compareList: noPayload<CompareEntry[]>(),
+  compareList: forContentScripts(noPayload<CompareEntry[]>()),
   /** Adds authors not in the tray yet, after those that are; all or none. */
-  compareAdd: message<{ authors: { authorId: string; name: string }[] }, CompareEntry[]>((raw) => {
-    const authors = Array.isArray(raw.authors) && raw.authors.length > 0 && raw.authors.length <= MAX_COMPARE ? raw.authors.map(authorRef) : null;
-    return authors && authors.every((author) => author !== null) ? { authors: authors as { authorId: string; name: string }[] } : `compareAdd needs 1 to ${MAX_COMPARE} authors, each an id and a name`;
-  }),
-  compareRemove: authorIdMessage<CompareEntry[]>('compareRemove'),
+  compareAdd: forContentScripts(
+    message<{ authors: { authorId: string; name: string }[] }, CompareEntry[]>((raw) => {
+      const authors = Array.isArray(raw.authors) && raw.authors.length > 0 && raw.authors.length <= MAX_COMPARE ? raw.authors.map(authorRef) : null;
+      return authors && authors.every((author) => author !== null) ? { authors: authors as { authorId: string; name: string }[] } : `compareAdd needs 1 to ${MAX_COMPARE} authors, each an id and a name`;
+    }),
+  ),
+  compareRemove: forContentScripts(authorIdMessage<CompareEntry[]>('compareRemove')),
   /** Moves an author to a position (0 is first). */
   compareMove: message<{ authorId: string; to: number }, CompareEntry[]>((raw) =>
     isAuthorId(raw.authorId) && typeof raw.to === 'number' && Number.isInteger(raw.to) && raw.to >= 0 && raw.to < MAX_COMPARE
@@ -28,12 +36,14 @@ export const peopleMessages = {
   ),
   compareClear: noPayload<CompareEntry[]>(),
   compareRow: authorIdMessage<CompareRow>('compareRow'),
-  followList: noPayload<FollowRecord[]>(),
-  follow: message<{ author: { authorId: string; name: string } }, FollowRecord[]>((raw) => {
-    const author = authorRef(raw.author);
-    return author ? { author } : 'follow needs an author: a Semantic Scholar id and a name';
-  }),
-  unfollow: authorIdMessage<FollowRecord[]>('unfollow'),
+  followList: forContentScripts(noPayload<FollowRecord[]>()),
+  follow: forContentScripts(
+    message<{ author: { authorId: string; name: string } }, FollowRecord[]>((raw) => {
+      const author = authorRef(raw.author);
+      return author ? { author } : 'follow needs an author: a Semantic Scholar id and a name';
+    }),
+  ),
+  unfollow: forContentScripts(authorIdMessage<FollowRecord[]>('unfollow')),
   /** Papers by followed authors seen since the last call, newest first; the next call starts from now. */
   followNews: noPayload<FollowNews>(),
   /** The papers the scheduled check announced and where it stands. */
@@ -45,20 +55,24 @@ export const peopleMessages = {
     return keys ? { keys } : `alertsSeen needs at most ${MAX_ALERTS} paper keys, or none for all`;
   }),
   /** Other profiles that may be the author (or their person), with the evidence; one search, cached. */
-  personCandidates: authorIdMessage<PersonCandidates>('personCandidates'),
+  personCandidates: forContentScripts(authorIdMessage<PersonCandidates>('personCandidates')),
   /** Merges profiles into one person, the first profile's (with the persons they are already part of). */
-  personMerge: message<{ authorIds: string[] }, PersonView>((raw) =>
-    Array.isArray(raw.authorIds) && raw.authorIds.length >= 2 && raw.authorIds.length <= MAX_PERSON_PROFILES && raw.authorIds.every(isAuthorId) && new Set(raw.authorIds).size === raw.authorIds.length
-      ? { authorIds: raw.authorIds as string[] }
-      : `personMerge needs 2 to ${MAX_PERSON_PROFILES} different author ids`,
+  personMerge: forContentScripts(
+    message<{ authorIds: string[] }, PersonView>((raw) =>
+      Array.isArray(raw.authorIds) && raw.authorIds.length >= 2 && raw.authorIds.length <= MAX_PERSON_PROFILES && raw.authorIds.every(isAuthorId) && new Set(raw.authorIds).size === raw.authorIds.length
+        ? { authorIds: raw.authorIds as string[] }
+        : `personMerge needs 2 to ${MAX_PERSON_PROFILES} different author ids`,
+    ),
   ),
   /** Takes a person apart again (their drops go with them). */
-  personUnmerge: message<{ personId: string }, null>((raw) => (isAuthorId(raw.personId) ? { personId: raw.personId } : 'personUnmerge needs a person id')),
+  personUnmerge: forContentScripts(message<{ personId: string }, null>((raw) => (isAuthorId(raw.personId) ? { personId: raw.personId } : 'personUnmerge needs a person id'))),
   /** Drops a paper from the author's person, or (dropped: false) takes it back. */
-  personDrop: message<{ authorId: string; paper: DroppedPaper; dropped: boolean }, PersonView | null>((raw) => {
-    const paper = readDroppedPaper(raw.paper);
-    return isAuthorId(raw.authorId) && paper && typeof raw.dropped === 'boolean' ? { authorId: raw.authorId, paper, dropped: raw.dropped } : 'personDrop needs an author id, a paper (its ids and title) and whether it is dropped';
-  }),
+  personDrop: forContentScripts(
+    message<{ authorId: string; paper: DroppedPaper; dropped: boolean }, PersonView | null>((raw) => {
+      const paper = readDroppedPaper(raw.paper);
+      return isAuthorId(raw.authorId) && paper && typeof raw.dropped === 'boolean' ? { authorId: raw.authorId, paper, dropped: raw.dropped } : 'personDrop needs an author id, a paper (its ids and title) and whether it is dropped';
+    }),
+  ),
   /** Self-citations of the author's person: where the count stands; 'start' begins it, 'more' checks the next papers. */
   selfCitations: message<{ authorId: string; action: 'read' | 'start' | 'more' }, SelfCitationView>((raw) =>
     isAuthorId(raw.authorId) && (raw.action === 'read' || raw.action === 'start' || raw.action === 'more') ? { authorId: raw.authorId, action: raw.action } : "selfCitations needs an author id and an action: 'read', 'start' or 'more'",

@@ -4,7 +4,7 @@ import { isPaperKey, type PaperKey } from '../ids';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from '../saved/importer';
 import { SNAPSHOT_NAME_MAX, SNAPSHOT_TITLE_MAX, type ReadStatus, type SavedPaper } from '../saved/model';
 import { isRecord } from '../validate';
-import { keyList, MAX_IDS_PER_MESSAGE, message, shortText } from './define';
+import { forContentScripts, keyList, MAX_IDS_PER_MESSAGE, message, shortText } from './define';
 import type { SavedQuery, SavedSort } from '../saved/query';
 import type { PageSnapshot, SavedChanges, SavedPage } from './wire';
 
@@ -86,15 +86,19 @@ export const savedMessages = {
     if (!Number.isInteger(offset) || (offset as number) < 0 || !Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > QUERY_PAGE_MAX) return `savedQuery needs an offset and a limit from 1 to ${QUERY_PAGE_MAX}`;
     return { query, offset: offset as number, limit: limit as number };
   }),
-  /** Which of these papers are saved. */
-  savedWhich: keysMessage<PaperKey[]>('savedWhich'),
-  savePaper: message<{ key: PaperKey; page: PageSnapshot }, SavedPaper>((raw) => {
-    const page = parsePageSnapshot(raw.page);
-    if (typeof raw.key !== 'string' || !isPaperKey(raw.key)) return 'savePaper needs a paper key';
-    return page ? { key: raw.key, page } : 'savePaper needs what the page shows: title, authors, version, category';
-  }),
-  /** Removes and answers the removed records, for undo. */
-  unsave: keysMessage<SavedPaper[]>('unsave'),
+  /** Which of these papers are saved; a page may ask only of the papers it shows. */
+  savedWhich: forContentScripts(keysMessage<PaperKey[]>('savedWhich'), { ownKeys: ({ keys }) => keys }),
+  /** A page's save toggle: one of the papers it shows. */
+  savePaper: forContentScripts(
+    message<{ key: PaperKey; page: PageSnapshot }, SavedPaper>((raw) => {
+      const page = parsePageSnapshot(raw.page);
+      if (typeof raw.key !== 'string' || !isPaperKey(raw.key)) return 'savePaper needs a paper key';
+      return page ? { key: raw.key, page } : 'savePaper needs what the page shows: title, authors, version, category';
+    }),
+    { ownKeys: ({ key }) => [key], maxKeys: 1 },
+  ),
+  /** Removes and answers the removed records, for undo; a page removes one paper it shows at a time. */
+  unsave: forContentScripts(keysMessage<SavedPaper[]>('unsave'), { ownKeys: ({ keys }) => keys, maxKeys: 1 }),
   /** Puts records back as they were (undo). */
   restoreSaved: message<{ papers: SavedPaper[] }, null>((raw) => {
     if (!Array.isArray(raw.papers) || raw.papers.length > MAX_IDS_PER_MESSAGE) return 'restoreSaved needs a list of saved papers';
