@@ -115,7 +115,9 @@ export function parseDoi(input: string): string | null {
     }
   }
   text = text.replace(/^doi:\s*/i, '');
-  return DOI.test(text) ? text.toLowerCase() : null;
+  // No real DOI has a `.` or `..` segment, a query or a fragment mark; a page's would walk an API path.
+  if (!DOI.test(text) || /[?#\\]/.test(text) || text.split('/').some((segment) => segment === '.' || segment === '..')) return null;
+  return text.toLowerCase();
 }
 
 /** The key for an arXiv id or a DOI (an arXiv DOI gives the arXiv id). */

@@ -136,14 +136,33 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     // A listing shows at most so many names an entry: the answer need carry no more (big collaborations).
     const authorLimit = lazy ? authorLimitOf(keys.flatMap((key) => byKey.get(key) ?? [])) : undefined;
     let got: Record<PaperKey, EntryAnswer> | Error;
+    const request = pending ?? deps.papers(keys, { urgent, ...(authorLimit ? { authorLimit } : {}) });
+    // The background answers which are saved only of papers the page asked about: after the request.
+    learnSaved(keys);
     try {
-      got = await (pending ?? deps.papers(keys, { urgent, ...(authorLimit ? { authorLimit } : {}) }));
+      got = await request;
     } catch (error) {
       got = error instanceof Error ? error : new Error(String(error));
     }
     const received = performance.now();
     for (const key of keys) receive(key, got instanceof Error ? got : (got[key] ?? null));
     measure('receive', received);
+  }
+
+  // Saved state, asked once a group at a time right after its papers (the first screen's request
+  // goes first); toggles change it one paper at a time.
+  const savedKnown: Promise<void>[] = [];
+  const savedAsked = new Set<PaperKey>();
+  function learnSaved(keys: readonly PaperKey[]) {
+    const fresh = keys.filter((key) => !savedAsked.has(key));
+    if (!deps.saved || fresh.length === 0) return;
+    fresh.forEach((key) => savedAsked.add(key));
+    savedKnown.push(
+      deps.saved.which(fresh).then(
+        (saved) => saved.forEach((key) => (savedKeys.add(key), redrawBadges(key))),
+        () => undefined,
+      ),
+    );
   }
 
   // Shown at once; put back when the background could not store it.
@@ -240,14 +259,6 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
     startWatching();
     measure('watch', watchStart);
   }
-  // Saved state and follows are not needed for the first screen's request: asked after it.
-  // Saved state for the page, asked for once; toggles change it one paper at a time.
-  const savedKnown = deps.saved
-    ? deps.saved.which([...byKey.keys()]).then(
-        (keys) => keys.forEach((key) => (savedKeys.add(key), redrawBadges(key))),
-        () => undefined,
-      )
-    : null;
   // Who the reader follows, asked for once; entries answered before it are marked after it.
   const followKnown = deps.follow
     ? deps.follow.list().then(
@@ -263,7 +274,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
       )
     : null;
 
-  await Promise.all([asked, savedKnown, placing, followKnown]);
+  await Promise.all([asked, placing, followKnown]);
+  await Promise.all(savedKnown);
   try {
     performance.mark('scholarscope:answers');
   } catch {

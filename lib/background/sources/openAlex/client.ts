@@ -3,6 +3,7 @@
 // is how an author of ours is found there and how a paper Semantic Scholar lacks gets its authors.
 // Everything is validated here; a malformed answer becomes an error or an entry left out.
 
+import { pathSegment } from '../pathSegment';
 import { paperKeyFor, parseDoi, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
 import type { OpenAlexAuthor } from '../../../core/model';
 import { CEILING, isRecord, readCount, readIsoDate, readString } from '../../../core/validate';
@@ -149,7 +150,7 @@ export function doiForKey(key: PaperKey): string {
 /** One author by OpenAlex id (a singleton request, free of OpenAlex's daily allowance). */
 export async function fetchOpenAlexAuthor(id: string, options: OpenAlexOptions): Promise<OpenAlexAuthor> {
   if (!isOpenAlexAuthorId(id)) throw new SourceError('client', `Not an OpenAlex author id: ${id}`);
-  const body = await askOpenAlex(`authors/${id}`, {}, options);
+  const body = await askOpenAlex(`authors/${pathSegment(id)}`, {}, options);
   const author = normaliseOpenAlexAuthor(body);
   if (!author) throw new SourceError('malformed', 'OpenAlex sent an author without an id or a name');
   return author;

@@ -5,6 +5,7 @@
 
 import type { PaperKey } from '../../../core/ids';
 import type { OpenAlexAuthor } from '../../../core/model';
+import { pathSegment } from '../pathSegment';
 import { isRecord, readCount } from '../../../core/validate';
 import { failPart, isHostRefusal, SourceError } from '../http';
 import { askOpenAlex, doiForKey, isOpenAlexAuthorId, normaliseOpenAlexAuthor, normaliseOpenAlexWork, PER_PAGE, WORKS_FILTER_LIMIT, type OpenAlexOptions, type OpenAlexWork } from './client';
@@ -36,7 +37,7 @@ const works = (raw: unknown[]) => raw.map(normaliseOpenAlexWork).filter((work): 
 /** A work's whole author list, from the work alone (a singleton, free of the daily allowance); the cut list when that fails. */
 async function completed(work: OpenAlexWork, options: OpenAlexOptions): Promise<OpenAlexWork> {
   try {
-    const whole = normaliseOpenAlexWork(await askOpenAlex(`works/${work.id}`, { select: WORK_FIELDS }, options));
+    const whole = normaliseOpenAlexWork(await askOpenAlex(`works/${pathSegment(work.id)}`, { select: WORK_FIELDS }, options));
     return whole ? { ...whole, key: work.key, authorsTruncated: false } : work;
   } catch (error) {
     if (isHostRefusal(error)) throw error;
@@ -56,7 +57,7 @@ export async function completeAuthorships(list: OpenAlexWork[], options: OpenAle
 const filterSafe = (doi: string) => !/[,|]/.test(doi);
 
 async function workByDoi(key: PaperKey, options: OpenAlexOptions): Promise<OpenAlexWork | null> {
-  const path = encodeURIComponent(doiForKey(key)).replace(/%2F/gi, '/');
+  const path = pathSegment(doiForKey(key), '/');
   try {
     const work = normaliseOpenAlexWork(await askOpenAlex(`works/doi:${path}`, { select: WORK_FIELDS }, options));
     return work ? { ...work, key } : null;

@@ -1,6 +1,7 @@
 // Semantic Scholar's author batch, for the scheduled check of followed authors: each author's papers
 // (only what an announcement shows), up to AUTHOR_BATCH_LIMIT authors a request.
 
+import { pathSegment } from '../pathSegment';
 import { isAuthorId, parseDoi, sourceOfAuthorId } from '../../../core/ids';
 import type { Paper } from '../../../core/model';
 import { isRecord } from '../../../core/validate';
@@ -30,7 +31,7 @@ const AUTHOR_PAPER_FIELDS = 'paperId,externalIds,title,publicationDate,year,auth
  * a smaller page each time the answer is still too large.
  */
 async function newestPapers(authorId: string, options: S2Options): Promise<ListedPaper[]> {
-  const body = await askSmaller(100, 1, (limit) => requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options));
+  const body = await askSmaller(100, 1, (limit) => requestJson(`${S2_API}/author/${pathSegment(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options));
   if (!isRecord(body) || !Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent an author paper list of the wrong shape');
   return listed(body.data);
 }

@@ -5,6 +5,7 @@
 // the one at the edge with part of its list. Those are marked `cut` and counted from
 // `/paper/{id}/citations`, a page of 1,000 at a time, which lists at most 9,999 for one paper.
 
+import { pathSegment } from '../pathSegment';
 import { CITATIONS_LISTED_MAX } from '../../../core/selfCitations';
 import { isRecord, readCount } from '../../../core/validate';
 import { askInHalves, requestJson, SourceError } from '../http';
@@ -77,7 +78,7 @@ export async function fetchCitingPages(paperId: string, options: S2Options, coun
   const citing: (string | null)[][] = [];
   for (let offset = 0; offset < CITATIONS_LISTED_MAX; ) {
     const limit = Math.min(CITATIONS_PAGE, CITATIONS_LISTED_MAX - offset);
-    const body = await requestJson(`${S2_API}/paper/${paperId}/citations?fields=authors&offset=${offset}&limit=${limit}`, { headers: headers(options) }, options);
+    const body = await requestJson(`${S2_API}/paper/${pathSegment(paperId)}/citations?fields=authors&offset=${offset}&limit=${limit}`, { headers: headers(options) }, options);
     if (!isRecord(body) || !Array.isArray(body.data)) throw new SourceError('malformed', 'Semantic Scholar sent a citation list of the wrong shape');
     for (const entry of body.data) citing.push(authorIds(isRecord(entry) ? entry.citingPaper : null));
     const next = readCount(body.next);

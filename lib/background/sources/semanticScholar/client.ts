@@ -1,5 +1,6 @@
 // Semantic Scholar Graph API client: fetch, validate, normalise into the common records.
 
+import { pathSegment } from '../pathSegment';
 import { type Author, type AuthorRef, type Paper } from '../../../core/model';
 import { arxivIdOfKey, isAuthorId, ORCID_ID, parseArxivId, s2PaperRef, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
 import { CEILING, isRecord, readCount, readIsoDate, readString, readStringList } from '../../../core/validate';
@@ -152,7 +153,7 @@ function authorGone(authorId: string, error: unknown): unknown {
 export async function fetchAuthor(authorId: string, options: S2Options, now: () => number = Date.now): Promise<Author> {
   let body: unknown;
   try {
-    body = await requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}?fields=${AUTHOR_FIELDS.join(',')}`, { headers: headers(options) }, options);
+    body = await requestJson(`${S2_API}/author/${pathSegment(authorId)}?fields=${AUTHOR_FIELDS.join(',')}`, { headers: headers(options) }, options);
   } catch (error) {
     throw authorGone(authorId, error);
   }
@@ -168,7 +169,7 @@ export async function fetchAuthor(authorId: string, options: S2Options, now: () 
 export async function fetchAuthorPapers(authorId: string, options: S2Options): Promise<Paper[]> {
   let body: unknown;
   try {
-    body = await askSmaller(AUTHOR_PAPERS_PAGE, 1, (limit) => requestJson(`${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options));
+    body = await askSmaller(AUTHOR_PAPERS_PAGE, 1, (limit) => requestJson(`${S2_API}/author/${pathSegment(authorId)}/papers?fields=${AUTHOR_PAPER_FIELDS}&limit=${limit}`, { headers: headers(options) }, options));
   } catch (error) {
     throw authorGone(authorId, error);
   }
@@ -180,7 +181,7 @@ export async function fetchAuthorPapers(authorId: string, options: S2Options): P
 
 /** A paper reference in a URL path: `arXiv:2602.16165`, `DOI:10.1145/3292500`; anything else escaped. */
 export function pathRef(key: PaperKey): string {
-  return s2PaperRef(key).replace(/[^A-Za-z0-9:/._()-]/g, (char) => encodeURIComponent(char));
+  return pathSegment(s2PaperRef(key), ':/._()-');
 }
 
 /** A listed paper's ids, so a paper under two profiles of one person counts once (core/person.ts). */
@@ -200,7 +201,7 @@ export async function fetchAuthorCitationList(authorId: string, options: S2Optio
   let offset: number | null = 0;
   while (offset !== null && offset < CITATION_LIST_MAX) {
     const body = await requestJson(
-      `${S2_API}/author/${encodeURIComponent(authorId)}/papers?fields=externalIds,year,citationCount&offset=${offset}&limit=${CITATION_LIST_PAGE}`,
+      `${S2_API}/author/${pathSegment(authorId)}/papers?fields=externalIds,year,citationCount&offset=${offset}&limit=${CITATION_LIST_PAGE}`,
       { headers: headers(options) },
       options,
     );
