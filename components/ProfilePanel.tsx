@@ -5,13 +5,14 @@ import { CandidateList } from './CandidateList';
 import { ErrorNotice } from './ErrorNotice';
 
 type Gone = Resolution['gone'];
+type Claim = Resolution['claim'];
 
 /** `gone`: an author id Semantic Scholar no longer has, which the reader's pin or the page gave. */
 export type PanelState =
   | { status: 'loading' }
-  | { status: 'resolved'; via: ResolvedVia; evidence: number; card: AuthorCardState; gone?: Gone }
-  | { status: 'candidates'; candidates: Candidate[]; gone?: Gone }
-  | { status: 'unknown'; gone?: Gone }
+  | { status: 'resolved'; via: ResolvedVia; evidence: number; card: AuthorCardState; gone?: Gone; claim?: Claim }
+  | { status: 'candidates'; candidates: Candidate[]; gone?: Gone; claim?: Claim }
+  | { status: 'unknown'; gone?: Gone; claim?: Claim }
   | { status: 'error'; message: string };
 
 export interface ProfilePanelProps {
@@ -43,6 +44,10 @@ function goneText({ authorId, from }: NonNullable<Gone>): string {
     : `This page links Semantic Scholar author ${authorId}, which Semantic Scholar no longer lists.`;
 }
 
+function claimText(name: string | null, { authorId, name: linked }: NonNullable<Claim>): string {
+  return `This page links Semantic Scholar author ${authorId}, ${linked}, but the page's name is ${name ?? 'not given'}: the names differ, so that link is shown only as the page's claim and is not taken as who this is.`;
+}
+
 /** The small floating panel on profile pages: who this is, by which evidence, and a way to correct it. */
 export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin, onWrongPerson, onRetry, compare, follow, person }: ProfilePanelProps) {
   return (
@@ -56,6 +61,7 @@ export function ProfilePanel({ name, state, collapsed, onToggleCollapsed, onPin,
       {!collapsed && (
         <div class="ss-panel-body">
           {'gone' in state && state.gone && <p class="ss-status">{goneText(state.gone)}</p>}
+          {'claim' in state && state.claim && <p class="ss-status ss-claim">{claimText(name, state.claim)}</p>}
           {state.status === 'loading' && <p class="ss-status" role="status">Finding {name ?? 'this person'} on Semantic Scholar…</p>}
           {state.status === 'error' && <ErrorNotice text={`Could not look this person up: ${state.message}`} onRetry={onRetry} />}
           {state.status === 'unknown' && <p class="ss-status">No Semantic Scholar profile matched {name ?? 'this person'}.</p>}

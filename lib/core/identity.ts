@@ -57,7 +57,19 @@ export type Resolution = (
 ) & {
   /** An author id Semantic Scholar no longer has: the reader's pin for the page, or the profile the page links. */
   gone?: { authorId: string; from: 'pin' | 'link' };
+  /** A profile the page links whose name is not the page's: shown as the page's claim, not taken as who this is. */
+  claim?: { authorId: string; name: string };
 };
+
+/**
+ * Whether a profile's name can be the page's name, by the rules that line authors up (surname and
+ * first initial), with the family name last or, as some pages write it, first ("WANG Zhaoran").
+ */
+export function namesAgree(pageName: string, profileName: string): boolean {
+  const [family, ...given] = pageName.trim().split(/\s+/);
+  const familyLast = [...given, family].join(' ');
+  return matchAuthors([pageName], [profileName])[0] === 0 || matchAuthors([familyLast], [profileName])[0] === 0;
+}
 
 /** For each author id, on how many of `papers` an author matching `name` has that id. */
 export function tallyByName(name: string, papers: readonly (PaperWithAuthors | null)[]): Map<string, { author: Author; count: number }> {

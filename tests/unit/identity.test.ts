@@ -127,4 +127,18 @@ describe('service: resolveProfile', () => {
     expect(result).toMatchObject({ status: 'resolved', via: 'papers', author: { authorId: SEED_AUTHOR_ID } });
     expect(log.some((entry) => entry.url.includes('/author/search'))).toBe(false);
   });
+
+  it("takes another site's link to a Semantic Scholar profile only when its name is the page's, and shows a mismatch as the page's claim", async () => {
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    // An ORCID record of someone else linking the seed author: not taken as who this is.
+    const claimed = await service.resolveProfile({ profile: 'orcid:0000-0002-1825-0097', name: 'Mallory Attacker', s2AuthorId: SEED_AUTHOR_ID, paperKeys: [], titles: [] });
+    expect(claimed).toMatchObject({ claim: { authorId: SEED_AUTHOR_ID, name: 'Zhaoran Wang' } });
+    expect(claimed.status === 'resolved' && claimed.author.authorId === SEED_AUTHOR_ID).toBe(false);
+    // The same link on a page under the person's name (spelt as pages spell it) is taken.
+    for (const name of ['Zhaoran Wang', 'Z. Wang', 'WANG Zhaoran']) {
+      const agreed = await service.resolveProfile({ profile: 'orcid:0000-0002-1825-0097', name, s2AuthorId: SEED_AUTHOR_ID, paperKeys: [], titles: [] });
+      expect(agreed).toMatchObject({ status: 'resolved', via: 'page-id', author: { authorId: SEED_AUTHOR_ID } });
+      expect(agreed.claim).toBeUndefined();
+    }
+  });
 });

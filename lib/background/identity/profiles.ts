@@ -3,7 +3,7 @@
 // only with none of those does a name search offer candidates, ranked by how many of the page's
 // papers (or titles) they share.
 
-import { rankCandidates, resolveFromPapers, tallyByName, type Candidate, type ProfileQuery, type Resolution } from '../../core/identity';
+import { namesAgree, rankCandidates, resolveFromPapers, tallyByName, type Candidate, type ProfileQuery, type Resolution } from '../../core/identity';
 import type { PaperKey } from '../../core/ids';
 import type { Author, PaperWithAuthors } from '../../core/model';
 import { titleKey } from '../../core/names';
@@ -94,8 +94,12 @@ export function createIdentity(ctx: Context, deps: IdentityDeps) {
     if (!id) return fromEvidence(query);
     // A Semantic Scholar address naming no author is an error; a profile another page links can be
     // gone while that page's other evidence holds.
-    const author = query.profile.startsWith('semanticscholar:') ? await deps.authorRecord(id) : await recordUnlessGone(id);
-    return author ? { status: 'resolved', via: 'page-id', evidence: 0, author } : { ...(await fromEvidence(query)), gone: { authorId: id, from: 'link' } };
+    const ownPage = query.profile.startsWith('semanticscholar:');
+    const author = ownPage ? await deps.authorRecord(id) : await recordUnlessGone(id);
+    if (!author) return { ...(await fromEvidence(query)), gone: { authorId: id, from: 'link' } };
+    // Another site's page can link anyone: its link counts only when the names agree.
+    if (!ownPage && query.name && !namesAgree(query.name, author.name)) return { ...(await fromEvidence(query)), claim: { authorId: id, name: author.name } };
+    return { status: 'resolved', via: 'page-id', evidence: 0, author };
   }
 
   async function fromEvidence(query: ProfileQuery): Promise<Resolution> {
