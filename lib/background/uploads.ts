@@ -8,6 +8,8 @@ import type { HandlersFor } from './router';
 
 /** Parts not taken within this time are dropped. */
 const KEEP_MS = 10 * 60 * 1000;
+/** Files on their way at once (an import reads one; each may be as large as an import reads). */
+export const MAX_UPLOADS = 2;
 
 interface Upload {
   parts: (string | undefined)[];
@@ -36,6 +38,7 @@ export function createUploads({ now }: Pick<Context, 'now'>) {
   const handlers: HandlersFor<'uploadPart'> = {
     uploadPart: async ({ upload, index, total, text }) => {
       forget();
+      if (!uploads.has(upload) && uploads.size >= MAX_UPLOADS) throw new ImportError(`${MAX_UPLOADS} files are already on their way to an import; wait for them, or try again in ${KEEP_MS / 60_000} minutes`);
       const known = uploads.get(upload) ?? { parts: Array.from({ length: total }, () => undefined), startedAt: now() };
       if (known.parts.length !== total) throw new ImportError('The parts of this file do not agree on how many there are');
       known.parts[index] = text;

@@ -16,8 +16,9 @@ import { PROFILE_KEY } from './sites/profileSites';
 import { isRecord } from './validate';
 
 export const BACKUP_FORMAT = 'scholarscope-data';
-const MAX_FOLLOWS = 5000;
-const MAX_PINS = 10_000;
+/** At most this many follows and pins, whether added one by one or imported. */
+export const MAX_FOLLOWS = 5000;
+export const MAX_PINS = 10_000;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;

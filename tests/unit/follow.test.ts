@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_FOLLOWS, MAX_PINS } from '../../lib/core/backup';
 import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
@@ -55,5 +56,26 @@ describe('related papers from the recorded world', () => {
     const before = log.length;
     await service.related(hiperRecord.id);
     expect(log.length).toBe(before);
+  });
+});
+
+describe('how many follows and pins messages may add', () => {
+  it('refuses the follow and the pin past the caps imports keep to, and says so; changing what is there still works', async () => {
+    const db = await openDatabase(`caps-${Math.random()}`);
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const tx = db.transaction(['follows', 'pins'], 'readwrite');
+    for (let i = 1; i <= MAX_FOLLOWS; i++) void tx.objectStore('follows').put({ authorId: String(i), name: `A${i}`, followedAt: i });
+    for (let i = 1; i <= MAX_PINS; i++) void tx.objectStore('pins').put({ profile: `author:${i}`, authorId: String(i + 1), pinnedAt: i });
+    await tx.done;
+    await expect(service.follows.follow({ authorId: '999999', name: 'One more' })).rejects.toThrow(`You follow ${MAX_FOLLOWS} authors`);
+    expect(await db.count('follows')).toBe(MAX_FOLLOWS);
+    await service.follows.follow({ authorId: '1', name: 'A1' });
+    await expect(service.pinProfile('dblp:36/8449', '9000001')).rejects.toThrow(`at most ${MAX_PINS}`);
+    expect(await db.count('pins')).toBe(MAX_PINS);
+    // Replacing or removing a pin that is there is always possible.
+    await service.pinProfile('author:1', '77');
+    await service.pinProfile('author:2', null);
+    await service.pinProfile('dblp:36/8449', '9000001');
+    expect(await db.count('pins')).toBe(MAX_PINS);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHostGate, type GatePolicy } from '../../lib/background/sources/hostGate';
+import { createHostGate, MAX_WAITING, type GatePolicy } from '../../lib/background/sources/hostGate';
 import { requestText, retryAfterMs, SourceError } from '../../lib/background/sources/http';
 import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
@@ -21,6 +21,17 @@ describe('host gate', () => {
     const { gate, starts, time } = clockedGate();
     await Promise.all([1, 2, 3].map(() => gate.run(async () => void starts.push(time()))));
     expect(starts).toEqual([0, 1000, 2000]);
+  });
+
+  it('lets at most MAX_WAITING requests wait for their turn, refuses more at once, and takes new ones as the queue drains', async () => {
+    const { gate } = clockedGate();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const queued = Array.from({ length: MAX_WAITING }, () => gate.run(() => held));
+    await expect(gate.run(async () => 'one too many')).rejects.toThrow(`${MAX_WAITING} requests are already waiting for api.example.org`);
+    release();
+    await Promise.all(queued);
+    expect(await gate.run(async () => 'after')).toBe('after');
   });
 
   it('opens after repeated host faults, refuses while open, lets one try after the wait, closes on success', async () => {

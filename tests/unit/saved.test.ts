@@ -3,6 +3,7 @@ import { toBibtex } from '../../lib/core/saved/bibtex';
 import { toJson } from '../../lib/core/saved/exporters';
 import { ImportError, mergeSaved, MAX_IMPORT_BYTES, readImport } from '../../lib/core/saved/importer';
 import { createBackground } from '../../lib/background';
+import { MAX_UPLOADS } from '../../lib/background/uploads';
 import { openDatabase, type Database } from '../../lib/background/store/db';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
@@ -170,6 +171,18 @@ describe('files as big as the list can be', () => {
     await expect(background.handlers.importSaved({ upload: 'partial01' }, sender)).rejects.toThrow(/did not arrive whole/);
     await expect(background.handlers.importSaved({ upload: 'neverseen' }, sender)).rejects.toThrow(/did not arrive whole/);
     expect((await background.saved.list()).papers).toHaveLength(3);
+  });
+
+  it('keeps at most MAX_UPLOADS files on their way at once, and says so', async () => {
+    const db = await openDatabase(`uploads-${Math.random()}`);
+    const background = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const sender = { id: 'own' };
+    for (let i = 0; i < MAX_UPLOADS; i++) await background.handlers.uploadPart({ upload: `upload000${i}`, index: 0, total: 2, text: 'x' }, sender);
+    await expect(background.handlers.uploadPart({ upload: 'oneTooMany', index: 0, total: 2, text: 'x' }, sender)).rejects.toThrow(`${MAX_UPLOADS} files are already on their way`);
+    // The parts of a file already on its way still arrive; once taken, room for another.
+    await background.handlers.uploadPart({ upload: 'upload0000', index: 1, total: 2, text: 'y' }, sender);
+    await expect(background.handlers.importSaved({ upload: 'upload0000' }, sender)).rejects.toThrow();
+    await background.handlers.uploadPart({ upload: 'nowthereisroom', index: 0, total: 1, text: 'x' }, sender);
   });
 
   it('refuses to grow the list past its size, in a save or an import, and keeps it as it was', async () => {

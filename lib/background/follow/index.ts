@@ -2,7 +2,7 @@
 // since it last showed them. The follow list is read on every page's papers request, so it is kept
 // in memory and dropped whenever this feature writes the store (an import included).
 
-import type { Backup } from '../../core/backup';
+import { MAX_FOLLOWS, type Backup } from '../../core/backup';
 import type { PaperKey } from '../../core/ids';
 import type { PaperWithAuthors } from '../../core/model';
 import { INITIAL_ALERT_STATE } from '../../core/alerts';
@@ -29,7 +29,10 @@ export function createFollow({ db, now }: Pick<Context, 'db' | 'now'>) {
 
   async function follow(author: { authorId: string; name: string }): Promise<FollowRecord[]> {
     const database = await db();
-    if (!(await database.get('follows', author.authorId))) await database.put('follows', { authorId: author.authorId, name: author.name, followedAt: now() });
+    if (!(await database.get('follows', author.authorId))) {
+      if ((await database.count('follows')) >= MAX_FOLLOWS) throw new Error(`You follow ${MAX_FOLLOWS} authors, as many as ScholarScope keeps; unfollow someone first`);
+      await database.put('follows', { authorId: author.authorId, name: author.name, followedAt: now() });
+    }
     cached = null;
     return list();
   }

@@ -1,7 +1,7 @@
 // The reader's pins: who a profile page is (`<site>:<key>`), and who an author on papers really is
 // (`author:<the source's id>`). A pin wins over every other evidence.
 
-import type { Backup } from '../../core/backup';
+import { MAX_PINS, type Backup } from '../../core/backup';
 import { AUTHOR_PIN } from '../../core/identity';
 import type { Author } from '../../core/model';
 import type { BackupPart } from '../backup/part';
@@ -13,8 +13,9 @@ export function createPins({ db, now }: Context, authorRecord: (authorId: string
   /** Pins (or with null, unpins) who a profile is. */
   async function pin(profile: string, authorId: string | null): Promise<void> {
     const database = await db();
-    if (authorId === null) await database.delete('pins', profile);
-    else await database.put('pins', { profile, authorId, pinnedAt: now() });
+    if (authorId === null) return void (await database.delete('pins', profile));
+    if (!(await database.get('pins', profile)) && (await database.count('pins')) >= MAX_PINS) throw new Error(`ScholarScope keeps at most ${MAX_PINS} choices of who a profile is; this one was not kept`);
+    await database.put('pins', { profile, authorId, pinnedAt: now() });
   }
 
   const pinOf = async (profile: string) => (await (await db()).get('pins', profile))?.authorId ?? null;

@@ -20,6 +20,13 @@ export const OPENALEX_POLICY: GatePolicy = { host: 'api.openalex.org', minInterv
 // arXiv asks for one request every three seconds and a single connection at a time.
 export const ARXIV_POLICY: GatePolicy = { host: 'export.arxiv.org', minIntervalMs: 3000, serial: true, failuresToOpen: 3, openMs: 5 * 60_000 };
 
+/**
+ * Requests that may wait for their turn at one host. Each tab has at most a few messages unanswered
+ * (background/contentGate.ts), so this is reached only by many tabs at once; past it a request fails
+ * at once, saying so, instead of waiting minutes.
+ */
+export const MAX_WAITING = 200;
+
 export interface HostGate {
   run<T>(attempt: () => Promise<T>): Promise<T>;
   /** `closed`: requests flow; `open`: refused until the wait is over; `half-open`: one may try. */
@@ -44,6 +51,7 @@ export function createHostGate(
   // sent before, and every request meanwhile fails with what the host said.
   let pausedUntil = 0;
   let pause: SourceError | null = null;
+  let waiting = 0;
 
   const state = () => (openedAt === null ? 'closed' : now() - openedAt < policy.openMs ? 'open' : 'half-open');
 
@@ -56,9 +64,13 @@ export function createHostGate(
         const seconds = Math.ceil((policy.openMs - (now() - (openedAt ?? now()))) / 1000);
         throw new SourceError('unavailable', `${policy.host} keeps failing; ScholarScope will ask again in ${Math.max(1, seconds)} s`);
       }
+      if (waiting >= MAX_WAITING) throw new SourceError('unavailable', `${MAX_WAITING} requests are already waiting for ${policy.host}; ScholarScope will ask again when the page asks`);
       if (current === 'half-open') trial = true;
+      waiting += 1;
+      let started = false;
+      const start = () => ((started = true), (waiting -= 1), attempt());
       try {
-        const result = await spacer.run(attempt);
+        const result = await spacer.run(start);
         failures = 0;
         openedAt = null;
         return result;
@@ -73,6 +85,7 @@ export function createHostGate(
         }
         throw error;
       } finally {
+        if (!started) waiting -= 1;
         if (current === 'half-open') trial = false;
       }
     },

@@ -12,9 +12,6 @@ import { MAX_COMPARE, type AlertsView, type CompareEntry, type CompareRow, type 
 
 const authorIdMessage = <Answer>(name: string) => message<{ authorId: string }, Answer>((raw) => (isAuthorId(raw.authorId) ? { authorId: raw.authorId } : `${name} needs an author id`));
 
-/** At most this many follows; an import keeps to the same number (core/backup.ts). */
-export const MAX_FOLLOWS = 5000;
-
 // Every author card (hover card, profile panel) offers compare, follow and the person control, so
 // content scripts may send those messages; the tray's order, the alerts and self-citations belong
 // to extension pages.
