@@ -16,6 +16,11 @@ import { savedActions } from '../../lib/ui/savedActions';
 
 // Rendered pages settle within seconds; stop watching after this.
 const WATCH_MS = 15_000;
+// A page's changes (its own scripts' too) read it again at most this often, and this many times in
+// all; the annotations kept for later updates are as many.
+const RERUN_MS = 500;
+const MAX_RERUNS = 60;
+const MAX_ANNOTATIONS = 20;
 
 export default defineContentScript({
   matches: PROFILE_MATCHES,
@@ -26,7 +31,7 @@ export default defineContentScript({
     let panel: ProfilePanelHandle | null = null;
     let reply: PageContextReply | null = null;
     let shown = '';
-    const annotations: Promise<Annotation>[] = [];
+    let annotations: Promise<Annotation>[] = [];
     // Papers shown from a stale cache come back refreshed, and papers get saved from the popup or
     // the keyboard shortcut; redraw them in place.
     browser.runtime.onMessage.addListener((message: TabUpdate) => {
@@ -75,6 +80,7 @@ export default defineContentScript({
       });
       void panel.show(query);
       if (context.entries.length > 0) {
+        annotations = annotations.slice(-(MAX_ANNOTATIONS - 1));
         annotations.push(
           annotateEntries(
             context.entries,
@@ -85,31 +91,51 @@ export default defineContentScript({
       }
     };
     void run();
+    // Every later look goes through here: at most one each RERUN_MS, MAX_RERUNS in all. The page's
+    // own scripts can change the page (and send WXT's location event) as often as they like.
+    const observers: MutationObserver[] = [];
+    let reruns = 0;
+    let timer: number | undefined;
+    const rerun = () => {
+      if (timer !== undefined || reruns >= MAX_RERUNS) return;
+      timer = ctx.setTimeout(() => {
+        timer = undefined;
+        if (++reruns === MAX_RERUNS) {
+          observers.forEach((observer) => observer.disconnect());
+          console.info(`ScholarScope: this page changed ${MAX_RERUNS} times; later changes are not read until it is reloaded`);
+        }
+        void run();
+      }, RERUN_MS);
+    };
+    const watch = (target: Node, options: MutationObserverInit, changed: MutationCallback) => {
+      const observer = new MutationObserver(changed);
+      observer.observe(target, options);
+      observers.push(observer);
+      return observer;
+    };
+    ctx.onInvalidated(() => observers.forEach((observer) => observer.disconnect()));
     // Apps (OpenReview, ORCID, Semantic Scholar) fill the page in after load: look again as it
-    // changes, at most every half second, for a while; then once more, as it is.
+    // changes, for a while; then once more, as it is.
     if (site?.rendersLate) {
-      let timer: number | undefined;
-      const observer = new MutationObserver((records) => {
+      const observer = watch(document.body, { childList: true, subtree: true }, (records) => {
         // Our own panel and chips change the page too; only the page's own changes count.
-        if (records.every((record) => (record.target as Element).closest?.('[data-scholarscope]'))) return;
-        if (timer === undefined) timer = ctx.setTimeout(() => ((timer = undefined), void run()), 500);
+        if (!records.every((record) => (record.target as Element).closest?.('[data-scholarscope]'))) rerun();
       });
-      observer.observe(document.body, { childList: true, subtree: true });
       ctx.setTimeout(() => (observer.disconnect(), void run(true)), WATCH_MS);
-      ctx.onInvalidated(() => observer.disconnect());
     }
     // Google Scholar adds rows to its table when the reader presses "Show more": read them as they come.
     const grows = site?.grows ? document.querySelector(site.grows) : null;
-    if (grows) {
-      let timer: number | undefined;
-      const observer = new MutationObserver(() => {
-        if (timer === undefined) timer = ctx.setTimeout(() => ((timer = undefined), void run()), 300);
-      });
-      observer.observe(grows, { childList: true });
-      ctx.onInvalidated(() => observer.disconnect());
-    }
+    if (grows) watch(grows, { childList: true }, () => rerun());
     // Semantic Scholar is a single-page app: a new person arrives without a page load. WXT reports
-    // the change from the Navigation API's navigate event, before the address has changed; read it after.
-    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => void run(), 0));
+    // the change from the Navigation API's navigate event, before the address has changed; read it
+    // after, and only if the address did change (a page's script can send the event too).
+    let address = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(() => {
+        if (location.href === address) return;
+        address = location.href;
+        rerun();
+      }, 0);
+    });
   },
 });

@@ -13,7 +13,7 @@ import type { PageEntry } from '../core/sites/types';
 import type { AnnotateDeps, AnnotateOptions, Annotation } from './annotation';
 import { createEntryDrawing, type EntryAnswer } from './entryDrawing';
 import { nearViewport, type NearView } from './nearView';
-import { alreadyAnnotated, groupIds, markFollowed } from './placement';
+import { alreadyAnnotated, groupIds } from './placement';
 import { HOST_ATTRIBUTE } from './shadow';
 import { inSlices, measure, yieldToPage } from './slices';
 
@@ -120,15 +120,12 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
         measure('near', reported);
       }));
 
-  // An answer arrives: kept, the followed mark set (an attribute, no layout), drawn if near.
+  // An answer arrives: kept, drawn if near.
   function receive(key: PaperKey, answer: EntryAnswer) {
     answers.set(key, answer);
     if (answer instanceof Error) failed.add(key);
     else failed.delete(key);
-    for (const entry of byKey.get(key) ?? []) {
-      markFollowed(entry, followedOn(key));
-      if (!lazy || near.has(entry) || drawing.isDrawn(entry)) want(entry);
-    }
+    for (const entry of byKey.get(key) ?? []) if (!lazy || near.has(entry) || drawing.isDrawn(entry)) want(entry);
   }
 
   /** Asks for `keys` (or takes the answer already asked for) and keeps what comes back. */
@@ -265,10 +262,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
         (ids) => {
           ids.forEach((id) => followedIds.add(id));
           if (ids.length === 0) return;
-          for (const key of answers.keys()) {
-            for (const entry of byKey.get(key) ?? []) markFollowed(entry, followedOn(key));
-            redrawBadges(key);
-          }
+          for (const key of answers.keys()) redrawBadges(key);
         },
         () => undefined,
       )

@@ -11,7 +11,7 @@ import type { Author, AuthorCardData } from '../core/model';
 import { createAuthorSetState, type AuthorSetActions } from '../ui/authorSet';
 import type { Correction } from '../ui/correction';
 import { createPersonControl, type PersonActions } from '../ui/personControl';
-import { createShadowHost } from './shadow';
+import { createShadowHost, rootOf } from './shadow';
 
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 300;
@@ -184,7 +184,7 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
     current = null;
     if (returnFocus && trigger) {
       // A chip's focusable part is inside its own shadow root.
-      const target = trigger.shadowRoot?.querySelector<HTMLElement>('button') ?? trigger;
+      const target = rootOf(trigger)?.querySelector<HTMLElement>('button') ?? trigger;
       returningFocus = true;
       target.focus();
       returningFocus = false;

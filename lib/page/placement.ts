@@ -1,13 +1,11 @@
-// Where ScholarScope's elements go on a page of entries: beside names and links, in groups for the
-// background, a followed author's mark on the entry itself.
+// Where ScholarScope's elements go on a page of entries: beside names and links, and in groups for
+// the background. Who the reader follows is shown only inside our closed roots (the entry's badge),
+// never on the page's own elements, where the page's scripts could read it.
 
 import { PAPER_BATCH_LIMIT } from '../core/protocol/define';
 import { entryElements } from '../core/sites/arxiv/shared';
 import type { ChipPoint, PageEntry } from '../core/sites/types';
 import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
-
-/** Set on the elements of an entry by a followed author (the names); read by tests and styles. */
-export const FOLLOWED_ATTRIBUTE = 'data-scholarscope-followed';
 
 /** Chips drawn in one step of the drawing slices. */
 export const CHIPS_PER_STEP = 20;
@@ -54,17 +52,4 @@ export function groupIds(entries: readonly PageEntry[], size = PAPER_BATCH_LIMIT
   const groups: string[][] = [];
   for (let start = 0; start < unique.length; start += size) groups.push(unique.slice(start, start + size));
   return groups;
-}
-
-/** Marks an entry by followed authors: a bar at its left edge (no layout change) and their names. */
-export function markFollowed(entry: PageEntry, names: readonly string[]): void {
-  for (const element of entryElements(entry)) {
-    if (names.length > 0) {
-      element.setAttribute(FOLLOWED_ATTRIBUTE, names.join(', '));
-      (element as HTMLElement).style?.setProperty('box-shadow', 'inset 3px 0 0 #b31b1b');
-    } else if (element.hasAttribute(FOLLOWED_ATTRIBUTE)) {
-      element.removeAttribute(FOLLOWED_ATTRIBUTE);
-      (element as HTMLElement).style?.removeProperty('box-shadow');
-    }
-  }
 }

@@ -1,4 +1,5 @@
 import { instantGates } from '../fixtures/gates';
+import { rootOf } from '../../lib/page/shadow';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { annotateEntries } from '../../lib/page/annotate';
 import type { AnnotateDeps } from '../../lib/page/annotation';
@@ -25,7 +26,7 @@ async function recordedDeps() {
 }
 
 const chipTexts = () =>
-  [...document.querySelectorAll('scholarscope-chip')].map((host) => host.shadowRoot!.querySelector('.ss-chip')!.textContent);
+  [...document.querySelectorAll('scholarscope-chip')].map((host) => rootOf(host)!.querySelector('.ss-chip')!.textContent);
 
 const ABS = { badges: false, eagerChips: true };
 /** The abstract page's paper: the one entry the page gives. */
@@ -63,7 +64,7 @@ describe('annotating an abstract page', () => {
     expect(chipTexts()[0]).toBe('…');
     fail(new Error('api.semanticscholar.org answered 503'));
     await pending;
-    const chip = document.querySelector('scholarscope-chip')!.shadowRoot!.querySelector('.ss-chip')!;
+    const chip = rootOf(document.querySelector('scholarscope-chip')!)!.querySelector('.ss-chip')!;
     expect(chip.textContent).toBe('!');
     expect(chip.getAttribute('aria-label')).toContain('answered 503');
     expect(chip.getAttribute('aria-label')).toMatch(/Try again$/);
@@ -85,7 +86,7 @@ describe('annotating an abstract page', () => {
     const link = document.querySelector<HTMLAnchorElement>('div.authors a')!;
     link.focus();
     const host = document.querySelector('scholarscope-card')!;
-    const frame = host.shadowRoot!.querySelector<HTMLElement>('.ss-popover')!;
+    const frame = rootOf(host)!.querySelector<HTMLElement>('.ss-popover')!;
     expect(frame.hidden).toBe(false);
     expect(frame.getAttribute('aria-label')).toBe('Author card: Zhaoran Wang');
     await expect.poll(() => frame.querySelector('.ss-name')?.textContent).toBe('Zhaoran Wang');

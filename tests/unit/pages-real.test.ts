@@ -4,6 +4,7 @@
 // live arXiv HTML pages, an arXiv search result. The profile sites' are in pages-real-profiles.
 
 import { describe, expect, it } from 'vitest';
+import { rootOf } from '../../lib/page/shadow';
 import { extractHtmlPaper } from '../../lib/core/sites/arxiv/html';
 import { extractSearchPage } from '../../lib/core/sites/arxiv/search';
 import { annotateEntries } from '../../lib/page/annotate';
@@ -189,7 +190,7 @@ describe('arXiv HTML, the card from four names in one element', () => {
     await annotateEntries([entry], { doc: document, css: '', papers: bg.papers, authorCard: bg.authorCard }, { badges: false, eagerChips: true });
     const hosts = [...document.querySelectorAll<HTMLElement>('.ltx_personname > scholarscope-chip')];
     expect(hosts).toHaveLength(4);
-    const frame = () => document.querySelector('scholarscope-card')?.shadowRoot?.querySelector<HTMLElement>('.ss-popover');
+    const frame = () => rootOf(document.querySelector('scholarscope-card')!)?.querySelector<HTMLElement>('.ss-popover');
     const shared = document.querySelector('.ltx_personname')!;
     shared.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     await new Promise((resolve) => setTimeout(resolve, 400)); // past the card's open delay
