@@ -3,7 +3,6 @@
 // never on the page's own elements, where the page's scripts could read it.
 
 import { PAPER_BATCH_LIMIT } from '../core/protocol/define';
-import { entryElements } from '../core/sites/arxiv/shared';
 import type { ChipPoint, PageEntry } from '../core/sites/types';
 import { createShadowHost, HOST_ATTRIBUTE } from './shadow';
 
