@@ -1,6 +1,7 @@
 // The axe-core engine on every surface, in real Chromium, light and dark: no serious or critical
-// violations. axe runs inside the page through the DevTools protocol (extension pages' content
-// security policy would refuse an injected script tag), and reaches into our open shadow roots.
+// violations. axe runs through the DevTools protocol (extension pages' content security policy would
+// refuse an injected script tag): in extension pages as they are, and on arXiv's and DBLP's pages in
+// our content script's world, where `shadowRoot` is made to open our closed roots for axe alone.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +12,7 @@ import { renderListingPage } from '../fixtures/arxivPages';
 import { renderDblpPage } from '../fixtures/profilePages';
 import { listingRecords, registerPapers } from '../fixtures/recordedPapers';
 import { hiperRecord } from '../fixtures/seedWorld';
+import { inContentScriptWorld, ours as ourUi } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -28,8 +30,17 @@ interface Violation {
 
 /** Serious and critical violations; on arXiv's and DBLP's pages, only those inside our own elements. */
 async function violations(page: Page, ours: boolean): Promise<Violation[]> {
-  await page.evaluate(AXE);
-  const found = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) })))`)) as Violation[];
+  const run = `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) })))`;
+  let found: Violation[];
+  if (ours) {
+    // In that world only: the page's own scripts still see no root.
+    const open = `Object.defineProperty(Element.prototype, 'shadowRoot', { configurable: true, get() { return chrome.dom.openOrClosedShadowRoot(this); } });`;
+    await inContentScriptWorld(page, `${open}\n${AXE}\n;true`);
+    found = await inContentScriptWorld<Violation[]>(page, run, 60_000);
+  } else {
+    await page.evaluate(AXE);
+    found = (await page.evaluate(run)) as Violation[];
+  }
   return found
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ ...v, targets: ours ? v.targets.filter((t) => t.includes('scholarscope')) : v.targets }))
@@ -60,21 +71,21 @@ for (const scheme of ['light', 'dark'] as const) {
 
     it('the abstract page with its chips, badge, related section and an open hover card', async () => {
       const found = await auditPage(PAPER_URL, async (page) => {
-        await page.locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
-        await page.locator('scholarscope-related summary').click();
-        await page.locator('scholarscope-related .ss-related-item').first().waitFor({ timeout: 15_000 });
+        await ourUi(page).locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
+        await ourUi(page).locator('scholarscope-related summary').click();
+        await ourUi(page).locator('scholarscope-related .ss-related-item').first().waitFor({ timeout: 15_000 });
         await page.locator('div.authors > a').first().focus();
-        await page.locator('scholarscope-card .ss-pub').first().waitFor({ timeout: 15_000 });
+        await ourUi(page).locator('scholarscope-card .ss-pub').first().waitFor({ timeout: 15_000 });
       });
       expect(found).toEqual([]);
     });
 
     it('a listing with badges, chips and the triage bar', async () => {
-      expect(await auditPage(LISTING_URL, (page) => page.locator('scholarscope-triage select').waitFor({ timeout: 30_000 }))).toEqual([]);
+      expect(await auditPage(LISTING_URL, (page) => ourUi(page).locator('scholarscope-triage select').waitFor({ timeout: 30_000 }))).toEqual([]);
     });
 
     it('the profile panel on DBLP', async () => {
-      expect(await auditPage(DBLP_URL, (page) => page.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 }))).toEqual([]);
+      expect(await auditPage(DBLP_URL, (page) => ourUi(page).locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 }))).toEqual([]);
     });
 
     it('the popup, the library, the compare view, the Following tab and the options page', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
 import { hiperRecord, seed } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 async function chipTexts(page: Page): Promise<string[]> {
-  return page.locator('scholarscope-chip .ss-chip').allTextContents();
+  return ours(page).locator('scholarscope-chip .ss-chip').allTextContents();
 }
 
 async function waitForChips(page: Page, count: number) {
@@ -56,11 +57,12 @@ describe('arXiv abstract page in real Chromium', () => {
       [...document.querySelectorAll('div.authors > a')].map((a) => ({
         text: a.textContent,
         next: a.nextElementSibling?.tagName,
-        inShadow: !!a.nextElementSibling?.shadowRoot,
+        // Closed: the page's own scripts see no root at all.
+        closed: a.nextElementSibling?.shadowRoot === null,
       })),
     );
     expect(structure.map((s) => s.text)).toEqual(hiperRecord.authors);
-    expect(structure.every((s) => s.next === 'SCHOLARSCOPE-CHIP' && s.inShadow)).toBe(true);
+    expect(structure.every((s) => s.next === 'SCHOLARSCOPE-CHIP' && s.closed)).toBe(true);
     // Our CSS does not leak out: the page's links keep arXiv's colour.
     expect(await page.locator('div.authors > a').first().evaluate((a) => getComputedStyle(a).color)).toBe('rgb(0, 102, 204)');
     // Chips are no taller than the names beside them, so arXiv's lines keep their height,
@@ -83,7 +85,7 @@ describe('arXiv abstract page in real Chromium', () => {
   it('opens the author card by keyboard and closes it with Escape', async () => {
     const firstAuthor = page.locator('div.authors > a').first();
     await firstAuthor.focus();
-    const frame = page.locator('scholarscope-card .ss-popover');
+    const frame = ours(page).locator('scholarscope-card .ss-popover');
     await expect.poll(() => frame.isVisible()).toBe(true);
     expect(await frame.getAttribute('aria-label')).toBe('Author card: Zhaoran Wang');
     await frame.locator('.ss-pub').first().waitFor({ timeout: 10_000 });
@@ -184,7 +186,7 @@ describe('arXiv abstract page in real Chromium', () => {
     const tab = await harness.context.newPage();
     await tab.goto(failing);
     await expect.poll(() => chipTexts(tab), { timeout: 10_000 }).toEqual(['!', '!', '!', '!']);
-    expect(await tab.locator('scholarscope-chip .ss-chip').first().getAttribute('aria-label')).toContain('answered 400');
+    expect(await ours(tab).locator('scholarscope-chip .ss-chip').first().getAttribute('aria-label')).toContain('answered 400');
     // One paper request and no retry of a 400 (related-paper requests of earlier popups may still be on their way).
     expect(harness.apiRequests.filter((request) => request.url.includes('/paper/batch'))).toHaveLength(1);
     harness.apiOverride = null;

@@ -4,6 +4,7 @@ import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { listedAuthors, renderHtmlPaper, renderListingPage, renderSearchPage } from '../fixtures/arxivPages';
 import { realPage } from '../fixtures/realPages';
 import { listingRecords, registerPapers } from '../fixtures/recordedPapers';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const LISTING_URL = 'https://arxiv.org/list/cs/new';
@@ -36,7 +37,7 @@ const requestedIds = (request: { body?: string }) => (JSON.parse(request.body ??
 const arxivIds = (slice: typeof records) => slice.map((record) => `arXiv:${record.id}`);
 
 async function waitForBadges(page: Page, count: number) {
-  await expect.poll(() => page.locator('scholarscope-badge').count(), { timeout: 20_000 }).toBe(count);
+  await expect.poll(() => ours(page).locator('scholarscope-badge').count(), { timeout: 20_000 }).toBe(count);
 }
 /** Every answer is in (drawn or not): the content script marks the timeline. */
 async function waitForAnswers(page: Page) {
@@ -78,16 +79,16 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
         .every((dt) => dt.querySelector('a[title="Abstract"]')!.nextElementSibling?.tagName === 'SCHOLARSCOPE-BADGE'),
     );
     expect(placement).toBe(true);
-    const chipsOfFirst = await page.locator('dl#articles > dd').first().locator('scholarscope-chip').count();
+    const chipsOfFirst = await ours(page).locator('dl#articles > dd').first().locator('scholarscope-chip').count();
     expect(chipsOfFirst).toBe(listedAuthors(records[0]!).length);
     // The first entry's first author chip shows that author's recorded numbers.
-    const firstChip = await page.locator('dl#articles > dd').first().locator('scholarscope-chip .ss-chip').first().textContent();
+    const firstChip = await ours(page).locator('dl#articles > dd').first().locator('scholarscope-chip .ss-chip').first().textContent();
     expect(firstChip).toMatch(/^h \d+ · [\d.]+k?$/);
     // Scrolling to the end draws the entries there, from answers already at hand: no request.
     const before = paperRequests().length;
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect.poll(async () => (await badgedItems(page)).includes(ENTRIES), { timeout: 10_000 }).toBe(true);
-    const last = page.locator('dl#articles > dt').last().locator('scholarscope-badge .ss-badge-unknown');
+    const last = ours(page).locator('dl#articles > dt').last().locator('scholarscope-badge .ss-badge-unknown');
     expect(await last.count()).toBe(1);
     expect(paperRequests()).toHaveLength(before);
     await page.close();
@@ -109,7 +110,7 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     await expect.poll(async () => (await badgedItems(page))[0]).toBe(1);
     const firstAuthor = page.locator('dl#articles > dd .list-authors a').first();
     await firstAuthor.focus();
-    const frame = page.locator('scholarscope-card .ss-popover');
+    const frame = ours(page).locator('scholarscope-card .ss-popover');
     await expect.poll(() => frame.isVisible()).toBe(true);
     expect(await frame.getAttribute('aria-label')).toBe(`Author card: ${records[0]!.authors[0]}`);
     await page.keyboard.press('Escape');
@@ -146,8 +147,8 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     const page = await harness.context.newPage();
     await page.goto(SEARCH_URL);
     await waitForBadges(page, 3);
-    expect(await page.locator('li.arxiv-result').nth(1).locator('scholarscope-chip').count()).toBe(25);
-    expect(await page.locator('li.arxiv-result').first().locator('scholarscope-chip').count()).toBe(4);
+    expect(await ours(page).locator('li.arxiv-result').nth(1).locator('scholarscope-chip').count()).toBe(25);
+    expect(await ours(page).locator('li.arxiv-result').first().locator('scholarscope-chip').count()).toBe(4);
     expect(paperRequests()).toHaveLength(1);
     await page.close();
   });
@@ -177,14 +178,14 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     harness.pages.set(url, realPage('latexml/tsp-generalization.html'));
     const page = await harness.context.newPage();
     await page.goto(url);
-    const chips = page.locator('.ltx_personname > scholarscope-chip .ss-chip');
+    const chips = ours(page).locator('.ltx_personname > scholarscope-chip .ss-chip');
     await expect.poll(() => chips.allTextContents(), { timeout: 20_000 }).toEqual(authors.map(() => expect.stringMatching(/^h \d/)));
     const around = await page.evaluate(() =>
       [...document.querySelectorAll('.ltx_personname > scholarscope-chip')].map((chip) => [chip.previousSibling?.previousSibling?.textContent?.trim(), chip.previousSibling?.nodeName, chip.nextSibling?.textContent?.[0]]),
     );
     expect(around).toEqual(authors.map((name, index) => [index === 0 ? name : `, ${name}`, 'math', index < 3 ? ',' : ' ']));
     await chips.nth(2).click();
-    const card = page.locator('scholarscope-card .ss-popover');
+    const card = ours(page).locator('scholarscope-card .ss-popover');
     await expect.poll(() => card.getAttribute('aria-label'), { timeout: 10_000 }).toBe('Author card: Louis-Martin Rousseau');
     await page.close();
   });
@@ -198,12 +199,12 @@ describe('arXiv listings, search and HTML papers in real Chromium', () => {
     harness.pages.set(url, `<!DOCTYPE html><html lang="en"><head><title>Neural Petri flows for chemical reactions</title></head><body><div class="ltx_page_main"><div class="ltx_page_content"><article class="ltx_document ltx_authors_1line"><h1 class="ltx_title ltx_title_document">Neural Petri flows for chemical reactions</h1>${block}</article></div></div></body></html>`);
     const page = await harness.context.newPage();
     await page.goto(url);
-    const chips = page.locator('.ltx_personname > scholarscope-chip .ss-chip');
+    const chips = ours(page).locator('.ltx_personname > scholarscope-chip .ss-chip');
     await expect.poll(() => chips.allTextContents(), { timeout: 20_000 }).toEqual(authors.map(() => expect.stringMatching(/^h \d/)));
-    expect(await page.locator('a scholarscope-chip').count()).toBe(0);
+    expect(await ours(page).locator('a scholarscope-chip').count()).toBe(0);
     expect(await page.evaluate(() => (document.querySelectorAll('.ltx_personname > scholarscope-chip')[1]?.previousElementSibling as HTMLAnchorElement | null)?.href)).toBe('https://orcid.org/0000-0003-1737-4407');
     await chips.nth(1).click();
-    const card = page.locator('scholarscope-card .ss-popover');
+    const card = ours(page).locator('scholarscope-card .ss-popover');
     await expect.poll(() => card.getAttribute('aria-label'), { timeout: 10_000 }).toBe('Author card: Daniel Probst');
     expect(page.url()).toBe(url);
     await page.close();

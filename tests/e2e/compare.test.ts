@@ -5,6 +5,7 @@ import { renderAbsPage } from '../fixtures/arxivAbs';
 import { renderDblpPage } from '../fixtures/profilePages';
 import { authorAnswer, hiperRecord, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
 import { openAlexAuthorObject, openAlexIdFor } from '../fixtures/openAlexWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
@@ -56,8 +57,8 @@ describe('comparing authors in real Chromium', () => {
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
     // The card opens from a name once the page's chips are drawn.
-    await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip', { hasText: /^h / }).count(), { timeout: 15_000 }).toBe(hiperRecord.authors.length);
-    const card = page.locator('scholarscope-card .ss-popover');
+    await expect.poll(() => ours(page).locator('div.authors > scholarscope-chip .ss-chip', { hasText: /^h / }).count(), { timeout: 15_000 }).toBe(hiperRecord.authors.length);
+    const card = ours(page).locator('scholarscope-card .ss-popover');
     for (const name of FROM_PAGE) {
       await page.locator('div.authors > a', { hasText: name }).focus();
       await expect.poll(() => card.getAttribute('aria-label'), { timeout: 10_000 }).toBe(`Author card: ${name}`);
@@ -72,10 +73,10 @@ describe('comparing authors in real Chromium', () => {
 
     const profile = await harness.context.newPage();
     await profile.goto(DBLP_URL);
-    const panelToggle = profile.locator('scholarscope-panel .ss-compare:not(.ss-follow)');
+    const panelToggle = ours(profile).locator('scholarscope-panel .ss-compare:not(.ss-follow)');
     await expect.poll(() => panelToggle.getAttribute('aria-pressed'), { timeout: 20_000 }).toBe('false');
     // The panel's card offers Follow too.
-    expect(await profile.locator('scholarscope-panel').getByRole('button', { name: 'Follow Zhaoran Wang' }).count()).toBe(1);
+    expect(await ours(profile).locator('scholarscope-panel').getByRole('button', { name: 'Follow Zhaoran Wang' }).count()).toBe(1);
     await panelToggle.click();
     await expect.poll(() => panelToggle.getAttribute('aria-pressed')).toBe('true');
     expect(await badgeText()).toBe('4');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { hiperRecord } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
@@ -16,14 +17,14 @@ describe('correcting who an author is, in real Chromium', () => {
   it('from the hover card: the chips change at once, and after a reload, and the popup agrees', async () => {
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
-    const firstChip = page.locator('div.authors > scholarscope-chip .ss-chip').first();
+    const firstChip = ours(page).locator('div.authors > scholarscope-chip .ss-chip').first();
     await expect.poll(() => firstChip.textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
 
     // Keyboard: Tab to the chip, Enter into the card, then "Not this person?".
     await page.locator('div.authors > a').first().focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    const card = page.locator('scholarscope-card .ss-popover');
+    const card = ours(page).locator('scholarscope-card .ss-popover');
     await card.locator('.ss-pub').first().waitFor({ timeout: 10_000 });
     await card.getByRole('button', { name: 'Not this person?' }).click();
     const choice = card.getByRole('button', { name: 'This is Zhaoran Wang (9200001)' });
@@ -36,7 +37,7 @@ describe('correcting who an author is, in real Chromium', () => {
     expect(await firstChip.textContent()).toBe('h 7 · 340');
 
     await page.reload();
-    await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 7 · 340');
+    await expect.poll(() => ours(page).locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 7 · 340');
 
     const popup = await harness.openPopup(PAPER_URL);
     await popup.locator('.ss-author-toggle').first().waitFor({ timeout: 10_000 });
@@ -49,7 +50,7 @@ describe('correcting who an author is, in real Chromium', () => {
     await expect.poll(() => popup.locator('.ss-author-metrics').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
     await popup.close();
     await page.reload();
-    await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
+    await expect.poll(() => ours(page).locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
     await page.close();
   });
 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
 import { registerPapers } from '../fixtures/recordedPapers';
 import { hiperRecord } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 // Each case uses its own paper, so nothing is served from an earlier case's cache.
@@ -25,7 +26,7 @@ beforeEach(async () => {
 });
 
 const batches = () => harness.apiRequests.filter((r) => r.url.includes('/paper/batch'));
-const chips = (page: Page) => page.locator('div.authors > scholarscope-chip .ss-chip');
+const chips = (page: Page) => ours(page).locator('div.authors > scholarscope-chip .ss-chip');
 
 async function visit(id: string): Promise<Page> {
   const page = await harness.context.newPage();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../lib/core/saved/model';
 import { fillSavedSource, REPLY_SPY, savedLibrary, type RepliesSeen } from '../fixtures/savedLibrary';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const SAVED = 5000;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   // The extension creates its database when first asked: an empty library asks.
   const first = await harness.context.newPage();
   await first.goto(`chrome-extension://${harness.extensionId}/library.html`);
-  await first.locator('.ss-status', { hasText: 'Nothing saved yet' }).waitFor();
+  await ours(first).locator('.ss-status', { hasText: 'Nothing saved yet' }).waitFor();
   await first.close();
   papers = savedLibrary(SAVED);
   await harness.worker.evaluate(fillSavedSource(papers));

@@ -9,6 +9,7 @@ import { renderListingPage } from '../fixtures/arxivPages';
 import { registerPapers } from '../fixtures/recordedPapers';
 import { createLimits } from '../fixtures/serviceLimits';
 import { hiperRecord } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
@@ -38,7 +39,7 @@ beforeEach(async () => {
   harness.apiRequests.length = 0;
 });
 
-const chips = (page: Page) => page.locator('div.authors > scholarscope-chip .ss-chip');
+const chips = (page: Page) => ours(page).locator('div.authors > scholarscope-chip .ss-chip');
 
 async function saveKeys(keys: { s2?: string; openAlex?: string }) {
   const options = await harness.openOptions();
@@ -103,9 +104,18 @@ describe('the services’ limits in real Chromium', () => {
     const numbered = new Set<number>();
     for (let index = 0; index < collaborations.length; index++) {
       await page.locator('dl#articles > dt').nth(index).scrollIntoViewIfNeeded();
-      await expect.poll(() => page.locator('dl#articles > dt').nth(index).locator('scholarscope-badge .ss-badge').count(), { timeout: 15_000 }).toBe(1);
-      expect(await page.locator('scholarscope-badge .ss-badge-error').count()).toBe(0);
-      const drawn = await page.evaluate(() => [...document.querySelectorAll('dl#articles > dt')].flatMap((dt, at) => (dt.querySelector('scholarscope-badge')?.shadowRoot?.querySelector('.ss-badge:not(.ss-badge-error)') ? [at] : [])));
+      await expect.poll(() => ours(page).locator('dl#articles > dt').nth(index).locator('scholarscope-badge .ss-badge').count(), { timeout: 15_000 }).toBe(1);
+      expect(await ours(page).locator('scholarscope-badge .ss-badge-error').count()).toBe(0);
+      // In the content script's world, where our closed roots open.
+      const drawn = await ours(page)
+        .locator('dl#articles > dt')
+        .evaluateAll((dts) => {
+          const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(element: Element): ShadowRoot | null } } }).chrome.dom;
+          return dts.flatMap((dt, at) => {
+            const host = dt.querySelector('scholarscope-badge');
+            return host && dom.openOrClosedShadowRoot(host)?.querySelector('.ss-badge:not(.ss-badge-error)') ? [at] : [];
+          });
+        });
       for (const at of drawn) numbered.add(at);
     }
     expect(numbered.size).toBe(collaborations.length);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { hiperRecord } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165v1';
@@ -16,7 +17,7 @@ afterAll(async () => harness?.close());
 async function visit() {
   const page = await harness.context.newPage();
   await page.goto(PAPER_URL);
-  await expect.poll(() => page.locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
+  await expect.poll(() => ours(page).locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
   await page.close();
 }
 
@@ -61,15 +62,15 @@ describe('options page in real Chromium', () => {
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
     await page.waitForTimeout(1500);
-    expect(await page.locator('scholarscope-chip, scholarscope-badge, scholarscope-related').count()).toBe(0);
+    expect(await ours(page).locator('scholarscope-chip, scholarscope-badge, scholarscope-related').count()).toBe(0);
     await where.getByLabel(/arXiv \(abstracts/).check();
     await options.locator('#cache-days').fill('30');
     await where.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
     await page.reload();
-    await expect.poll(() => page.locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
-    await page.locator('scholarscope-badge .ss-save').click();
-    await expect.poll(() => page.locator('scholarscope-badge .ss-save').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => ours(page).locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
+    await ours(page).locator('scholarscope-badge .ss-save').click();
+    await expect.poll(() => ours(page).locator('scholarscope-badge .ss-save').getAttribute('aria-pressed')).toBe('true');
 
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export all data' }).click();
@@ -95,19 +96,20 @@ describe('options page in real Chromium', () => {
     await expect.poll(() => options.getByRole('status').textContent()).toContain('Saved.');
     expect(await options.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const background = (page: import('playwright-core').Page, selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const ourBackground = (page: import('playwright-core').Page, selector: string) => ours(page).locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await background(options, 'body')).toBe('rgb(22, 27, 34)');
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
-    await expect.poll(() => page.locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
-    expect(await page.locator('scholarscope-chip').first().getAttribute('data-theme')).toBe('dark');
-    expect(await background(page, 'scholarscope-chip .ss-chip')).toBe('rgb(31, 38, 48)'); // --ss-subtle, dark
+    await expect.poll(() => ours(page).locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
+    expect(await ours(page).locator('scholarscope-chip').first().getAttribute('data-theme')).toBe('dark');
+    expect(await ourBackground(page, 'scholarscope-chip .ss-chip')).toBe('rgb(31, 38, 48)'); // --ss-subtle, dark
     await where.getByLabel('As the system says').check();
     await where.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.evaluate(() => document.documentElement.dataset.theme ?? 'system')).toBe('system');
     await page.reload();
-    await expect.poll(() => page.locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
-    expect(await page.locator('scholarscope-chip').first().getAttribute('data-theme')).toBeNull();
-    expect(await background(page, 'scholarscope-chip .ss-chip')).toBe('rgb(246, 248, 250)'); // --ss-subtle, light
+    await expect.poll(() => ours(page).locator('scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
+    expect(await ours(page).locator('scholarscope-chip').first().getAttribute('data-theme')).toBeNull();
+    expect(await ourBackground(page, 'scholarscope-chip .ss-chip')).toBe('rgb(246, 248, 250)'); // --ss-subtle, light
     await Promise.all([page.close(), options.close()]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderDblpPage } from '../fixtures/profilePages';
+import { ours } from './closedUi';
 import { acceptPermissionPrompt, launch, type Harness } from './harness';
 
 // Profile sites are optional permissions: nothing runs on them until the reader turns a site on in
@@ -21,7 +22,7 @@ const hasAccess = () => harness.worker.evaluate("chrome.permissions.contains({ o
 async function panelShows(): Promise<boolean> {
   const page = await harness.context.newPage();
   await page.goto(DBLP_URL);
-  const shown = await page
+  const shown = await ours(page)
     .locator('scholarscope-panel .ss-pub')
     .first()
     .waitFor({ timeout: 4000 })

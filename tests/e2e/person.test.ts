@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { EXPECTED_SELF, mergedPaperCitations } from '../fixtures/personWorld';
 import { hiperRecord, seed } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
@@ -25,14 +26,14 @@ describe('one person from several profiles, in real Chromium', () => {
   it('offers the other profiles with their evidence, merges them, drops a paper, and unmerges', async () => {
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
-    const firstChip = page.locator('div.authors > scholarscope-chip .ss-chip').first();
+    const firstChip = ours(page).locator('div.authors > scholarscope-chip .ss-chip').first();
     await expect.poll(() => firstChip.textContent(), { timeout: 10_000 }).toBe(SEED_CHIP);
 
     // Keyboard into the card; the quiet line says two other profiles look like this person.
     await page.locator('div.authors > a').first().focus();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    const card = page.locator('scholarscope-card .ss-popover');
+    const card = ours(page).locator('scholarscope-card .ss-popover');
     const line = card.locator('.ss-other-profiles');
     await expect.poll(() => line.textContent(), { timeout: 10_000 }).toBe('2 other profiles look like this person');
     const searches = harness.apiRequests.filter((request) => request.url.includes('/author/search')).length;
@@ -58,7 +59,7 @@ describe('one person from several profiles, in real Chromium', () => {
     // The chips on the page show the person at once, and after a reload.
     await expect.poll(() => firstChip.textContent(), { timeout: 10_000 }).toBe(`h 3 · ${total}`);
     await page.reload();
-    await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe(`h 3 · ${total}`);
+    await expect.poll(() => ours(page).locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe(`h 3 · ${total}`);
 
     // Not by this person: the ophthalmology paper, from the popup's card.
     const popup = await harness.openPopup(PAPER_URL);
@@ -83,7 +84,7 @@ describe('one person from several profiles, in real Chromium', () => {
     await view.reload();
     await expect.poll(() => view.locator('.ss-compare-person').count(), { timeout: 15_000 }).toBe(0);
     await page.reload();
-    await expect.poll(() => page.locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe(SEED_CHIP);
+    await expect.poll(() => ours(page).locator('div.authors > scholarscope-chip .ss-chip').first().textContent(), { timeout: 10_000 }).toBe(SEED_CHIP);
     await Promise.all([popup.close(), view.close(), page.close()]);
   }, 90_000);
 

@@ -6,6 +6,7 @@ import { loadAbsRecord } from '../fixtures/arxivAbs';
 import { dblpPerson2015Page, realPage, scholarProfile2026Page } from '../fixtures/realPages';
 import { registerPapers } from '../fixtures/recordedPapers';
 import { seed } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const DBLP_URL = 'https://dblp.org/pid/36/8449.html';
@@ -25,6 +26,10 @@ const ACL_URL = 'https://aclanthology.org/people/zhaoran-wang/';
 const ACL_REAL_URL = 'https://aclanthology.org/people/a/andreas-madsack/';
 const SCHOLAR_REAL_URL = 'https://scholar.google.com/citations?user=amIMrIEAAAAJ&hl=en';
 const DBLP_REAL_URL = 'https://dblp.org/pid/97/4275.html';
+// Pages that try the extension (issue: content scripts are untrusted).
+const MALLORY_URL = 'https://openreview.net/profile?id=~Mallory_Attacker1';
+const DBLP_WALKING_URL = 'https://dblp.org/pid/66/6666.html';
+const WALKING_DOI = '10.1234/../../../graph/v1/author/999';
 
 let harness: Harness;
 
@@ -37,6 +42,18 @@ beforeAll(async () => {
   harness.pages.set(ACL_URL, renderAclPage('zhaoran-wang'));
   harness.pages.set(ACL_REAL_URL, realPage('acl-person-page.html'));
   harness.pages.set(DBLP_REAL_URL, dblpPerson2015Page());
+  // Someone else's profile linking the seed author's Semantic Scholar id.
+  harness.pages.set(MALLORY_URL, renderLateApp('Mallory Attacker | OpenReview', renderOpenReviewProfile({ s2: '9000001' })));
+  // A DBLP page whose entries link DOIs that walk up API paths, plain and escaped.
+  harness.pages.set(
+    DBLP_WALKING_URL,
+    renderDblpPage('66/6666').replace(
+      '<li class="year">2026</li>',
+      `<li class="year">2026</li>${[WALKING_DOI, WALKING_DOI.replaceAll('/', '%2F')]
+        .map((doi, i) => `<li class="entry article" id="journals/x/W${i}"><nav class="publ"><ul><li class="drop-down"><div class="head"><a href="https://doi.org/${doi}">view</a></div></li></ul></nav><cite class="data"><span itemprop="author"><span class="this-person" itemprop="name">Zhaoran Wang</span></span>: <span class="title" itemprop="name">Walking ${i}.</span></cite></li>`)
+        .join('')}`,
+    ),
+  );
   harness.pages.set(SCHOLAR_REAL_URL, scholarProfile2026Page());
   harness.pages.set(
     OPENREVIEW_URL,
@@ -61,7 +78,7 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const panel = (page: Page) => page.locator('scholarscope-panel .ss-panel');
+const panel = (page: Page) => ours(page).locator('scholarscope-panel .ss-panel');
 
 /** Opens a real page whose person the recordings do not know: the panel must say so after a name search for `name`. */
 async function openUnmatched(url: string, name: string): Promise<Page> {
@@ -89,8 +106,8 @@ describe('profile pages in real Chromium', () => {
     await panel(page).locator('.ss-pub').first().waitFor({ timeout: 10_000 });
     expect(await panel(page).locator('.ss-pub-title').allTextContents()).toEqual(seed.publications.map((p) => p.title));
     // Each DBLP entry with an arXiv DOI gets a badge after its title, and chips for its authors.
-    await expect.poll(() => page.locator('scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
-    expect(await page.locator('li.entry').first().locator('scholarscope-chip').count()).toBe(7);
+    await expect.poll(() => ours(page).locator('scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
+    expect(await ours(page).locator('li.entry').first().locator('scholarscope-chip').count()).toBe(7);
     // No name search was needed: identity came from ids (the card's own search for other profiles of the person asks for coauthors).
     expect(harness.apiRequests.some((r) => r.url.includes('/author/search') && !r.url.includes('papers.authors'))).toBe(false);
     expect(harness.apiRequests.filter((r) => r.url.includes('/paper/batch'))).toHaveLength(1);
@@ -176,14 +193,14 @@ describe('profile pages in real Chromium', () => {
     const page = await harness.context.newPage();
     await page.goto(SCHOLAR_IDS_URL);
     expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
-    await expect.poll(() => page.locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => ours(page).locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
     // "Show more" adds rows (real ones from a live profile, tests/fixtures/real-pages), one of them
     // an old-style arXiv preprint: it gets its badge too.
     const more = realPage('google-scholar-more-rows.html');
     const preprint = more.split('</tr>')[0]!.replace(/Annalen der Physik 35, 898-908/, 'arXiv preprint hep-th/9108002') + '</tr>';
     await page.evaluate((rows) => document.querySelector('#gsc_a_b')!.insertAdjacentHTML('beforeend', rows), more + preprint);
-    await expect.poll(() => page.locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(4);
-    expect(await page.locator('#gsc_a_b tr.gsc_a_tr').last().locator('scholarscope-badge').count()).toBe(1);
+    await expect.poll(() => ours(page).locator('#gsc_a_b scholarscope-badge').count(), { timeout: 10_000 }).toBe(4);
+    expect(await ours(page).locator('#gsc_a_b tr.gsc_a_tr').last().locator('scholarscope-badge').count()).toBe(1);
     await page.close();
   });
 
@@ -192,7 +209,7 @@ describe('profile pages in real Chromium', () => {
     // The page is left as it was.
     expect(await page.locator('#main h2#title').textContent()).toBe('Andreas Madsack');
     expect(await page.locator('#main strong > a').count()).toBe(6);
-    expect(await page.locator('#main-container [data-scholarscope], #main-container scholarscope-chip, #main-container scholarscope-badge').count()).toBe(0);
+    expect(await ours(page).locator('#main-container [data-scholarscope], #main-container scholarscope-chip, #main-container scholarscope-badge').count()).toBe(0);
     await page.close();
   });
 
@@ -203,18 +220,18 @@ describe('profile pages in real Chromium', () => {
     expect(JSON.parse(batches[0]!.body!).ids.sort()).toEqual(['DOI:10.1145/2441776.2441820', 'arXiv:1303.6372']);
     // Neither paper is in the recordings: each gets a badge that says so, and its authors no chips (on
     // lists the extension stays quiet about papers no source knows).
-    const badges = page.locator('li.entry scholarscope-badge .ss-badge');
+    const badges = ours(page).locator('li.entry scholarscope-badge .ss-badge');
     await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(2);
     expect(await badges.evaluateAll((all) => all.map((badge) => badge.getAttribute('aria-label')))).toEqual(['No source lists this paper yet', 'No source lists this paper yet']);
-    expect(await page.locator('li.entry').nth(1).locator('scholarscope-badge').count()).toBe(0);
-    expect(await page.locator('li.entry scholarscope-chip').count()).toBe(0);
+    expect(await ours(page).locator('li.entry').nth(1).locator('scholarscope-badge').count()).toBe(0);
+    expect(await ours(page).locator('li.entry scholarscope-chip').count()).toBe(0);
     await page.close();
   });
 
   it("on a real Google Scholar profile, searches for the name today's header gives and leaves rows without an arXiv id alone", async () => {
     const page = await openUnmatched(SCHOLAR_REAL_URL, 'Bangar Raju Cherukuri');
     expect(await page.locator('#gsc_a_b tr.gsc_a_tr').count()).toBe(20);
-    expect(await page.locator('#gsc_prf_w scholarscope-chip, #gsc_art scholarscope-chip, #gsc_art scholarscope-badge').count()).toBe(0);
+    expect(await ours(page).locator('#gsc_prf_w scholarscope-chip, #gsc_art scholarscope-chip, #gsc_art scholarscope-badge').count()).toBe(0);
     await page.close();
   });
 
@@ -265,23 +282,70 @@ describe('profile pages in real Chromium', () => {
   it('reads an ORCID record once rendered: its arXiv works decide who it is; arXiv and DOI works get badges', async () => {
     registerPapers([loadAbsRecord('hep-th_9108002')]); // known to the recorded source by its journal DOI
     const page = await harness.context.newPage();
-    // Every status the panel shows, however briefly.
-    await page.addInitScript(() => {
-      const seen: string[] = ((window as unknown as { panelStatuses: string[] }).panelStatuses = []);
-      setInterval(() => {
-        const status = document.querySelector('scholarscope-panel')?.shadowRoot?.querySelector('.ss-status')?.textContent;
-        if (status && seen.at(-1) !== status) seen.push(status);
-      }, 10);
-    });
+    // Every status the panel shows, read from the content script's world every few milliseconds.
+    const statuses: string[] = [];
+    let watching = true;
+    const watcher = (async () => {
+      while (watching) {
+        const shown = await ours(page).locator('scholarscope-panel .ss-status').allTextContents().catch(() => []);
+        for (const status of shown) if (statuses.at(-1) !== status) statuses.push(status);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
     await page.goto(ORCID_URL);
     await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain("Matched by 2 of this page's papers.");
     expect(await cardMetrics(page)).toEqual(['74', '5', '3']);
-    await expect.poll(() => page.locator('#works scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
-    const doiBadge = page.locator('#works .work').nth(2).locator('scholarscope-badge .ss-badge');
+    await expect.poll(() => ours(page).locator('#works scholarscope-badge').count(), { timeout: 10_000 }).toBe(3);
+    const doiBadge = ours(page).locator('#works .work').nth(2).locator('scholarscope-badge .ss-badge');
     expect(await doiBadge.getAttribute('aria-label')).toMatch(/^\d+ citations? \(Semantic Scholar\)$/);
     // Before the record loaded, the page gave nothing to go on: the panel waited rather than say no one matched.
-    const statuses = await page.evaluate(() => (window as unknown as { panelStatuses: string[] }).panelStatuses);
+    watching = false;
+    await watcher;
+    expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.filter((status) => status.startsWith('No Semantic Scholar profile matched'))).toEqual([]);
+    await page.close();
+  });
+
+  it('does not take a Semantic Scholar id that someone else’s profile links: the panel says the page claims it and the names differ', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(MALLORY_URL);
+    const claim = panel(page).locator('.ss-claim');
+    await expect.poll(() => claim.textContent(), { timeout: 10_000 }).toContain('This page links Semantic Scholar author 9000001, Zhaoran Wang, but the page\'s name is Mallory Attacker: the names differ');
+    await expect.poll(() => panel(page).locator('.ss-panel-via').count()).toBe(0);
+    expect(await panel(page).locator('.ss-panel-body').textContent()).not.toContain('Matched by the Semantic Scholar id this page gives.');
+    await page.close();
+  });
+
+  it('asks no source for a DOI link that would walk up an API path', async () => {
+    harness.apiRequests.length = 0;
+    const page = await harness.context.newPage();
+    await page.goto(DBLP_WALKING_URL);
+    await panel(page).locator('.ss-pub').first().waitFor({ timeout: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Not in a path, not in a batch's body: the links are no paper keys at all.
+    expect(harness.apiRequests.filter((request) => /author\/999|graph%2Fv1|\.\.|%2F\.\.|api\.openalex\.org\/authors/.test(request.url + (request.body ?? '')))).toEqual([]);
+    expect(await ours(page).locator('li.entry[id^="journals/x/W"] scholarscope-badge').count()).toBe(0);
+    await page.close();
+  });
+
+  it("reads the page again at most every half second, however often the page's scripts send WXT's location event", async () => {
+    const page = await harness.context.newPage();
+    await page.goto(S2_URL);
+    await expect.poll(() => panel(page).locator('.ss-panel-via').textContent(), { timeout: 10_000 }).toContain('Matched by the Semantic Scholar id this page gives.');
+    harness.apiRequests.length = 0;
+    // 100 addresses in a second, each announced as WXT announces one (the event's name is public).
+    await page.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        history.pushState({}, '', `/author/Someone/${8_200_000 + i}`);
+        window.dispatchEvent(new CustomEvent('wxt:locationchange', { detail: { newUrl: new URL(location.href), oldUrl: new URL(location.href) } }));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const looked = new Set(harness.apiRequests.flatMap((request) => [...(request.url + (request.body ?? '')).matchAll(/82000\d\d/g)].map((m) => m[0])));
+    // About 2.5 s of changes at one look per 500 ms: a handful of people looked up, not 100.
+    expect(looked.size).toBeGreaterThan(0);
+    expect(looked.size).toBeLessThanOrEqual(6);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { listedAuthors, renderListingPage } from '../fixtures/arxivPages';
 import { recordedAnswer } from '../fixtures/recordedApi';
 import { registerPapers } from '../fixtures/recordedPapers';
 import { hiperRecord, SEED_AUTHOR_ID } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type ApiRequest, type Harness } from './harness';
 
 const LISTING_URL = 'https://arxiv.org/list/cs/pastweek';
@@ -54,9 +55,9 @@ describe('one bad value costs that value only', () => {
     const page = await harness.context.newPage();
     await page.goto(LISTING_URL);
     const expected = LISTING.reduce((sum, record) => sum + listedAuthors(record).length, 0) - 1;
-    await expect.poll(() => page.locator('scholarscope-chip').count(), { timeout: 15_000 }).toBe(expected);
-    expect(await page.locator('scholarscope-badge .ss-badge-error').count()).toBe(0);
-    expect(await page.locator('scholarscope-badge .ss-badge').count()).toBe(LISTING.length);
+    await expect.poll(() => ours(page).locator('scholarscope-chip').count(), { timeout: 15_000 }).toBe(expected);
+    expect(await ours(page).locator('scholarscope-badge .ss-badge-error').count()).toBe(0);
+    expect(await ours(page).locator('scholarscope-badge .ss-badge').count()).toBe(LISTING.length);
     // The damaged author's name has no chip; the next author on that paper has one.
     const secondEntry = page.locator('dl#articles > dd').nth(1);
     const names = secondEntry.locator('.list-authors a');
@@ -76,11 +77,11 @@ describe('one bad value costs that value only', () => {
     };
     const page = await harness.context.newPage();
     await page.goto(`https://arxiv.org/abs/${hiperRecord.id}`);
-    const chip = page.locator('div.authors > scholarscope-chip').first();
+    const chip = ours(page).locator('div.authors > scholarscope-chip').first();
     await expect.poll(() => chip.locator('.ss-chip').textContent(), { timeout: 15_000 }).toBe('h – · –');
     expect((await chip.boundingBox())!.width).toBeLessThan(120);
     await chip.locator('.ss-chip').click();
-    const card = page.locator('scholarscope-card .ss-card');
+    const card = ours(page).locator('scholarscope-card .ss-card');
     await expect.poll(() => card.locator('.ss-metric dd').allTextContents(), { timeout: 15_000 }).toEqual(['–', '–', '–']);
     const cardBox = (await card.boundingBox())!;
     expect(cardBox.width).toBeLessThanOrEqual(440);
@@ -107,7 +108,7 @@ describe('a long Retry-After', () => {
     const started = Date.now();
     const page = await harness.context.newPage();
     await page.goto(`https://arxiv.org/abs/${WAITING.id}`);
-    const chip = page.locator('div.authors > scholarscope-chip .ss-chip').first();
+    const chip = ours(page).locator('div.authors > scholarscope-chip .ss-chip').first();
     await expect.poll(() => chip.textContent(), { timeout: 10_000 }).toBe('!');
     // The 429 came before the chip said so: the wait ends at most this long after now.
     const waitEnds = Date.now() + waitSeconds * 1000;
@@ -163,7 +164,7 @@ describe('a library over 20,000 papers', () => {
       const page = await fresh.context.newPage();
       await page.goto(`chrome-extension://${fresh.extensionId}/library.html`);
       await page.locator('input[type="file"]').setInputFiles(file);
-      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 180_000 }).toMatch(/Imported .*: 20011 added, 0 merged/);
+      await expect.poll(() => ours(page).getByRole('status').textContent(), { timeout: 180_000 }).toMatch(/Imported .*: 20011 added, 0 merged/);
       expect(await fresh.worker.evaluate(() => new Promise<number>((resolve) => {
         const open = indexedDB.open('scholarscope');
         open.onsuccess = () => {

@@ -5,6 +5,7 @@ import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
 import { renderListingPage } from '../fixtures/arxivPages';
 import { registerPapers } from '../fixtures/recordedPapers';
 import { hiperRecord } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-const saveButton = (page: Page) => page.locator('scholarscope-badge .ss-save');
+const saveButton = (page: Page) => ours(page).locator('scholarscope-badge .ss-save');
 
 async function openLibrary(): Promise<Page> {
   const library = await harness.context.newPage();
@@ -41,7 +42,7 @@ describe('saved papers in real Chromium', () => {
     await expect.poll(() => saveButton(abs).getAttribute('aria-pressed')).toBe('true');
     expect(await saveButton(abs).textContent()).toBe('★ Saved');
     // The toggle sits inside arXiv's title heading, so no line is added.
-    expect(await abs.locator('h1.title scholarscope-badge').count()).toBe(1);
+    expect(await ours(abs).locator('h1.title scholarscope-badge').count()).toBe(1);
 
     const popup = await harness.openPopup(PAPER_URL);
     await expect.poll(() => popup.locator('.ss-save').getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
 import { openAlexAuthorObject, openAlexIdFor } from '../fixtures/openAlexWorld';
 import { hiperRecord, registerArxivOnly } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 // Semantic Scholar, OpenAlex and arXiv in real Chromium: which one a page's numbers come from when
@@ -23,7 +24,7 @@ async function open(): Promise<Harness> {
   return harness;
 }
 
-const chipTexts = (page: Page) => page.locator('div.authors > scholarscope-chip .ss-chip').allTextContents();
+const chipTexts = (page: Page) => ours(page).locator('div.authors > scholarscope-chip .ss-chip').allTextContents();
 const requestsTo = (host: string) => harness.apiRequests.filter((request) => new URL(request.url).host === host);
 const compact = (value: number) => (value < 1000 ? String(value) : new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value).toLowerCase());
 
@@ -69,7 +70,7 @@ describe('sources in real Chromium', () => {
     const page = await visit(PAPER_URL);
     await chipsDrawn(page); // the card opens from a name once its chip is there
     await page.locator('div.authors > a').first().focus();
-    const frame = page.locator('scholarscope-card .ss-popover');
+    const frame = ours(page).locator('scholarscope-card .ss-popover');
     await frame.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
     expect(await frame.locator('.ss-metric dd').allTextContents()).toEqual(['74', '5', '3']);
     expect(await frame.locator('.ss-source-note').textContent()).toBe('OpenAlex: api.openalex.org answered 503');
@@ -81,7 +82,7 @@ describe('sources in real Chromium', () => {
     const page = await visit(PAPER_URL);
     await chipsDrawn(page); // the card opens from a name once its chip is there
     await page.locator('div.authors > a').first().focus();
-    const frame = page.locator('scholarscope-card .ss-popover');
+    const frame = ours(page).locator('scholarscope-card .ss-popover');
     await frame.locator('.ss-by-source tbody tr').nth(1).waitFor({ timeout: 15_000 });
     const rows = await frame.locator('.ss-by-source tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     expect(rows).toEqual([
@@ -115,7 +116,7 @@ describe('sources in real Chromium', () => {
     // The card is OpenAlex's: its numbers, its works, its profile link.
     await chipsDrawn(page);
     await page.locator('div.authors > a').first().focus();
-    const frame = page.locator('scholarscope-card .ss-popover');
+    const frame = ours(page).locator('scholarscope-card .ss-popover');
     await frame.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
     expect(await frame.locator('.ss-metric dd').allTextContents()).toEqual(['81', '5', '4']);
     expect(await frame.locator('.ss-source').textContent()).toContain('Numbers from OpenAlex');

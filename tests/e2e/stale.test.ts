@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAbsPage } from '../fixtures/arxivAbs';
 import { recordedAnswer } from '../fixtures/recordedApi';
 import { hiperRecord } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
 import { launch, type Harness } from './harness';
 
 const PAPER_URL = 'https://arxiv.org/abs/2602.16165';
@@ -17,7 +18,7 @@ describe('stale while revalidate, in real Chromium', () => {
   it('shows cached numbers at once, refreshes them in the background, and updates the page', async () => {
     const first = await harness.context.newPage();
     await first.goto(PAPER_URL);
-    const chip = (page: typeof first) => page.locator('div.authors > scholarscope-chip .ss-chip').first();
+    const chip = (page: typeof first) => ours(page).locator('div.authors > scholarscope-chip .ss-chip').first();
     await expect.poll(() => chip(first).textContent(), { timeout: 10_000 }).toBe('h 5 · 74');
     await first.close();
 
@@ -59,7 +60,7 @@ describe('stale while revalidate, in real Chromium', () => {
     await expect.poll(() => harness.apiRequests.length, { timeout: 10_000 }).toBe(1);
     release();
     await expect.poll(() => chip(page).textContent(), { timeout: 10_000 }).toBe('h 6 · 80');
-    expect(await page.locator('div.authors > scholarscope-chip').count()).toBe(hiperRecord.authors.length);
+    expect(await ours(page).locator('div.authors > scholarscope-chip').count()).toBe(hiperRecord.authors.length);
     harness.apiGate = null;
     harness.apiOverride = null;
     await page.close();

@@ -24,9 +24,10 @@ beforeAll(async () => {
 afterAll(async () => firefox?.close());
 
 const paperRequests = () => firefox.apiRequests.filter((request) => request.url.includes('/paper/batch'));
-/** Texts inside the shadow roots of our elements of one kind. */
+type Host = Element & { openOrClosedShadowRoot(): ShadowRoot | null };
+/** Texts inside the closed shadow roots of our elements of one kind, read in the content script's world. */
 const shadowTexts = (page: Page, tag: string, selector: string) =>
-  page.evaluate((tag, selector) => [...document.querySelectorAll(tag)].map((host) => host.shadowRoot?.querySelector(selector)?.textContent ?? null), tag, selector);
+  firefox.inContent(page, (tag: string, selector: string) => [...document.querySelectorAll(tag)].map((host) => (host as Host).openOrClosedShadowRoot()?.querySelector(selector)?.textContent ?? null), tag, selector);
 
 async function visit(url: string): Promise<Page> {
   const page = await firefox.browser.newPage();
@@ -42,22 +43,24 @@ describe('ScholarScope in Firefox', () => {
     expect(chips[0]).toBe('h 5 · 74');
     expect(paperRequests()).toHaveLength(1);
     // The chip is a button: pressing it opens the card with the seed profile's numbers.
-    await page.evaluate(() => document.querySelector('div.authors > scholarscope-chip')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click());
+    // The page's own scripts see no root: ours are closed.
+    expect(await page.evaluate(() => document.querySelector('div.authors > scholarscope-chip')!.shadowRoot)).toBeNull();
+    await firefox.clickInside(page, 'div.authors > scholarscope-chip', 'button');
     const card = await waitFor(
-      () => page.evaluate(() => {
-        const root = document.querySelector('scholarscope-card')?.shadowRoot;
+      () => firefox.inContent(page, () => {
+        const root = (document.querySelector('scholarscope-card') as Host | null)?.openOrClosedShadowRoot();
         return { name: root?.querySelector('.ss-name')?.textContent ?? null, numbers: [...(root?.querySelectorAll('.ss-metric dd') ?? [])].map((dd) => dd.textContent), publications: root?.querySelectorAll('.ss-pub').length ?? 0 };
       }),
       (value) => value.publications > 0,
     );
     expect(card).toEqual({ name: seed.author.name, numbers: ['74', '5', '3'], publications: seed.publications.length });
     // + Compare puts the author in the tray; the toolbar button (browserAction in Firefox's MV2) counts it.
-    await page.evaluate(() => [...document.querySelector('scholarscope-card')!.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent === '+ Compare')!.click());
+    await firefox.clickInside(page, 'scholarscope-card', 'button', '+ Compare');
     await waitFor(() => firefox.badgeText(), (text) => text === '1');
-    await page.evaluate(() => [...document.querySelector('scholarscope-card')!.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent === '✓ Comparing')!.click());
+    await firefox.clickInside(page, 'scholarscope-card', 'button', '✓ Comparing');
     await waitFor(() => firefox.badgeText(), (text) => text === '');
     // Shadow roots keep our style: the chip is styled as a pill, not a plain page button.
-    const radius = await page.evaluate(() => getComputedStyle(document.querySelector('div.authors > scholarscope-chip')!.shadowRoot!.querySelector('.ss-chip')!).borderTopLeftRadius);
+    const radius = await firefox.inContent(page, () => getComputedStyle((document.querySelector('div.authors > scholarscope-chip') as Host).openOrClosedShadowRoot()!.querySelector('.ss-chip')!).borderTopLeftRadius);
     expect(parseFloat(radius)).toBeGreaterThan(4);
     await page.close();
   });
@@ -109,9 +112,9 @@ describe('ScholarScope in Firefox', () => {
 
   it('saves a paper from its page, and the library exports it as BibTeX', async () => {
     const page = await visit(ABS_URL);
-    const toggle = () => page.evaluate(() => document.querySelector('h1.title scholarscope-badge')?.shadowRoot?.querySelector('.ss-save')?.textContent ?? null);
+    const toggle = () => shadowTexts(page, 'h1.title scholarscope-badge', '.ss-save').then((texts) => texts[0] ?? null);
     await waitFor(toggle, (text) => text === '☆ Save');
-    await page.evaluate(() => document.querySelector('h1.title scholarscope-badge')!.shadowRoot!.querySelector<HTMLButtonElement>('.ss-save')!.click());
+    await firefox.clickInside(page, 'h1.title scholarscope-badge', '.ss-save');
     await waitFor(toggle, (text) => text === '★ Saved');
     const library = await firefox.openExtensionPage('library.html');
     await waitFor(() => library.evaluate(() => [...document.querySelectorAll('.ss-saved-title')].map((node) => node.textContent)), (titles) => titles.includes(hiperRecord.title));
@@ -167,7 +170,7 @@ describe('ScholarScope in Firefox', () => {
     expect(chips).toHaveLength(hiperRecord.authors.length);
     expect(firefox.apiRequests).toEqual([]); // answered from IndexedDB by the woken page
     // The saved state, read again after the restart.
-    await waitFor(() => page.evaluate(() => document.querySelector('h1.title scholarscope-badge')?.shadowRoot?.querySelector('.ss-save')?.textContent ?? null), (text) => text === '★ Saved');
+    await waitFor(() => shadowTexts(page, 'h1.title scholarscope-badge', '.ss-save').then((texts) => texts[0] ?? null), (text) => text === '★ Saved');
     await page.close();
   });
 });

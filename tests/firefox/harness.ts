@@ -36,6 +36,14 @@ export interface FirefoxHarness extends ApiState {
   backgroundRunning(): Promise<boolean>;
   /** The text on the add-on's toolbar button. */
   badgeText(): Promise<string>;
+  /**
+   * Runs `fn(...args)` in the add-on's content-script world of `page` (tabs.executeScript from an
+   * extension page), where `element.openOrClosedShadowRoot()` opens our closed roots; the page's own
+   * scripts cannot. Its result must be cloneable.
+   */
+  inContent<T, A extends unknown[]>(page: Page, fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
+  /** Clicks, as the reader does (a real input event), the element `inner` in the closed root of the first `host` (with `text`, when given). */
+  clickInside(page: Page, host: string, inner: string, text?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -149,6 +157,37 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       }),
     backgroundRunning: () =>
       control().evaluate(() => (globalThis as unknown as { browser: { extension: { getViews(): { location: Location }[] } } }).browser.extension.getViews().some((view) => view.location.pathname.includes('background'))),
+    async inContent<T, A extends unknown[]>(page: Page, fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> {
+      const tabId = await harness.tabIdFor(page.url());
+      const code = `(${fn.toString()})(...${JSON.stringify(args)})`;
+      const [result] = await control().evaluate(
+        (id, source) => (globalThis as unknown as { browser: { tabs: { executeScript(tab: number, details: object): Promise<unknown[]> } } }).browser.tabs.executeScript(id, { code: source }),
+        tabId,
+        code,
+      );
+      return result as T;
+    },
+    async clickInside(page: Page, host: string, inner: string, text?: string) {
+      const point = await waitFor(
+        () =>
+          harness.inContent(
+            page,
+            (hostSelector: string, innerSelector: string, wanted: string | null) => {
+              const root = (document.querySelector(hostSelector) as (Element & { openOrClosedShadowRoot(): ShadowRoot | null }) | null)?.openOrClosedShadowRoot();
+              const target = [...(root?.querySelectorAll(innerSelector) ?? [])].find((element) => wanted === null || element.textContent === wanted);
+              if (!target) return null;
+              target.scrollIntoView({ block: 'center' });
+              const rect = target.getBoundingClientRect();
+              return rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+            },
+            host,
+            inner,
+            text ?? null,
+          ),
+        (found) => found !== null,
+      );
+      await page.mouse.click(point!.x, point!.y);
+    },
     async close() {
       await browser.close();
       server.close();

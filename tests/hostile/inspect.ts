@@ -3,6 +3,7 @@
 
 import { expect } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
+import { inContentScriptWorld } from '../e2e/closedUi';
 import type { Harness } from '../e2e/harness';
 import { PWNED_FLAG } from './payloads';
 
@@ -19,25 +20,33 @@ export async function watchExceptions(harness: Harness, page: Page): Promise<{ e
   return { errors, cdp };
 }
 
-/** What our UI (shadow roots on pages, or a whole extension page) holds that it must not. */
-export function inspectOurUi(page: Page, wholeDocument: boolean) {
-  return page.evaluate(
-    ({ whole, flag }) => {
-      const roots: (Document | ShadowRoot)[] = whole ? [document] : [...document.querySelectorAll('[data-scholarscope]')].map((host) => host.shadowRoot).filter((root): root is ShadowRoot => root !== null);
-      const elements = roots.flatMap((root) => [...root.querySelectorAll('*')]);
-      // Our chart is SVG made of these; nothing else may appear.
-      const allowedSvg = new Set(['svg', 'g', 'line', 'polyline', 'circle', 'text']);
-      return {
-        pwned: (window as unknown as Record<string, unknown>)[flag] ?? null,
-        // The extension page's own bundle is the one script allowed.
-        forbidden: elements.filter((el) => (['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) && !(whole && el.tagName === 'SCRIPT' && (el as HTMLScriptElement).src.startsWith(`${location.origin}/chunks/`))) || (el.namespaceURI === 'http://www.w3.org/2000/svg' && !allowedSvg.has(el.tagName))).map((el) => el.outerHTML.slice(0, 80)),
-        handlers: elements.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
-        links: elements.filter((el) => el.tagName === 'A' && el.hasAttribute('href')).map((el) => (el as HTMLAnchorElement).href),
-        widest: Math.max(0, ...[...document.querySelectorAll('scholarscope-chip, scholarscope-badge')].map((host) => host.getBoundingClientRect().width)),
-      };
-    },
-    { whole: wholeDocument, flag: PWNED_FLAG },
-  );
+/**
+ * What our UI (closed shadow roots on pages, read in our content script's world; or a whole extension
+ * page) holds that it must not; and whether a payload ran in the page's world or in ours.
+ */
+export async function inspectOurUi(page: Page, wholeDocument: boolean) {
+  const arg = { whole: wholeDocument, flag: PWNED_FLAG };
+  if (wholeDocument) return page.evaluate(inspect, arg);
+  const report = await inContentScriptWorld<ReturnType<typeof inspect>>(page, `(${inspect.toString()})(${JSON.stringify(arg)})`);
+  const pwnedInPage = await page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag] ?? null, PWNED_FLAG);
+  return { ...report, pwned: report.pwned ?? pwnedInPage };
+}
+
+function inspect({ whole, flag }: { whole: boolean; flag: string }) {
+  const dom = (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot(element: Element): ShadowRoot | null } } }).chrome?.dom;
+  const roots: (Document | ShadowRoot)[] = whole ? [document] : [...document.querySelectorAll<HTMLElement>('[data-scholarscope]')].map((host) => dom?.openOrClosedShadowRoot(host) ?? null).filter((root): root is ShadowRoot => root !== null);
+  const elements = roots.flatMap((root) => [...root.querySelectorAll('*')]);
+  // Our chart is SVG made of these; nothing else may appear.
+  const allowedSvg = new Set(['svg', 'g', 'line', 'polyline', 'circle', 'text']);
+  return {
+    pwned: (window as unknown as Record<string, unknown>)[flag] ?? null,
+    // The extension page's own bundle is the one script allowed.
+    forbidden: elements.filter((el) => (['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) && !(whole && el.tagName === 'SCRIPT' && (el as HTMLScriptElement).src.startsWith(`${location.origin}/chunks/`))) || (el.namespaceURI === 'http://www.w3.org/2000/svg' && !allowedSvg.has(el.tagName))).map((el) => el.outerHTML.slice(0, 80)),
+    handlers: elements.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
+    links: elements.filter((el) => el.tagName === 'A' && el.hasAttribute('href')).map((el) => (el as HTMLAnchorElement).href),
+    widest: Math.max(0, ...[...document.querySelectorAll('scholarscope-chip, scholarscope-badge')].map((host) => host.getBoundingClientRect().width)),
+    roots: roots.length,
+  };
 }
 
 export function expectClean(harness: Harness, report: Awaited<ReturnType<typeof inspectOurUi>>) {

@@ -9,6 +9,7 @@ import { renderAbsPage, type AbsRecord } from '../fixtures/arxivAbs';
 import { renderListingPage } from '../fixtures/arxivPages';
 import { paperAnswer, registerPapers, syntheticAuthorId } from '../fixtures/recordedPapers';
 import { hiperRecord } from '../fixtures/seedWorld';
+import { ours } from '../e2e/closedUi';
 import { launch, type Harness } from '../e2e/harness';
 import { HOSTILE_TEXTS } from './payloads';
 import { expectClean as expectCleanFor, inspectOurUi, watchExceptions as watchExceptionsIn } from './inspect';
@@ -49,24 +50,26 @@ describe('hostile text in real Chromium', () => {
     const page = await harness.context.newPage();
     const { errors } = await watchExceptions(page);
     await page.goto(PAPER_URL);
-    await expect.poll(() => page.locator('scholarscope-chip .ss-chip', { hasText: /^h \d+ · / }).count(), { timeout: 15_000 }).toBe(NAMES.length);
+    await expect.poll(() => ours(page).locator('scholarscope-chip .ss-chip', { hasText: /^h \d+ · / }).count(), { timeout: 15_000 }).toBe(NAMES.length);
     // The hover card of a hostile author, with the hostile publication's abstract open.
     await page.locator('div.authors > a').first().focus();
-    const card = page.locator('scholarscope-card .ss-popover');
+    const card = ours(page).locator('scholarscope-card .ss-popover');
     await card.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
     await card.getByRole('button', { name: 'Show abstract' }).click();
     expect(await card.locator('.ss-name').textContent()).toBe(NAMES[0]);
     // As text, capped at 20,000 characters; a lone surrogate crosses HTTP as U+FFFD, as from the real API.
     expect(await card.locator('.ss-abstract-text').textContent()).toBe(HOSTILE.abstract.toWellFormed().slice(0, 20_000));
     const report = await inspectOurUi(page, false);
+    // Our closed roots were opened and looked into: the chips, the badge, the card.
+    expect(report.roots).toBeGreaterThan(NAMES.length);
     expectClean(report);
     // Our chips stay chip-sized whatever the names.
     expect(report.widest).toBeLessThan(200);
     // Save it and add it to the compare tray from the card.
     await card.locator('.ss-compare:not(.ss-follow)').click();
     await page.keyboard.press('Escape');
-    await page.locator('scholarscope-badge .ss-save').click();
-    await expect.poll(() => page.locator('scholarscope-badge .ss-save').getAttribute('aria-pressed')).toBe('true');
+    await ours(page).locator('scholarscope-badge .ss-save').click();
+    await expect.poll(() => ours(page).locator('scholarscope-badge .ss-save').getAttribute('aria-pressed')).toBe('true');
     expect(errors).toEqual([]);
 
     const popup = await harness.openPopup(PAPER_URL);
