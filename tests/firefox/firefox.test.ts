@@ -24,10 +24,11 @@ beforeAll(async () => {
 afterAll(async () => firefox?.close());
 
 const paperRequests = () => firefox.apiRequests.filter((request) => request.url.includes('/paper/batch'));
-type Host = Element & { openOrClosedShadowRoot(): ShadowRoot | null };
+// Firefox gives content scripts the root, open or closed, as a property of the element.
+type Host = Element & { openOrClosedShadowRoot: ShadowRoot | null };
 /** Texts inside the closed shadow roots of our elements of one kind, read in the content script's world. */
 const shadowTexts = (page: Page, tag: string, selector: string) =>
-  firefox.inContent(page, (tag: string, selector: string) => [...document.querySelectorAll(tag)].map((host) => (host as Host).openOrClosedShadowRoot()?.querySelector(selector)?.textContent ?? null), tag, selector);
+  firefox.inContent(page, (tag: string, selector: string) => [...document.querySelectorAll(tag)].map((host) => (host as Host).openOrClosedShadowRoot?.querySelector(selector)?.textContent ?? null), tag, selector);
 
 async function visit(url: string): Promise<Page> {
   const page = await firefox.browser.newPage();
@@ -48,7 +49,7 @@ describe('ScholarScope in Firefox', () => {
     await firefox.clickInside(page, 'div.authors > scholarscope-chip', 'button');
     const card = await waitFor(
       () => firefox.inContent(page, () => {
-        const root = (document.querySelector('scholarscope-card') as Host | null)?.openOrClosedShadowRoot();
+        const root = (document.querySelector('scholarscope-card') as Host | null)?.openOrClosedShadowRoot;
         return { name: root?.querySelector('.ss-name')?.textContent ?? null, numbers: [...(root?.querySelectorAll('.ss-metric dd') ?? [])].map((dd) => dd.textContent), publications: root?.querySelectorAll('.ss-pub').length ?? 0 };
       }),
       (value) => value.publications > 0,
@@ -60,7 +61,7 @@ describe('ScholarScope in Firefox', () => {
     await firefox.clickInside(page, 'scholarscope-card', 'button', '✓ Comparing');
     await waitFor(() => firefox.badgeText(), (text) => text === '');
     // Shadow roots keep our style: the chip is styled as a pill, not a plain page button.
-    const radius = await firefox.inContent(page, () => getComputedStyle((document.querySelector('div.authors > scholarscope-chip') as Host).openOrClosedShadowRoot()!.querySelector('.ss-chip')!).borderTopLeftRadius);
+    const radius = await firefox.inContent(page, () => getComputedStyle((document.querySelector('div.authors > scholarscope-chip') as Host).openOrClosedShadowRoot!.querySelector('.ss-chip')!).borderTopLeftRadius);
     expect(parseFloat(radius)).toBeGreaterThan(4);
     await page.close();
   });

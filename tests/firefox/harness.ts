@@ -38,7 +38,7 @@ export interface FirefoxHarness extends ApiState {
   badgeText(): Promise<string>;
   /**
    * Runs `fn(...args)` in the add-on's content-script world of `page` (tabs.executeScript from an
-   * extension page), where `element.openOrClosedShadowRoot()` opens our closed roots; the page's own
+   * extension page), where `element.openOrClosedShadowRoot` opens our closed roots; the page's own
    * scripts cannot. Its result must be cloneable.
    */
   inContent<T, A extends unknown[]>(page: Page, fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T>;
@@ -173,7 +173,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
           harness.inContent(
             page,
             (hostSelector: string, innerSelector: string, wanted: string | null) => {
-              const root = (document.querySelector(hostSelector) as (Element & { openOrClosedShadowRoot(): ShadowRoot | null }) | null)?.openOrClosedShadowRoot();
+              const root = (document.querySelector(hostSelector) as (Element & { openOrClosedShadowRoot: ShadowRoot | null }) | null)?.openOrClosedShadowRoot;
               const target = [...(root?.querySelectorAll(innerSelector) ?? [])].find((element) => wanted === null || element.textContent === wanted);
               if (!target) return null;
               target.scrollIntoView({ block: 'center' });
