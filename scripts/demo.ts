@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { ours } from '../tests/e2e/closedUi';
 import { launch } from '../tests/e2e/harness';
 import { renderAbsPage } from '../tests/fixtures/arxivAbs';
 import { renderListingPage } from '../tests/fixtures/arxivPages';
@@ -41,7 +42,7 @@ async function main() {
     harness.pages.set(LISTING_URL, renderListingPage('cs', 'Computer Science', [{ heading: 'New submissions (showing 120 of 120 entries)', records: listing }]));
     const page = await harness.context.newPage();
     await page.goto(PAPER_URL);
-    await page.locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
+    await ours(page).locator('scholarscope-chip .ss-chip', { hasText: 'h 5' }).first().waitFor({ timeout: 15_000 });
     if (!headless) {
       console.log(`Chromium is open on ${PAPER_URL} with ScholarScope loaded. Hover or Tab to an author name. Close the window to end.`);
       await new Promise((done) => harness.context.on('close', done));
@@ -63,14 +64,14 @@ async function main() {
     };
     await shot('abstract-page', (path) => page.locator('#abs').screenshot({ path }));
     await page.locator('div.authors > a').first().focus();
-    const card = page.locator('scholarscope-card .ss-popover');
+    const card = ours(page).locator('scholarscope-card .ss-popover');
     await card.locator('.ss-pub').first().waitFor({ timeout: 15_000 });
     await shot('hover-card', (path) => page.screenshot({ path, clip: { x: 0, y: 0, width: 1000, height: 760 } }));
     await storeShot('1-hover-card', page);
     // The related papers section at the end of the abstract block, opened.
     await page.keyboard.press('Escape');
-    await page.locator('scholarscope-related summary').click();
-    await page.locator('scholarscope-related .ss-related-item').first().waitFor({ timeout: 15_000 });
+    await ours(page).locator('scholarscope-related summary').click();
+    await ours(page).locator('scholarscope-related .ss-related-item').first().waitFor({ timeout: 15_000 });
     await shot('related', (path) => page.locator('scholarscope-related').screenshot({ path }));
     const popup = await harness.openPopup(PAPER_URL);
     await popup.locator('.ss-author-toggle', { hasText: 'Zhaoran Wang' }).click();
@@ -90,19 +91,19 @@ async function main() {
     await popup.locator('.ss-person-merged').waitFor({ state: 'detached', timeout: 15_000 });
     const list = await harness.context.newPage();
     await list.goto(LISTING_URL);
-    await list.locator('scholarscope-badge').nth(5).waitFor({ timeout: 15_000 });
-    await list.locator('scholarscope-triage select').waitFor({ timeout: 30_000 });
+    await ours(list).locator('scholarscope-badge').nth(5).waitFor({ timeout: 15_000 });
+    await ours(list).locator('scholarscope-triage select').waitFor({ timeout: 30_000 });
     await list.locator('dl#articles > dt').nth(2).scrollIntoViewIfNeeded();
     await shot('listing', (path) => list.screenshot({ path }));
     await list.evaluate('window.scrollTo(0, 0)');
     await storeShot('2-listing', list);
     // A few papers saved from the listing and the abstract page, one tagged, for the library.
     for (const index of [0, 2, 3]) {
-      await list.locator('scholarscope-badge .ss-save').nth(index).click();
-      await list.locator('scholarscope-badge .ss-save[aria-pressed="true"]').nth([0, 2, 3].indexOf(index)).waitFor({ timeout: 15_000 });
+      await ours(list).locator('scholarscope-badge .ss-save').nth(index).click();
+      await ours(list).locator('scholarscope-badge .ss-save[aria-pressed="true"]').nth([0, 2, 3].indexOf(index)).waitFor({ timeout: 15_000 });
     }
-    await page.locator('scholarscope-badge .ss-save').click();
-    await page.locator('scholarscope-badge .ss-save[aria-pressed="true"]').waitFor({ timeout: 15_000 });
+    await ours(page).locator('scholarscope-badge .ss-save').click();
+    await ours(page).locator('scholarscope-badge .ss-save[aria-pressed="true"]').waitFor({ timeout: 15_000 });
     const library = await harness.context.newPage();
     await library.setViewportSize({ width: 1100, height: 900 });
     await library.goto(`chrome-extension://${harness.extensionId}/library.html`);
@@ -137,7 +138,7 @@ async function main() {
     if (profileSites) {
       const profile = await harness.context.newPage();
       await profile.goto(DBLP_URL);
-      await profile.locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });
+      await ours(profile).locator('scholarscope-panel .ss-pub').first().waitFor({ timeout: 15_000 });
       await shot('profile-panel', (path) => profile.screenshot({ path }));
     } else if (scheme === 'light') {
       console.log('No display (install xvfb and xdotool): the profile panel, which needs the profile sites granted at the browser\'s prompt, is not shown.');

@@ -7,6 +7,7 @@ import { launch, type ApiRequest, type Harness } from '../../tests/e2e/harness';
 import { renderListingPage } from '../../tests/fixtures/arxivPages';
 import { listingRecords, registerPapers } from '../../tests/fixtures/recordedPapers';
 import { startProfile } from './profile';
+import { inContentScriptWorld, whenContentScriptStarts } from '../../tests/e2e/closedUi';
 import { FLOOR, SCROLL, WATCH } from './probes';
 
 export const LISTING_URL = 'https://arxiv.org/list/cs/new';
@@ -74,35 +75,37 @@ interface Watched {
   ours: { name: string; duration: number; end: number }[];
 }
 
-const readWatch = (page: Page) =>
-  page.evaluate(() => {
-    const ss = (window as unknown as { __ss: Omit<Watched, 'ours'> }).__ss;
-    const ours = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('scholarscope:'));
-    const marks = performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('scholarscope:'));
-    return { ...ss, ours: [...ours.map((m) => ({ name: m.name, duration: m.duration, end: m.startTime + m.duration })), ...marks.map((m) => ({ name: m.name, duration: 0, end: m.startTime }))] };
-  }) as Promise<Watched>;
+const READ_WATCH = `(() => {
+  const ss = window.__ss;
+  const ours = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith('scholarscope:'));
+  const marks = performance.getEntriesByType('mark').filter((entry) => entry.name.startsWith('scholarscope:'));
+  return { ...ss, settled: undefined, ours: [...ours.map((m) => ({ name: m.name, duration: m.duration, end: m.startTime + m.duration })), ...marks.map((m) => ({ name: m.name, duration: 0, end: m.startTime }))] };
+})()`;
+/** The watch's figures: from the extension's content script world (where WATCH runs with it), or from the page. */
+const readWatch = (page: Page, withExtension = true) => (withExtension ? inContentScriptWorld<Watched>(page, READ_WATCH) : (page.evaluate(READ_WATCH) as Promise<Watched>));
+/** Polls `expression` in the content script's world until it is true. */
+async function until(page: Page, expression: string, timeoutMs: number, everyMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await inContentScriptWorld<boolean>(page, expression, timeoutMs))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
 
 async function run(harness: Harness, build: string, entries: number, cache: 'cold' | 'warm', options: { scroll: boolean; profile?: string }): Promise<ListingRun> {
   harness.apiRequests.length = 0;
   const page = await harness.context.newPage();
-  await page.addInitScript(WATCH);
+  await whenContentScriptStarts(page, WATCH);
   const profile = options.profile ? await startProfile(page, harness, options.profile) : null;
   await page.goto(LISTING_URL, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => (window as unknown as { __ss: { inViewAt: number | null } }).__ss.inViewAt !== null, null, { timeout: 120_000, polling: 50 });
+  await until(page, 'window.__ss?.inViewAt != null', 120_000, 50);
   // Every answer in (marked by the extension), or, for a build without the mark, every chip drawn.
-  await page.waitForFunction(
-    () => {
-      const ss = (window as unknown as { __ss: { allAt: number | null } }).__ss;
-      return ss.allAt !== null || performance.getEntriesByName('scholarscope:answers').length > 0;
-    },
-    null,
-    { timeout: 300_000, polling: 100 },
-  );
+  await until(page, "window.__ss.allAt !== null || performance.getEntriesByName('scholarscope:answers').length > 0", 300_000, 100);
   // Drawing may go on after the last answer: let it finish before reading the long tasks and the heap.
   await page.waitForTimeout(1500);
   await profile?.stop();
   const watched = await readWatch(page);
-  const scroll = options.scroll ? ((await page.evaluate(SCROLL(SCROLL_PX_PER_SECOND, SCROLL_MS))) as ListingRun['scroll']) : undefined;
+  const scroll = options.scroll ? await inContentScriptWorld<NonNullable<ListingRun['scroll']>>(page, SCROLL(SCROLL_PX_PER_SECOND, SCROLL_MS), 60_000) : undefined;
   const afterDcl = watched.longTasks.filter((task) => task.start >= watched.dcl);
   const answers = watched.ours.find((entry) => entry.name === 'scholarscope:answers');
   const result: ListingRun = {
@@ -148,7 +151,7 @@ async function floor(html: string, entries: number, css: string): Promise<Listin
     await page.addInitScript(WATCH);
     await page.goto(LISTING_URL);
     await page.waitForTimeout(1500);
-    const watched = await readWatch(page);
+    const watched = await readWatch(page, false);
     const result: ListingFloor = {
       entries,
       dclMs: Math.round(watched.dcl),

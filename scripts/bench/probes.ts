@@ -1,7 +1,9 @@
-// What the benchmarks run inside a listing page (as init scripts, before the page's own code): the
-// long tasks, when the authors in the first viewport show numbers, when all of them do, whether any
-// author in view is ever blank while scrolling, and the floor: the same chips drawn by a bare page
-// script. Passed as source text, so no bundler helper is needed in the page.
+// What the benchmarks run inside a listing page: the long tasks, when the authors in the first
+// viewport show numbers, when all of them do, whether any author in view is ever blank while
+// scrolling, and the floor: the same chips drawn by a bare page script. Passed as source text, so no
+// bundler helper is needed in the page. With the extension the watch runs in its content script's
+// world (its shadow roots are closed: only there can they be opened), started as that world appears;
+// without it, as an init script in the page.
 
 /** Names of the author links on arXiv's listings (`.list-authors a`) and search results (`p.authors a`). */
 const AUTHORS = '.list-authors a, p.authors > a';
@@ -11,14 +13,16 @@ export const WATCH = `(() => {
   const ss = (window.__ss = { longTasks: [], dcl: null, inViewAt: null, allAt: null, inViewCount: 0, authors: 0 });
   new PerformanceObserver((list) => list.getEntries().forEach((entry) => ss.longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) }))).observe({ type: 'longtask', buffered: true });
   // A chip shows numbers (or says the source has none, "?" or "!"): anything but absent or loading.
+  const rootOf = (host) => globalThis.chrome?.dom?.openOrClosedShadowRoot?.(host) ?? host.shadowRoot;
   const settled = (link) => {
     const host = link.nextElementSibling;
-    const text = host && host.tagName === 'SCHOLARSCOPE-CHIP' && host.shadowRoot ? host.shadowRoot.textContent : '';
+    const root = host && host.tagName === 'SCHOLARSCOPE-CHIP' ? rootOf(host) : null;
+    const text = root ? root.textContent : '';
     return text !== '' && text !== '…';
   };
   ss.settled = settled;
-  document.addEventListener('DOMContentLoaded', () => {
-    ss.dcl = performance.now();
+  const parsed = () => {
+    ss.dcl = performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart || performance.now();
     const links = [...document.querySelectorAll(${JSON.stringify(AUTHORS)})];
     ss.authors = links.length;
     // Which links are in view is read at the first frame, whose layout the browser does anyway:
@@ -37,7 +41,10 @@ export const WATCH = `(() => {
       else setTimeout(all, 100);
     };
     setTimeout(all, 100);
-  });
+  };
+  // Started after DOMContentLoaded (a small page may be parsed before our world appears): at once.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parsed);
+  else parsed();
 })()`;
 
 /**

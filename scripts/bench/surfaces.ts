@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { inContentScriptWorld, ours, whenContentScriptStarts } from '../../tests/e2e/closedUi';
 import { launch } from '../../tests/e2e/harness';
 import { renderAbsPage } from '../../tests/fixtures/arxivAbs';
 import { renderListingPage } from '../../tests/fixtures/arxivPages';
@@ -35,28 +36,39 @@ export async function naiveBaseline(entries: number): Promise<{ entries: number;
   return { entries, requests, ms: Math.round(ms) };
 }
 
+/** Polls `check` until it is true, for at most `ms`. */
+async function expectWithin(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 export async function absBench(dir: string): Promise<{ chipsAfterDclMs: number; loadWithMs: number; loadWithoutMs: number }> {
   const harness = await launch({ apiLatencyMs: modelLatency, extensionDir: dir });
   harness.pages.set(ABS_URL, renderAbsPage(hiperRecord));
   const warmUp = await harness.context.newPage();
   await warmUp.goto(ABS_URL);
-  await warmUp.locator('scholarscope-chip button.ss-chip').first().waitFor({ timeout: 30_000 });
+  await ours(warmUp).locator('scholarscope-chip button.ss-chip').first().waitFor({ timeout: 30_000 });
   await warmUp.close();
   const page = await harness.context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __chipAt: number };
-    const timer = setInterval(() => {
-      if (!document.querySelector('scholarscope-chip')?.shadowRoot?.querySelector('button.ss-chip')) return;
-      w.__chipAt = performance.now();
+  // In the content script's world, the only one that can open its closed roots; started as it appears.
+  await whenContentScriptStarts(
+    page,
+    `(() => { const timer = setInterval(() => {
+      const host = document.querySelector('scholarscope-chip');
+      if (!host || !chrome.dom.openOrClosedShadowRoot(host)?.querySelector('button.ss-chip')) return;
+      window.__chipAt = performance.now();
       clearInterval(timer);
-    }, 2);
-  });
+    }, 2); })()`,
+  );
   await page.goto(ABS_URL);
-  await page.waitForFunction(() => (window as unknown as { __chipAt?: number }).__chipAt !== undefined, null, { timeout: 30_000 });
-  const timing = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { chipAt: (window as unknown as { __chipAt: number }).__chipAt, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
-  });
+  await expectWithin(() => inContentScriptWorld<boolean>(page, 'window.__chipAt !== undefined'), 30_000);
+  const timing = await inContentScriptWorld<{ chipAt: number; dcl: number; load: number }>(
+    page,
+    `(() => { const nav = performance.getEntriesByType('navigation')[0]; return { chipAt: window.__chipAt, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd }; })()`,
+  );
   await harness.close();
   const plain = await launch({ withoutExtension: true });
   plain.pages.set(ABS_URL, renderAbsPage(hiperRecord));

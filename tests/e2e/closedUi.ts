@@ -22,6 +22,8 @@ class IsolatedWorld {
   private session: Promise<CDPSession> | null = null;
   private contexts = new Map<number, { origin: string; frameId: string; isolated: boolean }>();
   private mainFrame = '';
+  /** Scripts run in our world as soon as it exists, on every load (benchmark probes). */
+  readonly onCreated: string[] = [];
 
   constructor(private readonly page: Page) {}
 
@@ -30,7 +32,11 @@ class IsolatedWorld {
       const session = await this.page.context().newCDPSession(this.page);
       session.on('Runtime.executionContextCreated', ({ context }) => {
         const aux = context.auxData ?? {};
-        this.contexts.set(context.id, { origin: context.origin, frameId: String(aux.frameId ?? ''), isolated: aux.type === 'isolated' });
+        const created = { origin: context.origin, frameId: String(aux.frameId ?? ''), isolated: aux.type === 'isolated' };
+        this.contexts.set(context.id, created);
+        if (created.isolated && created.frameId === this.mainFrame && created.origin.startsWith('chrome-extension://')) {
+          for (const expression of this.onCreated) void session.send('Runtime.evaluate', { expression, contextId: context.id }).catch(() => undefined);
+        }
       });
       session.on('Runtime.executionContextDestroyed', ({ executionContextId }) => this.contexts.delete(executionContextId));
       session.on('Runtime.executionContextsCleared', () => this.contexts.clear());
@@ -40,6 +46,11 @@ class IsolatedWorld {
       await session.send('Runtime.enable');
       return session;
     })());
+  }
+
+  /** Connects before a navigation, so that `onCreated` scripts run as our world appears. */
+  ready(): Promise<unknown> {
+    return this.connect();
   }
 
   /** Runs `expression` in our content script's world, waiting (up to `timeout`) for the world to exist. */
@@ -200,6 +211,12 @@ export class UiLocator {
   async check(): Promise<void> {
     if (!(await this.isChecked())) await this.click();
   }
+  /** A picture of the element: the page's pixels where it is (scrolled into view first). */
+  async screenshot(options: { path: string }): Promise<Buffer> {
+    await this.point();
+    const box = (await this.boundingBox())!;
+    return this.page.screenshot({ path: options.path, clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
+  }
   async selectOption(value: string): Promise<void> {
     await this.one('selectOption', value);
   }
@@ -213,4 +230,11 @@ export function ours(page: Page): UiLocator {
 /** Runs `expression` in ScholarScope's content script world of `page` (where our closed roots can be opened). */
 export function inContentScriptWorld<T>(page: Page, expression: string, timeout?: number): Promise<T> {
   return worldOf(page).evaluate<T>(expression, timeout);
+}
+
+/** Runs `expression` in ScholarScope's content script world of `page` as soon as it exists, on this and every later load (call before `goto`). */
+export async function whenContentScriptStarts(page: Page, expression: string): Promise<void> {
+  const world = worldOf(page);
+  world.onCreated.push(expression);
+  await world.ready();
 }
