@@ -197,6 +197,8 @@ describe('arXiv HTML, the card from four names in one element', () => {
     expect(frame()?.hidden ?? true).toBe(true);
     hosts[2]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
     await expect.poll(() => frame()?.hidden === false && frame()!.getAttribute('aria-label')).toBe('Author card: Louis-Martin Rousseau');
+    // The card finishes loading before the page goes away (a draw after the test's end has no document).
+    await expect.poll(() => frame()?.querySelector('.ss-card')?.getAttribute('aria-busy'), { timeout: 5_000 }).toBe('false');
   });
 });
 
