@@ -1,4 +1,5 @@
 import type { Paper } from '../lib/core/model';
+import type { PublishedVersion } from '../lib/core/published';
 import { formatCompactCount, formatCount } from '../lib/core/format';
 
 export interface PaperBadgeProps {
@@ -65,6 +66,16 @@ export function PaperBadge({ paper, error, onRetry, source }: PaperBadgeProps) {
   );
 }
 
+/** Where the paper was published, with how that is known (the title and the accessible name say it). */
+export function VenueBadge({ published }: { published: PublishedVersion }) {
+  const label = `Published: ${published.venue}${published.year ? ` ${published.year}` : ''}${published.doi ? `, DOI ${published.doi}` : ''}; ${published.basis}`;
+  return (
+    <span class="ss-venue" role="img" aria-label={label} title={label}>
+      {published.label}
+    </span>
+  );
+}
+
 export interface EntryBadgeProps {
   /** The paper's answer: known (with its source), unknown (null) or a failed lookup. */
   answer: { paper: Paper; source?: 'openalex' | 'arxiv' } | { error: string } | null;
@@ -80,6 +91,7 @@ export function EntryBadge({ answer, onRetry, followed, save }: EntryBadgeProps)
   return (
     <span>
       {answer && 'error' in answer ? <PaperBadge paper={null} error={answer.error} onRetry={onRetry} /> : <PaperBadge paper={answer?.paper ?? null} source={answer?.source} />}
+      {answer && 'paper' in answer && answer.paper.published && <VenueBadge published={answer.paper.published} />}
       {save && <SaveToggle {...save} />}
       {followed.length > 0 && (
         <span class="ss-followed" title={`By ${followed.join(', ')}, whom you follow`}>

@@ -2,6 +2,7 @@
 // and their rules are in ids.ts.
 
 import type { ComputedMetrics } from './metrics/compute';
+import type { PublishedVersion } from './published';
 
 /** An author as a paper lists them; the id is Semantic Scholar's when known. */
 export interface AuthorRef {
@@ -22,6 +23,8 @@ export interface Paper {
   year: number | null;
   citationCount: number | null;
   authors: AuthorRef[];
+  /** Where it was published, as a source asserts it (absent in records cached before this was read; null: no venue but a preprint server). */
+  published?: PublishedVersion | null;
 }
 
 export type SourceName = 'semanticscholar' | 'openalex';

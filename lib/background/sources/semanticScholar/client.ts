@@ -1,5 +1,6 @@
 // Semantic Scholar Graph API client: fetch, validate, normalise into the common records.
 
+import { publishedFromS2 } from '../../../core/published';
 import { pathSegment } from '../pathSegment';
 import { type Author, type AuthorRef, type Paper } from '../../../core/model';
 import { arxivIdOfKey, isAuthorId, ORCID_ID, parseArxivId, s2PaperRef, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
@@ -13,8 +14,9 @@ export const S2_API = 'https://api.semanticscholar.org/graph/v1';
 
 const AUTHOR_FIELDS = ['authorId', 'name', 'url', 'affiliations', 'citationCount', 'hIndex', 'paperCount'];
 // One paper request carries everything the chips need: the paper and its authors' metrics.
+// venue, publicationVenue, journal, publicationTypes: where the paper was published (core/published.ts).
 const PAPER_BATCH_FIELDS = [
-  'paperId', 'externalIds', 'title', 'publicationDate', 'year', 'citationCount',
+  'paperId', 'externalIds', 'title', 'publicationDate', 'year', 'citationCount', 'venue', 'publicationVenue', 'journal', 'publicationTypes',
   ...AUTHOR_FIELDS.map((field) => `authors.${field}`),
 ].join(',');
 const AUTHOR_PAPER_FIELDS = 'paperId,externalIds,title,abstract,publicationDate,year,citationCount,authors';
@@ -92,6 +94,8 @@ export function normalisePaper(raw: unknown): Paper | null {
     year: readCount(raw.year, CEILING.year),
     citationCount: readCount(raw.citationCount, CEILING.citations),
     authors,
+    // Only what the record was asked for: a list asked without venues says nothing either way.
+    ...('venue' in raw || 'journal' in raw || 'publicationVenue' in raw ? { published: publishedFromS2(raw) } : {}),
   };
 }
 

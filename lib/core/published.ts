@@ -1,0 +1,94 @@
+// The published version of a preprint, as far as an identifier-level source asserts it. This is the
+// first step of the published-version resolver: what Semantic Scholar's own record says (venue,
+// publicationVenue, journal, publicationTypes, a DOI that is not arXiv's). Its traps, from the
+// services' trackers: a record of an arXiv paper names "ArXiv" as its journal; DBLP files papers
+// under `journals/corr/` keys whatever their venue (so the key says nothing); a merged record can
+// carry arXiv's DOI (10.48550, DataCite's) beside the journal; and `venue` can name a book a paper
+// was reprinted in while `journal` names where it appeared (Turing 1950: venue "The Philosophy of
+// Artificial Intelligence", journal "Mind").
+
+import { isRecord, readString } from './validate';
+
+export interface PublishedVersion {
+  /** Where it appeared, as the source names it: the journal, or the conference. */
+  venue: string;
+  /** For a badge: a short name the source gives the venue (NeurIPS), or the name, with the year. */
+  label: string;
+  kind: 'journal' | 'conference' | 'other';
+  year: number | null;
+  volume: string | null;
+  pages: string | null;
+  /** The published version's DOI; never arXiv's. */
+  doi: string | null;
+  /** How it is known, for the reader: "asserted by Semantic Scholar (paper …)". */
+  basis: string;
+}
+
+// Preprint servers and repositories: a record naming one of these names no published version.
+const PREPRINT_VENUE = /^(arxiv(\.org)?|corr|biorxiv|medrxiv|chemrxiv|techrxiv|psyarxiv|ssrn|research square|preprints(\.org)?|osf preprints|zenodo)\b/i;
+const ARXIV_DOI = /^10\.48550\//i;
+const SHORT_NAME = /^[A-Z][A-Za-z0-9&-]{1,11}$/;
+
+const name = (value: unknown) => {
+  const text = readString(value, 300)?.replace(/\s+/g, ' ').trim();
+  return text && !PREPRINT_VENUE.test(text) ? text : null;
+};
+
+/** The shortest name that reads like an acronym among the venue's other names (NeurIPS, ICLR), or null. */
+function shortName(alternates: unknown): string | null {
+  if (!Array.isArray(alternates)) return null;
+  const short = alternates.filter((alt): alt is string => typeof alt === 'string' && SHORT_NAME.test(alt) && /[A-Z].*[A-Z]/.test(alt));
+  return short.sort((a, b) => a.length - b.length || a.localeCompare(b))[0] ?? null;
+}
+
+/** What a Semantic Scholar paper record asserts of where the paper was published; null when it names no venue but a preprint server. */
+export function publishedFromS2(raw: unknown): PublishedVersion | null {
+  if (!isRecord(raw)) return null;
+  const journal = isRecord(raw.journal) ? raw.journal : {};
+  const venueRecord = isRecord(raw.publicationVenue) ? raw.publicationVenue : {};
+  const types = Array.isArray(raw.publicationTypes) ? raw.publicationTypes.filter((type): type is string => typeof type === 'string') : [];
+  const journalName = name(journal.name);
+  const venueName = name(venueRecord.name);
+  const plainVenue = name(raw.venue);
+  // Where it appeared: a conference the venue record names; else a journal article's journal (the
+  // plain venue may name a reprint); else the venue record, the journal, the plain venue.
+  const conference = venueRecord.type === 'conference' && venueName;
+  const venue = conference || (types.includes('JournalArticle') && journalName) || venueName || journalName || plainVenue;
+  if (!venue) return null;
+  const kind = conference || (types.includes('Conference') && venue !== journalName) ? 'conference' : venueRecord.type === 'journal' || venue === journalName ? 'journal' : 'other';
+  const year = typeof raw.year === 'number' && Number.isInteger(raw.year) && raw.year > 1600 && raw.year < 3000 ? raw.year : null;
+  const externalIds = isRecord(raw.externalIds) ? raw.externalIds : {};
+  const doi = readString(externalIds.DOI, 300);
+  const short = venue === venueName ? shortName(venueRecord.alternate_names) : null;
+  const paperId = readString(raw.paperId, 64);
+  return {
+    venue,
+    label: `${short ?? venue}${year ? ` ${year}` : ''}`,
+    kind,
+    year,
+    volume: readString(journal.volume, 40)?.trim() || null,
+    pages: readString(journal.pages, 40)?.trim().replace(/\s+/g, '') || null,
+    doi: doi && !ARXIV_DOI.test(doi) ? doi.toLowerCase() : null,
+    basis: `asserted by Semantic Scholar${paperId ? ` (paper ${paperId})` : ''}`,
+  };
+}
+
+/** A stored published version, checked field by field (a cached record may be older or damaged); null for anything else. */
+export function readPublished(raw: unknown): PublishedVersion | null {
+  if (!isRecord(raw)) return null;
+  const venue = readString(raw.venue, 300);
+  const label = readString(raw.label, 320);
+  const basis = readString(raw.basis, 200);
+  if (!venue || !label || !basis || !['journal', 'conference', 'other'].includes(raw.kind as string)) return null;
+  const text = (value: unknown, max: number) => readString(value, max) ?? null;
+  return {
+    venue,
+    label,
+    kind: raw.kind as PublishedVersion['kind'],
+    year: typeof raw.year === 'number' && Number.isInteger(raw.year) ? raw.year : null,
+    volume: text(raw.volume, 40),
+    pages: text(raw.pages, 40),
+    doi: text(raw.doi, 300),
+    basis,
+  };
+}

@@ -1,0 +1,41 @@
+// The published version of a preprint, as far as Semantic Scholar's record asserts it: a venue badge
+// by the title on arXiv's abstract page, saying how it is known; none for a paper only on arXiv.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
+import { registerPapers } from '../fixtures/recordedPapers';
+import { hiperRecord } from '../fixtures/seedWorld';
+import { ours } from './closedUi';
+import { launch, type Harness } from './harness';
+
+// A 1991 preprint whose arXiv record gives its journal (Phys.Lett.B278:51-55,1992) and DOI.
+const PUBLISHED = loadAbsRecord('hep-th_9108002');
+const PUBLISHED_URL = `https://arxiv.org/abs/${PUBLISHED.id}`;
+const PREPRINT_URL = `https://arxiv.org/abs/${hiperRecord.id}`;
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await launch();
+  registerPapers([PUBLISHED]);
+  harness.pages.set(PUBLISHED_URL, renderAbsPage(PUBLISHED));
+  harness.pages.set(PREPRINT_URL, renderAbsPage(hiperRecord));
+});
+afterAll(async () => harness?.close());
+
+describe('the venue badge in real Chromium', () => {
+  it('shows where a paper was published by its title, with the basis in its label; a preprint gets none', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(PUBLISHED_URL);
+    const venue = ours(page).locator('h1.title scholarscope-badge .ss-venue');
+    await expect.poll(() => venue.textContent(), { timeout: 10_000 }).toBe('Phys.Lett.B 1992');
+    const label = await venue.getAttribute('aria-label');
+    expect(label).toBe(`Published: Phys.Lett.B 1992, DOI 10.1016/0370-2693(92)90710-l; asserted by Semantic Scholar (paper ${Buffer.from(PUBLISHED.id).toString('hex').padEnd(40, '0').slice(0, 40)})`);
+    expect(await venue.getAttribute('title')).toBe(label);
+    // The request asked for the venue fields.
+    expect(harness.apiRequests.some((request) => request.url.includes('/paper/batch') && /publicationVenue/.test(decodeURIComponent(request.url)))).toBe(true);
+    await page.goto(PREPRINT_URL);
+    await expect.poll(() => ours(page).locator('h1.title scholarscope-badge .ss-badge').textContent(), { timeout: 10_000 }).toMatch(/cited$/);
+    expect(await ours(page).locator('scholarscope-badge .ss-venue').count()).toBe(0);
+    await page.close();
+  });
+});
