@@ -2,6 +2,7 @@
 // has no toolbar). Chromium opens the popup, which shows the button beside the address bar; Firefox
 // gets the button placed in its toolbar, as a reader who pins it has it.
 import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { ours } from '../../tests/e2e/closedUi';
 import { launch } from '../../tests/e2e/harness';
 import { ADDON_ID, launchFirefox, waitFor } from '../../tests/firefox/harness';
 import { screenToPng, type Crop } from './screen';
@@ -15,7 +16,7 @@ export async function chromiumToolbar(url: string, html: string, path: string, c
     harness.pages.set(url, html);
     const page = harness.context.pages()[0] ?? (await harness.context.newPage());
     await page.goto(url);
-    await page.locator('scholarscope-chip .ss-chip', { hasText: /^h \d/ }).first().waitFor({ timeout: 15_000 });
+    await ours(page).locator('scholarscope-chip .ss-chip', { hasText: /^h \d/ }).first().waitFor({ timeout: 15_000 });
     await page.bringToFront();
     await harness.worker.evaluate('chrome.action.openPopup()');
     await pause(1500);
