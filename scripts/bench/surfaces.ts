@@ -92,7 +92,7 @@ export async function popupBench(dir: string): Promise<{ rowsMs: number; dclMs: 
   harness.pages.set(ABS_URL, renderAbsPage(hiperRecord));
   const page = await harness.context.newPage();
   await page.goto(ABS_URL);
-  await page.locator('scholarscope-chip button.ss-chip').first().waitFor({ timeout: 30_000 });
+  await ours(page).locator('scholarscope-chip button.ss-chip').first().waitFor({ timeout: 30_000 });
   // Warm the author card once.
   const first = await harness.openPopup(ABS_URL);
   await first.locator('.ss-author-toggle').first().click();
