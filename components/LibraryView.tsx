@@ -33,6 +33,9 @@ export interface LibraryViewProps {
   onAddTag: (keys: string[], tag: string) => void;
   onRemove: (keys: string[]) => void;
   onExport: (format: ExportFormat, keys: string[] | null) => void;
+  /** BibTeX and RIS cite the arXiv preprint even where a published version is known. */
+  citePreprints: boolean;
+  onCitePreprints: (value: boolean) => void;
   onImport: (file: File) => void;
 }
 
@@ -167,7 +170,10 @@ export function LibraryView(props: LibraryViewProps) {
               {label}
             </button>
           ))}
-          {selection.length > 0 ? ' (selected)' : ' (all)'}
+          {selection.length > 0 ? ' (selected)' : ' (all)'}{' '}
+          <label>
+            <input type="checkbox" checked={props.citePreprints} onChange={(event) => props.onCitePreprints((event.target as HTMLInputElement).checked)} /> cite preprints, not published versions
+          </label>
         </span>
         <label class="ss-button ss-import">
           Import…

@@ -13,9 +13,10 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 const UNDO_MS = 15_000;
 
 // BibTeX's keys transliterate names with a table of every script: loaded when a BibTeX export is made, not with the page.
-const EXPORTS: Record<ExportFormat, { write: (papers: SavedPaper[]) => string | Promise<string>; type: string; extension: string }> = {
-  bibtex: { write: async (papers) => (await import('../../lib/core/saved/bibtex')).toBibtex(papers), type: 'application/x-bibtex', extension: 'bib' },
-  ris: { write: toRis, type: 'application/x-research-info-systems', extension: 'ris' },
+// `preprint`: cite the arXiv preprint even where a published version is known (BibTeX and RIS).
+const EXPORTS: Record<ExportFormat, { write: (papers: SavedPaper[], options: { preprint: boolean }) => string | Promise<string>; type: string; extension: string }> = {
+  bibtex: { write: async (papers, options) => (await import('../../lib/core/saved/bibtex')).toBibtex(papers, options), type: 'application/x-bibtex', extension: 'bib' },
+  ris: { write: (papers, options) => toRis(papers, options), type: 'application/x-research-info-systems', extension: 'ris' },
   csv: { write: toCsv, type: 'text/csv;charset=utf-8', extension: 'csv' },
   json: { write: (papers) => toJson(papers), type: 'application/json', extension: 'json' },
 };
@@ -28,6 +29,7 @@ function LibraryApp() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<LibraryViewProps['notice']>(null);
   const [undo, setUndo] = useState<LibraryViewProps['undo']>(null);
+  const [citePreprints, setCitePreprints] = useState(false);
 
   // Answers to keystrokes can cross: only the latest question's answer is shown.
   const latest = useRef(0);
@@ -95,13 +97,15 @@ function LibraryApp() {
           (error) => setNotice({ kind: 'error', text: message(error) }),
         )
       }
+      citePreprints={citePreprints}
+      onCitePreprints={setCitePreprints}
       onExport={(format, keys) => {
         // Whole records (abstracts too) are read only for an export, a page of the store at a time.
         const chosen = allSavedRecords().then((all) => (keys ? all.filter((paper) => keys.includes(paper.key)) : all));
         const { write, type, extension } = EXPORTS[format];
         chosen.then(
           async (list) => {
-            download(`scholarscope-saved-papers.${extension}`, await write(list), type);
+            download(`scholarscope-saved-papers.${extension}`, await write(list, { preprint: citePreprints }), type);
             setNotice({ kind: 'ok', text: `Exported ${list.length} ${list.length === 1 ? 'paper' : 'papers'} as ${format === 'bibtex' ? 'BibTeX' : format.toUpperCase()}.` });
           },
           (error) => setNotice({ kind: 'error', text: message(error) }),

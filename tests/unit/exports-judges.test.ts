@@ -13,11 +13,17 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { citationKeys, toBibtex } from '../../lib/core/saved/bibtex';
+import { bibVolume, citationKeys, toBibtex } from '../../lib/core/saved/bibtex';
 import { CSV_COLUMNS, toCsv, toRis } from '../../lib/core/saved/exporters';
 import { readImport } from '../../lib/core/saved/importer';
 import type { SavedPaper } from '../../lib/core/saved/model';
 import { familyWithParticle, splitName } from '../../lib/core/saved/names';
+import { publishedFromS2 } from '../../lib/core/published';
+
+// Published versions as Semantic Scholar's real records assert them (tests/fixtures/real-api/s2-venues.json).
+const S2 = JSON.parse(readFileSync('tests/fixtures/real-api/s2-venues.json', 'utf8')) as Record<string, unknown>;
+const IN_MIND = publishedFromS2(S2.turing)!;
+const AT_NEURIPS = publishedFromS2(S2.attention)!;
 
 let serial = 0;
 function paper(title: string, authors: string[], extra: Partial<SavedPaper> = {}): SavedPaper {
@@ -57,6 +63,9 @@ const CORPUS: SavedPaper[] = [
   paper(`A very long title ${'with many words '.repeat(120).trim()}`, Array.from({ length: 60 }, (_, i) => `Author Number${i} Person`)),
   paper('Old style with a DOI', ['A. Mikovic'], { key: 'hep-th/9108002', arxivId: 'hep-th/9108002', doi: '10.1016/0370-2693(92)90710-L', primaryCategory: 'hep-th' }),
   paper('Only a DOI', ['Jacob Devlin'], { key: 'doi:10.1145/3292500.3330701', arxivId: null, doi: '10.1145/3292500.3330701', primaryCategory: null }),
+  // Published: a journal article (volume, pages, the journal's DOI) and a conference paper.
+  paper('Computing Machinery and Intelligence', ['Alan M. Turing'], { year: 1950, published: IN_MIND }),
+  paper('Attention is All you Need', ['Ashish Vaswani', 'Noam M. Shazeer'], { key: '1706.03762', arxivId: '1706.03762', year: 2017, primaryCategory: 'cs.CL', published: AT_NEURIPS }),
   // 30 papers whose keys share one base: smith2020learning.
   ...Array.from({ length: 30 }, (_, i) => paper(`Learning to rank, part ${i + 1}`, ['John Smith'], { year: 2020, publicationDate: '2020-03-01' })),
   paper('1 weird trick', ['Sung-Min Lee'], { year: 2025, publicationDate: '2025-05-05' }),
@@ -126,7 +135,13 @@ describe('BibTeX, read back by parsers we did not write', () => {
       expect((entry.fields.author as never[]).map(bbtName)).toEqual(saved.authors.map(expectedName));
       expect(entry.fields.year).toBe(String(saved.year));
       if (saved.arxivId) expect(entry.fields.eprint).toBe(saved.arxivId);
-      if (saved.doi) expect(entry.fields.doi).toBe(saved.doi);
+      const doi = saved.published?.doi ?? saved.doi;
+      if (doi) expect(entry.fields.doi).toBe(doi);
+      // The published version's venue fields; arXiv's eprint kept beside them.
+      const published = saved.published;
+      expect(entry.type).toBe(published ? { journal: 'article', conference: 'inproceedings', other: 'misc' }[published.kind] : 'misc');
+      if (published?.kind === 'journal') expect([entry.fields.journal, entry.fields.volume, entry.fields.pages]).toEqual([published.venue, bibVolume(published.volume!), published.pages!.replace('-', '–')]);
+      if (published?.kind === 'conference') expect([entry.fields.booktitle, entry.fields.pages]).toEqual([published.venue, published.pages!.replace('-', '–')]);
     });
   });
 
@@ -137,13 +152,17 @@ describe('BibTeX, read back by parsers we did not write', () => {
       const saved = CORPUS[index]!;
       expect(entry.title, saved.title).toBe(saved.title);
       expect(entry.author.map(cslName)).toEqual(saved.authors.map(expectedName));
-      if (saved.doi) expect(entry.DOI).toBe(saved.doi);
+      const doi = saved.published?.doi ?? saved.doi;
+      if (doi) expect(entry.DOI?.toLowerCase()).toBe(doi.toLowerCase());
+      const published = saved.published as SavedPaper['published'];
+      const csl = entry as unknown as { 'container-title'?: string; page?: string; volume?: string; type: string };
+      if (published) expect([csl.type, csl['container-title'], csl.page]).toEqual([published.kind === 'journal' ? 'article-journal' : 'paper-conference', published.venue, published.pages]);
     });
   });
 
   it('ScholarScope reads its own BibTeX back exactly', () => {
     const back = readImport(bib, 0);
-    expect(back.map((p) => [p.key, p.title, p.authors, p.year, p.doi, p.primaryCategory])).toEqual(CORPUS.map((p) => [p.key, p.title, p.authors, p.year, p.doi, p.primaryCategory]));
+    expect(back.map((p) => [p.key, p.title, p.authors, p.year, p.doi, p.primaryCategory])).toEqual(CORPUS.map((p) => [p.key, p.title, p.authors, p.published?.year ?? p.year, p.published?.doi ?? p.doi, p.primaryCategory]));
   });
 
   it('biber validates it without an error or a warning', () => {
@@ -189,8 +208,12 @@ describe('RIS, read back by citation-js', () => {
         return want;
       });
       expect((entry.author as never[]).map(cslName)).toEqual(expected);
-      if (saved.doi) expect(entry.DOI).toBe(saved.doi);
+      const doi = saved.published?.doi ?? saved.doi;
+      if (doi) expect(entry.DOI?.toString().toLowerCase()).toBe(doi.toLowerCase());
       if (saved.arxivId) expect(entry.URL).toBe(`https://arxiv.org/abs/${saved.arxivId}`);
+      const published = saved.published;
+      // citation-js reads a conference paper's T2 as the event, a journal article's JO as the container.
+      if (published) expect([entry.type, entry[published.kind === 'journal' ? 'container-title' : 'event-title'], entry.page]).toEqual([published.kind === 'journal' ? 'article-journal' : 'paper-conference', published.venue, published.pages]);
     });
   });
 });
@@ -210,6 +233,7 @@ describe('CSV, read back by csv-parse', () => {
       expect(cell('tags')).toBe(saved.tags.join('; '));
       expect(cell('arxiv_id')).toBe(saved.arxivId ?? '');
       expect(cell('doi')).toBe(saved.doi ?? '');
+      expect([cell('venue'), cell('venue_basis')]).toEqual([saved.published?.venue ?? '', saved.published?.basis ?? '']);
     });
     expect(rows[rows.length - 1]![CSV_COLUMNS.indexOf('title')]).toMatch(/^'=/);
   });

@@ -2,6 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { publishedFromS2, readPublished } from '../../lib/core/published';
 import { normalisePaper } from '../../lib/background/sources/semanticScholar/client';
+import { bibVolume, toBibtex } from '../../lib/core/saved/bibtex';
+import { toJson, toRis } from '../../lib/core/saved/exporters';
+import { readImport } from '../../lib/core/saved/importer';
+import { createBackground } from '../../lib/background';
+import { openDatabase } from '../../lib/background/store/db';
+import { loadAbsRecord } from '../fixtures/arxivAbs';
+import { instantGates } from '../fixtures/gates';
+import { recordedFetch } from '../fixtures/recordedApi';
+import { registerPapers } from '../fixtures/recordedPapers';
+import type { SavedPaper } from '../../lib/core/saved/model';
 
 // Where a paper was published, as Semantic Scholar's own record asserts it, on real records
 // (tests/fixtures/real-api/s2-venues.json) with the traps the services' trackers report.
@@ -46,5 +56,49 @@ describe('the published version Semantic Scholar asserts', () => {
     expect(publishedFromS2({ venue: 'Nature', year: 1e9 })).toMatchObject({ label: 'Nature', year: null });
     expect(readPublished(publishedFromS2(records.turing))).toEqual(publishedFromS2(records.turing));
     expect(readPublished({ venue: 'x', label: 'x', kind: 'book', basis: 'b' })).toBeNull();
+  });
+});
+
+describe('citing the published version', () => {
+  const saved = (published: SavedPaper['published']): SavedPaper => ({
+    key: '1706.03762', arxivId: '1706.03762', version: 7, title: 'Attention is All you Need', authors: ['Ashish Vaswani'], abstract: null, publicationDate: '2017-06-12',
+    year: 2017, primaryCategory: 'cs.CL', doi: null, citationCount: 1, savedAt: 1, tags: [], note: '', status: 'read', ...(published === undefined ? {} : { published }),
+  });
+
+  it('writes @inproceedings with the booktitle and pages, keeps arXiv’s eprint and the key; a preprint on request', () => {
+    const neurips = publishedFromS2(records.attention)!;
+    const bib = toBibtex([saved(neurips)]);
+    expect(bib).toMatch(/^@inproceedings\{vaswani2017attention,/);
+    expect(bib).toContain('booktitle     = {Neural Information Processing Systems},');
+    expect(bib).toContain('pages         = {5998--6008},');
+    expect(bib).toContain('eprint        = {1706.03762},');
+    const preprint = toBibtex([saved(neurips)], { preprint: true });
+    expect(preprint).toMatch(/^@misc\{vaswani2017attention,/);
+    expect(preprint).not.toContain('booktitle');
+    // Saved before venues were read, or with none: arXiv's style as before.
+    expect(toBibtex([saved(undefined)])).toBe(toBibtex([saved(null)]));
+    expect(toBibtex([saved(null)])).toMatch(/^@misc\{/);
+    expect(toRis([saved(neurips)])).toContain('TY  - CPAPER');
+    expect(toRis([saved(neurips)], { preprint: true })).toContain('TY  - UNPB');
+  });
+
+  it('takes volumes as whole numbers, Roman numerals included', () => {
+    expect([bibVolume('278'), bibVolume('LIX'), bibVolume('XIV'), bibVolume('12A'), bibVolume('abs/2404.13957')]).toEqual(['278', '59', '14', null, null]);
+  });
+});
+
+describe('a saved paper keeps its published version', () => {
+  it('from the record at hand when saved, through an export and import, and refuses a damaged one', async () => {
+    registerPapers([loadAbsRecord('hep-th_9108002')]);
+    const db = await openDatabase(`published-${Math.random()}`);
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    await service.papers(['hep-th/9108002']);
+    const saved = await service.saved.save('hep-th/9108002', { title: 'Hamiltonian construction of W-gravity actions', authors: ['A. Mikovic'], version: 1, primaryCategory: 'hep-th' });
+    expect(saved.published).toMatchObject({ label: 'Phys.Lett.B 1992', kind: 'journal', volume: '278', pages: '51-55', doi: '10.1016/0370-2693(92)90710-l' });
+    const [back] = readImport(toJson([saved]), 0);
+    expect(back!.published).toEqual(saved.published);
+    const damaged = JSON.parse(toJson([saved])) as { papers: Record<string, unknown>[] };
+    damaged.papers[0]!.published = { venue: 'x' };
+    expect(() => readImport(JSON.stringify(damaged), 0)).toThrow('Paper 1: published should be a venue with its label, kind and basis');
   });
 });

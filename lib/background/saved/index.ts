@@ -155,6 +155,7 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
       primaryCategory: page.primaryCategory,
       doi: key.startsWith('doi:') ? key.slice(4) : null,
       citationCount: known?.paper.citationCount ?? null,
+      ...(known?.paper.published ? { published: known.paper.published } : {}),
       savedAt: now(),
       tags: [],
       note: '',

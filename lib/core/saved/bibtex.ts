@@ -1,4 +1,7 @@
-// BibTeX in arXiv's own style (@misc with eprint, archivePrefix, primaryClass), written so that
+// BibTeX of the published version where one is known (@article with journal, volume, pages;
+// @inproceedings with booktitle, pages; the published DOI), keeping arXiv's eprint, archivePrefix
+// and primaryClass; otherwise, or when the reader chooses to cite preprints, arXiv's own style
+// (@misc with eprint). A paper keeps its key either way (it is made from the preprint's year). Written so that
 // biber, Better BibTeX's parser and citation-js all read back exactly what was saved:
 // - UTF-8 in NFC (biber's encoding, and LaTeX's default input encoding since 2018): Better BibTeX
 //   reads TeX accent commands back decomposed, UTF-8 letters it reads back as they were;
@@ -83,21 +86,54 @@ function field(name: string, value: string): string {
   return `  ${name.padEnd(13)} = {${value}},`;
 }
 
-export function toBibtex(papers: readonly SavedPaper[]): string {
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+
+/**
+ * A volume as biblatex's data model takes it, a whole number: as given, or from a Roman numeral
+ * (Mind's LIX is 59); null for anything else (such a volume stays in the CSV and RIS exports).
+ */
+export function bibVolume(volume: string): string | null {
+  if (/^\d{1,6}$/.test(volume)) return volume;
+  if (!/^[IVXLCDM]{1,12}$/.test(volume)) return null;
+  let total = 0;
+  for (let i = 0; i < volume.length; i++) {
+    const value = ROMAN[volume[i]!]!;
+    total += value < (ROMAN[volume[i + 1] ?? ''] ?? 0) ? -value : value;
+  }
+  return total > 0 ? String(total) : null;
+}
+
+export interface CiteOptions {
+  /** Cite the arXiv preprint even where a published version is known. */
+  preprint?: boolean;
+}
+
+const ENTRY_TYPE = { journal: 'article', conference: 'inproceedings', other: 'misc' } as const;
+const VENUE_FIELD = { journal: 'journal', conference: 'booktitle', other: 'howpublished' } as const;
+
+export function toBibtex(papers: readonly SavedPaper[], options: CiteOptions = {}): string {
   const keys = citationKeys(papers);
   return papers
     .map((paper, index) => {
-      const lines = [`@misc{${keys[index]},`, field('title', texEscape(paper.title))];
+      const published = options.preprint ? null : (paper.published ?? null);
+      const lines = [`@${published ? ENTRY_TYPE[published.kind] : 'misc'}{${keys[index]},`, field('title', texEscape(paper.title))];
       if (paper.authors.length > 0) lines.push(field('author', paper.authors.map((name) => bibtexName(name)).join(' and ')));
-      const year = yearOf(paper);
+      const year = published?.year ?? yearOf(paper);
       if (year) lines.push(field('year', String(year)));
+      if (published) {
+        lines.push(field(VENUE_FIELD[published.kind], texEscape(published.venue)));
+        const volume = published.volume && bibVolume(published.volume);
+        if (volume) lines.push(field('volume', volume));
+        if (published.pages) lines.push(field('pages', texEscape(published.pages).replace(/-+/g, '--')));
+      }
       if (paper.arxivId) {
         lines.push(field('eprint', paper.arxivId), field('archivePrefix', 'arXiv'));
         if (paper.primaryCategory) lines.push(field('primaryClass', texEscape(paper.primaryCategory)));
         lines.push(field('url', `https://arxiv.org/abs/${paper.arxivId}`));
       }
       // doi is a verbatim field for biber: not escaped, but nothing that would end the value or start a comment.
-      if (paper.doi) lines.push(field('doi', paper.doi.replace(/[{}%\s\\]/g, '')));
+      const doi = published?.doi ?? paper.doi;
+      if (doi) lines.push(field('doi', doi.replace(/[{}%\s\\]/g, '')));
       return `${lines.join('\n')}\n}\n`;
     })
     .join('\n');

@@ -14,14 +14,27 @@ function risName(name: string): string {
   return [familyWithParticle(parts), parts.given, parts.suffix].filter(Boolean).join(', ');
 }
 
-/** RIS, as Zotero, Mendeley and EndNote read it: preprints as unpublished work (UNPB). */
-export function toRis(papers: readonly SavedPaper[]): string {
+const RIS_TYPE = { journal: 'JOUR', conference: 'CPAPER', other: 'GEN' } as const;
+
+/**
+ * RIS, as Zotero, Mendeley and EndNote read it: the published version where one is known (JOUR with
+ * JO, VL, SP, EP; CPAPER with T2), unless the reader cites preprints; preprints as unpublished work (UNPB).
+ */
+export function toRis(papers: readonly SavedPaper[], options: { preprint?: boolean } = {}): string {
   const line = (tag: string, value: string) => `${tag}  - ${value.replace(/[\r\n]+/g, ' ')}`;
   return papers
     .map((paper) => {
-      const lines = [line('TY', paper.arxivId ? 'UNPB' : 'GEN'), line('TI', paper.title)];
+      const published = options.preprint ? null : (paper.published ?? null);
+      const lines = [line('TY', published ? RIS_TYPE[published.kind] : paper.arxivId ? 'UNPB' : 'GEN'), line('TI', paper.title)];
       for (const author of paper.authors) lines.push(line('AU', risName(author)));
-      const year = yearOf(paper);
+      if (published) {
+        lines.push(line(published.kind === 'journal' ? 'JO' : 'T2', published.venue));
+        if (published.volume) lines.push(line('VL', published.volume));
+        const [start, end] = published.pages?.split(/-+/) ?? [];
+        if (start) lines.push(line('SP', start));
+        if (end) lines.push(line('EP', end));
+      }
+      const year = published?.year ?? yearOf(paper);
       if (year) lines.push(line('PY', String(year)));
       if (paper.publicationDate) lines.push(line('DA', paper.publicationDate.replace(/-/g, '/')));
       if (paper.abstract) lines.push(line('AB', paper.abstract));
@@ -29,7 +42,8 @@ export function toRis(papers: readonly SavedPaper[]): string {
         lines.push(line('UR', `https://arxiv.org/abs/${paper.arxivId}`));
         lines.push(line('M1', `arXiv:${paper.arxivId}${paper.version ? `v${paper.version}` : ''}`));
       }
-      if (paper.doi) lines.push(line('DO', paper.doi));
+      const doi = published?.doi ?? paper.doi;
+      if (doi) lines.push(line('DO', doi));
       for (const tag of paper.tags) lines.push(line('KW', tag));
       if (paper.note) lines.push(line('N1', paper.note));
       lines.push('ER  - ');
@@ -48,7 +62,7 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_COLUMNS = ['arxiv_id', 'version', 'doi', 'title', 'authors', 'year', 'date', 'citations', 'tags', 'status', 'note', 'saved_at'] as const;
+export const CSV_COLUMNS = ['arxiv_id', 'version', 'doi', 'title', 'authors', 'year', 'date', 'citations', 'tags', 'status', 'note', 'saved_at', 'venue', 'venue_year', 'venue_doi', 'venue_basis'] as const;
 
 /** CSV (RFC 4180, CRLF) in UTF-8 with a byte-order mark, so spreadsheet programs read accents right. */
 export function toCsv(papers: readonly SavedPaper[]): string {
@@ -66,6 +80,10 @@ export function toCsv(papers: readonly SavedPaper[]): string {
       paper.status,
       paper.note,
       new Date(paper.savedAt).toISOString(),
+      paper.published?.venue ?? null,
+      paper.published?.year ?? null,
+      paper.published?.doi ?? null,
+      paper.published?.basis ?? null,
     ]
       .map(csvCell)
       .join(','),

@@ -1,6 +1,7 @@
 // Reading a file back into saved papers: our JSON (lossless) or BibTeX with arXiv entries. Every
 // problem is reported with what is wrong; nothing is applied unless the whole file is good.
 
+import { readPublished } from '../published';
 import { isPaperKey, paperKeyFor, parseArxivId, parseDoi } from '../ids';
 import { CEILING, isRecord } from '../validate';
 import { decodeValue, parseBibtex, splitAuthors } from './bibtexParse';
@@ -77,7 +78,17 @@ export function readSavedPaper(raw: unknown, index: number): SavedPaper {
     tags: textList(raw.tags, 'tags', index, 100),
     note: text(raw.note, 'note', index),
     status: status as ReadStatus,
+    ...published(raw.published, index),
   };
+}
+
+/** A saved paper's published version: absent or null stay so; anything else must read as one. */
+function published(raw: unknown, index: number): Pick<SavedPaper, 'published'> {
+  if (raw === undefined) return {};
+  if (raw === null) return { published: null };
+  const read = readPublished(raw);
+  if (!read) throw new ImportError(`Paper ${index + 1}: published should be a venue with its label, kind and basis`);
+  return { published: read };
 }
 
 /** Our export nests four levels deep; anything far deeper is not ours and is refused before parsing. */

@@ -1,6 +1,7 @@
 // A saved paper: a snapshot of its metadata (so the list works offline and survives the source
 // changing) plus what the reader adds.
 
+import type { PublishedVersion } from '../published';
 import type { PaperKey } from '../ids';
 
 export type ReadStatus = 'to-read' | 'reading' | 'read';
@@ -24,6 +25,8 @@ export interface SavedPaper {
   tags: string[];
   note: string;
   status: ReadStatus;
+  /** Where it was published, as a source asserted when it was saved (absent in records saved before). */
+  published?: PublishedVersion | null;
 }
 
 /** A saved paper as the library lists it: everything but the abstract, which it never shows. */
