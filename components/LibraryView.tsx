@@ -1,8 +1,9 @@
 import { safeHref } from '../lib/core/links';
 import type { ReadStatus, SavedSummary } from '../lib/core/saved/model';
-import type { SavedQuery, SavedSort } from '../lib/core/saved/query';
+import type { SavedQuery, SavedSort, VersionFilter } from '../lib/core/saved/query';
 import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
 import { formatCount, formatPublicationDate } from '../lib/core/format';
+import { VenueBadge } from './PaperBadge';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'json';
 
@@ -62,6 +63,7 @@ function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: S
           )}
           <span>{formatPublicationDate(paper.publicationDate, paper.year)}</span>
           {paper.citationCount !== null && <span>{formatCount(paper.citationCount)} citations</span>}
+          {paper.published ? <VenueBadge published={paper.published} /> : paper.published === null && <span class="ss-preprint">preprint</span>}
         </p>
         <p class="ss-saved-authors">{paper.authors.slice(0, 8).join(', ')}{paper.authors.length > 8 ? ` +${paper.authors.length - 8}` : ''}</p>
         <div class="ss-saved-edit">
@@ -136,6 +138,14 @@ export function LibraryView(props: LibraryViewProps) {
                 {text}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          Version{' '}
+          <select value={query.version ?? ''} onChange={(event) => onQuery({ ...query, version: ((event.target as HTMLSelectElement).value || undefined) as VersionFilter | undefined })}>
+            <option value="">All</option>
+            <option value="published">Published</option>
+            <option value="preprint">Preprint only</option>
           </select>
         </label>
         <label>

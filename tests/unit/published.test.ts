@@ -12,6 +12,8 @@ import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { registerPapers } from '../fixtures/recordedPapers';
 import type { SavedPaper } from '../../lib/core/saved/model';
+import { EMPTY_QUERY, searchSaved } from '../../lib/core/saved/query';
+import { parseRequest } from '../../lib/core/protocol';
 
 // Where a paper was published, as Semantic Scholar's own record asserts it, on real records
 // (tests/fixtures/real-api/s2-venues.json) with the traps the services' trackers report.
@@ -100,5 +102,22 @@ describe('a saved paper keeps its published version', () => {
     const damaged = JSON.parse(toJson([saved])) as { papers: Record<string, unknown>[] };
     damaged.papers[0]!.published = { venue: 'x' };
     expect(() => readImport(JSON.stringify(damaged), 0)).toThrow('Paper 1: published should be a venue with its label, kind and basis');
+  });
+});
+
+describe('the library by version', () => {
+  it('finds the published papers, or those still preprints as far as the sources say', () => {
+    const base = { arxivId: null, version: null, authors: [], publicationDate: null, year: null, primaryCategory: null, doi: null, citationCount: null, savedAt: 1, tags: [], note: '', status: 'to-read' as const };
+    const index = [
+      { paper: { ...base, key: 'doi:10.1/a', title: 'In Mind', published: publishedFromS2(records.turing) }, text: 'in mind' },
+      { paper: { ...base, key: 'doi:10.1/b', title: 'Only arXiv', published: null }, text: 'only arxiv' },
+      { paper: { ...base, key: 'doi:10.1/c', title: 'Saved before venues were read' }, text: 'saved before' },
+    ];
+    const titles = (version?: 'published' | 'preprint') => searchSaved(index, { ...EMPTY_QUERY, ...(version ? { version } : {}) }).map((paper) => paper.title);
+    expect(titles('published')).toEqual(['In Mind']);
+    expect(titles('preprint').sort()).toEqual(['Only arXiv', 'Saved before venues were read']);
+    expect(titles()).toHaveLength(3);
+    expect(parseRequest({ type: 'savedQuery', query: { ...EMPTY_QUERY, version: 'published' }, offset: 0, limit: 10 })).toMatchObject({ query: { version: 'published' } });
+    expect(parseRequest({ type: 'savedQuery', query: { ...EMPTY_QUERY, version: 'retracted?' }, offset: 0, limit: 10 })).toHaveProperty('error');
   });
 });

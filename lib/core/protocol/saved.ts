@@ -5,7 +5,7 @@ import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from '../saved/importer
 import { SNAPSHOT_NAME_MAX, SNAPSHOT_TITLE_MAX, type ReadStatus, type SavedPaper } from '../saved/model';
 import { isRecord } from '../validate';
 import { forContentScripts, keyList, MAX_IDS_PER_MESSAGE, message, shortText } from './define';
-import type { SavedQuery, SavedSort } from '../saved/query';
+import { VERSION_FILTERS, type SavedQuery, type SavedSort, type VersionFilter } from '../saved/query';
 import type { PageSnapshot, SavedChanges, SavedPage } from './wire';
 
 const STATUSES: ReadStatus[] = ['to-read', 'reading', 'read'];
@@ -62,7 +62,8 @@ function parseQuery(raw: unknown): SavedQuery | null {
   const tag = raw.tag === null ? null : shortText(raw.tag, 100) ? raw.tag : undefined;
   const status = raw.status === null ? null : STATUSES.includes(raw.status as ReadStatus) ? (raw.status as ReadStatus) : undefined;
   if (tag === undefined || status === undefined || !SORTS.includes(raw.sort as SavedSort)) return null;
-  return { text: raw.text, tag, status, sort: raw.sort as SavedSort };
+  if (raw.version !== undefined && !VERSION_FILTERS.includes(raw.version as VersionFilter)) return null;
+  return { text: raw.text, tag, status, sort: raw.sort as SavedSort, ...(raw.version ? { version: raw.version as VersionFilter } : {}) };
 }
 
 /** The library asks for at most this many papers a message (a page is 100). */

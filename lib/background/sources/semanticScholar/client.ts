@@ -19,7 +19,7 @@ const PAPER_BATCH_FIELDS = [
   'paperId', 'externalIds', 'title', 'publicationDate', 'year', 'citationCount', 'venue', 'publicationVenue', 'journal', 'publicationTypes',
   ...AUTHOR_FIELDS.map((field) => `authors.${field}`),
 ].join(',');
-const AUTHOR_PAPER_FIELDS = 'paperId,externalIds,title,abstract,publicationDate,year,citationCount,authors';
+const AUTHOR_PAPER_FIELDS = 'paperId,externalIds,title,abstract,publicationDate,year,citationCount,venue,publicationVenue,journal,publicationTypes,authors';
 /** Newest papers first is how the author papers endpoint pages; one page is plenty for a card. */
 export const AUTHOR_PAPERS_PAGE = 100;
 
