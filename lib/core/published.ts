@@ -73,6 +73,27 @@ export function publishedFromS2(raw: unknown): PublishedVersion | null {
   };
 }
 
+/**
+ * What arXiv's record says (`journal_ref`, the authors' own free text such as "Phys. Rev. B 85,
+ * 115117 (2012)", and `doi`): the reference as the venue, its year where it gives one; null without
+ * a reference. Its parts are not guessed apart: the export cites it as it stands.
+ */
+export function publishedFromArxiv(journalRef: string | null, doi: string | null): PublishedVersion | null {
+  const ref = journalRef?.replace(/\s+/g, ' ').trim();
+  if (!ref) return null;
+  const years = [...ref.matchAll(/\b(1[6-9]\d\d|20\d\d)\b/g)].map((match) => Number(match[1]));
+  return {
+    venue: ref,
+    label: ref,
+    kind: 'other',
+    year: years.at(-1) ?? null,
+    volume: null,
+    pages: null,
+    doi: doi && !ARXIV_DOI.test(doi) ? doi.toLowerCase() : null,
+    basis: 'asserted by arXiv (journal reference)',
+  };
+}
+
 /** A stored published version, checked field by field (a cached record may be older or damaged); null for anything else. */
 export function readPublished(raw: unknown): PublishedVersion | null {
   if (!isRecord(raw)) return null;

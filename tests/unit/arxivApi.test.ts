@@ -22,7 +22,7 @@ describe('arXiv API metadata', () => {
       <entry><id>http://arxiv.org/abs/2101.00002v1</id></entry>
     </feed>`;
     expect(parseAtomEntries(atom)).toEqual([
-      { id: '2101.00001', version: 2, title: 'Fish & Chips <3 été', abstract: 'a <b> b', published: '2021-01-01', authors: ['Balázs Szőke'] },
+      { id: '2101.00001', version: 2, title: 'Fish & Chips <3 été', abstract: 'a <b> b', published: '2021-01-01', authors: ['Balázs Szőke'], journalRef: null, doi: null },
     ]);
     expect(parseAtomEntries('not xml at all')).toEqual([]);
   });

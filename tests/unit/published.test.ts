@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { publishedFromS2, readPublished } from '../../lib/core/published';
+import { publishedFromArxiv, publishedFromS2, readPublished } from '../../lib/core/published';
+import { parseAtomEntries } from '../../lib/background/sources/arxiv/client';
+import { arxivPaper } from '../../lib/background/sources/arxiv';
 import { normalisePaper } from '../../lib/background/sources/semanticScholar/client';
 import { bibVolume, toBibtex } from '../../lib/core/saved/bibtex';
 import { toJson, toRis } from '../../lib/core/saved/exporters';
@@ -119,5 +121,18 @@ describe('the library by version', () => {
     expect(titles()).toHaveLength(3);
     expect(parseRequest({ type: 'savedQuery', query: { ...EMPTY_QUERY, version: 'published' }, offset: 0, limit: 10 })).toMatchObject({ query: { version: 'published' } });
     expect(parseRequest({ type: 'savedQuery', query: { ...EMPTY_QUERY, version: 'retracted?' }, offset: 0, limit: 10 })).toHaveProperty('error');
+  });
+});
+
+describe('the published version arXiv’s record gives', () => {
+  it('takes the journal reference as it stands, its year and the journal DOI, from a real answer of the arXiv API', () => {
+    const atom = readFileSync('tests/fixtures/real-api/lukasschwab-arxiv.py__id_list=1111.2011v2.xml', 'utf8');
+    const [entry] = parseAtomEntries(atom);
+    expect([entry!.journalRef, entry!.doi]).toEqual(['Phys. Rev. B 85, 115117 (2012)', '10.1103/PhysRevB.85.115117']);
+    expect(arxivPaper(entry!).published).toEqual({
+      venue: 'Phys. Rev. B 85, 115117 (2012)', label: 'Phys. Rev. B 85, 115117 (2012)', kind: 'other', year: 2012, volume: null, pages: null, doi: '10.1103/physrevb.85.115117', basis: 'asserted by arXiv (journal reference)',
+    });
+    expect(publishedFromArxiv(null, '10.48550/arXiv.1111.2011')).toBeNull();
+    expect(publishedFromArxiv('JHEP 0705:090,2007', '10.48550/arXiv.0704.1')).toMatchObject({ year: 2007, doi: null });
   });
 });

@@ -16,6 +16,9 @@ export interface ArxivEntry {
   /** `YYYY-MM-DD` of the first version. */
   published: string | null;
   authors: string[];
+  /** Where the authors say it was published (`arxiv:journal_ref`, free text) and its DOI (`arxiv:doi`). */
+  journalRef: string | null;
+  doi: string | null;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -58,6 +61,8 @@ export function parseAtomEntries(atom: string): ArxivEntry[] {
       abstract: elementText(body, 'summary')?.slice(0, 20_000) || null,
       published: published ? (published[1] as string) : null,
       authors,
+      journalRef: elementText(body, 'arxiv:journal_ref')?.slice(0, 300) || null,
+      doi: elementText(body, 'arxiv:doi')?.slice(0, 300) || null,
     });
   }
   return entries;

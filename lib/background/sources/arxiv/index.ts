@@ -3,6 +3,7 @@
 
 import { arxivIdOfKey, type PaperKey } from '../../../core/ids';
 import type { Paper } from '../../../core/model';
+import { publishedFromArxiv } from '../../../core/published';
 import type { SourceDeps } from '../semanticScholar';
 import type { PaperSource, SourceAnswer } from '../types';
 import { fetchArxivEntries, fetchLatestVersions, type ArxivEntry } from './client';
@@ -18,6 +19,7 @@ export function arxivPaper(entry: ArxivEntry): Paper {
     year: entry.published ? Number(entry.published.slice(0, 4)) : null,
     citationCount: null,
     authors: entry.authors.map((name) => ({ authorId: null, name })),
+    published: publishedFromArxiv(entry.journalRef, entry.doi),
   };
 }
 
