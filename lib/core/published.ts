@@ -94,6 +94,34 @@ export function publishedFromArxiv(journalRef: string | null, doi: string | null
   };
 }
 
+/**
+ * What an OpenAlex work's primary location says: a published version (`version: publishedVersion`)
+ * at a source that is not a repository (arXiv, Zenodo and the like are repositories); null otherwise.
+ */
+export function publishedFromOpenAlex(raw: unknown): PublishedVersion | null {
+  if (!isRecord(raw) || !isRecord(raw.primary_location)) return null;
+  const location = raw.primary_location;
+  const source = isRecord(location.source) ? location.source : {};
+  const venue = name(source.display_name);
+  if (location.version !== 'publishedVersion' || source.type === 'repository' || !venue) return null;
+  const biblio = isRecord(raw.biblio) ? raw.biblio : {};
+  const first = readString(biblio.first_page, 20)?.trim();
+  const last = readString(biblio.last_page, 20)?.trim();
+  const year = typeof raw.publication_year === 'number' && Number.isInteger(raw.publication_year) && raw.publication_year > 1600 && raw.publication_year < 3000 ? raw.publication_year : null;
+  const doi = readString(raw.doi, 320)?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '') ?? null;
+  const id = readString(raw.id, 60)?.replace(/^https:\/\/openalex\.org\//, '');
+  return {
+    venue,
+    label: `${venue}${year ? ` ${year}` : ''}`,
+    kind: source.type === 'journal' ? 'journal' : source.type === 'conference' ? 'conference' : 'other',
+    year,
+    volume: readString(biblio.volume, 40)?.trim() || null,
+    pages: first ? (last && last !== first ? `${first}-${last}` : first) : null,
+    doi: doi && !ARXIV_DOI.test(doi) ? doi.toLowerCase() : null,
+    basis: `asserted by OpenAlex${id ? ` (work ${id})` : ''}`,
+  };
+}
+
 /** A stored published version, checked field by field (a cached record may be older or damaged); null for anything else. */
 export function readPublished(raw: unknown): PublishedVersion | null {
   if (!isRecord(raw)) return null;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { publishedFromArxiv, publishedFromS2, readPublished } from '../../lib/core/published';
+import { publishedFromArxiv, publishedFromOpenAlex, publishedFromS2, readPublished } from '../../lib/core/published';
+import { normaliseOpenAlexWork } from '../../lib/background/sources/openAlex/client';
 import { parseAtomEntries } from '../../lib/background/sources/arxiv/client';
 import { arxivPaper } from '../../lib/background/sources/arxiv';
 import { normalisePaper } from '../../lib/background/sources/semanticScholar/client';
@@ -134,5 +135,19 @@ describe('the published version arXiv’s record gives', () => {
     });
     expect(publishedFromArxiv(null, '10.48550/arXiv.1111.2011')).toBeNull();
     expect(publishedFromArxiv('JHEP 0705:090,2007', '10.48550/arXiv.0704.1')).toMatchObject({ year: 2007, doi: null });
+  });
+});
+
+describe('the published version OpenAlex gives', () => {
+  it('takes a published version at a source that is not a repository, from a real work', () => {
+    const work = JSON.parse(readFileSync('tests/fixtures/real-api/mmgeorge-papers__work.json', 'utf8')) as Record<string, unknown>;
+    expect(publishedFromOpenAlex(work)).toEqual({ venue: 'PeerJ', label: 'PeerJ 2018', kind: 'journal', year: 2018, volume: '6', pages: 'e4375', doi: '10.7717/peerj.4375', basis: 'asserted by OpenAlex (work W2741809807)' });
+    expect(normaliseOpenAlexWork(work)?.published?.label).toBe('PeerJ 2018');
+    const location = work.primary_location as Record<string, unknown>;
+    // The submitted version, or a repository's copy (arXiv's), is no published version.
+    expect(publishedFromOpenAlex({ ...work, primary_location: { ...location, version: 'submittedVersion' } })).toBeNull();
+    expect(publishedFromOpenAlex({ ...work, primary_location: { ...location, source: { display_name: 'arXiv (Cornell University)', type: 'repository' } } })).toBeNull();
+    const { primary_location: _asked, ...notAsked } = work;
+    expect(normaliseOpenAlexWork(notAsked)).not.toHaveProperty('published');
   });
 });

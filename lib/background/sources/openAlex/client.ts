@@ -3,6 +3,7 @@
 // is how an author of ours is found there and how a paper Semantic Scholar lacks gets its authors.
 // Everything is validated here; a malformed answer becomes an error or an entry left out.
 
+import { publishedFromOpenAlex, type PublishedVersion } from '../../../core/published';
 import { pathSegment } from '../pathSegment';
 import { paperKeyFor, parseDoi, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
 import type { OpenAlexAuthor } from '../../../core/model';
@@ -33,6 +34,8 @@ export interface OpenAlexWork {
   authorships: { authorId: string | null; name: string }[];
   /** List answers cut `authorships` at 100 and say so; the work alone (a free singleton) has them all. */
   authorsTruncated: boolean;
+  /** Where it was published, as OpenAlex's primary location says (absent when not asked for). */
+  published?: PublishedVersion | null;
 }
 
 const AUTHOR_ID = /^A\d{1,15}$/;
@@ -138,6 +141,7 @@ export function normaliseOpenAlexWork(raw: unknown): OpenAlexWork | null {
     citationCount: readCount(raw.cited_by_count, CEILING.citations),
     authorships,
     authorsTruncated: raw.is_authors_truncated === true,
+    ...('primary_location' in raw ? { published: publishedFromOpenAlex(raw) } : {}),
   };
 }
 

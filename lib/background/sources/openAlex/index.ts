@@ -22,6 +22,7 @@ export function openAlexPaper(work: OpenAlexWork): Paper {
     year: work.year,
     citationCount: work.citationCount,
     authors: work.authorships.map((authorship) => ({ authorId: authorship.authorId, name: authorship.name })),
+    ...(work.published !== undefined ? { published: work.published } : {}),
   };
 }
 
