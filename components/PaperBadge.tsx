@@ -84,12 +84,20 @@ export interface EntryBadgeProps {
   followed: readonly string[];
   /** The save toggle, where the page offers one. */
   save?: SaveToggleProps;
+  /** arXiv's comment on the page saying the paper was withdrawn. */
+  withdrawn?: string | null;
 }
 
 /** Everything beside a listed paper: its badge, the save toggle and who of the people followed wrote it. */
-export function EntryBadge({ answer, onRetry, followed, save }: EntryBadgeProps) {
+export function EntryBadge({ answer, onRetry, followed, save, withdrawn }: EntryBadgeProps) {
+  const withdrawnLabel = withdrawn && `Withdrawn: "${withdrawn}" (arXiv's comment on this page)`;
   return (
     <span>
+      {withdrawnLabel && (
+        <span class="ss-withdrawn" role="img" aria-label={withdrawnLabel} title={withdrawnLabel}>
+          withdrawn
+        </span>
+      )}
       {answer && 'error' in answer ? <PaperBadge paper={null} error={answer.error} onRetry={onRetry} /> : <PaperBadge paper={answer?.paper ?? null} source={answer?.source} />}
       {answer && 'paper' in answer && answer.paper.published && <VenueBadge published={answer.paper.published} />}
       {save && <SaveToggle {...save} />}

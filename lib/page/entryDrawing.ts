@@ -96,7 +96,7 @@ export function createEntryDrawing({ deps, options, isSaved, toggleSaved, retryF
     state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge', options.badgeInside).root;
     const title = (answer && !(answer instanceof Error) && answer.paper.title) || entry.title || entry.key;
     const save = deps.saved && { saved: isSaved(entry.key), title, onToggle: () => toggleSaved(entry) };
-    render(h(EntryBadge, { answer: answer instanceof Error ? { error: answer.message } : (answer ?? null), onRetry: retryFailed, followed, save }), state.badge);
+    render(h(EntryBadge, { answer: answer instanceof Error ? { error: answer.message } : (answer ?? null), onRetry: retryFailed, followed, save, withdrawn: entry.withdrawn }), state.badge);
   }
 
   return {

@@ -38,4 +38,19 @@ describe('the venue badge in real Chromium', () => {
     expect(await ours(page).locator('scholarscope-badge .ss-venue').count()).toBe(0);
     await page.close();
   });
+
+  it('marks a paper arXiv says was withdrawn, with arXiv’s comment as the basis', async () => {
+    const withdrawn = loadAbsRecord('0704.0374');
+    const url = `https://arxiv.org/abs/${withdrawn.id}`;
+    harness.pages.set(url, renderAbsPage(withdrawn));
+    const page = await harness.context.newPage();
+    await page.goto(url);
+    const mark = ours(page).locator('h1.title scholarscope-badge .ss-withdrawn');
+    await expect.poll(() => mark.textContent(), { timeout: 10_000 }).toBe('withdrawn');
+    expect(await mark.getAttribute('aria-label')).toBe('Withdrawn: "This paper has been withdrawn" (arXiv\'s comment on this page)');
+    await page.goto(PREPRINT_URL);
+    await expect.poll(() => ours(page).locator('h1.title scholarscope-badge .ss-badge').count(), { timeout: 10_000 }).toBe(1);
+    expect(await ours(page).locator('scholarscope-badge .ss-withdrawn').count()).toBe(0);
+    await page.close();
+  });
 });

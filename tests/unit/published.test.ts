@@ -10,7 +10,9 @@ import { toJson, toRis } from '../../lib/core/saved/exporters';
 import { readImport } from '../../lib/core/saved/importer';
 import { createBackground } from '../../lib/background';
 import { openDatabase } from '../../lib/background/store/db';
-import { loadAbsRecord } from '../fixtures/arxivAbs';
+import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
+import { withdrawnNote } from '../../lib/core/sites/arxiv/shared';
+import { extractAbsPage } from '../../lib/core/sites/arxiv/abs';
 import { instantGates } from '../fixtures/gates';
 import { recordedFetch } from '../fixtures/recordedApi';
 import { registerPapers } from '../fixtures/recordedPapers';
@@ -149,5 +151,25 @@ describe('the published version OpenAlex gives', () => {
     expect(publishedFromOpenAlex({ ...work, primary_location: { ...location, source: { display_name: 'arXiv (Cornell University)', type: 'repository' } } })).toBeNull();
     const { primary_location: _asked, ...notAsked } = work;
     expect(normaliseOpenAlexWork(notAsked)).not.toHaveProperty('published');
+  });
+});
+
+describe('withdrawn papers, as arXiv says on the page', () => {
+  it('reads arXiv’s own withdrawal comment, with or without the abstract kept, and nothing else', () => {
+    const withdrawn = loadAbsRecord('0704.0374');
+    expect(withdrawnNote(withdrawn.comments ?? '')).toBe('This paper has been withdrawn');
+    const kept = /^Comments: (.*)$/m.exec(readFileSync('tests/fixtures/real-api/arXiv-arxiv-browse__0704.0644.abs', 'utf8'))![1]!;
+    expect(withdrawnNote(kept)).toBe('This paper has been withdrawn due to an error in Lemma 8');
+    expect(withdrawnNote('Withdrawn by the authors: a sign error in eq. 3')).toBe('Withdrawn by the authors: a sign error in eq. 3');
+    for (const comments of ['23 pages, 5 figures', 'v2: the claim of v1 is withdrawn in Section 4', 'Comments on withdrawn drugs', '']) expect(withdrawnNote(comments), comments).toBeNull();
+  });
+
+  it('marks the entry of a withdrawn paper on its abstract page', () => {
+    const record = loadAbsRecord('0704.0374');
+    document.body.innerHTML = new DOMParser().parseFromString(renderAbsPage(record), 'text/html').body.innerHTML;
+    const page = extractAbsPage(document, `https://arxiv.org/abs/${record.id}`)!;
+    expect(page.entries[0]!.withdrawn).toBe('This paper has been withdrawn');
+    document.body.innerHTML = new DOMParser().parseFromString(renderAbsPage(loadAbsRecord('hep-th_9108002')), 'text/html').body.innerHTML;
+    expect(extractAbsPage(document, 'https://arxiv.org/abs/hep-th/9108002')!.entries[0]!.withdrawn).toBeNull();
   });
 });

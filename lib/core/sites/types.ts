@@ -32,6 +32,8 @@ export interface PageEntry {
   badgeAfter: Element | null;
   /** arXiv's primary category (`cs.CL`) where the page shows it; BibTeX's primaryClass. */
   primaryCategory?: string | null;
+  /** arXiv's comment saying the paper was withdrawn ("This paper has been withdrawn …"), where the page shows one. */
+  withdrawn?: string | null;
 }
 
 /** URL examples a predicate must accept and refuse; one test walks them across every descriptor. */

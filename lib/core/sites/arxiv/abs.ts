@@ -73,6 +73,7 @@ export function extractAbsPage(doc: Document, href: string): ArxivPage | null {
       return block ? linkAuthors(block.querySelectorAll<HTMLAnchorElement>('a[href]')) : [];
     },
     () => categoryFromSubject(text(doc.querySelector('.subjects .primary-subject'))),
+    () => text(doc.querySelector('.metatable td.comments, td.tablecell.comments')),
   );
   return { kind: 'abs', entries: [entry] };
 }

@@ -57,6 +57,7 @@ export function extractListingPage(doc: Document, href: string): ArxivPage | nul
         () => titleWithoutDescriptor(dd.querySelector('.list-title')),
         () => linkAuthors(dd.querySelectorAll<HTMLAnchorElement>('.list-authors a[href]')),
         () => categoryFromSubject(text(dd.querySelector('.primary-subject'))),
+        () => text(dd.querySelector('.list-comments')),
       ),
     );
   }

@@ -53,10 +53,11 @@ export function titleWithoutDescriptor(node: Element | null): string {
  * An entry whose title, authors and category are read from the page only when first asked for, so
  * finding 2,000 entries is one quick pass and the rest happens in the drawing slices.
  */
-export function lazyEntry(arxiv: ArxivId, badgeAfter: Element | null, readTitle: () => string, readAuthors: () => PageAuthor[], readCategory: () => string | null): PageEntry {
+export function lazyEntry(arxiv: ArxivId, badgeAfter: Element | null, readTitle: () => string, readAuthors: () => PageAuthor[], readCategory: () => string | null, readComments: () => string = () => ''): PageEntry {
   let title: string | undefined;
   let authors: PageAuthor[] | undefined;
   let category: string | null | undefined;
+  let withdrawn: string | null | undefined;
   return {
     key: arxiv.id,
     arxiv,
@@ -70,7 +71,19 @@ export function lazyEntry(arxiv: ArxivId, badgeAfter: Element | null, readTitle:
     get primaryCategory() {
       return category === undefined ? (category = readCategory()) : category;
     },
+    get withdrawn() {
+      return withdrawn === undefined ? (withdrawn = withdrawnNote(readComments())) : withdrawn;
+    },
   };
+}
+
+/**
+ * arXiv's comment when it says the paper was withdrawn: arXiv writes "This paper has been withdrawn"
+ * (with the reason after it) on the withdrawal version; the abstract may stay (0704.0644). Null otherwise.
+ */
+export function withdrawnNote(comments: string): string | null {
+  const text = comments.replace(/^\s*Comments:\s*/i, '').replace(/\s+/g, ' ').trim();
+  return /\b(paper|article|submission|manuscript|preprint)\s+(has\s+been|is|was)\s+withdrawn\b|^withdrawn\b/i.test(text) ? text.slice(0, 300) : null;
 }
 
 /** The page elements that make up an entry: a listing's `dt` and `dd`, a search result's `li`. */
