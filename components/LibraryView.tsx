@@ -64,6 +64,11 @@ function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: S
           <span>{formatPublicationDate(paper.publicationDate, paper.year)}</span>
           {paper.citationCount !== null && <span>{formatCount(paper.citationCount)} citations</span>}
           {paper.published ? <VenueBadge published={paper.published} /> : paper.published === null && <span class="ss-preprint">preprint</span>}
+          {paper.withdrawn && (
+            <span class="ss-withdrawn" title={`Withdrawn: "${paper.withdrawn}" (arXiv's comment, when saved)`}>
+              withdrawn
+            </span>
+          )}
         </p>
         <p class="ss-saved-authors">{paper.authors.slice(0, 8).join(', ')}{paper.authors.length > 8 ? ` +${paper.authors.length - 8}` : ''}</p>
         <div class="ss-saved-edit">

@@ -18,7 +18,7 @@ export const savedActions: SavedActions = {
       type: 'savePaper',
       key: entry.key,
       // The background prefers its cached record; this is what the page itself shows.
-      page: pageSnapshot(entry.title, entry.authors.map((a) => a.name), entry.arxiv?.version ?? null, entry.primaryCategory ?? null),
+      page: pageSnapshot(entry.title, entry.authors.map((a) => a.name), entry.arxiv?.version ?? null, entry.primaryCategory ?? null, entry.withdrawn ?? null),
     }),
   remove: (entry) => ask({ type: 'unsave', keys: [entry.key] }),
 };

@@ -48,6 +48,13 @@ describe('the venue badge in real Chromium', () => {
     const mark = ours(page).locator('h1.title scholarscope-badge .ss-withdrawn');
     await expect.poll(() => mark.textContent(), { timeout: 10_000 }).toBe('withdrawn');
     expect(await mark.getAttribute('aria-label')).toBe('Withdrawn: "This paper has been withdrawn" (arXiv\'s comment on this page)');
+    // Saved from this page, the library says so too.
+    await ours(page).locator('h1.title scholarscope-badge .ss-save').click();
+    await expect.poll(() => ours(page).locator('h1.title scholarscope-badge .ss-save').textContent(), { timeout: 10_000 }).toBe('★ Saved');
+    const library = await harness.context.newPage();
+    await library.goto(`chrome-extension://${harness.extensionId}/library.html`);
+    await expect.poll(() => library.locator('.ss-saved-item .ss-withdrawn').getAttribute('title'), { timeout: 10_000 }).toBe('Withdrawn: "This paper has been withdrawn" (arXiv\'s comment, when saved)');
+    await library.close();
     await page.goto(PREPRINT_URL);
     await expect.poll(() => ours(page).locator('h1.title scholarscope-badge .ss-badge').count(), { timeout: 10_000 }).toBe(1);
     expect(await ours(page).locator('scholarscope-badge .ss-withdrawn').count()).toBe(0);

@@ -65,6 +65,8 @@ const CORPUS: SavedPaper[] = [
   paper('Only a DOI', ['Jacob Devlin'], { key: 'doi:10.1145/3292500.3330701', arxivId: null, doi: '10.1145/3292500.3330701', primaryCategory: null }),
   // Published: a journal article (volume, pages, the journal's DOI) and a conference paper.
   paper('Computing Machinery and Intelligence', ['Alan M. Turing'], { year: 1950, published: IN_MIND }),
+  // Withdrawn, in arXiv's words (0704.0644's comment): exports say so in a note.
+  paper('Withdrawn: a lemma with an error', ['Ana Ílíc'], { withdrawn: 'This paper has been withdrawn due to an error in Lemma 8' }),
   paper('Attention is All you Need', ['Ashish Vaswani', 'Noam M. Shazeer'], { key: '1706.03762', arxivId: '1706.03762', year: 2017, primaryCategory: 'cs.CL', published: AT_NEURIPS }),
   // 30 papers whose keys share one base: smith2020learning.
   ...Array.from({ length: 30 }, (_, i) => paper(`Learning to rank, part ${i + 1}`, ['John Smith'], { year: 2020, publicationDate: '2020-03-01' })),
@@ -142,6 +144,7 @@ describe('BibTeX, read back by parsers we did not write', () => {
       expect(entry.type).toBe(published ? { journal: 'article', conference: 'inproceedings', other: 'misc' }[published.kind] : 'misc');
       if (published?.kind === 'journal') expect([entry.fields.journal, entry.fields.volume, entry.fields.pages]).toEqual([published.venue, bibVolume(published.volume!), published.pages!.replace('-', '–')]);
       if (published?.kind === 'conference') expect([entry.fields.booktitle, entry.fields.pages]).toEqual([published.venue, published.pages!.replace('-', '–')]);
+      expect(entry.fields.note).toBe(saved.withdrawn ? `Withdrawn on arXiv: ${saved.withdrawn}` : undefined);
     });
   });
 
@@ -198,7 +201,8 @@ describe('RIS, read back by citation-js', () => {
       const saved = CORPUS[index]!;
       expect(entry.title).toBe(saved.title);
       expect(entry.abstract).toBe(saved.abstract);
-      expect(entry.note).toBe(saved.note);
+      // Two N1 lines where the paper was withdrawn: the mark, then the reader's note.
+      expect(entry.note).toEqual(saved.withdrawn ? [`Withdrawn on arXiv: ${saved.withdrawn}`, saved.note] : saved.note);
       const expected = saved.authors.map((name) => {
         const want = expectedName(name);
         if ('literal' in want && want.literal!.includes(',')) {
@@ -233,7 +237,7 @@ describe('CSV, read back by csv-parse', () => {
       expect(cell('tags')).toBe(saved.tags.join('; '));
       expect(cell('arxiv_id')).toBe(saved.arxivId ?? '');
       expect(cell('doi')).toBe(saved.doi ?? '');
-      expect([cell('venue'), cell('venue_basis')]).toEqual([saved.published?.venue ?? '', saved.published?.basis ?? '']);
+      expect([cell('venue'), cell('venue_basis'), cell('withdrawn')]).toEqual([saved.published?.venue ?? '', saved.published?.basis ?? '', saved.withdrawn ?? '']);
     });
     expect(rows[rows.length - 1]![CSV_COLUMNS.indexOf('title')]).toMatch(/^'=/);
   });

@@ -173,3 +173,17 @@ describe('withdrawn papers, as arXiv says on the page', () => {
     expect(extractAbsPage(document, 'https://arxiv.org/abs/hep-th/9108002')!.entries[0]!.withdrawn).toBeNull();
   });
 });
+
+describe('a paper saved from a page that says it was withdrawn', () => {
+  it('keeps arXiv’s comment through the message, the store, an export and an import; a bad one is refused', async () => {
+    const page = { title: 'Gravity-induced electric polarization', authors: ['Boris A. Zon'], version: 2, primaryCategory: 'physics.geo-ph', withdrawn: 'This paper has been withdrawn' };
+    expect(parseRequest({ type: 'savePaper', key: '0704.0374', page })).toMatchObject({ page: { withdrawn: 'This paper has been withdrawn' } });
+    for (const withdrawn of [42, '', 'x'.repeat(301)]) expect(parseRequest({ type: 'savePaper', key: '0704.0374', page: { ...page, withdrawn } })).toHaveProperty('error');
+    const db = await openDatabase(`withdrawn-${Math.random()}`);
+    const service = createBackground({ db: async () => db, fetch: recordedFetch(), gates: instantGates() });
+    const saved = await service.saved.save('0704.0374', page);
+    expect(saved.withdrawn).toBe('This paper has been withdrawn');
+    expect(readImport(toJson([saved]), 0)[0]!.withdrawn).toBe('This paper has been withdrawn');
+    expect(toBibtex([saved])).toContain('note          = {Withdrawn on arXiv: This paper has been withdrawn},');
+  });
+});

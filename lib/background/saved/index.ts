@@ -156,6 +156,7 @@ export function createSaved(ctx: Context, cachedPaper: (key: PaperKey) => Promis
       doi: key.startsWith('doi:') ? key.slice(4) : null,
       citationCount: known?.paper.citationCount ?? null,
       ...(known?.paper.published ? { published: known.paper.published } : {}),
+      ...(page.withdrawn ? { withdrawn: page.withdrawn } : {}),
       savedAt: now(),
       tags: [],
       note: '',

@@ -2,7 +2,7 @@
 
 import { isPaperKey, type PaperKey } from '../ids';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from '../saved/importer';
-import { SNAPSHOT_NAME_MAX, SNAPSHOT_TITLE_MAX, type ReadStatus, type SavedPaper } from '../saved/model';
+import { SNAPSHOT_NAME_MAX, SNAPSHOT_TITLE_MAX, WITHDRAWN_MAX, type ReadStatus, type SavedPaper } from '../saved/model';
 import { isRecord } from '../validate';
 import { forContentScripts, keyList, MAX_IDS_PER_MESSAGE, message, shortText } from './define';
 import { VERSION_FILTERS, type SavedQuery, type SavedSort, type VersionFilter } from '../saved/query';
@@ -16,7 +16,8 @@ function parsePageSnapshot(raw: unknown): PageSnapshot | null {
   const version = raw.version === null ? null : typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version > 0 ? raw.version : undefined;
   const primaryCategory = raw.primaryCategory === null ? null : shortText(raw.primaryCategory, 40) ? raw.primaryCategory : undefined;
   if (version === undefined || primaryCategory === undefined) return null;
-  return { title: raw.title, authors: raw.authors as string[], version, primaryCategory };
+  if (raw.withdrawn !== undefined && !(shortText(raw.withdrawn, WITHDRAWN_MAX) && raw.withdrawn.trim() !== '')) return null;
+  return { title: raw.title, authors: raw.authors as string[], version, primaryCategory, ...(typeof raw.withdrawn === 'string' ? { withdrawn: raw.withdrawn } : {}) };
 }
 
 function parseChanges(raw: unknown): SavedChanges | null {

@@ -94,6 +94,8 @@ export interface PageSnapshot {
   authors: string[];
   version: number | null;
   primaryCategory: string | null;
+  /** arXiv's comment on the page saying the paper was withdrawn. */
+  withdrawn?: string;
 }
 
 /** A page of the library: what a query matches, from `offset`, without abstracts; and what the library around it needs. */

@@ -86,6 +86,11 @@ function field(name: string, value: string): string {
   return `  ${name.padEnd(13)} = {${value}},`;
 }
 
+/** How exports say a paper was withdrawn, with the source of the mark. */
+export function withdrawnNote(comment: string): string {
+  return `Withdrawn on arXiv: ${comment}`;
+}
+
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
 /**
@@ -134,6 +139,8 @@ export function toBibtex(papers: readonly SavedPaper[], options: CiteOptions = {
       // doi is a verbatim field for biber: not escaped, but nothing that would end the value or start a comment.
       const doi = published?.doi ?? paper.doi;
       if (doi) lines.push(field('doi', doi.replace(/[{}%\s\\]/g, '')));
+      // Printed in the bibliography: whoever reads the reference learns the paper was withdrawn.
+      if (paper.withdrawn) lines.push(field('note', texEscape(withdrawnNote(paper.withdrawn))));
       return `${lines.join('\n')}\n}\n`;
     })
     .join('\n');

@@ -45,6 +45,7 @@ export function toRis(papers: readonly SavedPaper[], options: { preprint?: boole
       const doi = published?.doi ?? paper.doi;
       if (doi) lines.push(line('DO', doi));
       for (const tag of paper.tags) lines.push(line('KW', tag));
+      if (paper.withdrawn) lines.push(line('N1', `Withdrawn on arXiv: ${paper.withdrawn}`));
       if (paper.note) lines.push(line('N1', paper.note));
       lines.push('ER  - ');
       return lines.join('\r\n');
@@ -62,7 +63,7 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_COLUMNS = ['arxiv_id', 'version', 'doi', 'title', 'authors', 'year', 'date', 'citations', 'tags', 'status', 'note', 'saved_at', 'venue', 'venue_year', 'venue_doi', 'venue_basis'] as const;
+export const CSV_COLUMNS = ['arxiv_id', 'version', 'doi', 'title', 'authors', 'year', 'date', 'citations', 'tags', 'status', 'note', 'saved_at', 'venue', 'venue_year', 'venue_doi', 'venue_basis', 'withdrawn'] as const;
 
 /** CSV (RFC 4180, CRLF) in UTF-8 with a byte-order mark, so spreadsheet programs read accents right. */
 export function toCsv(papers: readonly SavedPaper[]): string {
@@ -84,6 +85,7 @@ export function toCsv(papers: readonly SavedPaper[]): string {
       paper.published?.year ?? null,
       paper.published?.doi ?? null,
       paper.published?.basis ?? null,
+      paper.withdrawn ?? null,
     ]
       .map(csvCell)
       .join(','),

@@ -6,7 +6,7 @@ import { isPaperKey, paperKeyFor, parseArxivId, parseDoi } from '../ids';
 import { CEILING, isRecord } from '../validate';
 import { decodeValue, parseBibtex, splitAuthors } from './bibtexParse';
 import { JSON_FORMAT } from './exporters';
-import { MAX_SAVED_PAPERS, type ReadStatus, type SavedPaper } from './model';
+import { MAX_SAVED_PAPERS, WITHDRAWN_MAX, type ReadStatus, type SavedPaper } from './model';
 
 /**
  * Import reads whatever export writes: at most the saved list's size in papers, and files up to the
@@ -79,6 +79,7 @@ export function readSavedPaper(raw: unknown, index: number): SavedPaper {
     note: text(raw.note, 'note', index),
     status: status as ReadStatus,
     ...published(raw.published, index),
+    ...(raw.withdrawn !== undefined ? { withdrawn: optionalText(raw.withdrawn, 'withdrawn', index)?.slice(0, WITHDRAWN_MAX) ?? null } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export interface SavedPaper {
   status: ReadStatus;
   /** Where it was published, as a source asserted when it was saved (absent in records saved before). */
   published?: PublishedVersion | null;
+  /** arXiv's comment saying the paper was withdrawn, as the page showed it when saved. */
+  withdrawn?: string | null;
 }
 
 /** A saved paper as the library lists it: everything but the abstract, which it never shows. */
@@ -40,6 +42,15 @@ export const SNAPSHOT_TITLE_MAX = 2000;
 export const SNAPSHOT_NAME_MAX = 500;
 
 /** What a page or the popup knows of a paper, cut to the lengths the background accepts. */
-export function pageSnapshot(title: string, authors: readonly string[], version: number | null, primaryCategory: string | null) {
-  return { title: title.slice(0, SNAPSHOT_TITLE_MAX), authors: authors.map((name) => name.slice(0, SNAPSHOT_NAME_MAX)), version, primaryCategory };
+/** arXiv's withdrawal comments are short; a longer one is cut to this. */
+export const WITHDRAWN_MAX = 300;
+
+export function pageSnapshot(title: string, authors: readonly string[], version: number | null, primaryCategory: string | null, withdrawn: string | null = null) {
+  return {
+    title: title.slice(0, SNAPSHOT_TITLE_MAX),
+    authors: authors.map((name) => name.slice(0, SNAPSHOT_NAME_MAX)),
+    version,
+    primaryCategory,
+    ...(withdrawn ? { withdrawn: withdrawn.slice(0, WITHDRAWN_MAX) } : {}),
+  };
 }
