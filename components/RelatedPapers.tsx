@@ -3,7 +3,7 @@ import { type Paper } from '../lib/core/model';
 import { arxivAbsUrl, parseArxivId } from '../lib/core/ids';
 import type { RelatedRecord } from '../lib/core/protocol/wire';
 import { ErrorNotice } from './ErrorNotice';
-import { SaveToggle } from './PaperBadge';
+import { SaveToggle, VenueBadge } from './PaperBadge';
 
 export type RelatedState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; related: RelatedRecord };
 
@@ -45,6 +45,7 @@ function RelatedItem({ paper, saved, onToggleSave, onCompareAuthors }: { paper: 
         {paper.year ? ` · ${paper.year}` : ''} · {formatCount(paper.citationCount)} citations
       </p>
       <p class="ss-related-actions">
+        {paper.published && <VenueBadge published={paper.published} />}
         {paper.arxivId && onToggleSave && <SaveToggle saved={saved.has(paper.arxivId)} title={paper.title} onToggle={() => onToggleSave(paper)} />}
         {onCompareAuthors && paper.authors.some((author) => author.authorId) && (
           <button type="button" class="ss-compare" onClick={() => onCompareAuthors(paper)} aria-label={`Compare authors of ${paper.title}`}>

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
+import { RelatedPapers } from '../../components/RelatedPapers';
 import { publishedFromArxiv, publishedFromOpenAlex, publishedFromS2, readPublished } from '../../lib/core/published';
 import { normaliseOpenAlexWork } from '../../lib/background/sources/openAlex/client';
 import { parseAtomEntries } from '../../lib/background/sources/arxiv/client';
@@ -185,5 +187,16 @@ describe('a paper saved from a page that says it was withdrawn', () => {
     expect(saved.withdrawn).toBe('This paper has been withdrawn');
     expect(readImport(toJson([saved]), 0)[0]!.withdrawn).toBe('This paper has been withdrawn');
     expect(toBibtex([saved])).toContain('note          = {Withdrawn on arXiv: This paper has been withdrawn},');
+  });
+});
+
+describe('related papers', () => {
+  it('show where each was published, as the recommendation record says', () => {
+    const attention = normalisePaper(records.attention)!;
+    const container = document.createElement('div');
+    render(h(RelatedPapers, { state: { status: 'ready', related: { key: '2602.16165', recommended: [attention], citing: [], fetchedAt: 0, usedAt: 0 } }, saved: new Set<string>() }), container);
+    const venue = container.querySelector('.ss-related-item .ss-venue')!;
+    expect(venue.textContent).toBe('Neural Information Processing Systems 2017');
+    expect(venue.getAttribute('aria-label')).toContain('asserted by Semantic Scholar (paper 204e3073870fae3d05bcbc2f6a8e263d9b72e776)');
   });
 });

@@ -209,7 +209,7 @@ describe('related papers', () => {
     const papers = await fetchRecommendations('2602.16165', { fetch: replayFetch([new Response(interaction!.body)], log), sleep: noSleep });
     const recorded = (JSON.parse(interaction!.body) as { recommendedPapers: { title: string }[] }).recommendedPapers;
     expect(papers.map((paper) => paper.title)).toEqual(recorded.map((paper) => paper.title));
-    expect(log[0]!.url).toBe('https://api.semanticscholar.org/recommendations/v1/papers/forpaper/arXiv:2602.16165?fields=paperId,externalIds,title,year,publicationDate,citationCount,authors&limit=10');
+    expect(log[0]!.url).toBe('https://api.semanticscholar.org/recommendations/v1/papers/forpaper/arXiv:2602.16165?fields=paperId,externalIds,title,year,publicationDate,citationCount,venue,publicationVenue,journal,publicationTypes,authors&limit=10');
   });
 
   it('asks by DOI with the slash kept and anything odd escaped', async () => {

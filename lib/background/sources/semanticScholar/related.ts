@@ -8,7 +8,8 @@ import { askSmaller, requestJson, SourceError } from '../http';
 import { headers, normalisePaper, pathRef, S2_API, type S2Options } from './client';
 
 export const S2_RECOMMENDATIONS = 'https://api.semanticscholar.org/recommendations/v1';
-const RELATED_FIELDS = 'paperId,externalIds,title,year,publicationDate,citationCount,authors';
+// venue, publicationVenue, journal, publicationTypes: where each was published (core/published.ts).
+const RELATED_FIELDS = 'paperId,externalIds,title,year,publicationDate,citationCount,venue,publicationVenue,journal,publicationTypes,authors';
 /** Papers recommended for one paper, and how many of the papers citing it are looked at. */
 export const RECOMMENDED_LIMIT = 10;
 export const CITING_PAGE = 1000;
