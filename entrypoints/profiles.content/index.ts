@@ -3,7 +3,6 @@ import css from '../../components/styles.css?inline';
 import { hasEvidence, profileQuery } from '../../lib/core/identity';
 import type { PageContextReply, TabRequest, TabUpdate } from '../../lib/core/protocol/tab';
 import type { PageSettings } from '../../lib/core/settings';
-import { ALL_SITES_ON } from '../../lib/core/sites/registry';
 import { extractProfilePage, PROFILE_MATCHES, profileSiteAt } from '../../lib/core/sites/profileSites';
 import { annotateEntries } from '../../lib/page/annotate';
 import { applyTabUpdate, type Annotation } from '../../lib/page/annotation';
@@ -43,16 +42,18 @@ export default defineContentScript({
     // Which site this is, from the address: reading the page is for `run`.
     const site = profileSiteAt(location.href);
     // Sites the reader switched off in the settings get nothing.
-    let settings: PageSettings | null = null;
+    // Without an answer every site counts as on (only `false` switches one off); the registry, with
+    // arXiv's page readers, stays out of this script.
+    let settings: Omit<PageSettings, 'sites'> & { sites: Partial<Record<string, boolean>> } | null = null;
     // `settled`: an app page is read again as it fills in, and until it has settled one with nothing
     // to go on yet (ORCID before its record loads) waits instead of saying no one matched.
     const run = async (settled = !site?.rendersLate) => {
       settings ??= await ask({ type: 'pageSettings' }).then(
         (known) => (setTheme(known.theme), known),
-        () => ({ theme: 'system', sites: ALL_SITES_ON, panelCollapsed: false }),
+        () => ({ theme: 'system' as const, sites: {}, panelCollapsed: false }),
       );
       const found = extractProfilePage(document, location.href);
-      const context = found && settings.sites[found.site as keyof PageSettings['sites']] !== false ? found : null;
+      const context = found && settings.sites[found.site] !== false ? found : null;
       if (!context) {
         panel?.remove();
         panel = null;

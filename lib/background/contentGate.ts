@@ -39,10 +39,23 @@ export function createContentGate(store: LedgerStore | null): ContentGate {
       (stored) => new Map(Object.entries(stored ?? {}).map(([id, keys]) => [Number(id), new Set(Array.isArray(keys) ? keys : [])])),
     ));
 
-  // Written after each change; a failed write only means a stopped worker forgets (pages then re-ask).
+  // Written after each change, one write at a time: changes made while one is under way go in the
+  // next (a listing's groups arrive together, and each would otherwise write every tab's keys).
+  // A failed write only means a stopped worker forgets (pages then re-ask).
+  let writing = false;
+  let changed = false;
   function persist(current: Map<number, Set<string>>) {
     if (!store) return;
-    void store.save(Object.fromEntries([...current].map(([id, keys]) => [String(id), [...keys]]))).catch(() => undefined);
+    changed = true;
+    if (writing) return;
+    writing = true;
+    void (async () => {
+      while (changed) {
+        changed = false;
+        await store.save(Object.fromEntries([...current].map(([id, keys]) => [String(id), [...keys]]))).catch(() => undefined);
+      }
+      writing = false;
+    })();
   }
 
   return {

@@ -7,7 +7,7 @@
 // was reprinted in while `journal` names where it appeared (Turing 1950: venue "The Philosophy of
 // Artificial Intelligence", journal "Mind").
 
-import { isRecord, readString } from './validate';
+import { CEILING, isRecord, readCount, readString } from './validate';
 
 export interface PublishedVersion {
   /** Where it appeared, as the source names it: the journal, or the conference. */
@@ -56,7 +56,7 @@ export function publishedFromS2(raw: unknown): PublishedVersion | null {
   const venue = conference || (types.includes('JournalArticle') && journalName) || venueName || journalName || plainVenue;
   if (!venue) return null;
   const kind = conference || (types.includes('Conference') && venue !== journalName) ? 'conference' : venueRecord.type === 'journal' || venue === journalName ? 'journal' : 'other';
-  const year = typeof raw.year === 'number' && Number.isInteger(raw.year) && raw.year > 1600 && raw.year < 3000 ? raw.year : null;
+  const year = readCount(raw.year, CEILING.year);
   const externalIds = isRecord(raw.externalIds) ? raw.externalIds : {};
   const doi = readString(externalIds.DOI, 300);
   const short = venue === venueName ? shortName(venueRecord.alternate_names) : null;
@@ -107,7 +107,7 @@ export function publishedFromOpenAlex(raw: unknown): PublishedVersion | null {
   const biblio = isRecord(raw.biblio) ? raw.biblio : {};
   const first = readString(biblio.first_page, 20)?.trim();
   const last = readString(biblio.last_page, 20)?.trim();
-  const year = typeof raw.publication_year === 'number' && Number.isInteger(raw.publication_year) && raw.publication_year > 1600 && raw.publication_year < 3000 ? raw.publication_year : null;
+  const year = readCount(raw.publication_year, CEILING.year);
   const doi = readString(raw.doi, 320)?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '') ?? null;
   const id = readString(raw.id, 60)?.replace(/^https:\/\/openalex\.org\//, '');
   return {
@@ -134,7 +134,7 @@ export function readPublished(raw: unknown): PublishedVersion | null {
     venue,
     label,
     kind: raw.kind as PublishedVersion['kind'],
-    year: typeof raw.year === 'number' && Number.isInteger(raw.year) ? raw.year : null,
+    year: readCount(raw.year, CEILING.year),
     volume: text(raw.volume, 40),
     pages: text(raw.pages, 40),
     doi: text(raw.doi, 300),

@@ -81,19 +81,22 @@ export async function engine(steps: Step[], op: string, input: { arg: unknown; a
     }
     return out;
   }
-  function fits(element: Element, links: { compound: string; combinator: string }[], index: number, scope: Scope): boolean {
+  // `inside`: every element under the scope, so the chain's first compound is matched within it.
+  function fits(element: Element, links: { compound: string; combinator: string }[], index: number, inside: Set<Element> | null): boolean {
     if (!element.matches(links[index]!.compound)) return false;
-    if (index === 0) return scope instanceof Document || (scope !== element && below(scope).includes(element));
+    if (index === 0) return inside === null || inside.has(element);
     const combinator = links[index]!.combinator;
     for (let parent = parentOf(element); parent; parent = parentOf(parent)) {
-      if (fits(parent, links, index - 1, scope)) return true;
+      if (fits(parent, links, index - 1, inside)) return true;
       if (combinator === '>') return false;
     }
     return false;
   }
   function css(scope: Scope, selector: string): Element[] {
     const lists = split(selector, (char) => char === ',').map(chain);
-    return below(scope).filter((element) => lists.some((links) => fits(element, links, links.length - 1, scope)));
+    const candidates = below(scope);
+    const inside = scope instanceof Document ? null : new Set(candidates);
+    return candidates.filter((element) => lists.some((links) => fits(element, links, links.length - 1, inside)));
   }
 
   const ROLES: Record<string, string> = {

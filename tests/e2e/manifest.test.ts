@@ -82,3 +82,17 @@ describe('icons', () => {
     }
   });
 });
+
+// Content scripts may send only what the protocol marks for them (lib/core/protocol): the built
+// bundles, read as shipped, name no other message.
+describe('content script bundles', () => {
+  it('send only messages marked for content scripts, and never the settings with keys', async () => {
+    const { PROTOCOL } = await import('../../lib/core/protocol');
+    for (const script of ['arxiv', 'profiles']) {
+      const bundle = readFileSync(`${EXTENSION_DIR}/content-scripts/${script}.js`, 'utf8');
+      const sent = [...new Set([...bundle.matchAll(/type:\s*["'](\w+)["']/g)].map((match) => match[1]!))].filter((type) => Object.hasOwn(PROTOCOL, type));
+      expect(sent, script).toContain('pageSettings');
+      expect(sent.filter((type) => !PROTOCOL[type as keyof typeof PROTOCOL].content), script).toEqual([]);
+    }
+  });
+});

@@ -12,7 +12,7 @@
 //   with a, b, … z, aa, ab, …
 
 import anyAscii from 'any-ascii';
-import type { SavedPaper } from './model';
+import { withdrawnRemark, type SavedPaper } from './model';
 import { splitName, type PersonName } from './names';
 
 const SPECIAL: Record<string, string> = {
@@ -86,11 +86,6 @@ function field(name: string, value: string): string {
   return `  ${name.padEnd(13)} = {${value}},`;
 }
 
-/** How exports say a paper was withdrawn, with the source of the mark. */
-export function withdrawnNote(comment: string): string {
-  return `Withdrawn on arXiv: ${comment}`;
-}
-
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
 /**
@@ -140,7 +135,7 @@ export function toBibtex(papers: readonly SavedPaper[], options: CiteOptions = {
       const doi = published?.doi ?? paper.doi;
       if (doi) lines.push(field('doi', doi.replace(/[{}%\s\\]/g, '')));
       // Printed in the bibliography: whoever reads the reference learns the paper was withdrawn.
-      if (paper.withdrawn) lines.push(field('note', texEscape(withdrawnNote(paper.withdrawn))));
+      if (paper.withdrawn) lines.push(field('note', texEscape(withdrawnRemark(paper.withdrawn))));
       return `${lines.join('\n')}\n}\n`;
     })
     .join('\n');

@@ -1,6 +1,6 @@
 // RIS, CSV and JSON for saved papers; BibTeX is in bibtex.ts.
 
-import type { SavedPaper } from './model';
+import { withdrawnRemark, type SavedPaper } from './model';
 import { familyWithParticle, splitName } from './names';
 
 function yearOf(paper: SavedPaper): number | null {
@@ -45,7 +45,7 @@ export function toRis(papers: readonly SavedPaper[], options: { preprint?: boole
       const doi = published?.doi ?? paper.doi;
       if (doi) lines.push(line('DO', doi));
       for (const tag of paper.tags) lines.push(line('KW', tag));
-      if (paper.withdrawn) lines.push(line('N1', `Withdrawn on arXiv: ${paper.withdrawn}`));
+      if (paper.withdrawn) lines.push(line('N1', withdrawnRemark(paper.withdrawn)));
       if (paper.note) lines.push(line('N1', paper.note));
       lines.push('ER  - ');
       return lines.join('\r\n');

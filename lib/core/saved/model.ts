@@ -45,6 +45,11 @@ export const SNAPSHOT_NAME_MAX = 500;
 /** arXiv's withdrawal comments are short; a longer one is cut to this. */
 export const WITHDRAWN_MAX = 300;
 
+/** How every export says a paper was withdrawn, with the source of the mark. */
+export function withdrawnRemark(comment: string): string {
+  return `Withdrawn on arXiv: ${comment}`;
+}
+
 export function pageSnapshot(title: string, authors: readonly string[], version: number | null, primaryCategory: string | null, withdrawn: string | null = null) {
   return {
     title: title.slice(0, SNAPSHOT_TITLE_MAX),

@@ -1,6 +1,7 @@
 // What arXiv's page kinds share: their hosts, and readers for the markup arXiv's templates
 // (arXiv/arxiv-browse, browse/templates/) use on every kind of page.
 
+import { WITHDRAWN_MAX } from '../../saved/model';
 import { ARXIV_HOSTNAMES, parseArxivId, type ArxivId } from '../../ids';
 import { httpsUrlOn, text } from '../dom';
 import type { PageAuthor, PageEntry } from '../types';
@@ -83,7 +84,7 @@ export function lazyEntry(arxiv: ArxivId, badgeAfter: Element | null, readTitle:
  */
 export function withdrawnNote(comments: string): string | null {
   const text = comments.replace(/^\s*Comments:\s*/i, '').replace(/\s+/g, ' ').trim();
-  return /\b(paper|article|submission|manuscript|preprint)\s+(has\s+been|is|was)\s+withdrawn\b|^withdrawn\b/i.test(text) ? text.slice(0, 300) : null;
+  return /\b(paper|article|submission|manuscript|preprint)\s+(has\s+been|is|was)\s+withdrawn\b|^withdrawn\b/i.test(text) ? text.slice(0, WITHDRAWN_MAX) : null;
 }
 
 /** The page elements that make up an entry: a listing's `dt` and `dd`, a search result's `li`. */
