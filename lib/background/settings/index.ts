@@ -35,12 +35,22 @@ export function createSettings(ctx: Context, cache: Cache) {
     return { ...DEFAULT_PREFS, ...(await (await ctx.db()).get('prefs', 'prefs')) };
   }
 
+  // Whether the profile panel is collapsed, for every page's settings: kept in memory like the
+  // settings (only savePrefs and an import change it; other writers of the store keep it).
+  let collapsed: Promise<boolean> | null = null;
+  const panelCollapsed = () => {
+    collapsed ??= prefs().then((stored) => stored.panelCollapsed);
+    collapsed.catch(() => (collapsed = null));
+    return collapsed;
+  };
+
   // Merged into what is stored: each page sets only the preferences it knows of.
   async function savePrefs(next: Prefs): Promise<Prefs> {
     const tx = (await ctx.db()).transaction('prefs', 'readwrite');
     const merged = { ...DEFAULT_PREFS, ...(await tx.store.get('prefs')), ...next };
     await tx.store.put(merged, 'prefs');
     await tx.done;
+    collapsed = Promise.resolve(merged.panelCollapsed);
     return merged;
   }
 
@@ -50,14 +60,13 @@ export function createSettings(ctx: Context, cache: Cache) {
     return { paper: ms, missingPaper: Math.min(ms, TTL.missingPaper), author: ms, publications: ms };
   }
 
-  const handlers: HandlersFor<'getSettings' | 'pageSettings' | 'saveSettings' | 'getPrefs' | 'savePrefs' | 'cacheInfo' | 'clearCache'> = {
+  const handlers: HandlersFor<'getSettings' | 'pageSettings' | 'saveSettings' | 'savePrefs' | 'cacheInfo' | 'clearCache'> = {
     getSettings: () => get(),
     pageSettings: async () => {
-      const [{ theme, sites }, { panelCollapsed }] = await Promise.all([get(), prefs()]);
-      return { theme, sites, panelCollapsed };
+      const [{ theme, sites }, collapsedNow] = await Promise.all([get(), panelCollapsed()]);
+      return { theme, sites, panelCollapsed: collapsedNow };
     },
     saveSettings: ({ settings }) => save(settings),
-    getPrefs: () => prefs(),
     savePrefs: async ({ prefs: next }) => (await savePrefs(next), null),
     cacheInfo: () => cache.info(),
     clearCache: async () => (await cache.clear(), cache.info()),
@@ -77,7 +86,7 @@ export function createSettings(ctx: Context, cache: Cache) {
       await tx.objectStore('prefs').put({ ...DEFAULT_PREFS, ...stored, ...incoming.prefs }, 'prefs');
       return {};
     },
-    imported: () => void (current = null),
+    imported: () => void ((current = null), (collapsed = null)),
   };
 
   return { get, save, prefs, savePrefs, lifetimes, handlers, backup };

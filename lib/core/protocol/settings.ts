@@ -23,7 +23,6 @@ export const settingsMessages = {
   sourceNotices: noPayload<SourceNotice[]>(),
   /** Empties the cached copies of source data (never the reader's own). */
   clearCache: noPayload<CacheInfo>(),
-  getPrefs: noPayload<Prefs>(),
   /** The profile panel's Show and Hide. */
   savePrefs: forContentScripts(
     message<{ prefs: Pick<Prefs, 'panelCollapsed'> }, null>((raw) =>
