@@ -178,9 +178,13 @@ export async function engine(steps: Step[], op: string, input: { arg: unknown; a
       return { found: true, value: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
     }
     case 'point': {
+      // Where the element stays put for two frames, as Playwright waits: a redraw meanwhile means ask again.
       element.scrollIntoView({ block: 'center', inline: 'center' });
       const rect = element.getBoundingClientRect();
-      return { found: true, value: { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } };
+      for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      const after = element.getBoundingClientRect();
+      if (!element.isConnected || after.left !== rect.left || after.top !== rect.top || after.width !== rect.width) return { found: false };
+      return { found: true, value: { x: after.left + after.width / 2, y: after.top + after.height / 2 } };
     }
     case 'focus':
       html.focus();
