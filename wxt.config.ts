@@ -1,7 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HOST_PERMISSIONS } from './lib/core/sites/registry';
-import { OPTIONAL_HOST_PERMISSIONS } from './lib/core/sites/profileSites';
+import { HOST_PERMISSIONS, OPTIONAL_ORIGINS } from './lib/core/sites/registry';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -29,13 +28,14 @@ export default defineConfig({
     // `alarms` wakes the background for the scheduled check for new papers by followed authors.
     // storage: session storage for what each tab's page may ask about (lib/background/contentGate.ts).
     permissions: ['scripting', 'alarms', 'storage'],
-    // arXiv and the APIs at install; each profile site only when the reader turns it on (lib/core/sites/registry.ts).
+    // arXiv and the APIs at install; each profile site only when the reader turns it on, DBLP and
+    // Crossref when the reader first updates to published versions (lib/core/sites/registry.ts).
     // Copies: WXT adds to the array it is given.
     host_permissions: [...HOST_PERMISSIONS],
     // `notifications` only when the reader turns notifications of new papers on.
     ...(manifestVersion === 2
-      ? { optional_permissions: [...OPTIONAL_HOST_PERMISSIONS, 'notifications'] }
-      : { optional_permissions: ['notifications'], optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS] }),
+      ? { optional_permissions: [...OPTIONAL_ORIGINS, 'notifications'] }
+      : { optional_permissions: ['notifications'], optional_host_permissions: [...OPTIONAL_ORIGINS] }),
     // Extension pages run only their own bundled scripts: no inline, eval or remote code.
     content_security_policy:
       manifestVersion === 2

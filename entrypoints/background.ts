@@ -40,6 +40,7 @@ export default defineBackground({
           throw error;
         })),
       fetch: (input, init) => fetch(input, init),
+      hostAllowed: (origin) => browser.permissions.contains({ origins: [origin] }),
       notifyTab,
       onTrayChanged: showTray,
       alerts: {

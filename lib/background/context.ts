@@ -3,7 +3,7 @@
 
 import type { AlertHooks } from '../core/alerts';
 import type { TabUpdate } from '../core/protocol/tab';
-import { ARXIV_POLICY, createHostGate, OPENALEX_POLICY, S2_POLICY, type HostGate } from './sources/hostGate';
+import { ARXIV_POLICY, createHostGate, CROSSREF_POLICY, DBLP_POLICY, OPENALEX_POLICY, S2_POLICY, type HostGate } from './sources/hostGate';
 import type { FetchLike } from './sources/http';
 import { CAPS } from './store/cache';
 import type { Database } from './store/db';
@@ -15,7 +15,9 @@ export interface BackgroundDeps {
   /** Cache sizes, and the saved list's (tests set small ones). */
   caps?: { papers: number; authors: number; publications: number; saved?: number };
   /** One gate per API host (spacing, circuit); by default the hosts' real policies. */
-  gates?: { s2?: HostGate; arxiv?: HostGate; openAlex?: HostGate };
+  gates?: { s2?: HostGate; arxiv?: HostGate; openAlex?: HostGate; dblp?: HostGate; crossref?: HostGate };
+  /** Whether the reader granted an optional API host (DBLP, Crossref); all are taken as granted when unset (tests). */
+  hostAllowed?: (origin: string) => Promise<boolean>;
   /** How long a card waits for OpenAlex (tests set short ones). */
   openAlexWaitMs?: number;
   /** Waits between retries (tests replace it). */
@@ -36,7 +38,8 @@ export interface Context {
   now: () => number;
   sleep?: (ms: number) => Promise<void>;
   caps: { papers: number; authors: number; publications: number; saved?: number };
-  gates: { s2: HostGate; arxiv: HostGate; openAlex: HostGate };
+  gates: { s2: HostGate; arxiv: HostGate; openAlex: HostGate; dblp: HostGate; crossref: HostGate };
+  hostAllowed: (origin: string) => Promise<boolean>;
   openAlexWaitMs?: number;
   /** Runs `task` once for `key` while it is in flight; later callers share its result. */
   shared<T>(key: string, task: () => Promise<T>): Promise<T>;
@@ -55,7 +58,10 @@ export function createContext(deps: BackgroundDeps): Context {
       s2: deps.gates?.s2 ?? createHostGate(S2_POLICY, now, deps.sleep),
       arxiv: deps.gates?.arxiv ?? createHostGate(ARXIV_POLICY, now, deps.sleep),
       openAlex: deps.gates?.openAlex ?? createHostGate(OPENALEX_POLICY, now, deps.sleep),
+      dblp: deps.gates?.dblp ?? createHostGate(DBLP_POLICY, now, deps.sleep),
+      crossref: deps.gates?.crossref ?? createHostGate(CROSSREF_POLICY, now, deps.sleep),
     },
+    hostAllowed: deps.hostAllowed ?? (async () => true),
     openAlexWaitMs: deps.openAlexWaitMs,
     shared<T>(key: string, task: () => Promise<T>): Promise<T> {
       const running = inflight.get(key) as Promise<T> | undefined;

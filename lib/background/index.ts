@@ -12,6 +12,7 @@ import { createIdentity } from './identity/profiles';
 import { createPins } from './identity/pins';
 import { createPapers } from './papers';
 import { createPersons } from './persons';
+import { createPublished } from './published';
 import { createSelfCitations } from './selfCitations';
 import { createRelated } from './related';
 import type { Handlers } from './router';
@@ -50,6 +51,7 @@ export function createBackground(deps: BackgroundDeps) {
   const identity = createIdentity(ctx, { sources, authorRecord: authors.record, papers: (keys) => papers.get(keys), pins });
   const related = createRelated(ctx, { sources, cache, lifetimes });
   const saved = createSaved(ctx, papers.cached);
+  const published = createPublished(ctx, { sources, saved });
   const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged, person: (id) => persons.forCompare(id) });
   const persons = createPersons(ctx, { sources, cache, lifetimes, author: authors.record, publications: authors.publications, card: authors.card, citationList: compare.citationList });
   const alerts = createAlerts(ctx, { sources, follows: follows.list, settings: settings.get, profilesOf: persons.profilesOf, ...deps.alerts });
@@ -69,6 +71,7 @@ export function createBackground(deps: BackgroundDeps) {
     ...settings.handlers,
     sourceNotices: () => sources.notices.list(),
     ...saved.handlers,
+    ...published.handlers,
     ...compare.handlers,
     ...follows.handlers,
     ...alerts.handlers,

@@ -20,13 +20,16 @@ export interface PublishedVersion {
   pages: string | null;
   /** The published version's DOI; never arXiv's. */
   doi: string | null;
+  /** The issue (journals), and the publisher, where the source gives them (DBLP, Crossref). */
+  number?: string | null;
+  publisher?: string | null;
   /** How it is known, for the reader: "asserted by Semantic Scholar (paper …)". */
   basis: string;
 }
 
 // Preprint servers and repositories: a record naming one of these names no published version.
-const PREPRINT_VENUE = /^(arxiv(\.org)?|corr|biorxiv|medrxiv|chemrxiv|techrxiv|psyarxiv|ssrn|research square|preprints(\.org)?|osf preprints|zenodo)\b/i;
-const ARXIV_DOI = /^10\.48550\//i;
+export const PREPRINT_VENUE = /^(arxiv(\.org)?|corr|biorxiv|medrxiv|chemrxiv|techrxiv|psyarxiv|ssrn|research square|preprints(\.org)?|osf preprints|zenodo)\b/i;
+export const ARXIV_DOI = /^10\.48550\//i;
 const SHORT_NAME = /^[A-Z][A-Za-z0-9&-]{1,11}$/;
 
 const name = (value: unknown) => {
@@ -138,6 +141,31 @@ export function readPublished(raw: unknown): PublishedVersion | null {
     volume: text(raw.volume, 40),
     pages: text(raw.pages, 40),
     doi: text(raw.doi, 300),
+    ...(raw.number !== undefined ? { number: text(raw.number, 40) } : {}),
+    ...(raw.publisher !== undefined ? { publisher: text(raw.publisher, 300) } : {}),
     basis,
   };
 }
+
+/** A paper marked retracted or withdrawn by its publisher (Crossref, Retraction Watch) or OpenAlex. */
+export interface RetractionMark {
+  kind: 'retraction' | 'withdrawal';
+  /** Who says so, for the reader: "Crossref: retraction notice 10.1016/… (Retraction Watch)". */
+  basis: string;
+}
+
+/** A stored retraction mark, checked; null for anything else. */
+export function readRetraction(raw: unknown): RetractionMark | null {
+  if (!isRecord(raw) || (raw.kind !== 'retraction' && raw.kind !== 'withdrawal')) return null;
+  const basis = readString(raw.basis, 300);
+  return basis ? { kind: raw.kind, basis } : null;
+}
+
+/** How exports and screens say it: "Retracted (Crossref: …)". */
+export function retractionRemark(mark: RetractionMark): string {
+  return `${mark.kind === 'retraction' ? 'Retracted' : 'Withdrawn by the publisher'} (${mark.basis})`;
+}
+
+
+/** The optional hosts the resolver asks beyond the sources granted at install (asked for when the reader first updates). */
+export const PUBLISHED_VERSION_ORIGINS = { dblp: 'https://dblp.org/*', crossref: 'https://api.crossref.org/*' } as const;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX } from '../firefox/harness';
-import { HOST_PERMISSIONS } from '../../lib/core/sites/registry';
+import { HOST_PERMISSIONS, OPTIONAL_ORIGINS } from '../../lib/core/sites/registry';
 import { OPTIONAL_HOST_PERMISSIONS, PROFILE_MATCHES } from '../../lib/core/sites/profileSites';
 import { EXTENSION_DIR } from './harness';
 
@@ -16,7 +16,8 @@ describe('Chrome manifest', () => {
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toEqual(['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*', 'https://api.semanticscholar.org/*', 'https://api.openalex.org/*']);
     expect(manifest.host_permissions).toEqual(HOST_PERMISSIONS);
-    expect(manifest.optional_host_permissions).toEqual(OPTIONAL_HOST_PERMISSIONS);
+    expect(manifest.optional_host_permissions).toEqual(OPTIONAL_ORIGINS);
+    expect(OPTIONAL_ORIGINS).toEqual([...OPTIONAL_HOST_PERMISSIONS, 'https://api.crossref.org/*']);
     // The profiles script is registered at run time, for the granted sites only: it is not in the manifest.
     const scripts = manifest.content_scripts as { matches: string[] }[];
     expect(scripts.flatMap((script) => script.matches).some((match) => PROFILE_MATCHES.includes(match))).toBe(false);
@@ -58,7 +59,7 @@ describe('Firefox manifest', () => {
 
   it('asks for the same hosts as the Chrome build and nothing else', () => {
     expect(manifest.permissions).toEqual(['scripting', 'alarms', 'storage', ...HOST_PERMISSIONS]);
-    expect(manifest.optional_permissions).toEqual([...OPTIONAL_HOST_PERMISSIONS, 'notifications']);
+    expect(manifest.optional_permissions).toEqual([...OPTIONAL_ORIGINS, 'notifications']);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");

@@ -18,7 +18,7 @@ const OWN_ID = 'own-extension-id';
 const OWN = { id: OWN_ID, origin: `chrome-extension://${OWN_ID}/` };
 /** The popup, as the browser describes it when it sends. */
 const POPUP = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/popup.html?tab=3` };
-const EMPTY_CACHE = { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0, profileSearches: 0 };
+const EMPTY_CACHE = { papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0, profileSearches: 0, publishedChecks: 0 };
 
 /** Handlers that log what they were asked; the few the tests look at answer like the background. */
 function fakeHandlers(): Handlers & { calls: string[] } {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lib/background/store/db';
 import { createVersion8 } from '../fixtures/schemaVersions';
 
-const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'related', 'saved', 'selfCitations', 'settings', 'sightings'];
+const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'publishedChecks', 'related', 'saved', 'selfCitations', 'settings', 'sightings'];
 
 describe('schema migration to version 12', () => {
   it('upgrades version 11 to 12: adds persons and the profile searches; announcements, follows and pins kept', async () => {
@@ -28,7 +28,7 @@ describe('schema migration to version 12', () => {
     await v11.put('pins', { profile: 'dblp:36/8449', authorId: '9000001', pinnedAt: 3 });
     v11.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect([...db.transaction('persons').store.indexNames]).toEqual(['authorIds']);
     expect(db.transaction('persons').store.index('authorIds').multiEntry).toBe(true);

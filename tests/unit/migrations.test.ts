@@ -8,11 +8,11 @@ import { createVersion1, createVersion2, createVersion3, createVersion4, createV
 // Each step of the schema, recreated by hand exactly as that version shipped, filled with data,
 // then opened by the current code: nothing may be lost.
 
-const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'related', 'saved', 'selfCitations', 'settings', 'sightings'];
+const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'publishedChecks', 'related', 'saved', 'selfCitations', 'settings', 'sightings'];
 
 describe('schema migrations', () => {
   it('is at version 12', () => {
-    expect(DB_VERSION).toBe(12);
+    expect(DB_VERSION).toBe(13);
   });
 
   it('upgrades version 10 to 12: adds the announcements of new papers and the check\'s state; follows, sightings and settings kept', async () => {
@@ -35,7 +35,7 @@ describe('schema migrations', () => {
     await v10.put('sightings', sighting);
     v10.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect([...db.transaction('alerts').store.indexNames]).toEqual(['foundAt']);
     expect(await db.count('alerts')).toBe(0);
@@ -64,7 +64,7 @@ describe('schema migrations', () => {
     await v9.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v9.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect([...db.transaction('openalex').store.indexNames]).toEqual(['usedAt']);
     expect(await db.get('settings', 'settings')).toEqual(settings9);
@@ -83,7 +83,7 @@ describe('schema migrations', () => {
     await v8.put('citationLists', { authorId: '9000001', papers: [{ year: 2026, citations: 0 }], complete: true, fetchedAt: 4, usedAt: 4 });
     v8.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('compare', '9000001')).toEqual({ authorId: '9000001', name: 'Zhaoran Wang', position: 0, addedAt: 3 });
     expect(await db.get('citationLists', '9000001')).toMatchObject({ complete: true });
@@ -110,7 +110,7 @@ describe('schema migrations', () => {
     await v7.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v7.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.get('saved', '2602.16165')).toEqual(saved);
     expect(await db.get('papers', '2602.16165')).toMatchObject({ usedAt: 9 });
@@ -135,7 +135,7 @@ describe('schema migrations', () => {
     await v6.put('papers', { key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
     v6.close();
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('saved')).toBe(0);
     expect(await db.get('papers', '2602.16165')).toEqual({ key: '2602.16165', paper: null, authors: [], fetchedAt: 9, usedAt: 9 });
@@ -147,7 +147,7 @@ describe('schema migrations', () => {
     const name = `migrate-5-${Math.random()}`;
     await createVersion5(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect(await db.get('papers', 'doi:10.1145/1')).toEqual({ key: 'doi:10.1145/1', paper: null, authors: [], fetchedAt: 7, usedAt: 7 });
     expect(await db.get('publications', '42')).toEqual({ authorId: '42', papers: [], fetchedAt: 8, usedAt: 8 });
     expect(await db.getAllFromIndex('papers', 'usedAt')).toHaveLength(1);
@@ -161,7 +161,7 @@ describe('schema migrations', () => {
     const name = `migrate-4-${Math.random()}`;
     await createVersion4(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(db.transaction('papers').store.keyPath).toBe('key');
     expect(await db.count('papers')).toBe(0);
@@ -176,7 +176,7 @@ describe('schema migrations', () => {
     const name = `migrate-3-${Math.random()}`;
     await createVersion3(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
@@ -189,7 +189,7 @@ describe('schema migrations', () => {
     const name = `migrate-1-${Math.random()}`;
     await createVersion1(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     expect(await db.count('papers')).toBe(0);
     expect((await db.get('authors', '9000001'))!.hIndex).toBe(5);
@@ -202,7 +202,7 @@ describe('schema migrations', () => {
     const name = `migrate-2-${Math.random()}`;
     await createVersion2(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(12);
+    expect(db.version).toBe(13);
     expect(await db.get('settings', 'settings')).toEqual({ s2ApiKey: 'k3y' });
     expect((await db.get('authors', '9000001'))!.citationCount).toBe(74);
     expect(await db.count('papers')).toBe(0);

@@ -191,8 +191,8 @@ describe('service: settings and cache', () => {
     const service = serviceWith(recordedFetch(log));
     await service.saveSettings({ s2ApiKey: 'k3y' });
     await service.papers(['2602.16165']);
-    expect(await service.cacheInfo()).toEqual({ papers: 1, authors: 7, publications: 0, citationLists: 0, related: 0, openalex: 0, profileSearches: 0 });
-    expect(await service.clearCache()).toEqual({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0, profileSearches: 0 });
+    expect(await service.cacheInfo()).toEqual({ papers: 1, authors: 7, publications: 0, citationLists: 0, related: 0, openalex: 0, profileSearches: 0, publishedChecks: 0 });
+    expect(await service.clearCache()).toEqual({ papers: 0, authors: 0, publications: 0, citationLists: 0, related: 0, openalex: 0, profileSearches: 0, publishedChecks: 0 });
     expect(await service.settings()).toEqual({ ...DEFAULT_SETTINGS, s2ApiKey: 'k3y' });
     await service.papers(['2602.16165']);
     expect(log).toHaveLength(2);

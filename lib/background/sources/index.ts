@@ -5,6 +5,8 @@ import { sourceOfAuthorId } from '../../core/ids';
 import type { PrimarySource } from '../../core/model';
 import type { Context } from '../context';
 import { createArxiv } from './arxiv';
+import { createCrossref } from './crossref';
+import { createDblp } from './dblp';
 import { createSourceNotices } from './notices';
 import { createOpenAlex } from './openAlex';
 import { createSemanticScholar, type SourceDeps } from './semanticScholar';
@@ -18,12 +20,17 @@ export function createSources(ctx: Context, settings: SourceDeps['settings']) {
   const semanticScholar = createSemanticScholar({ ...common, gate: ctx.gates.s2 });
   const openAlex = createOpenAlex({ ...common, gate: ctx.gates.openAlex });
   const arxiv = createArxiv({ fetch: ctx.fetch, gate: ctx.gates.arxiv, sleep: ctx.sleep, now: ctx.now });
+  const dblp = createDblp({ fetch: ctx.fetch, gate: ctx.gates.dblp, sleep: ctx.sleep, now: ctx.now });
+  const crossref = createCrossref({ fetch: ctx.fetch, gate: ctx.gates.crossref, sleep: ctx.sleep, now: ctx.now });
   return {
     /** A refused key, a spent allowance: what the reader should know (notices.ts). */
     notices,
     semanticScholar,
     openAlex,
     arxiv,
+    /** For the published-version resolver only, on hosts the reader grants (optional permissions). */
+    dblp,
+    crossref,
     /** The source whose id this is. */
     forAuthor: (authorId: string): AuthorSource => (sourceOfAuthorId(authorId) === 'openalex' ? openAlex : semanticScholar),
     /** Papers are asked of the primary source, then the other, then arXiv. */

@@ -97,6 +97,8 @@ const STEPS: { version: number; up(upgrading: Upgrading): void | Promise<void> }
       db.createObjectStore('selfCitations', { keyPath: 'personId' });
     },
   },
+  // The published-version resolver's answers (a cache, like the paper records).
+  { version: 13, up: ({ db }) => void db.createObjectStore('publishedChecks', { keyPath: 'key' }) },
 ];
 
 export const DB_VERSION = STEPS[STEPS.length - 1]!.version;

@@ -5,7 +5,7 @@ import type { DBSchema, StoreNames } from 'idb';
 import type { PaperKey } from '../../core/ids';
 import type { PaperCitations } from '../../core/metrics/compute';
 import type { Author, OpenAlexAuthor, Paper } from '../../core/model';
-import type { CompareEntry, FollowRecord, RelatedRecord, SightingRecord } from '../../core/protocol/wire';
+import type { CompareEntry, FollowRecord, PublishedCheck, RelatedRecord, SightingRecord } from '../../core/protocol/wire';
 import type { PersonRecord } from '../../core/person';
 import type { SearchedProfile } from '../../core/personCandidates';
 import type { SelfCitationRecord } from '../../core/selfCitations';
@@ -101,6 +101,8 @@ export interface ScholarScopeDB extends DBSchema {
   profileSearches: { key: string; value: ProfileSearchRecord; indexes: { usedAt: number } };
   /** Self-citation counts, by person (the first profile's id), kept to resume after a restart. */
   selfCitations: { key: string; value: SelfCitationRecord };
+  /** What the published-version resolver found, by paper key (a cache: asked again as it ages). */
+  publishedChecks: { key: string; value: PublishedCheck };
 }
 
 export type StoreName = StoreNames<ScholarScopeDB>;

@@ -3,10 +3,14 @@
 import { isPaperKey, type PaperKey } from '../ids';
 import { ImportError, MAX_IMPORT_BYTES, readSavedPaper } from '../saved/importer';
 import { SNAPSHOT_NAME_MAX, SNAPSHOT_TITLE_MAX, WITHDRAWN_MAX, type ReadStatus, type SavedPaper } from '../saved/model';
+import { readPublished } from '../published';
 import { isRecord } from '../validate';
 import { forContentScripts, keyList, MAX_IDS_PER_MESSAGE, message, shortText } from './define';
 import { VERSION_FILTERS, type SavedQuery, type SavedSort, type VersionFilter } from '../saved/query';
-import type { PageSnapshot, SavedChanges, SavedPage } from './wire';
+import type { PageSnapshot, PublishedOffer, SavedChanges, SavedPage } from './wire';
+
+/** Papers one checkPublished message resolves (DBLP takes a second a request: a message stays short). */
+export const PUBLISHED_CHECK_MAX = 10;
 
 const STATUSES: ReadStatus[] = ['to-read', 'reading', 'read'];
 
@@ -34,6 +38,11 @@ function parseChanges(raw: unknown): SavedChanges | null {
   if (raw.note !== undefined) {
     if (!shortText(raw.note, 20_000)) return null;
     changes.note = raw.note;
+  }
+  if (raw.published !== undefined) {
+    const published = raw.published === null ? null : readPublished(raw.published);
+    if (raw.published !== null && !published) return null;
+    changes.published = published;
   }
   if (raw.status !== undefined) {
     if (typeof raw.status !== 'string' || !STATUSES.includes(raw.status as ReadStatus)) return null;
@@ -113,7 +122,7 @@ export const savedMessages = {
   updateSaved: message<{ keys: PaperKey[]; changes: SavedChanges }, SavedPaper[]>((raw) => {
     const keys = keyList(raw.keys);
     const changes = parseChanges(raw.changes);
-    return keys && changes ? { keys, changes } : 'updateSaved needs paper keys and changes (tags, a tag to add, note, status)';
+    return keys && changes ? { keys, changes } : 'updateSaved needs paper keys and changes (tags, a tag to add, note, status, published version)';
   }),
   /** Whole records, `limit` from `offset` in the list's order (newest first), and how many there are. */
   savedRecords: message<{ offset: number; limit: number }, { papers: SavedPaper[]; total: number }>((raw) =>
@@ -130,6 +139,15 @@ export const savedMessages = {
     if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= (total as number)) return 'uploadPart needs the index of its part';
     if (typeof text !== 'string' || text.length > UPLOAD_PART_CHARS) return `A part of a file is text of at most ${UPLOAD_PART_CHARS} characters`;
     return { upload: name.upload, index: index as number, total: total as number, text };
+  }),
+  /**
+   * The published version of saved papers (at most PUBLISHED_CHECK_MAX a message, so the library
+   * shows progress): cached answers unless `fresh`; retraction marks are written to the list, venues
+   * only offered (the reader accepts them with updateSaved).
+   */
+  checkPublished: message<{ keys: PaperKey[]; fresh: boolean }, PublishedOffer[]>((raw) => {
+    const keys = keyList(raw.keys, PUBLISHED_CHECK_MAX);
+    return keys && typeof raw.fresh === 'boolean' ? { keys, fresh: raw.fresh } : `checkPublished needs up to ${PUBLISHED_CHECK_MAX} paper keys and fresh`;
   }),
   /** Imports the file of an upload (JSON or BibTeX) into the saved list. */
   importSaved: message<{ upload: string }, { added: number; merged: number }>((raw) => uploadName(raw, 'importSaved')),

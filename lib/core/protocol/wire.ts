@@ -5,10 +5,11 @@ import type { AlertRecord, AlertState } from '../alerts';
 import type { PaperCitations } from '../metrics/compute';
 import type { Author, OpenAlexView, Paper } from '../model';
 import type { PaperKey } from '../ids';
+import type { PublishedVersion, RetractionMark } from '../published';
 import type { SavedSummary, ReadStatus } from '../saved/model';
 
 /** The stores that only hold copies of what the sources said; clearing them loses nothing of the reader's. */
-export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related', 'openalex', 'profileSearches'] as const;
+export const CACHE_STORES = ['papers', 'authors', 'publications', 'citationLists', 'related', 'openalex', 'profileSearches', 'publishedChecks'] as const;
 export type CacheStore = (typeof CACHE_STORES)[number];
 /** How many records each cache store holds. */
 export type CacheInfo = Record<CacheStore, number>;
@@ -119,6 +120,28 @@ export interface SavedChanges {
   addTag?: string;
   note?: string;
   status?: ReadStatus;
+  /** The published version the reader accepted (or, undoing, the one before); null: none. */
+  published?: PublishedVersion | null;
+  /** Set by the background only (a checked retraction notice); no message carries it. */
+  retraction?: RetractionMark | null;
+}
+
+/** What the published-version resolver found for a paper (background/published). */
+export interface PublishedCheck {
+  key: PaperKey;
+  published: PublishedVersion | null;
+  retraction: RetractionMark | null;
+  /** By an identifier a source gave, by a title search, or not at all ("no published version found"). */
+  found: 'identifier' | 'title' | 'none';
+  /** Sources not asked or failing, and why, for the reader. */
+  skipped: string[];
+  checkedAt: number;
+}
+
+/** A check beside what the saved list holds now, for the library's accept and undo. */
+export interface PublishedOffer extends PublishedCheck {
+  title: string;
+  current: PublishedVersion | null;
 }
 
 /** What an import of all data changed, part by part. */

@@ -1,7 +1,7 @@
 // Reading a file back into saved papers: our JSON (lossless) or BibTeX with arXiv entries. Every
 // problem is reported with what is wrong; nothing is applied unless the whole file is good.
 
-import { readPublished } from '../published';
+import { readPublished, readRetraction } from '../published';
 import { isPaperKey, paperKeyFor, parseArxivId, parseDoi } from '../ids';
 import { CEILING, isRecord } from '../validate';
 import { decodeValue, parseBibtex, splitAuthors } from './bibtexParse';
@@ -80,7 +80,17 @@ export function readSavedPaper(raw: unknown, index: number): SavedPaper {
     status: status as ReadStatus,
     ...published(raw.published, index),
     ...(raw.withdrawn !== undefined ? { withdrawn: optionalText(raw.withdrawn, 'withdrawn', index)?.slice(0, WITHDRAWN_MAX) ?? null } : {}),
+    ...retraction(raw.retraction, index),
   };
+}
+
+/** A saved paper's retraction mark: absent or null stay so; anything else must read as one. */
+function retraction(raw: unknown, index: number): Pick<SavedPaper, 'retraction'> {
+  if (raw === undefined) return {};
+  if (raw === null) return { retraction: null };
+  const read = readRetraction(raw);
+  if (!read) throw new ImportError(`Paper ${index + 1}: retraction should be a kind (retraction or withdrawal) with its basis`);
+  return { retraction: read };
 }
 
 /** A saved paper's published version: absent or null stay so; anything else must read as one. */

@@ -1,7 +1,7 @@
 // A saved paper: a snapshot of its metadata (so the list works offline and survives the source
 // changing) plus what the reader adds.
 
-import type { PublishedVersion } from '../published';
+import type { PublishedVersion, RetractionMark } from '../published';
 import type { PaperKey } from '../ids';
 
 export type ReadStatus = 'to-read' | 'reading' | 'read';
@@ -29,6 +29,8 @@ export interface SavedPaper {
   published?: PublishedVersion | null;
   /** arXiv's comment saying the paper was withdrawn, as the page showed it when saved. */
   withdrawn?: string | null;
+  /** A retraction or withdrawal notice a source named when the published version was last checked. */
+  retraction?: RetractionMark | null;
 }
 
 /** A saved paper as the library lists it: everything but the abstract, which it never shows. */

@@ -4,7 +4,8 @@
 
 import { arxivSite } from './arxiv';
 import { hostsOf, matchesOf } from './patterns';
-import { PROFILE_SITES } from './profileSites';
+import { OPTIONAL_HOST_PERMISSIONS, PROFILE_SITES } from './profileSites';
+import { PUBLISHED_VERSION_ORIGINS } from '../published';
 import type { PageKind } from './types';
 
 export const SITES = [arxivSite, ...PROFILE_SITES] as const;
@@ -24,3 +25,6 @@ export const API_ORIGINS = ['https://api.semanticscholar.org', 'https://api.open
 /** Host permissions granted at install: arXiv, which ScholarScope is for, and the APIs it calls; nothing else. */
 export const HOST_PERMISSIONS = [...hostsOf(arxivSite), ...API_ORIGINS.map((origin) => `${origin}/*`)];
 export const ARXIV_MATCHES = matchesOf(arxivSite);
+
+/** Hosts asked for only when needed: each profile site, and DBLP and Crossref for the published versions (dblp.org is also part of the DBLP site). */
+export const OPTIONAL_ORIGINS = [...new Set([...OPTIONAL_HOST_PERMISSIONS, ...Object.values(PUBLISHED_VERSION_ORIGINS)])];

@@ -11,6 +11,7 @@ import { fetchAuthorsPapers } from './authorBatch';
 import { searchProfiles } from './profileSearch';
 import { fetchCitingAuthors, fetchCitingPages } from './citingAuthors';
 import { fetchAuthor, fetchAuthorCitationList, fetchAuthorPapers, fetchPapersByKey, searchAuthorsWithTitles, type S2Options } from './client';
+import { fetchPublicationIds } from './publication';
 import { fetchRecommendations, fetchTopCiting } from './related';
 
 export interface SourceDeps {
@@ -54,5 +55,7 @@ export function createSemanticScholar({ fetch, gate, now, sleep, notices }: Sour
     topCiting: (key: PaperKey) => call((options) => fetchTopCiting(key, options)),
     /** Each author's papers, up to AUTHOR_BATCH_LIMIT authors (the check for followed authors). */
     authorsPapers: (authorIds: readonly string[]) => call((options) => fetchAuthorsPapers(authorIds, options)),
+    /** Papers' venue fields and identifiers (DBLP key, DOI), for the published-version resolver. */
+    publicationIds: (keys: readonly PaperKey[]) => call((options) => fetchPublicationIds(keys, options)),
   };
 }
