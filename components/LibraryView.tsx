@@ -4,6 +4,8 @@ import type { SavedQuery, SavedSort, VersionFilter } from '../lib/core/saved/que
 import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
 import { formatCount, formatPublicationDate } from '../lib/core/format';
 import { VenueBadge } from './PaperBadge';
+import { PublishedUpdate, type PublishedUpdateProps } from './PublishedUpdate';
+import { retractionRemark } from '../lib/core/published';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csv' | 'json';
 
@@ -38,6 +40,10 @@ export interface LibraryViewProps {
   citePreprints: boolean;
   onCitePreprints: (value: boolean) => void;
   onImport: (file: File) => void;
+  /** Checks the published version of these papers (the selection, or all matching). */
+  onUpdatePublished: (keys: string[]) => void;
+  /** The update's panel, while there is one. */
+  published: Omit<PublishedUpdateProps, 'run'> & { run: PublishedUpdateProps['run'] | null };
 }
 
 const STATUS_LABEL: Record<ReadStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
@@ -64,6 +70,11 @@ function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: S
           <span>{formatPublicationDate(paper.publicationDate, paper.year)}</span>
           {paper.citationCount !== null && <span>{formatCount(paper.citationCount)} citations</span>}
           {paper.published ? <VenueBadge published={paper.published} /> : paper.published === null && <span class="ss-preprint">preprint</span>}
+          {paper.retraction && (
+            <span class="ss-withdrawn" title={retractionRemark(paper.retraction)}>
+              {paper.retraction.kind === 'retraction' ? 'retracted' : 'withdrawn by the publisher'}
+            </span>
+          )}
           {paper.withdrawn && (
             <span class="ss-withdrawn" title={`Withdrawn: "${paper.withdrawn}" (arXiv's comment, when saved)`}>
               withdrawn
@@ -151,6 +162,7 @@ export function LibraryView(props: LibraryViewProps) {
             <option value="">All</option>
             <option value="published">Published</option>
             <option value="preprint">Preprint only</option>
+            <option value="retracted">Retracted or withdrawn</option>
           </select>
         </label>
         <label>
@@ -177,6 +189,9 @@ export function LibraryView(props: LibraryViewProps) {
         </button>
         <button type="button" class="ss-button" disabled={selection.length === 0} onClick={() => onRemove(selection)}>
           Remove selected
+        </button>
+        <button type="button" class="ss-button" disabled={matching === 0 || props.published.run?.running} onClick={() => props.onUpdatePublished(selection.length > 0 ? selection : [...matchingKeys])}>
+          Update to published versions{selection.length > 0 ? ' (selected)' : ` (${matching})`}
         </button>
         <span class="ss-export">
           Export{' '}
@@ -217,6 +232,7 @@ export function LibraryView(props: LibraryViewProps) {
           </>
         )}
       </p>
+      {props.published.run && <PublishedUpdate {...props.published} run={props.published.run} />}
       <ul class="ss-saved-list">
         {papers.map((paper) => (
           <SavedItem key={paper.key} paper={paper} selected={selected.has(paper.key)} onSelect={props.onSelect} onUpdate={onUpdate} onRemove={onRemove} />

@@ -5,6 +5,7 @@ import type { SavedPage } from '../../lib/core/protocol/wire';
 import { EMPTY_QUERY, type SavedQuery } from '../../lib/core/saved/query';
 import { ask } from '../../lib/ui/ask';
 import { allSavedRecords, download, importFile } from '../../lib/ui/files';
+import { usePublishedUpdate } from '../hooks/usePublishedUpdate';
 import { LIBRARY_PAGE, LibraryView, type ExportFormat, type LibraryViewProps } from '../LibraryView';
 import { CompareApp } from './CompareApp';
 import { FollowingApp } from './FollowingApp';
@@ -48,6 +49,7 @@ function LibraryApp() {
     return fetchPage();
   }, [query, limit]);
   useEffect(() => void reload(), [reload]);
+  const published = usePublishedUpdate(useCallback(() => void reload(), [reload]));
 
   const act = (work: Promise<unknown>, done?: string) =>
     work.then(
@@ -97,6 +99,8 @@ function LibraryApp() {
           (error) => setNotice({ kind: 'error', text: message(error) }),
         )
       }
+      onUpdatePublished={published.start}
+      published={{ run: published.run, onAccept: published.accept, onUndo: published.undo, onStop: published.stop, onResume: published.resume, onClose: published.close }}
       citePreprints={citePreprints}
       onCitePreprints={setCitePreprints}
       onExport={(format, keys) => {

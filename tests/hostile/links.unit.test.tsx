@@ -47,7 +47,7 @@ describe('links in what we draw', () => {
     const paper = (doi: string, index: number): SavedPaper => ({ key: `doi:10.1/${index}`, arxivId: null, version: null, title: 'T', authors: [], abstract: null, publicationDate: null, year: null, primaryCategory: null, doi, citationCount: null, savedAt: index, tags: [], note: '', status: 'to-read' });
     const shown = ['@evil.com', '../../evil.com', 'x"><script>', '10.1/a b'].map(paper);
     render(
-      <LibraryView total={shown.length} matching={shown.length} matchingKeys={shown.map((p) => p.key)} papers={shown.slice(0, LIBRARY_PAGE)} onShowMore={() => undefined} tags={[]} query={EMPTY_QUERY} selected={new Set()} notice={null} undo={null} onQuery={() => undefined} onSelect={() => undefined} onSelectShown={() => undefined} onUpdate={() => undefined} onAddTag={() => undefined} onRemove={() => undefined} onExport={() => undefined} onImport={() => undefined} citePreprints={false} onCitePreprints={() => undefined} />,
+      <LibraryView total={shown.length} matching={shown.length} matchingKeys={shown.map((p) => p.key)} papers={shown.slice(0, LIBRARY_PAGE)} onShowMore={() => undefined} tags={[]} query={EMPTY_QUERY} selected={new Set()} notice={null} undo={null} onQuery={() => undefined} onSelect={() => undefined} onSelectShown={() => undefined} onUpdate={() => undefined} onAddTag={() => undefined} onRemove={() => undefined} onExport={() => undefined} onImport={() => undefined} citePreprints={false} onCitePreprints={() => undefined} published={{ run: null, onAccept: () => undefined, onUndo: () => undefined, onStop: () => undefined, onResume: () => undefined, onClose: () => undefined }} onUpdatePublished={() => undefined} />,
       container,
     );
     const links = hrefs(container);

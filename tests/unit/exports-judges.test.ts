@@ -18,12 +18,19 @@ import { CSV_COLUMNS, toCsv, toRis } from '../../lib/core/saved/exporters';
 import { readImport } from '../../lib/core/saved/importer';
 import type { SavedPaper } from '../../lib/core/saved/model';
 import { familyWithParticle, splitName } from '../../lib/core/saved/names';
-import { publishedFromS2 } from '../../lib/core/published';
+import { publishedFromS2, retractionRemark, type RetractionMark } from '../../lib/core/published';
+import { crossrefMessage, publishedFromCrossref, publishedFromDblpBib } from '../../lib/core/publishedRecords';
 
 // Published versions as Semantic Scholar's real records assert them (tests/fixtures/real-api/s2-venues.json).
 const S2 = JSON.parse(readFileSync('tests/fixtures/real-api/s2-venues.json', 'utf8')) as Record<string, unknown>;
 const IN_MIND = publishedFromS2(S2.turing)!;
 const AT_NEURIPS = publishedFromS2(S2.attention)!;
+// From Crossref's and DBLP's real answers: a journal with issue and publisher, a conference with its publisher.
+const crossrefWorks = JSON.parse(readFileSync('tests/fixtures/real-api/crossref-answers.json', 'utf8')) as { uri: string; body: string }[];
+const IN_NATURE_MI = publishedFromCrossref(crossrefMessage(JSON.parse(crossrefWorks.find((w) => w.uri.includes('/works/10.1038%2Fs42256-024-00832-8'))!.body)), 'asserted by Crossref (DOI 10.1038/s42256-024-00832-8)')!;
+const AT_SPIRE = publishedFromDblpBib(readFileSync('tests/fixtures/real-api/volkm-bibtex-dblp__standard.bib', 'utf8'), 'conf/spire/BastMW06')!;
+const RETRACTED: RetractionMark = { kind: 'retraction', basis: 'Crossref, Retraction Watch: retraction notice 10.1016/s0140-6736(10)60175-4' };
+const remarks = (saved: SavedPaper) => [saved.withdrawn ? `Withdrawn on arXiv: ${saved.withdrawn}` : null, saved.retraction ? retractionRemark(saved.retraction) : null].filter((remark): remark is string => remark !== null);
 
 let serial = 0;
 function paper(title: string, authors: string[], extra: Partial<SavedPaper> = {}): SavedPaper {
@@ -68,6 +75,9 @@ const CORPUS: SavedPaper[] = [
   // Withdrawn, in arXiv's words (0704.0644's comment): exports say so in a note.
   paper('Withdrawn: a lemma with an error', ['Ana Ílíc'], { withdrawn: 'This paper has been withdrawn due to an error in Lemma 8' }),
   paper('Attention is All you Need', ['Ashish Vaswani', 'Noam M. Shazeer'], { key: '1706.03762', arxivId: '1706.03762', year: 2017, primaryCategory: 'cs.CL', published: AT_NEURIPS }),
+  paper('Augmenting large language models with chemistry tools', ['Andrés M Bran', 'Sam Cox'], { key: '2304.05376', arxivId: '2304.05376', year: 2023, primaryCategory: 'physics.chem-ph', published: IN_NATURE_MI }),
+  // A conference paper with its publisher, retracted (and withdrawn on arXiv): both marks in the note.
+  paper('Output-Sensitive Autocompletion Search', ['H. Bast', 'Christian Worm Mortensen', 'Ingmar Weber'], { year: 2006, published: AT_SPIRE, retraction: RETRACTED, withdrawn: 'Withdrawn by the authors' }),
   // 30 papers whose keys share one base: smith2020learning.
   ...Array.from({ length: 30 }, (_, i) => paper(`Learning to rank, part ${i + 1}`, ['John Smith'], { year: 2020, publicationDate: '2020-03-01' })),
   paper('1 weird trick', ['Sung-Min Lee'], { year: 2025, publicationDate: '2025-05-05' }),
@@ -135,7 +145,8 @@ describe('BibTeX, read back by parsers we did not write', () => {
       const saved = CORPUS[index]!;
       expect(entry.fields.title, saved.title).toBe(saved.title);
       expect((entry.fields.author as never[]).map(bbtName)).toEqual(saved.authors.map(expectedName));
-      expect(entry.fields.year).toBe(String(saved.year));
+      // The year of the version cited: the issue's, for a published one.
+      expect(entry.fields.year).toBe(String(saved.published?.year ?? saved.year));
       if (saved.arxivId) expect(entry.fields.eprint).toBe(saved.arxivId);
       const doi = saved.published?.doi ?? saved.doi;
       if (doi) expect(entry.fields.doi).toBe(doi);
@@ -143,8 +154,10 @@ describe('BibTeX, read back by parsers we did not write', () => {
       const published = saved.published;
       expect(entry.type).toBe(published ? { journal: 'article', conference: 'inproceedings', other: 'misc' }[published.kind] : 'misc');
       if (published?.kind === 'journal') expect([entry.fields.journal, entry.fields.volume, entry.fields.pages]).toEqual([published.venue, bibVolume(published.volume!), published.pages!.replace('-', '–')]);
+      if (published?.kind === 'journal') expect(entry.fields.number).toBe(published.number ?? undefined);
+      expect(entry.fields.publisher).toEqual(published?.publisher && published.kind !== 'journal' ? [published.publisher] : undefined);
       if (published?.kind === 'conference') expect([entry.fields.booktitle, entry.fields.pages]).toEqual([published.venue, published.pages!.replace('-', '–')]);
-      expect(entry.fields.note).toBe(saved.withdrawn ? `Withdrawn on arXiv: ${saved.withdrawn}` : undefined);
+      expect(entry.fields.note).toBe(remarks(saved).join('. ') || undefined);
     });
   });
 
@@ -202,7 +215,7 @@ describe('RIS, read back by citation-js', () => {
       expect(entry.title).toBe(saved.title);
       expect(entry.abstract).toBe(saved.abstract);
       // Two N1 lines where the paper was withdrawn: the mark, then the reader's note.
-      expect(entry.note).toEqual(saved.withdrawn ? [`Withdrawn on arXiv: ${saved.withdrawn}`, saved.note] : saved.note);
+      expect(entry.note).toEqual(remarks(saved).length > 0 ? [...remarks(saved), saved.note] : saved.note);
       const expected = saved.authors.map((name) => {
         const want = expectedName(name);
         if ('literal' in want && want.literal!.includes(',')) {
@@ -237,7 +250,7 @@ describe('CSV, read back by csv-parse', () => {
       expect(cell('tags')).toBe(saved.tags.join('; '));
       expect(cell('arxiv_id')).toBe(saved.arxivId ?? '');
       expect(cell('doi')).toBe(saved.doi ?? '');
-      expect([cell('venue'), cell('venue_basis'), cell('withdrawn')]).toEqual([saved.published?.venue ?? '', saved.published?.basis ?? '', saved.withdrawn ?? '']);
+      expect([cell('venue'), cell('venue_basis'), cell('withdrawn'), cell('retraction')]).toEqual([saved.published?.venue ?? '', saved.published?.basis ?? '', saved.withdrawn ?? '', saved.retraction ? retractionRemark(saved.retraction) : '']);
     });
     expect(rows[rows.length - 1]![CSV_COLUMNS.indexOf('title')]).toMatch(/^'=/);
   });

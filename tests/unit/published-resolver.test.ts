@@ -31,9 +31,9 @@ async function world(options: { granted?: (origin: string) => boolean; failDblp?
   let clock = 1_800_000_000_000;
   const waits: number[] = [];
   const limits = { ...createLimits(), now: () => clock };
-  const log: { method: string; url: string }[] = [];
+  const log: { method: string; url: string; headers: Record<string, string> }[] = [];
   const recorded = limitedFetch(limits, log);
-  const fetch = async (input: string, init?: RequestInit) => (options.failDblp && input.startsWith('https://dblp.org/') ? (log.push({ method: 'GET', url: input }), new Response('Service Unavailable', { status: 503 })) : recorded(input, init));
+  const fetch = async (input: string, init?: RequestInit) => (options.failDblp && input.startsWith('https://dblp.org/') ? (log.push({ method: 'GET', url: input, headers: {} }), new Response('Service Unavailable', { status: 503 })) : recorded(input, init));
   const db = await openDatabase(`resolver-${Math.random()}`);
   for (const paper of Object.values(PAPERS)) await db.put('saved', paper);
   const service = createBackground({

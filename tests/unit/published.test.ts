@@ -119,11 +119,14 @@ describe('the library by version', () => {
       { paper: { ...base, key: 'doi:10.1/a', title: 'In Mind', published: publishedFromS2(records.turing) }, text: 'in mind' },
       { paper: { ...base, key: 'doi:10.1/b', title: 'Only arXiv', published: null }, text: 'only arxiv' },
       { paper: { ...base, key: 'doi:10.1/c', title: 'Saved before venues were read' }, text: 'saved before' },
+      { paper: { ...base, key: 'doi:10.1/d', title: 'Retracted', published: publishedFromS2(records.turing), retraction: { kind: 'retraction' as const, basis: 'Crossref: retraction notice 10.1/e' } }, text: 'retracted' },
+      { paper: { ...base, key: 'doi:10.1/f', title: 'Withdrawn on arXiv', published: null, withdrawn: 'This paper has been withdrawn' }, text: 'withdrawn' },
     ];
-    const titles = (version?: 'published' | 'preprint') => searchSaved(index, { ...EMPTY_QUERY, ...(version ? { version } : {}) }).map((paper) => paper.title);
-    expect(titles('published')).toEqual(['In Mind']);
-    expect(titles('preprint').sort()).toEqual(['Only arXiv', 'Saved before venues were read']);
-    expect(titles()).toHaveLength(3);
+    const titles = (version?: 'published' | 'preprint' | 'retracted') => searchSaved(index, { ...EMPTY_QUERY, ...(version ? { version } : {}) }).map((paper) => paper.title);
+    expect(titles('published').sort()).toEqual(['In Mind', 'Retracted']);
+    expect(titles('preprint').sort()).toEqual(['Only arXiv', 'Saved before venues were read', 'Withdrawn on arXiv']);
+    expect(titles('retracted').sort()).toEqual(['Retracted', 'Withdrawn on arXiv']);
+    expect(titles()).toHaveLength(5);
     expect(parseRequest({ type: 'savedQuery', query: { ...EMPTY_QUERY, version: 'published' }, offset: 0, limit: 10 })).toMatchObject({ query: { version: 'published' } });
     expect(parseRequest({ type: 'savedQuery', query: { ...EMPTY_QUERY, version: 'retracted?' }, offset: 0, limit: 10 })).toHaveProperty('error');
   });

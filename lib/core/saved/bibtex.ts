@@ -12,7 +12,7 @@
 //   with a, b, … z, aa, ab, …
 
 import anyAscii from 'any-ascii';
-import { withdrawnRemark, type SavedPaper } from './model';
+import { paperRemarks, type SavedPaper } from './model';
 import { splitName, type PersonName } from './names';
 
 const SPECIAL: Record<string, string> = {
@@ -124,7 +124,10 @@ export function toBibtex(papers: readonly SavedPaper[], options: CiteOptions = {
         lines.push(field(VENUE_FIELD[published.kind], texEscape(published.venue)));
         const volume = published.volume && bibVolume(published.volume);
         if (volume) lines.push(field('volume', volume));
+        if (published.kind === 'journal' && published.number) lines.push(field('number', texEscape(published.number)));
         if (published.pages) lines.push(field('pages', texEscape(published.pages).replace(/-+/g, '--')));
+        // biblatex's article has no publisher; a proceedings paper does.
+        if (published.kind !== 'journal' && published.publisher) lines.push(field('publisher', texEscape(published.publisher)));
       }
       if (paper.arxivId) {
         lines.push(field('eprint', paper.arxivId), field('archivePrefix', 'arXiv'));
@@ -134,8 +137,9 @@ export function toBibtex(papers: readonly SavedPaper[], options: CiteOptions = {
       // doi is a verbatim field for biber: not escaped, but nothing that would end the value or start a comment.
       const doi = published?.doi ?? paper.doi;
       if (doi) lines.push(field('doi', doi.replace(/[{}%\s\\]/g, '')));
-      // Printed in the bibliography: whoever reads the reference learns the paper was withdrawn.
-      if (paper.withdrawn) lines.push(field('note', texEscape(withdrawnRemark(paper.withdrawn))));
+      // Printed in the bibliography: whoever reads the reference learns the paper was withdrawn or retracted.
+      const note = paperRemarks(paper).join('. ');
+      if (note) lines.push(field('note', texEscape(note)));
       return `${lines.join('\n')}\n}\n`;
     })
     .join('\n');

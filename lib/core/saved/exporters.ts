@@ -1,6 +1,7 @@
 // RIS, CSV and JSON for saved papers; BibTeX is in bibtex.ts.
 
-import { withdrawnRemark, type SavedPaper } from './model';
+import { paperRemarks, type SavedPaper } from './model';
+import { retractionRemark } from '../published';
 import { familyWithParticle, splitName } from './names';
 
 function yearOf(paper: SavedPaper): number | null {
@@ -30,6 +31,8 @@ export function toRis(papers: readonly SavedPaper[], options: { preprint?: boole
       if (published) {
         lines.push(line(published.kind === 'journal' ? 'JO' : 'T2', published.venue));
         if (published.volume) lines.push(line('VL', published.volume));
+        if (published.kind === 'journal' && published.number) lines.push(line('IS', published.number));
+        if (published.publisher) lines.push(line('PB', published.publisher));
         const [start, end] = published.pages?.split(/-+/) ?? [];
         if (start) lines.push(line('SP', start));
         if (end) lines.push(line('EP', end));
@@ -45,7 +48,7 @@ export function toRis(papers: readonly SavedPaper[], options: { preprint?: boole
       const doi = published?.doi ?? paper.doi;
       if (doi) lines.push(line('DO', doi));
       for (const tag of paper.tags) lines.push(line('KW', tag));
-      if (paper.withdrawn) lines.push(line('N1', withdrawnRemark(paper.withdrawn)));
+      for (const remark of paperRemarks(paper)) lines.push(line('N1', remark));
       if (paper.note) lines.push(line('N1', paper.note));
       lines.push('ER  - ');
       return lines.join('\r\n');
@@ -63,7 +66,7 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_COLUMNS = ['arxiv_id', 'version', 'doi', 'title', 'authors', 'year', 'date', 'citations', 'tags', 'status', 'note', 'saved_at', 'venue', 'venue_year', 'venue_doi', 'venue_basis', 'withdrawn'] as const;
+export const CSV_COLUMNS = ['arxiv_id', 'version', 'doi', 'title', 'authors', 'year', 'date', 'citations', 'tags', 'status', 'note', 'saved_at', 'venue', 'venue_year', 'venue_doi', 'venue_basis', 'withdrawn', 'retraction'] as const;
 
 /** CSV (RFC 4180, CRLF) in UTF-8 with a byte-order mark, so spreadsheet programs read accents right. */
 export function toCsv(papers: readonly SavedPaper[]): string {
@@ -86,6 +89,7 @@ export function toCsv(papers: readonly SavedPaper[]): string {
       paper.published?.doi ?? null,
       paper.published?.basis ?? null,
       paper.withdrawn ?? null,
+      paper.retraction ? retractionRemark(paper.retraction) : null,
     ]
       .map(csvCell)
       .join(','),

@@ -1,7 +1,7 @@
 // A saved paper: a snapshot of its metadata (so the list works offline and survives the source
 // changing) plus what the reader adds.
 
-import type { PublishedVersion, RetractionMark } from '../published';
+import { retractionRemark, type PublishedVersion, type RetractionMark } from '../published';
 import type { PaperKey } from '../ids';
 
 export type ReadStatus = 'to-read' | 'reading' | 'read';
@@ -50,6 +50,11 @@ export const WITHDRAWN_MAX = 300;
 /** How every export says a paper was withdrawn, with the source of the mark. */
 export function withdrawnRemark(comment: string): string {
   return `Withdrawn on arXiv: ${comment}`;
+}
+
+/** What every export says of a paper's status, with the source of each mark: withdrawn on arXiv, retracted by the publisher. */
+export function paperRemarks(paper: Pick<SavedPaper, 'withdrawn' | 'retraction'>): string[] {
+  return [paper.withdrawn ? withdrawnRemark(paper.withdrawn) : null, paper.retraction ? retractionRemark(paper.retraction) : null].filter((remark): remark is string => remark !== null);
 }
 
 export function pageSnapshot(title: string, authors: readonly string[], version: number | null, primaryCategory: string | null, withdrawn: string | null = null) {

@@ -7,8 +7,8 @@ import type { ReadStatus, SavedPaper, SavedSummary } from './model';
 export type SavedSort = 'saved' | 'published' | 'citations';
 
 /** Papers with a published version known, or without one (still preprints, as far as the sources say). */
-export type VersionFilter = 'published' | 'preprint';
-export const VERSION_FILTERS: readonly VersionFilter[] = ['published', 'preprint'];
+export type VersionFilter = 'published' | 'preprint' | 'retracted';
+export const VERSION_FILTERS: readonly VersionFilter[] = ['published', 'preprint', 'retracted'];
 
 export interface SavedQuery {
   text: string;
@@ -56,7 +56,7 @@ export function searchSaved(index: Iterable<IndexedPaper>, query: SavedQuery): S
   for (const { paper, text } of index) {
     if (query.tag && !paper.tags.includes(query.tag)) continue;
     if (query.status && paper.status !== query.status) continue;
-    if (query.version && (query.version === 'published') !== Boolean(paper.published)) continue;
+    if (query.version === 'retracted' ? !paper.retraction && !paper.withdrawn : query.version && (query.version === 'published') !== Boolean(paper.published)) continue;
     if (words.every((word) => text.includes(word))) found.push(paper);
   }
   return found.sort(COMPARE[query.sort]);
