@@ -207,6 +207,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   await context.route(/^https:\/\/api\.semanticscholar\.org\//, answer);
   await context.route(/^https:\/\/export\.arxiv\.org\/api\//, answer);
   await context.route(/^https:\/\/api\.openalex\.org\//, answer);
+  // DBLP's records and search, Crossref's works: the published-version resolver's optional hosts.
+  await context.route(/^https:\/\/(dblp\.org\/(rec|search)\/|api\.crossref\.org\/)/, answer);
   return harness;
 }
 

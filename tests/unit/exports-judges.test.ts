@@ -3,15 +3,13 @@
 // (@retorquere/bibtex-parser), citation-js (BibTeX and RIS), csv-parse and Debian's biber. A corpus
 // of hard cases goes out through each format and must come back exactly as it was saved.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse as parseBbt } from '@retorquere/bibtex-parser';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { biber } from '../fixtures/bibJudges';
 import { describe, expect, it } from 'vitest';
 import { bibVolume, citationKeys, toBibtex } from '../../lib/core/saved/bibtex';
 import { CSV_COLUMNS, toCsv, toRis } from '../../lib/core/saved/exporters';
@@ -182,27 +180,7 @@ describe('BibTeX, read back by parsers we did not write', () => {
   });
 
   it('biber validates it without an error or a warning', () => {
-    let version = '';
-    try {
-      version = execFileSync('biber', ['--version'], { encoding: 'utf8' });
-    } catch {
-      throw new Error('biber is not installed (apt-get install -y biber); .ci/run installs it');
-    }
-    expect(version).toMatch(/biber version/);
-    const dir = mkdtempSync(join(tmpdir(), 'biber-'));
-    try {
-      writeFileSync(join(dir, 'corpus.bib'), bib);
-      let output = '';
-      try {
-        output = execFileSync('biber', ['--tool', '--validate-datamodel', '--outfile', join(dir, 'out.bib'), join(dir, 'corpus.bib')], { encoding: 'utf8', cwd: dir });
-      } catch (error) {
-        output = String((error as { stdout?: string }).stdout ?? error);
-      }
-      expect(output.split('\n').filter((line) => /^(ERROR|WARN)/.test(line))).toEqual([]);
-      expect(readFileSync(join(dir, 'out.bib'), 'utf8').match(/^@/gm)).toHaveLength(CORPUS.length);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect(biber(bib)).toEqual({ problems: [], entries: CORPUS.length });
   });
 });
 

@@ -19,10 +19,11 @@ export const S2_POLICY: GatePolicy = { host: 'api.semanticscholar.org', minInter
 export const OPENALEX_POLICY: GatePolicy = { host: 'api.openalex.org', minIntervalMs: 200, failuresToOpen: 5, openMs: 60_000 };
 // arXiv asks for one request every three seconds and a single connection at a time.
 export const ARXIV_POLICY: GatePolicy = { host: 'export.arxiv.org', minIntervalMs: 3000, serial: true, failuresToOpen: 3, openMs: 5 * 60_000 };
-// DBLP asks for at most one request a second; Crossref's public pool takes 5 a second, one at a time.
+// DBLP asks for at most one request a second (kept with a margin: answers arrive with jitter); Crossref's
+// public pool takes 5 a second, one at a time.
 // Both serve only the published-version resolver: a host that keeps failing is left out for an hour
 // (in practice the reader's session), and the resolver says so beside its results.
-export const DBLP_POLICY: GatePolicy = { host: 'dblp.org', minIntervalMs: 1000, serial: true, failuresToOpen: 3, openMs: 60 * 60_000 };
+export const DBLP_POLICY: GatePolicy = { host: 'dblp.org', minIntervalMs: 1100, serial: true, failuresToOpen: 3, openMs: 60 * 60_000 };
 export const CROSSREF_POLICY: GatePolicy = { host: 'api.crossref.org', minIntervalMs: 200, serial: true, failuresToOpen: 3, openMs: 60 * 60_000 };
 
 /**
