@@ -1,5 +1,5 @@
 import type { Paper } from '../lib/core/model';
-import type { PublishedVersion } from '../lib/core/published';
+import { retractionRemark, type PublishedVersion, type RetractionMark } from '../lib/core/published';
 import { formatCompactCount, formatCount } from '../lib/core/format';
 
 export interface PaperBadgeProps {
@@ -76,6 +76,16 @@ export function VenueBadge({ published }: { published: PublishedVersion }) {
   );
 }
 
+/** A retraction or withdrawal notice, with who gave it. */
+export function RetractionBadge({ mark }: { mark: RetractionMark }) {
+  const label = retractionRemark(mark);
+  return (
+    <span class="ss-withdrawn" role="img" aria-label={label} title={label}>
+      {mark.kind === 'retraction' ? 'retracted' : 'withdrawn'}
+    </span>
+  );
+}
+
 export interface EntryBadgeProps {
   /** The paper's answer: known (with its source), unknown (null) or a failed lookup. */
   answer: { paper: Paper; source?: 'openalex' | 'arxiv' } | { error: string } | null;
@@ -100,6 +110,7 @@ export function EntryBadge({ answer, onRetry, followed, save, withdrawn }: Entry
       )}
       {answer && 'error' in answer ? <PaperBadge paper={null} error={answer.error} onRetry={onRetry} /> : <PaperBadge paper={answer?.paper ?? null} source={answer?.source} />}
       {answer && 'paper' in answer && answer.paper.published && <VenueBadge published={answer.paper.published} />}
+      {answer && 'paper' in answer && answer.paper.retraction && <RetractionBadge mark={answer.paper.retraction} />}
       {save && <SaveToggle {...save} />}
       {followed.length > 0 && (
         <span class="ss-followed" title={`By ${followed.join(', ')}, whom you follow`}>

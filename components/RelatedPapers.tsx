@@ -3,7 +3,7 @@ import { type Paper } from '../lib/core/model';
 import { arxivAbsUrl, parseArxivId } from '../lib/core/ids';
 import type { RelatedRecord } from '../lib/core/protocol/wire';
 import { ErrorNotice } from './ErrorNotice';
-import { SaveToggle, VenueBadge } from './PaperBadge';
+import { RetractionBadge, SaveToggle, VenueBadge } from './PaperBadge';
 
 export type RelatedState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; related: RelatedRecord };
 
@@ -46,6 +46,7 @@ function RelatedItem({ paper, saved, onToggleSave, onCompareAuthors }: { paper: 
       </p>
       <p class="ss-related-actions">
         {paper.published && <VenueBadge published={paper.published} />}
+        {paper.retraction && <RetractionBadge mark={paper.retraction} />}
         {paper.arxivId && onToggleSave && <SaveToggle saved={saved.has(paper.arxivId)} title={paper.title} onToggle={() => onToggleSave(paper)} />}
         {onCompareAuthors && paper.authors.some((author) => author.authorId) && (
           <button type="button" class="ss-compare" onClick={() => onCompareAuthors(paper)} aria-label={`Compare authors of ${paper.title}`}>

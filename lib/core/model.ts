@@ -2,7 +2,7 @@
 // and their rules are in ids.ts.
 
 import type { ComputedMetrics } from './metrics/compute';
-import type { PublishedVersion } from './published';
+import type { PublishedVersion, RetractionMark } from './published';
 
 /** An author as a paper lists them; the id is Semantic Scholar's when known. */
 export interface AuthorRef {
@@ -25,6 +25,8 @@ export interface Paper {
   authors: AuthorRef[];
   /** Where it was published, as a source asserts it (absent in records cached before this was read; null: no venue but a preprint server). */
   published?: PublishedVersion | null;
+  /** A retraction or withdrawal notice a source gave (OpenAlex's is_retracted; Crossref's, once the library checked the paper). */
+  retraction?: RetractionMark | null;
 }
 
 export type SourceName = 'semanticscholar' | 'openalex';

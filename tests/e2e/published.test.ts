@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAbsRecord, renderAbsPage } from '../fixtures/arxivAbs';
+import { renderListingPage } from '../fixtures/arxivPages';
 import { registerPapers } from '../fixtures/recordedPapers';
 import { hiperRecord } from '../fixtures/seedWorld';
 import { ours } from './closedUi';
@@ -36,6 +37,22 @@ describe('the venue badge in real Chromium', () => {
     await page.goto(PREPRINT_URL);
     await expect.poll(() => ours(page).locator('h1.title scholarscope-badge .ss-badge').textContent(), { timeout: 10_000 }).toMatch(/cited$/);
     expect(await ours(page).locator('scholarscope-badge .ss-venue').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows the venue by the published entry of a listing, none by the preprint', async () => {
+    const url = 'https://arxiv.org/list/hep-th/new';
+    harness.pages.set(url, renderListingPage('hep-th', 'High Energy Physics - Theory', [{ heading: 'New submissions (showing 2 of 2 entries)', records: [hiperRecord, PUBLISHED] }]));
+    const page = await harness.context.newPage();
+    await page.goto(url);
+    const badges = ours(page).locator('scholarscope-badge');
+    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(2);
+    const venues = ours(page).locator('scholarscope-badge .ss-venue');
+    await expect.poll(() => venues.count(), { timeout: 10_000 }).toBe(1);
+    expect(await venues.textContent()).toBe('Phys.Lett.B 1992');
+    // It sits in the published paper's entry: the second one, after the preprint's.
+    expect(await badges.nth(1).locator('.ss-venue').count()).toBe(1);
+    expect(await badges.nth(0).locator('.ss-venue').count()).toBe(0);
     await page.close();
   });
 

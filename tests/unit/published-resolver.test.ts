@@ -36,6 +36,8 @@ async function world(options: { granted?: (origin: string) => boolean; failDblp?
   const fetch = async (input: string, init?: RequestInit) => (options.failDblp && input.startsWith('https://dblp.org/') ? (log.push({ method: 'GET', url: input, headers: {} }), new Response('Service Unavailable', { status: 503 })) : recorded(input, init));
   const db = await openDatabase(`resolver-${Math.random()}`);
   for (const paper of Object.values(PAPERS)) await db.put('saved', paper);
+  // A page showed the retracted paper before: its record is in the cache.
+  await db.put('papers', { key: PAPERS.retracted.key, paper: { arxivId: null, version: null, s2PaperId: null, title: PAPERS.retracted.title, abstract: null, publicationDate: null, year: 2012, citationCount: 3, authors: [] }, authors: [], fetchedAt: 1, usedAt: 1 });
   const service = createBackground({
     db: async () => db,
     fetch,
@@ -102,6 +104,8 @@ describe('the published-version resolver', () => {
     const [offer] = await check([PAPERS.retracted.key]);
     expect(offer!.retraction).toEqual({ kind: 'retraction', basis: 'Crossref, Retraction Watch: retraction notice 10.1371/journal.pone.0099999' });
     expect(offer!.published).toMatchObject({ venue: 'PLoS ONE', kind: 'journal' });
+    // The cached paper is marked too, so pages showing it say so.
+    expect((await db.get('papers', PAPERS.retracted.key))?.paper?.retraction).toEqual(offer!.retraction);
     const stored = await db.get('saved', PAPERS.retracted.key);
     expect(stored!.retraction).toEqual(offer!.retraction);
     expect(stored!.published).toBeUndefined();

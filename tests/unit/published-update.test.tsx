@@ -52,3 +52,17 @@ describe('the update to published versions', () => {
     expect((button('Accept all') as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('the retraction mark beside a paper', () => {
+  it('says retracted, with who says so, in every entry badge', async () => {
+    const { EntryBadge } = await import('../../components/PaperBadge');
+    const container = document.createElement('div');
+    const paper = { arxivId: null, version: null, s2PaperId: null, title: 'T', abstract: null, publicationDate: null, year: 2012, citationCount: 3, authors: [], retraction: { kind: 'retraction' as const, basis: 'OpenAlex marks work W1 retracted' } };
+    render(<EntryBadge answer={{ paper, source: 'openalex' }} onRetry={() => undefined} followed={[]} />, container);
+    const mark = container.querySelector('.ss-withdrawn')!;
+    expect(mark.textContent).toBe('retracted');
+    expect(mark.getAttribute('aria-label')).toBe('Retracted (OpenAlex marks work W1 retracted)');
+    render(<EntryBadge answer={{ paper: { ...paper, retraction: null }, source: 'openalex' }} onRetry={() => undefined} followed={[]} />, container);
+    expect(container.querySelector('.ss-withdrawn')).toBeNull();
+  });
+});

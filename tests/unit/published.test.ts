@@ -157,6 +157,13 @@ describe('the published version OpenAlex gives', () => {
     const { primary_location: _asked, ...notAsked } = work;
     expect(normaliseOpenAlexWork(notAsked)).not.toHaveProperty('published');
   });
+
+  it('reads is_retracted as a retraction mark with its source; the real work (false) gets none', () => {
+    const work = JSON.parse(readFileSync('tests/fixtures/real-api/mmgeorge-papers__work.json', 'utf8')) as Record<string, unknown>;
+    expect(work.is_retracted).toBe(false);
+    expect(normaliseOpenAlexWork(work)).not.toHaveProperty('retraction');
+    expect(normaliseOpenAlexWork({ ...work, is_retracted: true })?.retraction).toEqual({ kind: 'retraction', basis: 'OpenAlex marks work W2741809807 retracted' });
+  });
 });
 
 describe('withdrawn papers, as arXiv says on the page', () => {

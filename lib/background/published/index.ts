@@ -42,8 +42,14 @@ export function createPublished(ctx: Context, deps: { sources: Sources; saved: S
     const stale = papers.filter((_, index) => fresh || !cached[index] || !isCurrent(cached[index]!, now));
     const resolved = stale.length > 0 ? await resolver.resolve(stale.map(inputOf)) : [];
     if (resolved.length > 0) {
-      const write = database.transaction('publishedChecks', 'readwrite');
-      await Promise.all([...resolved.map((result) => write.store.put(result)), write.done]);
+      // The checks, and a retraction found on the cached paper too, so every page that shows the paper marks it.
+      const write = database.transaction(['publishedChecks', 'papers'], 'readwrite');
+      const papersStore = write.objectStore('papers');
+      const marked = async (result: PublishedCheck) => {
+        const record = await papersStore.get(result.key);
+        if (record?.paper && !sameMark(record.paper.retraction ?? null, result.retraction)) await papersStore.put({ ...record, paper: { ...record.paper, retraction: result.retraction } });
+      };
+      await Promise.all([...resolved.map((result) => write.objectStore('publishedChecks').put(result)), ...resolved.map(marked), write.done]);
     }
     const byKey = new Map<PaperKey, PublishedCheck>([...papers.flatMap((paper, index) => (cached[index] ? [[paper.key, cached[index]!] as const] : [])), ...resolved.map((result) => [result.key, result] as const)]);
     const offers: PublishedOffer[] = [];

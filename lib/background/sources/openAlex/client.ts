@@ -3,7 +3,7 @@
 // is how an author of ours is found there and how a paper Semantic Scholar lacks gets its authors.
 // Everything is validated here; a malformed answer becomes an error or an entry left out.
 
-import { publishedFromOpenAlex, type PublishedVersion } from '../../../core/published';
+import { publishedFromOpenAlex, type PublishedVersion, type RetractionMark } from '../../../core/published';
 import { pathSegment } from '../pathSegment';
 import { paperKeyFor, parseDoi, sourceOfAuthorId, type PaperKey } from '../../../core/ids';
 import type { OpenAlexAuthor } from '../../../core/model';
@@ -36,6 +36,8 @@ export interface OpenAlexWork {
   authorsTruncated: boolean;
   /** Where it was published, as OpenAlex's primary location says (absent when not asked for). */
   published?: PublishedVersion | null;
+  /** OpenAlex's `is_retracted`, its second signal after the publisher's (Crossref). */
+  retraction?: RetractionMark | null;
 }
 
 const AUTHOR_ID = /^A\d{1,15}$/;
@@ -142,6 +144,7 @@ export function normaliseOpenAlexWork(raw: unknown): OpenAlexWork | null {
     authorships,
     authorsTruncated: raw.is_authors_truncated === true,
     ...('primary_location' in raw ? { published: publishedFromOpenAlex(raw) } : {}),
+    ...(raw.is_retracted === true ? { retraction: { kind: 'retraction' as const, basis: `OpenAlex marks work ${id} retracted` } } : {}),
   };
 }
 

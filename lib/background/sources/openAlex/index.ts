@@ -23,6 +23,7 @@ export function openAlexPaper(work: OpenAlexWork): Paper {
     citationCount: work.citationCount,
     authors: work.authorships.map((authorship) => ({ authorId: authorship.authorId, name: authorship.name })),
     ...(work.published !== undefined ? { published: work.published } : {}),
+    ...(work.retraction ? { retraction: work.retraction } : {}),
   };
 }
 

@@ -10,8 +10,8 @@ import { isRecord, readCount } from '../../../core/validate';
 import { failPart, isHostRefusal, SourceError } from '../http';
 import { askOpenAlex, doiForKey, isOpenAlexAuthorId, normaliseOpenAlexAuthor, normaliseOpenAlexWork, PER_PAGE, WORKS_FILTER_LIMIT, type OpenAlexOptions, type OpenAlexWork } from './client';
 
-// primary_location, biblio: where the work was published (core/published.ts).
-const WORK_FIELDS = 'id,doi,display_name,publication_date,publication_year,cited_by_count,authorships,is_authors_truncated,abstract_inverted_index,primary_location,biblio';
+// primary_location, biblio: where the work was published; is_retracted (core/published.ts).
+const WORK_FIELDS = 'id,doi,display_name,publication_date,publication_year,cited_by_count,authorships,is_authors_truncated,abstract_inverted_index,primary_location,biblio,is_retracted';
 /** Truncated works completed from singletons per paper request (a listing of big collaborations would otherwise ask one per paper). */
 export const COMPLETED_PER_REQUEST = 20;
 
