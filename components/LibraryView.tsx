@@ -3,7 +3,7 @@ import type { ReadStatus, SavedSummary } from '../lib/core/saved/model';
 import type { SavedQuery, SavedSort, VersionFilter } from '../lib/core/saved/query';
 import { arxivAbsUrl, formatArxivId } from '../lib/core/ids';
 import { formatCount, formatPublicationDate } from '../lib/core/format';
-import { VenueBadge } from './PaperBadge';
+import { VenueBadge, ZoteroMark } from './PaperBadge';
 import { PublishedUpdate, type PublishedUpdateProps } from './PublishedUpdate';
 import { retractionRemark } from '../lib/core/published';
 
@@ -40,6 +40,10 @@ export interface LibraryViewProps {
   citePreprints: boolean;
   onCitePreprints: (value: boolean) => void;
   onImport: (file: File) => void;
+  /** Papers shown that the reader's Zotero holds (empty when Zotero is off). */
+  inZotero?: ReadonlySet<string>;
+  /** Sends the selected papers to Zotero. */
+  onSendToZotero: (keys: string[]) => void;
   /** Checks the published version of these papers (the selection, or all matching). */
   onUpdatePublished: (keys: string[]) => void;
   /** The update's panel, while there is one. */
@@ -52,7 +56,7 @@ const FORMATS: [ExportFormat, string][] = [['bibtex', 'BibTeX'], ['ris', 'RIS'],
 
 const splitTags = (text: string) => text.split(',').map((tag) => tag.trim()).filter(Boolean);
 
-function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: SavedSummary; selected: boolean } & Pick<LibraryViewProps, 'onSelect' | 'onUpdate' | 'onRemove'>) {
+function SavedItem({ paper, selected, inZotero, onSelect, onUpdate, onRemove }: { paper: SavedSummary; selected: boolean; inZotero: boolean } & Pick<LibraryViewProps, 'onSelect' | 'onUpdate' | 'onRemove'>) {
   const id = paper.arxivId ? formatArxivId({ id: paper.arxivId, version: paper.version }) : paper.doi;
   const link = safeHref(paper.arxivId ? arxivAbsUrl({ id: paper.arxivId, version: paper.version }) : paper.doi ? `https://doi.org/${encodeURI(paper.doi)}` : null);
   const label = `Select ${paper.title}`;
@@ -70,6 +74,7 @@ function SavedItem({ paper, selected, onSelect, onUpdate, onRemove }: { paper: S
           <span>{formatPublicationDate(paper.publicationDate, paper.year)}</span>
           {paper.citationCount !== null && <span>{formatCount(paper.citationCount)} citations</span>}
           {paper.published ? <VenueBadge published={paper.published} /> : paper.published === null && <span class="ss-preprint">preprint</span>}
+          {inZotero && <ZoteroMark />}
           {paper.retraction && (
             <span class="ss-withdrawn" title={retractionRemark(paper.retraction)}>
               {paper.retraction.kind === 'retraction' ? 'retracted' : 'withdrawn by the publisher'}
@@ -190,6 +195,9 @@ export function LibraryView(props: LibraryViewProps) {
         <button type="button" class="ss-button" disabled={selection.length === 0} onClick={() => onRemove(selection)}>
           Remove selected
         </button>
+        <button type="button" class="ss-button" disabled={selection.length === 0} onClick={() => props.onSendToZotero(selection)}>
+          Send selected to Zotero
+        </button>
         <button type="button" class="ss-button" disabled={matching === 0 || props.published.run?.running} onClick={() => props.onUpdatePublished(selection.length > 0 ? selection : [...matchingKeys])}>
           Update to published versions{selection.length > 0 ? ' (selected)' : ` (${matching})`}
         </button>
@@ -235,7 +243,7 @@ export function LibraryView(props: LibraryViewProps) {
       {props.published.run && <PublishedUpdate {...props.published} run={props.published.run} />}
       <ul class="ss-saved-list">
         {papers.map((paper) => (
-          <SavedItem key={paper.key} paper={paper} selected={selected.has(paper.key)} onSelect={props.onSelect} onUpdate={onUpdate} onRemove={onRemove} />
+          <SavedItem key={paper.key} paper={paper} selected={selected.has(paper.key)} inZotero={props.inZotero?.has(paper.key) ?? false} onSelect={props.onSelect} onUpdate={onUpdate} onRemove={onRemove} />
         ))}
       </ul>
       {matching > papers.length && (

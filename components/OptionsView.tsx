@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CacheInfo } from '../lib/core/protocol/wire';
 import { formatCount } from '../lib/core/format';
 import { SITE_IDS, SITE_LABELS, type SiteId } from '../lib/core/sites/registry';
@@ -14,6 +15,8 @@ export interface SourceChoices {
 }
 
 export interface OptionsViewProps {
+  /** The Zotero section (its own container). */
+  zotero?: ComponentChildren;
   apiKey: string;
   sources: SourceChoices;
   onSourcesChange: (sources: SourceChoices) => void;
@@ -198,6 +201,7 @@ export function OptionsView(props: OptionsViewProps) {
           system notification (the browser asks for permission)
         </label>
       </section>
+      {props.zotero}
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p>

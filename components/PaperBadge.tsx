@@ -96,10 +96,21 @@ export interface EntryBadgeProps {
   save?: SaveToggleProps;
   /** arXiv's comment on the page saying the paper was withdrawn. */
   withdrawn?: string | null;
+  /** The reader's Zotero library holds it. */
+  inZotero?: boolean;
+}
+
+/** The reader's Zotero library holds the paper (any version, by arXiv id or DOI). */
+export function ZoteroMark() {
+  return (
+    <span class="ss-zotero" role="img" aria-label="In your Zotero library" title="In your Zotero library">
+      in Zotero
+    </span>
+  );
 }
 
 /** Everything beside a listed paper: its badge, the save toggle and who of the people followed wrote it. */
-export function EntryBadge({ answer, onRetry, followed, save, withdrawn }: EntryBadgeProps) {
+export function EntryBadge({ answer, onRetry, followed, save, withdrawn, inZotero }: EntryBadgeProps) {
   const withdrawnLabel = withdrawn && `Withdrawn: "${withdrawn}" (arXiv's comment on this page)`;
   return (
     <span>
@@ -112,6 +123,7 @@ export function EntryBadge({ answer, onRetry, followed, save, withdrawn }: Entry
       {answer && 'paper' in answer && answer.paper.published && <VenueBadge published={answer.paper.published} />}
       {answer && 'paper' in answer && answer.paper.retraction && <RetractionBadge mark={answer.paper.retraction} />}
       {save && <SaveToggle {...save} />}
+      {inZotero && <ZoteroMark />}
       {followed.length > 0 && (
         <span class="ss-followed" title={`By ${followed.join(', ')}, whom you follow`}>
           ● {followed.join(', ')}

@@ -1,3 +1,4 @@
+import { ZOTERO_SEND_MAX } from '../../lib/core/protocol/zotero';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { toCsv, toJson, toRis } from '../../lib/core/saved/exporters';
 import type { SavedPaper } from '../../lib/core/saved/model';
@@ -31,6 +32,7 @@ function LibraryApp() {
   const [notice, setNotice] = useState<LibraryViewProps['notice']>(null);
   const [undo, setUndo] = useState<LibraryViewProps['undo']>(null);
   const [citePreprints, setCitePreprints] = useState(false);
+  const [inZotero, setInZotero] = useState<ReadonlySet<string>>(new Set());
 
   // Answers to keystrokes can cross: only the latest question's answer is shown.
   const latest = useRef(0);
@@ -41,6 +43,8 @@ function LibraryApp() {
         (answer) => {
           if (asked !== latest.current) return;
           setPage(answer);
+          // Marks from the background's index of the reader's Zotero (empty when Zotero is off).
+          if (answer.papers.length > 0) ask({ type: 'zoteroWhich', keys: answer.papers.map((paper) => paper.key) }).then((held) => setInZotero(new Set(held)), () => undefined);
           // A woken worker answers the opening page before its index: the tags and the rest come next.
           if (answer.partial) return fetchPage();
         },
@@ -100,6 +104,12 @@ function LibraryApp() {
         )
       }
       onUpdatePublished={published.start}
+      inZotero={inZotero}
+      onSendToZotero={(keys) => {
+        const parts = Array.from({ length: Math.ceil(keys.length / ZOTERO_SEND_MAX) }, (_, index) => keys.slice(index * ZOTERO_SEND_MAX, (index + 1) * ZOTERO_SEND_MAX));
+        const sending = parts.reduce<Promise<number>>((done, part) => done.then(async (count) => count + (await ask({ type: 'zoteroSend', keys: part })).sent), Promise.resolve(0));
+        void act(sending.then((count) => setNotice({ kind: 'ok', text: `Sent ${count} ${count === 1 ? 'paper' : 'papers'} to Zotero.` })));
+      }}
       published={{ run: published.run, onAccept: published.accept, onUndo: published.undo, onStop: published.stop, onResume: published.resume, onClose: published.close }}
       citePreprints={citePreprints}
       onCitePreprints={setCitePreprints}

@@ -1,3 +1,4 @@
+import { ZoteroSettingsApp } from './ZoteroSettingsApp';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CacheInfo } from '../../lib/core/protocol/wire';
@@ -88,6 +89,7 @@ export function OptionsApp() {
         saveAlerts({ alertSchedule: schedule }, schedule === 'off' ? 'No more checks for new papers.' : `Checking for new papers once a ${schedule === 'daily' ? 'day' : 'week'}.`)
       }
       onAlertNotificationsChange={changeNotifications}
+      zotero={<ZoteroSettingsApp />}
       apiKey={apiKey}
       sources={sources}
       onSourcesChange={setSources}

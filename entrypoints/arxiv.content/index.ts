@@ -40,9 +40,10 @@ export default defineContentScript({
   async main() {
     // The reader can switch arXiv off in the settings; the popup still answers for the page.
     let settingsKnown = false;
+    let zoteroOn = false;
     const enabled = ask({ type: 'pageSettings' })
       .then(
-        (settings) => (setTheme(settings.theme), settings.sites.arxiv),
+        (settings) => (setTheme(settings.theme), (zoteroOn = settings.zotero), settings.sites.arxiv),
         () => true,
       )
       .finally(() => (settingsKnown = true));
@@ -72,6 +73,7 @@ export default defineContentScript({
         authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
         correct: correction,
         saved: savedActions,
+        zotero: zoteroOn ? { which: (keys) => ask({ type: 'zoteroWhich', keys }) } : undefined,
         compare: compareSet,
         follow: followSet,
         persons: personActions,

@@ -50,7 +50,7 @@ export default defineContentScript({
     const run = async (settled = !site?.rendersLate) => {
       settings ??= await ask({ type: 'pageSettings' }).then(
         (known) => (setTheme(known.theme), known),
-        () => ({ theme: 'system' as const, sites: {}, panelCollapsed: false }),
+        () => ({ theme: 'system' as const, sites: {}, panelCollapsed: false, zotero: false }),
       );
       const found = extractProfilePage(document, location.href);
       const context = found && settings.sites[found.site] !== false ? found : null;

@@ -21,6 +21,7 @@ import { createSettings } from './settings';
 import { createSources } from './sources';
 import { createCache } from './store/cache';
 import { createUploads } from './uploads';
+import { createZotero } from './zotero';
 
 export type { BackgroundDeps };
 export type Background = ReturnType<typeof createBackground>;
@@ -52,6 +53,15 @@ export function createBackground(deps: BackgroundDeps) {
   const related = createRelated(ctx, { sources, cache, lifetimes });
   const saved = createSaved(ctx, papers.cached);
   const published = createPublished(ctx, { sources, saved });
+  const zotero = createZotero(ctx, {
+    // The saved record (the reader's, with an accepted venue), else what the cache knows.
+    paperFor: async (key) => {
+      const record = await (await ctx.db()).get('saved', key);
+      if (record) return record;
+      const known = await papers.cached(key).catch(() => null);
+      return known ? { key, ...known.paper, authors: known.paper.authors.map((author) => author.name), primaryCategory: null, doi: key.startsWith('doi:') ? key.slice(4) : null } : null;
+    },
+  });
   const compare = createCompare(ctx, { sources, cache, lifetimes, author: authors.record, openAlex: authors.openAlexForCompare, onTrayChanged: deps.onTrayChanged, person: (id) => persons.forCompare(id) });
   const persons = createPersons(ctx, { sources, cache, lifetimes, author: authors.record, publications: authors.publications, card: authors.card, citationList: compare.citationList });
   const alerts = createAlerts(ctx, { sources, follows: follows.list, settings: settings.get, profilesOf: persons.profilesOf, ...deps.alerts });
@@ -72,6 +82,7 @@ export function createBackground(deps: BackgroundDeps) {
     sourceNotices: () => sources.notices.list(),
     ...saved.handlers,
     ...published.handlers,
+    ...zotero.handlers,
     ...compare.handlers,
     ...follows.handlers,
     ...alerts.handlers,
@@ -112,6 +123,7 @@ export function createBackground(deps: BackgroundDeps) {
     persons,
     selfCitations,
     exportAll: backup.exportAll,
+    zoteroRefresh: zotero.refresh,
     importAll: backup.importAll,
   };
 }

@@ -63,6 +63,8 @@ export interface PageSettings {
   theme: Theme;
   sites: Record<SiteId, boolean>;
   panelCollapsed: boolean;
+  /** The reader turned Zotero on: pages ask which of their papers it holds. */
+  zotero: boolean;
 }
 
 // Semantic Scholar keys are 40 letters and digits; allow some slack, nothing else.

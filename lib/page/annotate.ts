@@ -72,7 +72,8 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   };
   const followedOn = (key: PaperKey) => known(key)?.authors.filter((author) => followedIds.has(author.authorId)).map((author) => author.name) ?? [];
 
-  const drawing = createEntryDrawing({ deps, options, isSaved: (key) => savedKeys.has(key), toggleSaved, retryFailed });
+  const zoteroKeys = new Set<PaperKey>();
+  const drawing = createEntryDrawing({ deps, options, isSaved: (key) => savedKeys.has(key), inZotero: (key) => zoteroKeys.has(key), toggleSaved, retryFailed });
 
   // What is drawn: on a page about one paper, everything; on a listing, the entries near the view.
   const near = new Set<PageEntry>();
@@ -160,6 +161,7 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
         () => undefined,
       ),
     );
+    deps.zotero?.which(fresh).then((held) => held.forEach((key) => (zoteroKeys.add(key), redrawBadges(key))), () => undefined);
   }
 
   // Shown at once; put back when the background could not store it.

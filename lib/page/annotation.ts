@@ -23,6 +23,8 @@ export interface AnnotateDeps {
   correct?: Correction;
   /** The saved list: which papers are on it, and saving or removing one. Offered beside each badge. */
   saved?: SavedActions;
+  /** Which papers the reader's Zotero holds (from the background's index), when the reader turned Zotero on. */
+  zotero?: { which: (keys: PaperKey[]) => Promise<PaperKey[]> };
   /** The compare tray, offered on every author card. */
   compare?: AuthorSetActions;
   /** Followed authors: offered on every author card, and their papers are marked. */

@@ -36,6 +36,8 @@ export interface EntryDrawingDeps {
   options: AnnotateOptions;
   /** Whether a paper is on the saved list now. */
   isSaved: (key: PaperKey) => boolean;
+  /** Whether the reader's Zotero holds it (false when Zotero is off). */
+  inZotero: (key: PaperKey) => boolean;
   toggleSaved: (entry: PageEntry) => void;
   retryFailed: () => void;
 }
@@ -49,7 +51,7 @@ function sharedElements(entry: PageEntry): Set<HTMLElement> {
   return shared;
 }
 
-export function createEntryDrawing({ deps, options, isSaved, toggleSaved, retryFailed }: EntryDrawingDeps) {
+export function createEntryDrawing({ deps, options, isSaved, inZotero, toggleSaved, retryFailed }: EntryDrawingDeps) {
   const { doc, css } = deps;
   const drawn = new Map<PageEntry, Drawn>();
   let card: HoverCard | null = null;
@@ -96,7 +98,7 @@ export function createEntryDrawing({ deps, options, isSaved, toggleSaved, retryF
     state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge', options.badgeInside).root;
     const title = (answer && !(answer instanceof Error) && answer.paper.title) || entry.title || entry.key;
     const save = deps.saved && { saved: isSaved(entry.key), title, onToggle: () => toggleSaved(entry) };
-    render(h(EntryBadge, { answer: answer instanceof Error ? { error: answer.message } : (answer ?? null), onRetry: retryFailed, followed, save, withdrawn: entry.withdrawn }), state.badge);
+    render(h(EntryBadge, { answer: answer instanceof Error ? { error: answer.message } : (answer ?? null), onRetry: retryFailed, followed, save, withdrawn: entry.withdrawn, inZotero: inZotero(entry.key) }), state.badge);
   }
 
   return {

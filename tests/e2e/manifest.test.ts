@@ -17,11 +17,12 @@ describe('Chrome manifest', () => {
     expect(manifest.host_permissions).toEqual(['https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*', 'https://api.semanticscholar.org/*', 'https://api.openalex.org/*']);
     expect(manifest.host_permissions).toEqual(HOST_PERMISSIONS);
     expect(manifest.optional_host_permissions).toEqual(OPTIONAL_ORIGINS);
-    expect(OPTIONAL_ORIGINS).toEqual([...OPTIONAL_HOST_PERMISSIONS, 'https://api.crossref.org/*']);
+    expect(OPTIONAL_ORIGINS).toEqual([...OPTIONAL_HOST_PERMISSIONS, 'https://api.crossref.org/*', 'http://127.0.0.1:23119/*']);
     // The profiles script is registered at run time, for the granted sites only: it is not in the manifest.
     const scripts = manifest.content_scripts as { matches: string[] }[];
     expect(scripts.flatMap((script) => script.matches).some((match) => PROFILE_MATCHES.includes(match))).toBe(false);
-    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
+    // The one http:// host: the Zotero desktop app on this computer, optional.
+    expect(JSON.stringify(manifest).replaceAll('http://127.0.0.1:23119/*', '')).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
@@ -60,7 +61,8 @@ describe('Firefox manifest', () => {
   it('asks for the same hosts as the Chrome build and nothing else', () => {
     expect(manifest.permissions).toEqual(['scripting', 'alarms', 'storage', ...HOST_PERMISSIONS]);
     expect(manifest.optional_permissions).toEqual([...OPTIONAL_ORIGINS, 'notifications']);
-    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
+    // The one http:// host: the Zotero desktop app on this computer, optional.
+    expect(JSON.stringify(manifest).replaceAll('http://127.0.0.1:23119/*', '')).not.toMatch(/<all_urls>|\*:\/\/\*\/\*|http:\/\//);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.content_security_policy).toBe("script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   });

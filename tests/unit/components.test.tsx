@@ -192,7 +192,7 @@ describe('LibraryView', () => {
     total: 300, matching: matched.length, matchingKeys: matched.map((p) => p.key), papers: matched.slice(0, count), onShowMore, tags: [], query: EMPTY_QUERY, selected: new Set(), notice: null, undo: null,
     onQuery: () => undefined, onSelect: () => undefined, onSelectShown: () => undefined, onUpdate: () => undefined, onAddTag: () => undefined,
     onRemove: () => undefined, onExport: () => undefined, onImport: () => undefined, citePreprints: false, onCitePreprints: () => undefined,
-    onUpdatePublished: () => undefined, published: { run: null, onAccept: () => undefined, onUndo: () => undefined, onStop: () => undefined, onResume: () => undefined, onClose: () => undefined },
+    onUpdatePublished: () => undefined, onSendToZotero: () => undefined, published: { run: null, onAccept: () => undefined, onUndo: () => undefined, onStop: () => undefined, onResume: () => undefined, onClose: () => undefined },
   });
 
   it('draws the page of papers it was given and says how many are left', () => {

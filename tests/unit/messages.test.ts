@@ -1,3 +1,4 @@
+import { zoteroMessages } from '../../lib/core/protocol/zotero';
 import { describe, expect, it } from 'vitest';
 import { createBackground } from '../../lib/background';
 import { createContentGate } from '../../lib/background/contentGate';
@@ -44,7 +45,7 @@ function fakeHandlers(): Handlers & { calls: string[] } {
 
 describe('the protocol table', () => {
   it('declares every message once', () => {
-    const groups = [paperMessages, savedMessages, peopleMessages, settingsMessages].map((group) => Object.keys(group));
+    const groups = [paperMessages, savedMessages, peopleMessages, settingsMessages, zoteroMessages].map((group) => Object.keys(group));
     const names = groups.flat();
     expect(new Set(names).size).toBe(names.length);
     expect(Object.keys(PROTOCOL).sort()).toEqual([...names].sort());

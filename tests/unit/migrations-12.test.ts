@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lib/background/store/db';
 import { createVersion8 } from '../fixtures/schemaVersions';
 
-const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'publishedChecks', 'related', 'saved', 'selfCitations', 'settings', 'sightings'];
+const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'publishedChecks', 'related', 'saved', 'selfCitations', 'settings', 'sightings', 'zoteroItems', 'zoteroState'];
 
 describe('schema migration to version 12', () => {
   it('upgrades version 11 to 12: adds persons and the profile searches; announcements, follows and pins kept', async () => {

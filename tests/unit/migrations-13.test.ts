@@ -32,7 +32,7 @@ describe('schema migration to version 13', () => {
     v12.close();
     const db = await openDatabase(name);
     expect(db.version).toBe(13);
-    expect(db.objectStoreNames.contains('publishedChecks')).toBe(true);
+    expect((['publishedChecks', 'zoteroItems', 'zoteroState'] as const).every((store) => db.objectStoreNames.contains(store))).toBe(true);
     expect(await db.get('saved', 'hep-th/9108002')).toEqual(paper);
     const check = { key: 'hep-th/9108002', published: null, retraction: null, found: 'none' as const, skipped: [], checkedAt: 9 };
     await db.put('publishedChecks', check);

@@ -8,7 +8,7 @@ import { createVersion1, createVersion2, createVersion3, createVersion4, createV
 // Each step of the schema, recreated by hand exactly as that version shipped, filled with data,
 // then opened by the current code: nothing may be lost.
 
-const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'publishedChecks', 'related', 'saved', 'selfCitations', 'settings', 'sightings'];
+const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'publishedChecks', 'related', 'saved', 'selfCitations', 'settings', 'sightings', 'zoteroItems', 'zoteroState'];
 
 describe('schema migrations', () => {
   it('is at version 12', () => {

@@ -21,7 +21,7 @@ const OTHER_TAB = { id: 'own-id', url: 'https://arxiv.org/abs/2602.16165', tab: 
 /** Exactly what the two content scripts send (their bundles name no other message). */
 const CONTENT_MESSAGES = [
   'authorCard', 'compareAdd', 'compareList', 'compareRemove', 'follow', 'followList', 'pageSettings', 'papers', 'personCandidates', 'personDrop',
-  'personMerge', 'personUnmerge', 'pinProfile', 'profileCandidates', 'related', 'resolveProfile', 'savePaper', 'savePrefs', 'savedWhich', 'unfollow', 'unsave',
+  'personMerge', 'personUnmerge', 'pinProfile', 'profileCandidates', 'related', 'resolveProfile', 'savePaper', 'savePrefs', 'savedWhich', 'unfollow', 'unsave', 'zoteroWhich',
 ];
 
 function recordingHandlers(): Handlers & { calls: string[] } {
@@ -130,7 +130,7 @@ describe('the settings a page gets', () => {
     const reply = await handleMessage(background.handlers, { type: 'pageSettings' }, ARXIV_TAB, OWN, createContentGate(null));
     expect(reply.ok).toBe(true);
     const data = (reply as { data: Record<string, unknown> }).data;
-    expect(Object.keys(data).sort()).toEqual(['panelCollapsed', 'sites', 'theme']);
+    expect(Object.keys(data).sort()).toEqual(['panelCollapsed', 'sites', 'theme', 'zotero']);
     expect(data.theme).toBe('dark');
     expect(JSON.stringify(data)).not.toMatch(/secret|reader@/);
     expect(await handleMessage(background.handlers, { type: 'getSettings' }, ARXIV_TAB, OWN, createContentGate(null))).toMatchObject({ ok: false });

@@ -2,6 +2,7 @@
 // (a restarted worker reads them again). Also the cache's size and clearing, which the settings
 // page shows.
 
+import { ZOTERO_ORIGIN } from '../../core/zotero';
 import { DEFAULT_PREFS, withDefaults, type Prefs, type Settings } from '../../core/settings';
 import type { Backup } from '../../core/backup';
 import type { BackupPart } from '../backup/part';
@@ -63,8 +64,8 @@ export function createSettings(ctx: Context, cache: Cache) {
   const handlers: HandlersFor<'getSettings' | 'pageSettings' | 'saveSettings' | 'savePrefs' | 'cacheInfo' | 'clearCache'> = {
     getSettings: () => get(),
     pageSettings: async () => {
-      const [{ theme, sites }, collapsedNow] = await Promise.all([get(), panelCollapsed()]);
-      return { theme, sites, panelCollapsed: collapsedNow };
+      const [{ theme, sites }, collapsedNow, zotero] = await Promise.all([get(), panelCollapsed(), ctx.hostAllowed(ZOTERO_ORIGIN).catch(() => false)]);
+      return { theme, sites, panelCollapsed: collapsedNow, zotero };
     },
     saveSettings: ({ settings }) => save(settings),
     savePrefs: async ({ prefs: next }) => (await savePrefs(next), null),

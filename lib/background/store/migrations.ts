@@ -97,8 +97,16 @@ const STEPS: { version: number; up(upgrading: Upgrading): void | Promise<void> }
       db.createObjectStore('selfCitations', { keyPath: 'personId' });
     },
   },
-  // The published-version resolver's answers (a cache, like the paper records).
-  { version: 13, up: ({ db }) => void db.createObjectStore('publishedChecks', { keyPath: 'key' }) },
+  {
+    version: 13,
+    // The published-version resolver's answers (a cache, like the paper records), and the index of
+    // what the reader's Zotero library holds (rebuilt from Zotero at any time).
+    up: ({ db }) => {
+      db.createObjectStore('publishedChecks', { keyPath: 'key' });
+      db.createObjectStore('zoteroItems', { keyPath: 'itemKey' });
+      db.createObjectStore('zoteroState');
+    },
+  },
 ];
 
 export const DB_VERSION = STEPS[STEPS.length - 1]!.version;

@@ -103,6 +103,21 @@ export interface ScholarScopeDB extends DBSchema {
   selfCitations: { key: string; value: SelfCitationRecord };
   /** What the published-version resolver found, by paper key (a cache: asked again as it ages). */
   publishedChecks: { key: string; value: PublishedCheck };
+  /** The reader's Zotero library as an index: each top-level item's key, version and the paper keys it stands for. */
+  zoteroItems: { key: string; value: ZoteroItemRecord };
+  zoteroState: { key: 'state'; value: ZoteroIndexState };
+}
+
+export interface ZoteroItemRecord {
+  itemKey: string;
+  version: number;
+  keys: PaperKey[];
+}
+
+/** Which library the index is of (Zotero 10's server id; another Zotero profile is another library) and when it was brought up to date. */
+export interface ZoteroIndexState {
+  serverId: string | null;
+  indexedAt: number;
 }
 
 export type StoreName = StoreNames<ScholarScopeDB>;

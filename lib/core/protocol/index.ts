@@ -9,8 +9,9 @@ import { paperMessages } from './papers';
 import { peopleMessages } from './people';
 import { savedMessages } from './saved';
 import { settingsMessages } from './settings';
+import { zoteroMessages } from './zotero';
 
-export const PROTOCOL = { ...paperMessages, ...savedMessages, ...peopleMessages, ...settingsMessages };
+export const PROTOCOL = { ...paperMessages, ...savedMessages, ...peopleMessages, ...settingsMessages, ...zoteroMessages };
 
 export type Protocol = typeof PROTOCOL;
 export type MessageName = keyof Protocol;

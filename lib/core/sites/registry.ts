@@ -6,6 +6,7 @@ import { arxivSite } from './arxiv';
 import { hostsOf, matchesOf } from './patterns';
 import { OPTIONAL_HOST_PERMISSIONS, PROFILE_SITES } from './profileSites';
 import { PUBLISHED_VERSION_ORIGINS } from '../published';
+import { ZOTERO_ORIGIN } from '../zotero';
 import type { PageKind } from './types';
 
 export const SITES = [arxivSite, ...PROFILE_SITES] as const;
@@ -26,5 +27,8 @@ export const API_ORIGINS = ['https://api.semanticscholar.org', 'https://api.open
 export const HOST_PERMISSIONS = [...hostsOf(arxivSite), ...API_ORIGINS.map((origin) => `${origin}/*`)];
 export const ARXIV_MATCHES = matchesOf(arxivSite);
 
-/** Hosts asked for only when needed: each profile site, and DBLP and Crossref for the published versions (dblp.org is also part of the DBLP site). */
-export const OPTIONAL_ORIGINS = [...new Set([...OPTIONAL_HOST_PERMISSIONS, ...Object.values(PUBLISHED_VERSION_ORIGINS)])];
+/**
+ * Hosts asked for only when needed: each profile site, DBLP and Crossref for the published versions
+ * (dblp.org is also part of the DBLP site), and the Zotero desktop app on this computer.
+ */
+export const OPTIONAL_ORIGINS = [...new Set([...OPTIONAL_HOST_PERMISSIONS, ...Object.values(PUBLISHED_VERSION_ORIGINS), ZOTERO_ORIGIN])];
