@@ -1,6 +1,7 @@
 // Real Chromium with the built extension, recorded arXiv pages served at their real https URLs,
 // and the APIs answered from recorded responses. Fails loudly when Chromium or the build is missing.
 
+import { createZoteroWorld, zoteroAnswer, type ZoteroWorld } from '../fixtures/zoteroWorld';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,10 @@ export interface Harness extends ApiState {
   openOptions(): Promise<Page>;
   tabIdFor(url: string): Promise<number>;
   close(): Promise<void>;
+  /** The Zotero desktop app on this computer (fixtures/zoteroWorld.ts), as the extension reaches it. */
+  zotero: ZoteroWorld;
+  /** Requests that reached Zotero's local server. */
+  zoteroRequests: string[];
 }
 
 export interface LaunchOptions {
@@ -144,6 +149,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     apiOverride: null,
     limits: createLimits(),
     apiGate: null,
+    zotero: createZoteroWorld(),
+    zoteroRequests: [],
     async stopServiceWorker() {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -207,6 +214,18 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   await context.route(/^https:\/\/api\.semanticscholar\.org\//, answer);
   await context.route(/^https:\/\/export\.arxiv\.org\/api\//, answer);
   await context.route(/^https:\/\/api\.openalex\.org\//, answer);
+  // The Zotero desktop app: no answer at all is a closed connection, as Zotero drops a request.
+  await context.route(/^http:\/\/127\.0\.0\.1:23119\//, async (route: Route) => {
+    const request = route.request();
+    harness.zoteroRequests.push(request.url());
+    const reply = zoteroAnswer(harness.zotero, request.method(), request.url(), await request.allHeaders(), request.postData());
+    try {
+      if (!reply) return await route.abort('connectionreset');
+      return await route.fulfill({ status: reply.status, body: reply.body, headers: reply.headers });
+    } catch {
+      // The requester went away.
+    }
+  });
   // DBLP's records and search, Crossref's works: the published-version resolver's optional hosts.
   await context.route(/^https:\/\/(dblp\.org\/(rec|search)\/|api\.crossref\.org\/)/, answer);
   return harness;
