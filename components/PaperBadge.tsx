@@ -96,8 +96,8 @@ export interface EntryBadgeProps {
   save?: SaveToggleProps;
   /** arXiv's comment on the page saying the paper was withdrawn. */
   withdrawn?: string | null;
-  /** The reader's Zotero library holds it. */
-  inZotero?: boolean;
+  /** Zotero, when the reader turned it on: the paper is in their library, or can be sent there. */
+  zotero?: { held: boolean; title: string; onSend: () => void };
 }
 
 /** The reader's Zotero library holds the paper (any version, by arXiv id or DOI). */
@@ -110,7 +110,7 @@ export function ZoteroMark() {
 }
 
 /** Everything beside a listed paper: its badge, the save toggle and who of the people followed wrote it. */
-export function EntryBadge({ answer, onRetry, followed, save, withdrawn, inZotero }: EntryBadgeProps) {
+export function EntryBadge({ answer, onRetry, followed, save, withdrawn, zotero }: EntryBadgeProps) {
   const withdrawnLabel = withdrawn && `Withdrawn: "${withdrawn}" (arXiv's comment on this page)`;
   return (
     <span>
@@ -123,7 +123,12 @@ export function EntryBadge({ answer, onRetry, followed, save, withdrawn, inZoter
       {answer && 'paper' in answer && answer.paper.published && <VenueBadge published={answer.paper.published} />}
       {answer && 'paper' in answer && answer.paper.retraction && <RetractionBadge mark={answer.paper.retraction} />}
       {save && <SaveToggle {...save} />}
-      {inZotero && <ZoteroMark />}
+      {zotero?.held && <ZoteroMark />}
+      {zotero && !zotero.held && (
+        <button type="button" class="ss-save ss-zotero-send" aria-label={`Send to Zotero: ${zotero.title}`} title="Send to the collection selected in Zotero" onClick={zotero.onSend}>
+          → Zotero
+        </button>
+      )}
       {followed.length > 0 && (
         <span class="ss-followed" title={`By ${followed.join(', ')}, whom you follow`}>
           ● {followed.join(', ')}

@@ -3,7 +3,7 @@ import { type Paper } from '../lib/core/model';
 import { arxivAbsUrl, parseArxivId } from '../lib/core/ids';
 import type { RelatedRecord } from '../lib/core/protocol/wire';
 import { ErrorNotice } from './ErrorNotice';
-import { RetractionBadge, SaveToggle, VenueBadge } from './PaperBadge';
+import { RetractionBadge, SaveToggle, VenueBadge, ZoteroMark } from './PaperBadge';
 
 export type RelatedState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; related: RelatedRecord };
 
@@ -11,6 +11,8 @@ export interface RelatedPapersProps {
   state: RelatedState;
   /** arXiv ids on the saved list. */
   saved: ReadonlySet<string>;
+  /** arXiv ids the reader's Zotero holds. */
+  inZotero?: ReadonlySet<string>;
   onToggleSave?: (paper: Paper) => void;
   /** Adds the paper's authors to the compare tray. */
   onCompareAuthors?: (paper: Paper) => void;
@@ -34,7 +36,7 @@ export function PaperTitle({ title, arxivId }: { title: string; arxivId: string 
   );
 }
 
-function RelatedItem({ paper, saved, onToggleSave, onCompareAuthors }: { paper: Paper } & Omit<RelatedPapersProps, 'state' | 'onRetry'>) {
+function RelatedItem({ paper, saved, inZotero, onToggleSave, onCompareAuthors }: { paper: Paper } & Omit<RelatedPapersProps, 'state' | 'onRetry'>) {
   const { shown, more } = splitAuthorList(paper.authors, 3);
   return (
     <li class="ss-related-item">
@@ -48,6 +50,7 @@ function RelatedItem({ paper, saved, onToggleSave, onCompareAuthors }: { paper: 
         {paper.published && <VenueBadge published={paper.published} />}
         {paper.retraction && <RetractionBadge mark={paper.retraction} />}
         {paper.arxivId && onToggleSave && <SaveToggle saved={saved.has(paper.arxivId)} title={paper.title} onToggle={() => onToggleSave(paper)} />}
+        {paper.arxivId && inZotero?.has(paper.arxivId) && <ZoteroMark />}
         {onCompareAuthors && paper.authors.some((author) => author.authorId) && (
           <button type="button" class="ss-compare" onClick={() => onCompareAuthors(paper)} aria-label={`Compare authors of ${paper.title}`}>
             + Compare authors

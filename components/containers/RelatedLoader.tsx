@@ -12,6 +12,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function RelatedLoader({ paperKey }: { paperKey: PaperKey }) {
   const [state, setState] = useState<RelatedState>({ status: 'loading' });
   const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
+  const [inZotero, setInZotero] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -21,6 +22,8 @@ export function RelatedLoader({ paperKey }: { paperKey: PaperKey }) {
         setState({ status: 'ready', related });
         const keys = [...related.recommended, ...related.citing].map((paper) => paper.arxivId).filter((id): id is string => id !== null);
         if (keys.length > 0) ask({ type: 'savedWhich', keys: [...new Set(keys)] }).then((which) => setSaved(new Set(which)), () => undefined);
+        // From the background's index of the reader's Zotero (nothing when Zotero is off).
+        if (keys.length > 0) ask({ type: 'zoteroWhich', keys: [...new Set(keys)] }).then((which) => setInZotero(new Set(which)), () => undefined);
       },
       (error: unknown) => setState({ status: 'error', message: message(error) }),
     );
@@ -54,7 +57,7 @@ export function RelatedLoader({ paperKey }: { paperKey: PaperKey }) {
 
   return (
     <>
-      <RelatedPapers state={state} saved={saved} onToggleSave={toggleSave} onCompareAuthors={compareAuthors} onRetry={load} />
+      <RelatedPapers state={state} saved={saved} inZotero={inZotero} onToggleSave={toggleSave} onCompareAuthors={compareAuthors} onRetry={load} />
       <p class="ss-status" role="status" aria-live="polite">
         {notice ?? ''}
       </p>

@@ -73,7 +73,7 @@ export default defineContentScript({
         authorCard: (authorId) => ask({ type: 'authorCard', authorId }),
         correct: correction,
         saved: savedActions,
-        zotero: zoteroOn ? { which: (keys) => ask({ type: 'zoteroWhich', keys }) } : undefined,
+        zotero: zoteroOn ? { which: (keys) => ask({ type: 'zoteroWhich', keys }), send: (key) => ask({ type: 'zoteroSend', keys: [key] }) } : undefined,
         compare: compareSet,
         follow: followSet,
         persons: personActions,

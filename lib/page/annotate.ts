@@ -73,7 +73,13 @@ export async function annotateEntries(entries: readonly PageEntry[], deps: Annot
   const followedOn = (key: PaperKey) => known(key)?.authors.filter((author) => followedIds.has(author.authorId)).map((author) => author.name) ?? [];
 
   const zoteroKeys = new Set<PaperKey>();
-  const drawing = createEntryDrawing({ deps, options, isSaved: (key) => savedKeys.has(key), inZotero: (key) => zoteroKeys.has(key), toggleSaved, retryFailed });
+  // Sent at once and marked; unmarked again when Zotero did not take it.
+  const sendToZotero = (key: PaperKey) => {
+    zoteroKeys.add(key);
+    redrawBadges(key);
+    deps.zotero?.send(key).catch(() => (zoteroKeys.delete(key), redrawBadges(key)));
+  };
+  const drawing = createEntryDrawing({ deps, options, isSaved: (key) => savedKeys.has(key), inZotero: (key) => zoteroKeys.has(key), sendToZotero, toggleSaved, retryFailed });
 
   // What is drawn: on a page about one paper, everything; on a listing, the entries near the view.
   const near = new Set<PageEntry>();

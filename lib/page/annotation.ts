@@ -24,7 +24,7 @@ export interface AnnotateDeps {
   /** The saved list: which papers are on it, and saving or removing one. Offered beside each badge. */
   saved?: SavedActions;
   /** Which papers the reader's Zotero holds (from the background's index), when the reader turned Zotero on. */
-  zotero?: { which: (keys: PaperKey[]) => Promise<PaperKey[]> };
+  zotero?: { which: (keys: PaperKey[]) => Promise<PaperKey[]>; send: (key: PaperKey) => Promise<unknown> };
   /** The compare tray, offered on every author card. */
   compare?: AuthorSetActions;
   /** Followed authors: offered on every author card, and their papers are marked. */

@@ -38,6 +38,7 @@ export interface EntryDrawingDeps {
   isSaved: (key: PaperKey) => boolean;
   /** Whether the reader's Zotero holds it (false when Zotero is off). */
   inZotero: (key: PaperKey) => boolean;
+  sendToZotero: (key: PaperKey) => void;
   toggleSaved: (entry: PageEntry) => void;
   retryFailed: () => void;
 }
@@ -51,7 +52,7 @@ function sharedElements(entry: PageEntry): Set<HTMLElement> {
   return shared;
 }
 
-export function createEntryDrawing({ deps, options, isSaved, inZotero, toggleSaved, retryFailed }: EntryDrawingDeps) {
+export function createEntryDrawing({ deps, options, isSaved, inZotero, sendToZotero, toggleSaved, retryFailed }: EntryDrawingDeps) {
   const { doc, css } = deps;
   const drawn = new Map<PageEntry, Drawn>();
   let card: HoverCard | null = null;
@@ -98,7 +99,7 @@ export function createEntryDrawing({ deps, options, isSaved, inZotero, toggleSav
     state.badge ??= addHost(doc, css, entry.badgeAfter, 'scholarscope-badge', options.badgeInside).root;
     const title = (answer && !(answer instanceof Error) && answer.paper.title) || entry.title || entry.key;
     const save = deps.saved && { saved: isSaved(entry.key), title, onToggle: () => toggleSaved(entry) };
-    render(h(EntryBadge, { answer: answer instanceof Error ? { error: answer.message } : (answer ?? null), onRetry: retryFailed, followed, save, withdrawn: entry.withdrawn, inZotero: inZotero(entry.key) }), state.badge);
+    render(h(EntryBadge, { answer: answer instanceof Error ? { error: answer.message } : (answer ?? null), onRetry: retryFailed, followed, save, withdrawn: entry.withdrawn, zotero: deps.zotero && { held: inZotero(entry.key), title, onSend: () => sendToZotero(entry.key) } }), state.badge);
   }
 
   return {

@@ -53,6 +53,11 @@ describe('Zotero in real Chromium', () => {
     expect(await marks.getAttribute('aria-label')).toBe('In your Zotero library');
     expect(await ours(page).locator('scholarscope-badge').nth(0).locator('.ss-zotero').count()).toBe(1);
     expect(harness.zoteroRequests.length).toBe(asked);
+    // One click sends a paper the library does not hold; it is marked at once.
+    await ours(page).locator('scholarscope-badge').nth(2).locator('.ss-zotero-send').click();
+    await expect.poll(() => marks.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => harness.zotero.saved.length, { timeout: 10_000 }).toBe(1);
+    expect(harness.zotero.saved[0]!.items[0]).toMatchObject({ title: RECORDS[2]!.title, url: `http://arxiv.org/abs/${RECORDS[2]!.id}` });
     await page.close();
 
     // Sent from the library: Zotero gets the paper as its arXiv translator would save it, and the row is marked.
@@ -65,8 +70,8 @@ describe('Zotero in real Chromium', () => {
     await library.getByRole('checkbox', { name: `Select ${attention.title}` }).check();
     await library.getByRole('button', { name: 'Send selected to Zotero' }).click();
     await expect.poll(() => library.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Sent 1 paper to Zotero.');
-    expect(harness.zotero.saved).toHaveLength(1);
-    expect(harness.zotero.saved[0]!.items[0]).toMatchObject({ itemType: 'preprint', title: attention.title, DOI: '10.48550/arXiv.1411.4413', archiveID: 'arXiv:1411.4413', repository: 'arXiv', extra: 'arXiv:1411.4413 [cs.LG]' });
+    expect(harness.zotero.saved).toHaveLength(2);
+    expect(harness.zotero.saved[1]!.items[0]).toMatchObject({ itemType: 'preprint', title: attention.title, DOI: '10.48550/arXiv.1411.4413', archiveID: 'arXiv:1411.4413', repository: 'arXiv', extra: 'arXiv:1411.4413 [cs.LG]' });
     await expect.poll(() => library.locator('.ss-saved-item .ss-zotero').count(), { timeout: 10_000 }).toBe(1);
     await library.close();
   }, 90_000);

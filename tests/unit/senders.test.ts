@@ -21,7 +21,7 @@ const OTHER_TAB = { id: 'own-id', url: 'https://arxiv.org/abs/2602.16165', tab: 
 /** Exactly what the two content scripts send (their bundles name no other message). */
 const CONTENT_MESSAGES = [
   'authorCard', 'compareAdd', 'compareList', 'compareRemove', 'follow', 'followList', 'pageSettings', 'papers', 'personCandidates', 'personDrop',
-  'personMerge', 'personUnmerge', 'pinProfile', 'profileCandidates', 'related', 'resolveProfile', 'savePaper', 'savePrefs', 'savedWhich', 'unfollow', 'unsave', 'zoteroWhich',
+  'personMerge', 'personUnmerge', 'pinProfile', 'profileCandidates', 'related', 'resolveProfile', 'savePaper', 'savePrefs', 'savedWhich', 'unfollow', 'unsave', 'zoteroSend', 'zoteroWhich',
 ];
 
 function recordingHandlers(): Handlers & { calls: string[] } {

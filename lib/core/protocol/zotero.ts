@@ -18,9 +18,12 @@ export const zoteroMessages = {
     }),
     { ownKeys: ({ keys }) => keys },
   ),
-  /** Saves papers into the collection selected in Zotero (the library's selection). */
-  zoteroSend: message<{ keys: PaperKey[] }, { sent: number }>((raw) => {
-    const keys = keyList(raw.keys, ZOTERO_SEND_MAX);
-    return keys && keys.length > 0 ? { keys } : `zoteroSend needs 1 to ${ZOTERO_SEND_MAX} paper keys`;
-  }),
+  /** Saves papers into the collection selected in Zotero: the library's selection, or one paper a page shows. */
+  zoteroSend: forContentScripts(
+    message<{ keys: PaperKey[] }, { sent: number }>((raw) => {
+      const keys = keyList(raw.keys, ZOTERO_SEND_MAX);
+      return keys && keys.length > 0 ? { keys } : `zoteroSend needs 1 to ${ZOTERO_SEND_MAX} paper keys`;
+    }),
+    { ownKeys: ({ keys }) => keys, maxKeys: 1 },
+  ),
 };
