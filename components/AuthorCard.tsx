@@ -10,7 +10,7 @@ import { formatMetric } from '../lib/core/metrics/table';
 import { ErrorNotice } from './ErrorNotice';
 import { PersonSection } from './PersonSection';
 import type { PersonControl } from '../lib/core/personCandidates';
-import { RetractionBadge, VenueBadge } from './PaperBadge';
+import { RetractionBadge, VenueBadge, ZoteroMark } from './PaperBadge';
 
 export type AuthorCardState =
   | { status: 'loading'; author?: Author }
@@ -152,6 +152,7 @@ export function PublicationItem({ paper, rank, onDrop }: { paper: Paper; rank: n
         <span class="ss-date">{formatPublicationDate(paper.publicationDate, paper.year)}</span>
         {paper.published && <VenueBadge published={paper.published} />}
         {paper.retraction && <RetractionBadge mark={paper.retraction} />}
+        {paper.inZotero && <ZoteroMark />}
       </div>
       <h3 class="ss-pub-title">{paper.title}</h3>
       {paper.abstract && (

@@ -1,6 +1,6 @@
-// README's table of metrics, written from the metric registry (lib/core/metrics/registry.ts).
-// `npx tsx scripts/metrics-table.ts --write` puts it between README's markers; a unit test fails
-// when README and the registry disagree.
+// The table of metrics in docs/metrics.md, written from the metric registry (lib/core/metrics/registry.ts).
+// `npx tsx scripts/metrics-table.ts --write` puts it between the page's markers; a unit test fails
+// when the page and the registry disagree.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,15 +30,18 @@ export function metricsTable(): string {
   return `${START}\n${lines.join('\n')}\n${END}`;
 }
 
+/** Where the table lives. */
+export const METRICS_PAGE = 'docs/metrics.md';
+
 export function withTable(readme: string): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README has no metrics table markers (${START} … ${END})`);
+  if (start < 0 || end < start) throw new Error(`docs/metrics.md has no metrics table markers (${START} … ${END})`);
   return readme.slice(0, start) + metricsTable() + readme.slice(end + END.length);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const readme = readFileSync('README.md', 'utf8');
-  if (process.argv.includes('--write')) writeFileSync('README.md', withTable(readme));
+  const page = readFileSync(METRICS_PAGE, 'utf8');
+  if (process.argv.includes('--write')) writeFileSync(METRICS_PAGE, withTable(page));
   else console.log(metricsTable());
 }

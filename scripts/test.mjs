@@ -5,6 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
+// The browsers and tools the suites drive: installed now where possible, else a stop with the line to run.
+if (spawnSync('node', ['scripts/system-deps.mjs', 'test'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+
 const results = [];
 mkdirSync('test-results', { recursive: true });
 

@@ -73,7 +73,7 @@ export function createBackground(deps: BackgroundDeps) {
     ...papers.handlers,
     ...authors.handlers,
     // A card is the person's when the author is part of one.
-    authorCard: ({ authorId }) => persons.card(authorId),
+    authorCard: async ({ authorId }) => zotero.markCard(await persons.card(authorId)),
     ...persons.handlers,
     ...selfCitations.handlers,
     ...related.handlers,

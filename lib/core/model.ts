@@ -27,6 +27,8 @@ export interface Paper {
   published?: PublishedVersion | null;
   /** A retraction or withdrawal notice a source gave (OpenAlex's is_retracted; Crossref's, once the library checked the paper). */
   retraction?: RetractionMark | null;
+  /** Set on a card's publications the reader's Zotero holds (from the index, when Zotero is on). */
+  inZotero?: boolean;
 }
 
 export type SourceName = 'semanticscholar' | 'openalex';

@@ -8,6 +8,9 @@ import { openDatabase } from '../../lib/background/store/db';
 import { keysOfZoteroItem, zoteroItem, ZOTERO_ORIGIN } from '../../lib/core/zotero';
 import type { SavedPaper } from '../../lib/core/saved/model';
 import { createZoteroWorld, translatorItems, zoteroFetch, zoteroKey, type ZoteroWorld } from '../fixtures/zoteroWorld';
+import { recordedFetch } from '../fixtures/recordedApi';
+import { SEED_AUTHOR_ID } from '../fixtures/seedWorld';
+import type { AuthorCardData } from '../../lib/core/model';
 
 describe('Zotero items as papers', () => {
   it("matches every arXiv item Zotero's translator saves, by arXiv id and published DOI, whatever the version", () => {
@@ -50,8 +53,12 @@ async function background(world: ZoteroWorld, granted = true) {
   const log: { url: string; headers: Record<string, string>; body: string | null }[] = [];
   const db = await openDatabase(`zotero-${Math.random()}`);
   await db.put('saved', saved('1706.03762', 'Attention Is All You Need'));
-  const service = createBackground({ db: async () => db, fetch: zoteroFetch(world, log), hostAllowed: async (origin) => granted && origin === ZOTERO_ORIGIN });
-  const call = <T>(name: 'zoteroStatus' | 'zoteroWhich' | 'zoteroSend', payload: object) => (service.handlers[name] as (p: object, s: unknown) => Promise<T>)(payload, {});
+  const zoteroAnswers = zoteroFetch(world, log);
+  const apis = recordedFetch();
+  // Zotero on this computer, the APIs from their recordings.
+  const fetch = (input: string, init?: RequestInit) => (input.startsWith('http://127.0.0.1:23119/') ? zoteroAnswers(input, init) : apis(input, init));
+  const service = createBackground({ db: async () => db, fetch, hostAllowed: async (origin) => granted && origin === ZOTERO_ORIGIN });
+  const call = <T>(name: 'zoteroStatus' | 'zoteroWhich' | 'zoteroSend' | 'authorCard', payload: object) => (service.handlers[name] as (p: object, s: unknown) => Promise<T>)(payload, {});
   return { service, log, call, db };
 }
 
@@ -125,5 +132,18 @@ describe('the index of the reader’s Zotero library', () => {
     expect(await call('zoteroWhich', { keys: ['1706.03762'] })).toEqual(['1706.03762']);
     world.library.editable = false;
     await expect(call('zoteroSend', { keys: ['1706.03762'] })).rejects.toThrow(/cannot be edited/);
+  });
+
+  it("marks the author card's publications the library holds", async () => {
+    const world = createZoteroWorld(2);
+    const { service, call } = await background(world);
+    const first = await call<AuthorCardData>('authorCard', { authorId: SEED_AUTHOR_ID });
+    const arxivId = first.publications.find((paper) => paper.arxivId)!.arxivId!;
+    expect(first.publications.some((paper) => paper.inZotero)).toBe(false);
+    const key = zoteroKey();
+    world.items.push({ key, version: 0, data: { key, version: 0, ...zoteroItem({ key: arxivId, arxivId, title: 'T', authors: ['Zhaoran Wang'], abstract: null, publicationDate: null, year: 2026, primaryCategory: null, doi: null }) }, trashed: false });
+    await service.zoteroRefresh();
+    const card = await call<AuthorCardData>('authorCard', { authorId: SEED_AUTHOR_ID });
+    expect(card.publications.filter((paper) => paper.inZotero).map((paper) => paper.arxivId)).toEqual([arxivId]);
   });
 });

@@ -7,6 +7,7 @@
 // built again from nothing.
 
 import type { PaperKey } from '../../core/ids';
+import type { AuthorCardData } from '../../core/model';
 import { keysOfZoteroItem, zoteroItem, ZOTERO_ORIGIN, type PaperForZotero, type ZoteroStatus } from '../../core/zotero';
 import type { Context } from '../context';
 import type { HandlersFor } from '../router';
@@ -72,6 +73,13 @@ export function createZotero(ctx: Context, deps: ZoteroDeps) {
     return keys.filter((key) => held.has(key));
   }
 
+  /** A card with its publications the library holds marked (the card as it was when Zotero is off). */
+  async function markCard(card: AuthorCardData): Promise<AuthorCardData> {
+    if (!(await enabled())) return card;
+    const held = new Set(await which(card.publications.flatMap((paper) => (paper.arxivId ? [paper.arxivId] : []))));
+    return held.size === 0 ? card : { ...card, publications: card.publications.map((paper) => (paper.arxivId && held.has(paper.arxivId) ? { ...paper, inZotero: true } : paper)) };
+  }
+
   async function status(): Promise<ZoteroStatus> {
     const base: ZoteroStatus = { enabled: await enabled(), running: false, version: null, localApi: 'unknown', library: null, collection: null, indexed: null, indexedAt: null, advice: null };
     const db = await ctx.db();
@@ -114,5 +122,5 @@ export function createZotero(ctx: Context, deps: ZoteroDeps) {
     zoteroWhich: ({ keys }) => which(keys),
     zoteroSend: ({ keys }) => send(keys),
   };
-  return { status, refresh, which, send, enabled, handlers };
+  return { status, refresh, which, send, enabled, markCard, handlers };
 }
