@@ -13,6 +13,8 @@ import { FollowingApp } from './FollowingApp';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const UNDO_MS = 15_000;
+/** Rows drawn in the first pass, more than a screen holds; the rest of the page follows in the next task (a hundred editable rows take the main thread ~50 ms). */
+const FIRST_SCREEN = 30;
 
 // BibTeX's keys transliterate names with a table of every script: loaded when a BibTeX export is made, not with the page.
 // `preprint`: cite the arXiv preprint even where a published version is known (BibTeX and RIS).
@@ -33,6 +35,7 @@ function LibraryApp() {
   const [undo, setUndo] = useState<LibraryViewProps['undo']>(null);
   const [citePreprints, setCitePreprints] = useState(false);
   const [inZotero, setInZotero] = useState<ReadonlySet<string>>(new Set());
+  const [drawAll, setDrawAll] = useState(false);
 
   // Answers to keystrokes can cross: only the latest question's answer is shown.
   const latest = useRef(0);
@@ -43,8 +46,8 @@ function LibraryApp() {
         (answer) => {
           if (asked !== latest.current) return;
           setPage(answer);
-          // Marks from the background's index of the reader's Zotero (empty when Zotero is off).
-          if (answer.papers.length > 0) ask({ type: 'zoteroWhich', keys: answer.papers.map((paper) => paper.key) }).then((held) => setInZotero(new Set(held)), () => undefined);
+          // Marks from the background's index of the reader's Zotero (none when Zotero is off: then nothing is redrawn).
+          if (answer.papers.length > 0) ask({ type: 'zoteroWhich', keys: answer.papers.map((paper) => paper.key) }).then((held) => setInZotero((current) => (held.length === 0 && current.size === 0 ? current : new Set(held))), () => undefined);
           // A woken worker answers the opening page before its index: the tags and the rest come next.
           if (answer.partial) return fetchPage();
         },
@@ -53,6 +56,12 @@ function LibraryApp() {
     return fetchPage();
   }, [query, limit]);
   useEffect(() => void reload(), [reload]);
+  // The first screen is drawn first; the rest of the page once it is on screen.
+  useEffect(() => {
+    if (!page || drawAll) return;
+    const later = setTimeout(() => setDrawAll(true), 0);
+    return () => clearTimeout(later);
+  }, [page, drawAll]);
   const published = usePublishedUpdate(useCallback(() => void reload(), [reload]));
 
   const act = (work: Promise<unknown>, done?: string) =>
@@ -69,7 +78,7 @@ function LibraryApp() {
       total={page?.total ?? null}
       matching={page?.matching ?? 0}
       matchingKeys={page?.keys ?? []}
-      papers={page?.papers ?? []}
+      papers={drawAll ? (page?.papers ?? []) : (page?.papers ?? []).slice(0, FIRST_SCREEN)}
       tags={page?.tags ?? []}
       query={query}
       selected={selected}
