@@ -226,6 +226,14 @@ export function PopupApp() {
   );
   return (
     <>
+      {/* Where to go from here first, within the first screen: the card below can be long. */}
+      <nav class="ss-popup-nav" aria-label="ScholarScope">
+        {libraryLink}
+        {' · '}
+        <button type="button" class="ss-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </nav>
       <SourceNoticesLoader />
       {newsSection}
       <PopupView
@@ -264,13 +272,6 @@ export function PopupApp() {
           <RelatedLoader paperKey={target.arxivId} />
         </section>
       )}
-      <footer class="ss-popup-footer">
-        {libraryLink}
-        {' · '}
-        <button type="button" class="ss-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings: sources, keys, cache
-        </button>
-      </footer>
     </>
   );
 }
