@@ -2,7 +2,7 @@
 // and citations without them beside the figures with them, and the cap the count stopped at.
 
 import { formatCount } from '../lib/core/format';
-import { CITATIONS_LISTED_MAX, SELF_CITATION_BATCH, SELF_CITATION_STEP, type SelfCitationView } from '../lib/core/selfCitations';
+import { CITATIONS_LISTED_MAX, SELF_CITATION_STEP, type SelfCitationView } from '../lib/core/selfCitations';
 
 export interface SelfCitationProps {
   view: SelfCitationView | null;
@@ -18,7 +18,7 @@ export function SelfCitationSection({ view, error, onCount }: SelfCitationProps)
       {error && <p class="ss-status ss-error" role="alert">Self-citations: {error}</p>}
       {(!view || view.status === 'none') && (
         <button type="button" class="ss-link-button ss-self-count" disabled={!view} onClick={() => onCount('start')}>
-          Count self-citations (the {SELF_CITATION_STEP} most cited papers, one request per {SELF_CITATION_BATCH})
+          Count self-citations (the {SELF_CITATION_STEP} most cited papers)
         </button>
       )}
       {view?.status === 'running' && (
