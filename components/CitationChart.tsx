@@ -20,7 +20,16 @@ function niceMax(value: number): number {
 
 export function CitationChart({ title, series, valueLabel }: { title: string; series: ChartSeries[]; valueLabel: string }) {
   const years = [...new Set(series.flatMap((line) => line.points.map((point) => point.year)))].sort((a, b) => a - b);
-  if (years.length === 0) return <p class="ss-status">No years to chart yet.</p>;
+  // A chart with nothing to show says so, instead of an empty axis or one dot at 0.
+  const empty = years.length === 0 ? 'no paper with a year in the lists at hand' : series.every((line) => line.points.every((point) => point.value === 0)) ? 'every value is 0 in the lists at hand' : null;
+  if (empty) {
+    return (
+      <figure class="ss-chart">
+        <figcaption class="ss-section-title">{title}</figcaption>
+        <p class="ss-status">Nothing to chart: {empty}.</p>
+      </figure>
+    );
+  }
   const first = years[0] as number;
   const last = years[years.length - 1] as number;
   const top = niceMax(Math.max(...series.flatMap((line) => line.points.map((point) => point.value))));

@@ -3,7 +3,7 @@ import { formatCount } from '../lib/core/format';
 import { SelfCitationSection, type SelfCitationProps } from './SelfCitationSection';
 import { PersonSection } from './PersonSection';
 import type { PersonControl } from '../lib/core/personCandidates';
-import { bestOf, citationsPerYear, citationsToEachYear, formatMetric, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/core/metrics/table';
+import { bestOf, citationsPerYear, citationsToEachYear, formatMetric, listShortfall, metricDefs, shownOrigin, sortColumns, type MetricDef, type NumbersShown, type ValueOrigin } from '../lib/core/metrics/table';
 import { affiliationLine, formatAge } from '../lib/core/format';
 import { CitationChart } from './CitationChart';
 
@@ -46,12 +46,24 @@ function pair(shown: NumbersShown, def: MetricDef, row: CompareRow): { second: n
   return null;
 }
 
-function Cell({ def, row, shown, best }: { def: MetricDef; row: CompareRow; shown: NumbersShown; best: boolean }) {
+function Cell({ def, row, shown, best: bestOfRow }: { def: MetricDef; row: CompareRow; shown: NumbersShown; best: boolean }) {
   const { value, origin } = shownOrigin(def, row, shown);
   const two = pair(shown, def, row);
   const differs = two !== null && two.first !== null && two.second !== null && Math.abs(two.first - two.second) > 1e-9;
   // A number from elsewhere than the view's first choice says where it is from.
   const preferred: ValueOrigin = shown === 'openalex' ? 'openalex' : shown === 'computed' ? 'computed' : 'reported';
+  // A number computed from a list known to fall short is a lower bound: said, or not shown at all when the list is empty.
+  const short = listShortfall(row);
+  const computedShown = two ? two.label === 'computed' && two.second !== null : origin === 'computed';
+  // A lower bound is never marked the best of its row.
+  const best = bestOfRow && !(short && computedShown && !two);
+  if (short && computedShown && short.papers === 0 && !two) {
+    return (
+      <td title={`Not computed: ${short.text}`}>
+        — <span class="ss-computed">({short.text})</span>
+      </td>
+    );
+  }
   return (
     <td class={`${best ? 'ss-best' : ''}${differs ? ' ss-differs' : ''}`}>
       {two && two.first !== null && two.second !== null ? (
@@ -66,6 +78,7 @@ function Cell({ def, row, shown, best }: { def: MetricDef; row: CompareRow; show
         <span>{formatMetric(value, def)}</span>
       )}
       {!(two && two.first !== null && two.second !== null) && origin !== null && origin !== preferred && <span class="ss-computed"> ({ORIGIN_NOTE[origin]})</span>}
+      {short && computedShown && <span class="ss-computed"> ({short.text})</span>}
       {best && (
         <span class="ss-best-mark" aria-label="best">
           {' '}★

@@ -131,3 +131,18 @@ describe('the comparison table', () => {
     expect(lines.find((line) => line.startsWith('citations without self-citations,'))).toBe('citations without self-citations,,,52,,,');
   });
 });
+
+describe('a number computed from a list that falls short', () => {
+  it('names its basis: fewer papers, fewer citations than reported, a cut list, an empty one; none for a full list or a merged person', async () => {
+    const { listShortfall } = await import('../../lib/core/metrics/table');
+    const full = row('Full', { citations: 15, h: 2, papers: 2 }, [{ year: 2020, citations: 10 }, { year: 2021, citations: 5 }]);
+    expect(listShortfall(full)).toBeNull();
+    expect(listShortfall(row('Few', { citations: 15, h: 2, papers: 11 }, [{ year: 2020, citations: 10 }, { year: 2021, citations: 5 }, { year: 2022, citations: 0 }]))?.text).toBe('from 3 of 11 papers');
+    expect(listShortfall(row('Cited', { citations: 90, h: 2, papers: 2 }, [{ year: 2020, citations: 10 }, { year: 2021, citations: 5 }]))?.text).toBe('from papers with 15 of 90 citations');
+    expect(listShortfall({ ...full, complete: false })?.text).toBe('from the first 2 papers');
+    expect(listShortfall(row('Empty', { citations: 90, h: 5, papers: 3 }, []))?.text).toBe('no papers in the list the source gave');
+    expect(listShortfall(row('None', { citations: 90, h: 5, papers: 3 }, null))).toBeNull();
+    expect(listShortfall({ ...row('Person', { citations: 90, h: 5, papers: 30 }, [{ year: 2020, citations: 1 }]), person: { personId: '1', profiles: [], dropped: 0 } })).toBeNull();
+  });
+
+});

@@ -258,6 +258,16 @@ describe('CompareView', () => {
     expect(h[1]!.querySelector('[aria-label="best"]')).not.toBeNull();
   });
 
+  it('shows the basis beside a number computed from a list that falls short, and no number from an empty list', () => {
+    const short = (authorId: string, name: string, papers: CompareRow['papers'], paperCount: number): CompareRow => ({ ...row(authorId, name, 5), author: { ...row(authorId, name, 5).author, paperCount, citationCount: 90 }, papers });
+    const shortColumns = [short('1', 'Few', [{ year: 2020, citations: 10 }, { year: 2021, citations: 5 }, { year: 2022, citations: 0 }], 11), short('2', 'Empty', [], 3)].map((r, position) => ({ entry: { authorId: r.author.authorId, name: r.author.name, position, addedAt: 0 }, state: { status: 'ready' as const, row: r } }));
+    render(<CompareView columns={shortColumns} shown="reported" sort={null} now={NOW} onShown={noop} onSort={noop} onRemove={noop} onMove={noop} onRetry={noop} onExport={noop} onClear={noop} />, container);
+    const g = [...container.querySelectorAll('tr[data-metric="g"] td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
+    expect(g).toEqual(['3 (computed) (from 3 of 11 papers)', '— (no papers in the list the source gave)']);
+    // A reported number keeps no such note.
+    expect([...container.querySelectorAll('tr[data-metric="h"] td')].map((td) => td.textContent?.trim().replace(/\s+/g, ' '))).toEqual(['5', '5']);
+  });
+
   it('orders columns by the chosen metric and disables moving while sorted', () => {
     render(<CompareView columns={columns} shown="reported" sort={{ metric: 'h', ascending: false }} now={NOW} onShown={noop} onSort={noop} onRemove={noop} onMove={noop} onRetry={noop} onExport={noop} onClear={noop} />, container);
     expect(texts('.ss-compare-name')).toEqual(['Bea', '<img src=x onerror=alert(1)>']);
@@ -280,5 +290,19 @@ describe('PaperTitle', () => {
     expect(links('hep-th/9108002')).toEqual(['https://arxiv.org/abs/hep-th/9108002']);
     for (const damaged of ['../../login', '2602.16165?next=https://evil.example', 'javascript:alert(1)', '']) expect(links(damaged)).toEqual([]);
     expect(container.textContent).toBe('Synthetic title');
+  });
+});
+
+describe('CitationChart', () => {
+  it('says there is nothing to chart instead of drawing an empty axis or a line at 0', async () => {
+    const { CitationChart } = await import('../../components/CitationChart');
+    const container = document.createElement('div');
+    render(<CitationChart title="Citations to each year's papers" valueLabel="citations" series={[{ name: 'A', points: [{ year: 2026, value: 0 }] }, { name: 'B', points: [] }]} />, container);
+    expect(container.querySelector('svg')).toBeNull();
+    expect(container.textContent).toBe("Citations to each year's papersNothing to chart: every value is 0 in the lists at hand.");
+    render(<CitationChart title="T" valueLabel="citations" series={[]} />, container);
+    expect(container.textContent).toBe('TNothing to chart: no paper with a year in the lists at hand.');
+    render(<CitationChart title="T" valueLabel="citations" series={[{ name: 'A', points: [{ year: 2025, value: 0 }, { year: 2026, value: 3 }] }]} />, container);
+    expect(container.querySelectorAll('svg polyline')).toHaveLength(1);
   });
 });

@@ -62,6 +62,24 @@ export function metricDefs(currentYear: number): MetricDef[] {
   });
 }
 
+/**
+ * How a computed number's paper list falls short of what the source reports for the author: fewer
+ * papers than it counts, fewer citations than its total, or a list cut at the paging cap; null when
+ * the list covers it (or for a merged person, whose list is no one profile's). A number computed
+ * from such a list is a lower bound, and is shown with this basis ("from 3 of 11 papers").
+ */
+export function listShortfall(row: CompareRow): { papers: number; of: number | null; text: string } | null {
+  if (row.listFetchedAt === null || row.person) return null;
+  const papers = row.papers.length;
+  const of = row.author.paperCount;
+  const cited = row.papers.reduce((sum, paper) => sum + Math.max(0, paper.citations ?? 0), 0);
+  const fewerPapers = of !== null && papers < of;
+  const fewerCitations = row.author.citationCount !== null && cited < row.author.citationCount;
+  if (!fewerPapers && !fewerCitations && row.complete) return null;
+  const text = papers === 0 ? 'no papers in the list the source gave' : fewerPapers ? `from ${papers} of ${of} papers` : fewerCitations ? `from papers with ${cited} of ${row.author.citationCount} citations` : `from the first ${papers} papers`;
+  return { papers, of, text };
+}
+
 const PREFERENCE: Record<NumbersShown, ValueOrigin[]> = {
   reported: ['reported', 'openalex', 'computed'],
   both: ['reported', 'openalex', 'computed'],
