@@ -1,27 +1,16 @@
 // The step to version 12 (persons, their self-citation counts, the profile searches), from a
 // version 11 database with the reader's data in it.
 
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lib/background/store/db';
-import { createVersion8 } from '../fixtures/schemaVersions';
+import { openVersion11 } from '../fixtures/schemaVersions';
 
 const STORES = ['alertState', 'alerts', 'authors', 'citationLists', 'compare', 'follows', 'openalex', 'papers', 'persons', 'pins', 'prefs', 'profileSearches', 'publications', 'publishedChecks', 'related', 'saved', 'selfCitations', 'settings', 'sightings', 'zoteroItems', 'zoteroState'];
 
 describe('schema migration to version 12', () => {
   it('upgrades version 11 to 12: adds persons and the profile searches; announcements, follows and pins kept', async () => {
     const name = `migrate-11-${Math.random()}`;
-    await createVersion8(name);
-    const v11 = await openDB(name, 11, {
-      upgrade(database) {
-        database.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
-        database.createObjectStore('follows', { keyPath: 'authorId' });
-        database.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
-        database.createObjectStore('openalex', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
-        database.createObjectStore('alerts', { keyPath: 'key' }).createIndex('foundAt', 'foundAt');
-        database.createObjectStore('alertState');
-      },
-    });
+    const v11 = await openVersion11(name);
     const alert = { key: '2602.16165', title: 'HiPER', arxivId: '2602.16165', authors: [{ authorId: '9000001', name: 'Zhaoran Wang' }], foundAt: 9, seen: false };
     await v11.put('alerts', alert);
     await v11.put('follows', { authorId: '9000001', name: 'Zhaoran Wang', followedAt: 5 });

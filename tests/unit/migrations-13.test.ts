@@ -1,28 +1,14 @@
 // The step to version 13 (the published-version resolver's answers), from a version 12 database
 // with the reader's saved papers in it, a published version among them.
 
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lib/background/store/db';
-import { createVersion8 } from '../fixtures/schemaVersions';
+import { openVersion12 } from '../fixtures/schemaVersions';
 
 describe('schema migration to version 13', () => {
   it('adds the store of published-version checks; saved papers, their venues and the reader\'s notes kept', async () => {
     const name = `migrate-12-${Math.random()}`;
-    await createVersion8(name);
-    const v12 = await openDB(name, 12, {
-      upgrade(database) {
-        database.createObjectStore('related', { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
-        database.createObjectStore('follows', { keyPath: 'authorId' });
-        database.createObjectStore('sightings', { keyPath: 'key' }).createIndex('seenAt', 'seenAt');
-        database.createObjectStore('openalex', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
-        database.createObjectStore('alerts', { keyPath: 'key' }).createIndex('foundAt', 'foundAt');
-        database.createObjectStore('alertState');
-        database.createObjectStore('persons', { keyPath: 'personId' }).createIndex('authorIds', 'authorIds', { multiEntry: true });
-        database.createObjectStore('profileSearches', { keyPath: 'authorId' }).createIndex('usedAt', 'usedAt');
-        database.createObjectStore('selfCitations', { keyPath: 'personId' });
-      },
-    });
+    const v12 = await openVersion12(name);
     const paper = {
       key: 'hep-th/9108002', arxivId: 'hep-th/9108002', version: 1, title: 'Hamiltonian construction of W-gravity actions', authors: ['A. Mikovic'], abstract: null, publicationDate: null, year: 1991,
       primaryCategory: 'hep-th', doi: null, citationCount: 3, savedAt: 5, tags: ['gravity'], note: 'read §2', status: 'reading',
