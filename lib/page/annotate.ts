@@ -6,7 +6,7 @@
 // Semantic Scholar request each on a cold cache, none on a warm one). Every answer is kept as data
 // (listing triage orders by it), but on a listing only the entries near the view are drawn, the
 // others as the reader scrolls towards them: a page of thousands of shadow roots costs the browser
-// more in style and layout than any script of ours (see README, Performance).
+// more in style and layout than any script of ours (see docs/performance.md).
 
 import type { PaperKey } from '../core/ids';
 import type { PageEntry } from '../core/sites/types';

@@ -1,6 +1,6 @@
 // Every metric ScholarScope shows, each declared once: its label, its definition with the
 // reference it follows, how each source reports it and how it is computed from an author's paper
-// list, and where the author card shows it. The card, the compare table, its CSV and README's
+// list, and where the author card shows it. The card, the compare table, its CSV and docs/metrics.md's
 // metrics table all read this list; adding a metric is adding a row.
 
 import type { Author, OpenAlexAuthor } from '../model';
@@ -32,7 +32,7 @@ export type MetricValue = (inputs: MetricInputs) => number | null;
 export interface Metric {
   id: string;
   label: string;
-  /** What the number is, for the compare table's row header and README. */
+  /** What the number is, for the compare table's row header and docs/metrics.md. */
   definition: string;
   /** Where the definition comes from, and the choices made where it leaves them open. */
   reference: string;
