@@ -21,6 +21,8 @@ interface ChipSlot {
   nameIsOwn: boolean;
   root: ShadowRoot;
   host: HTMLElement;
+  /** The entry's author list, which the card opens clear of. */
+  authorList: Element | null;
 }
 
 /** The hosts drawn for one entry, reused when it is drawn again. */
@@ -29,6 +31,17 @@ interface Drawn {
   slots: Map<number, ChipSlot>;
   /** Elements that hold more than one of the entry's names. */
   shared?: Set<HTMLElement>;
+  /** The element holding all of the entry's names (the card opens below it); null when they share none below the body. */
+  authorList?: Element | null;
+}
+
+/** The closest element holding the entry's first and last names, below the page's body. */
+function authorListOf(entry: PageEntry): Element | null {
+  const first = entry.authors[0]?.element;
+  const last = entry.authors[entry.authors.length - 1]?.element;
+  if (!first || !last) return null;
+  for (let node: Element | null = first.parentElement; node && node !== first.ownerDocument.body; node = node.parentElement) if (node.contains(last)) return node;
+  return null;
 }
 
 export interface EntryDrawingDeps {
@@ -75,8 +88,8 @@ export function createEntryDrawing({ deps, options, isSaved, inZotero, sendToZot
   function show(slot: ChipSlot, author: Author, paperKey: PaperKey) {
     const cardForPage = hoverCard();
     renderChip(slot.root, slot.pageAuthor.name, { status: 'ready', author });
-    if (slot.nameIsOwn) cardForPage.register(slot.pageAuthor.element, author, 'name', paperKey);
-    cardForPage.register(slot.host, author, 'chip', paperKey);
+    if (slot.nameIsOwn) cardForPage.register(slot.pageAuthor.element, author, 'name', paperKey, slot.authorList);
+    cardForPage.register(slot.host, author, 'chip', paperKey, slot.authorList);
     const placed = shownAs.get(author.authorId) ?? new Map<ChipSlot, PaperKey>();
     shownAs.set(author.authorId, placed.set(slot, paperKey));
   }
@@ -87,7 +100,8 @@ export function createEntryDrawing({ deps, options, isSaved, inZotero, sendToZot
       const pageAuthor = entry.authors[index] as PageAuthor;
       const made = addHost(doc, css, pageAuthor.chipAt ? nodeAt(pageAuthor.chipAt) : pageAuthor.element, 'scholarscope-chip');
       // An element that holds several names opens no card of its own: its chips do.
-      slot = { pageAuthor, nameIsOwn: !(state.shared ??= sharedElements(entry)).has(pageAuthor.element), ...made };
+      if (state.authorList === undefined) state.authorList = authorListOf(entry);
+      slot = { pageAuthor, nameIsOwn: !(state.shared ??= sharedElements(entry)).has(pageAuthor.element), authorList: state.authorList, ...made };
       state.slots.set(index, slot);
     }
     return slot;

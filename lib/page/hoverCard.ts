@@ -34,9 +34,17 @@ export interface HoverCardOptions {
 
 export type TriggerKind = 'name' | 'chip';
 
+/** The view height below the author list that the card's first lines need to be placed there. */
+const CARD_ROOM_PX = 220;
+/** How far below the name the author list may end for the card to open below it (about six lines). */
+const LIST_REACH_PX = 120;
+
 export interface HoverCard {
-  /** Makes `trigger` (an author's name, or the host of its chip) open the card for `author`. */
-  register(trigger: HTMLElement, author: Author, kind: TriggerKind, paperKey?: PaperKey | null): void;
+  /**
+   * Makes `trigger` (an author's name, or the host of its chip) open the card for `author`; `clearOf`,
+   * the paper's author list, is what the card should not cover where the view leaves room below it.
+   */
+  register(trigger: HTMLElement, author: Author, kind: TriggerKind, paperKey?: PaperKey | null, clearOf?: Element | null): void;
   /** Open now; with `focusCard` the keyboard focus moves into the card. */
   open(trigger: HTMLElement, author: Author, focusCard: boolean): void;
   close(returnFocus: boolean): void;
@@ -56,7 +64,7 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
   root.append(frame);
   doc.body.append(host);
 
-  const triggers = new WeakMap<Element, { author: Author; kind: TriggerKind; paperKey: PaperKey | null }>();
+  const triggers = new WeakMap<Element, { author: Author; kind: TriggerKind; paperKey: PaperKey | null; clearOf: Element | null }>();
   const loaded = new Map<string, Promise<AuthorCardData>>();
   let current: { trigger: HTMLElement; author: Author; paperKey: PaperKey | null } | null = null;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -157,8 +165,14 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
     const viewportWidth = view?.innerWidth ?? 1024;
     const width = Math.min(440, viewportWidth - 16);
     const left = Math.max(8, Math.min(rect.left, viewportWidth - width - 8));
+    // Below the paper's whole author list, so the names after this one and their chips stay readable,
+    // where the list ends a few lines down and the view has room for the card's top there; else right
+    // below the name (a long list, as a big collaboration's, would put the card far from it).
+    const block = triggers.get(trigger)?.clearOf?.getBoundingClientRect();
+    const clear = block && block.bottom > rect.bottom && block.bottom - rect.bottom <= LIST_REACH_PX && (view?.innerHeight ?? 800) - block.bottom >= CARD_ROOM_PX;
+    const below = clear ? block.bottom : rect.bottom;
     frame.style.left = `${left + (view?.scrollX ?? 0)}px`;
-    frame.style.top = `${rect.bottom + (view?.scrollY ?? 0) + 6}px`;
+    frame.style.top = `${below + (view?.scrollY ?? 0) + 6}px`;
   }
 
   function open(trigger: HTMLElement, author: Author, focusCard: boolean) {
@@ -262,7 +276,7 @@ export function createHoverCard({ doc, css, loadCard, correct, onCorrected, comp
   });
 
   return {
-    register: (trigger, author, kind, paperKey = null) => void triggers.set(trigger, { author, kind, paperKey }),
+    register: (trigger, author, kind, paperKey = null, clearOf = null) => void triggers.set(trigger, { author, kind, paperKey, clearOf }),
     open,
     close,
     host,
