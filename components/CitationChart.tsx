@@ -51,7 +51,8 @@ export function CitationChart({ title, series, valueLabel }: { title: string; se
           </g>
         ))}
         {yearTicks.map((year) => (
-          <text key={year} class="ss-chart-label" x={x(year)} y={HEIGHT - 8} text-anchor="middle">
+          // The last year's label ends at the axis' end: centred there, its last digits were cut.
+          <text key={year} class="ss-chart-label" x={x(year)} y={HEIGHT - 8} text-anchor={year === last && first !== last ? 'end' : 'middle'}>
             {year}
           </text>
         ))}

@@ -15,4 +15,11 @@ describe('CitationChart', () => {
     render(<CitationChart title="T" valueLabel="citations" series={[{ name: 'A', points: [{ year: 2025, value: 0 }, { year: 2026, value: 3 }] }]} />, container);
     expect(container.querySelectorAll('svg polyline')).toHaveLength(1);
   });
+
+  it('ends the last year label at the axis, so it is not cut', () => {
+    const container = document.createElement('div');
+    render(<CitationChart title="T" valueLabel="citations" series={[{ name: 'A', points: [{ year: 2022, value: 1 }, { year: 2026, value: 3 }] }]} />, container);
+    const labels = [...container.querySelectorAll('text')].filter((text) => /^\d{4}$/.test(text.textContent ?? ''));
+    expect(labels.map((text) => [text.textContent, text.getAttribute('text-anchor')])).toEqual([['2022', 'middle'], ['2026', 'end']]);
+  });
 });
