@@ -32,7 +32,6 @@ export interface ZoteroStatus {
   advice: string | null;
 }
 
-const ARXIV_ABS = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/(.+?)(?:v\d+)?(?:\.pdf)?\/?$/i;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
 
 function arxivKey(text: string | null | undefined): PaperKey | null {
@@ -50,10 +49,10 @@ export function keysOfZoteroItem(data: unknown): PaperKey[] {
   if (!isRecord(data)) return [];
   const keys = new Set<PaperKey>();
   const add = (key: PaperKey | null) => key && keys.add(key);
-  const url = readString(data.url, 2000);
-  add(arxivKey(url ? ARXIV_ABS.exec(url)?.[1] : null));
-  add(arxivKey(readString(data.archiveID, 200)?.replace(/^arXiv:/i, '')));
-  for (const line of (readString(data.extra, 20_000) ?? '').split('\n')) add(arxivKey(/^arXiv:\s*(\S+)/i.exec(line.trim())?.[1]));
+  // parseArxivId reads arXiv's addresses and `arXiv:` references itself.
+  add(arxivKey(readString(data.url, 2000)));
+  add(arxivKey(readString(data.archiveID, 200)));
+  for (const line of (readString(data.extra, 20_000) ?? '').split('\n')) add(arxivKey(/^arXiv:\s*\S+/i.exec(line.trim())?.[0]));
   const doi = parseDoi(readString(data.DOI, 400) ?? '');
   if (doi) {
     const arxiv = ARXIV_DOI.exec(doi);

@@ -6,21 +6,14 @@
 import { parseDoi } from '../../core/ids';
 import { ARXIV_DOI } from '../../core/published';
 import { crossrefCandidates, crossrefMessage, type Candidate } from '../../core/publishedRecords';
-import type { HostGate } from './hostGate';
-import { requestJson, SourceError, type FetchLike } from './http';
+import type { SourceDeps } from './semanticScholar';
+import { requestJson, SourceError } from './http';
 import { pathSegment } from './pathSegment';
 
 export const CROSSREF = 'https://api.crossref.org';
 const SEARCH_ROWS = 5;
 
-export interface CrossrefDeps {
-  fetch: FetchLike;
-  gate: HostGate;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-}
-
-export function createCrossref(deps: CrossrefDeps) {
+export function createCrossref(deps: Pick<SourceDeps, 'fetch' | 'gate' | 'sleep' | 'now'>) {
   const options = { fetch: deps.fetch, gate: deps.gate, sleep: deps.sleep, now: deps.now, retries: 2 };
   return {
     /** The work's record (Crossref's `message`), or null when Crossref does not have the DOI. */

@@ -3,26 +3,19 @@
 // 200 whose body reads "Too Many Requests": both are waited out like a 429.
 
 import { dblpCandidates, readDblpKey, type Candidate } from '../../core/publishedRecords';
-import type { HostGate } from './hostGate';
-import { requestText, SourceError, type FetchLike } from './http';
+import type { SourceDeps } from './semanticScholar';
+import { requestText, SourceError } from './http';
 
 export const DBLP = 'https://dblp.org';
 /** Hits a title search asks for: enough to pass over the arXiv copies and namesakes. */
 const SEARCH_HITS = 10;
-
-export interface DblpDeps {
-  fetch: FetchLike;
-  gate: HostGate;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-}
 
 /** Words of a title as DBLP's search reads them: its operators (`|`, `$`, `*`, `:`, `-`) are not passed on. */
 export function dblpQuery(title: string): string {
   return title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().slice(0, 300);
 }
 
-export function createDblp(deps: DblpDeps) {
+export function createDblp(deps: Pick<SourceDeps, 'fetch' | 'gate' | 'sleep' | 'now'>) {
   const options = { fetch: deps.fetch, gate: deps.gate, sleep: deps.sleep, now: deps.now, retries: 2 };
   async function text(url: string): Promise<string> {
     const body = await requestText(url, { headers: { accept: url.endsWith('.bib') ? 'application/x-bibtex' : 'application/json' } }, options);

@@ -75,7 +75,7 @@ export function createZotero(ctx: Context, deps: ZoteroDeps) {
 
   /** A card with its publications the library holds marked (the card as it was when Zotero is off). */
   async function markCard(card: AuthorCardData): Promise<AuthorCardData> {
-    if (!(await enabled())) return card;
+    // `which` answers nothing while Zotero is off.
     const held = new Set(await which(card.publications.flatMap((paper) => (paper.arxivId ? [paper.arxivId] : []))));
     return held.size === 0 ? card : { ...card, publications: card.publications.map((paper) => (paper.arxivId && held.has(paper.arxivId) ? { ...paper, inZotero: true } : paper)) };
   }
